@@ -1,0 +1,29 @@
+"""eventcoder: news articles in, a validated ACLED-style conflict-event table out.
+
+>>> import eventcoder
+>>> df = eventcoder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
+...                            published="2026-02-27")
+>>> eventcoder.write_events(df, "events.parquet")
+"""
+
+from __future__ import annotations
+
+import logging
+
+__version__ = "0.1.0"
+
+from .coder import Coder, code_files, code_texts  # noqa: E402
+from .dataset import read_events, read_metadata, write_events  # noqa: E402
+from .documents import Document  # noqa: E402
+from .errors import (  # noqa: E402
+    DatasetError, EventcoderError, InputError, LexiconError, Problem, SchemaError)
+from .lexicon import load_lexicon  # noqa: E402
+from .schemas import EventSchema, validate_events  # noqa: E402
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "Coder", "DatasetError", "Document", "EventSchema", "EventcoderError", "InputError",
+    "LexiconError", "Problem", "SchemaError", "__version__", "code_files", "code_texts",
+    "load_lexicon", "read_events", "read_metadata", "validate_events", "write_events",
+]

@@ -1,0 +1,179 @@
+"""The command line: a thin shell over the library. Each command parses its arguments,
+calls one library function, and turns the library's errors into clear messages."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import EventcoderError, LexiconError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _coder(lexicons: tuple[str, ...], replace: bool) -> Any:
+    from .coder import Coder
+
+    if replace and lexicons:
+        return Coder(lexicons=list(lexicons))
+    return Coder(extra_lexicons=list(lexicons))
+
+
+def _fail(exc: Exception) -> None:
+    raise click.ClickException(str(exc))
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="eventcoder")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """Code news articles into a validated conflict-event dataset.
+
+    \b
+    Examples:
+      eventcoder code examples/articles -o events.parquet
+      eventcoder validate events.parquet
+      eventcoder lexicon check my_lexicon/
+      eventcoder evaluate --gold examples/gold.jsonl examples/articles
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", default="events.parquet", show_default=True,
+              type=click.Path(dir_okay=False), help="Parquet file to write.")
+@click.option("--on-error", type=click.Choice(["raise", "skip"]), default="raise",
+              show_default=True, help="Stop at a bad article, or skip it with a warning.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True),
+              help="Extra lexicon file or folder (repeatable), added to the bundled one.")
+@click.option("--only-lexicons", is_flag=True,
+              help="Use only the --lexicon folders, not the bundled lexicon.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when the terminal is interactive).")
+def code(inputs: tuple[str, ...], output: str, on_error: str, lexicons: tuple[str, ...],
+         only_lexicons: bool, progress: bool | None) -> None:
+    """Code INPUTS (.txt files, .jsonl files, or folders of them) into a Parquet file.
+
+    A .txt file is one article; its id is the file name without extension. A .jsonl file
+    holds one article per line: {"id": ..., "text": ..., "published": "YYYY-MM-DD",
+    "source": ..., "url": ...}; only id and text are required.
+
+    \b
+    Examples:
+      eventcoder code examples/articles -o events.parquet
+      eventcoder code news.jsonl --on-error skip -o events.parquet
+      eventcoder code articles/ --lexicon my_actors.yaml -o events.parquet
+    """
+    from tqdm import tqdm
+
+    from .dataset import write_events
+
+    try:
+        coder = _coder(lexicons, only_lexicons)
+        seen = [0]
+
+        with tqdm(unit=" articles", disable=None if progress is None else not progress,
+                  file=sys.stderr) as bar:
+            def step(n: int) -> None:
+                seen[0] += n
+                bar.update(n)
+
+            events = coder.code_files(list(inputs), on_error=on_error,  # type: ignore[arg-type]
+                                      progress=step)
+        articles = seen[0]
+        path = write_events(events, output, coder.metadata)
+    except EventcoderError as exc:
+        _fail(exc)
+        return
+    counts = events["event_type"].value_counts().sort_index()
+    click.echo(f"{len(events)} events from {articles} articles written to {path}")
+    for event_type, count in counts.items():
+        click.echo(f"  {event_type:<16} {count}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path(exists=True))
+def validate(path: str) -> None:
+    """Check that a Parquet file (or folder of them) satisfies the event schema.
+
+    \b
+    Example:
+      eventcoder validate events.parquet
+    """
+    from .dataset import read_events
+
+    try:
+        events = read_events(path)
+    except EventcoderError as exc:
+        _fail(exc)
+        return
+    meta = events.attrs.get("eventcoder", {})
+    click.echo(f"{path}: valid, {len(events)} events")
+    if meta:
+        click.echo(json.dumps(meta, indent=2, sort_keys=True))
+
+
+@main.group(context_settings=CONTEXT)
+def lexicon() -> None:
+    """Work with lexicon files."""
+
+
+@lexicon.command("check", context_settings=CONTEXT)
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--with-bundled", is_flag=True,
+              help="Check the folders together with the bundled lexicon (as the coder loads them).")
+def lexicon_check(folders: tuple[str, ...], with_bundled: bool) -> None:
+    """Validate lexicon FOLDERS (or files) and list every problem with file and line.
+
+    \b
+    Examples:
+      eventcoder lexicon check my_lexicon/
+      eventcoder lexicon check --with-bundled my_actors.yaml
+    """
+    from .lexicon import BUNDLED, load_lexicon
+
+    try:
+        loaded = load_lexicon([*([BUNDLED] if with_bundled else []), *folders])
+    except LexiconError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(exc.problems)} problem(s) found") from None
+    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(loaded.entries.items()))
+    click.echo(f"ok: {len(loaded.files)} files ({counts or 'no entries'}); hash {loaded.digest}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold annotations (JSON Lines).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True),
+              help="Extra lexicon file or folder (repeatable).")
+def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, lexicons: tuple[str, ...]
+             ) -> None:
+    """Code INPUTS and score the events against GOLD annotations.
+
+    \b
+    Example:
+      eventcoder evaluate --gold examples/gold.jsonl examples/articles
+    """
+    from .evaluate import evaluate as run
+
+    try:
+        result = run(list(inputs), gold, _coder(lexicons, False))
+    except EventcoderError as exc:
+        _fail(exc)
+        return
+    click.echo(json.dumps(result.summary(), indent=2) if as_json else result.report())
+
+
+if __name__ == "__main__":
+    main()

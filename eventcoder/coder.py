@@ -1,0 +1,170 @@
+"""The Coder: owns its lexicons, gazetteer and compiled matcher, and runs the stages in
+order — read, segment, match, rules, resolve, context, table — over a batch of articles."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .context import Pending, apply_context
+from .documents import Document, OnError, documents_from_frame, documents_from_texts, read_paths
+from .events import COLUMNS
+from .lexicon import Gazetteer, load_lexicon
+from .match import ActorRef, Matcher
+from .resolve.actors import ActorBook
+from .resolve.dates import DateResolver, find_dates
+from .resolve.event import SentenceFacts, resolve_candidate
+from .resolve.fatalities import find_fatalities
+from .rules.engine import candidates
+from .rules.participants import participants
+from .rules.view import SentenceView, Vocabulary
+from .schemas import validate_events
+from .segment import Sentence, segment
+from .text import Folder
+
+log = logging.getLogger(__name__)
+
+
+class Coder:
+    """Codes articles into a validated event table.
+
+    >>> coder = Coder()                                   # the bundled English lexicon
+    >>> coder = Coder(extra_lexicons=["my_lexicon/"])     # bundled plus your own files
+    >>> df = coder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
+    ...                       published="2026-02-27")
+    """
+
+    def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
+                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 15000) -> None:
+        from .lexicon.loader import BUNDLED
+
+        folders = list(lexicons) if lexicons is not None else [BUNDLED]
+        self.lexicon = load_lexicon([*folders, *extra_lexicons])
+        self.folder = Folder()
+        self.gazetteer = Gazetteer(self.lexicon.countries, self.lexicon.places,
+                                   self.lexicon.admin1_files, min_population)
+        self.matcher = Matcher(self.lexicon, self.gazetteer, self.folder)
+        self.book = ActorBook(self.lexicon, self.folder)
+        self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
+        self.types = {t.id: t for t in self.lexicon.event_types}
+        self.dates = DateResolver()
+
+    # -- public API ----------------------------------------------------------------------
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        from . import __version__
+
+        return {"eventcoder_version": __version__, "lexicon_hash": self.lexicon.digest,
+                "event_types": sorted(self.types)}
+
+    def code_documents(self, documents: Iterable[Document],
+                       progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+        """Code documents into a validated event DataFrame."""
+        rows = list(self.iter_rows(documents, progress))
+        return self.table(rows)
+
+    def code_texts(self, texts: Iterable[str] | str, published: Any = None,
+                   ids: Iterable[str] | None = None, on_error: OnError = "raise") -> pd.DataFrame:
+        """Code strings; `published` (a date or ISO string) applies to all of them."""
+        if isinstance(texts, str):
+            texts = [texts]
+        return self.code_documents(documents_from_texts(texts, published, ids, on_error))
+
+    def code_files(self, paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
+                   progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+        """Code .txt and .jsonl files, or folders of them."""
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        return self.code_documents(read_paths(paths, on_error), progress)
+
+    def code_frame(self, frame: pd.DataFrame, on_error: OnError = "raise") -> pd.DataFrame:
+        """Code a DataFrame with columns id (or doc_id), text, and optional published,
+        source, url."""
+        return self.code_documents(documents_from_frame(frame, on_error))
+
+    def table(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
+        frame = pd.DataFrame(rows, columns=COLUMNS)
+        if frame.empty:
+            frame = frame.astype(object)
+        valid = validate_events(frame, set(self.types))
+        valid.attrs["eventcoder"] = self.metadata
+        return valid
+
+    # -- the pipeline --------------------------------------------------------------------
+
+    def iter_rows(self, documents: Iterable[Document],
+                  progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
+        for document in documents:
+            yield from self.code_document(document)
+            if progress is not None:
+                progress(1)
+
+    def code_document(self, doc: Document) -> list[dict[str, Any]]:
+        """Rows of the events of one document, in text order."""
+        folded = self.folder.fold(doc.text)
+        triggers = self.matcher.triggers(folded)
+        if not triggers:
+            return []
+        sentences = [s for s in segment(doc.text, doc.header_spans) if s.kind == "text"]
+        starts = [s.start for s in sentences]
+        chosen: dict[int, Sentence] = {}
+        for mention in triggers:
+            i = bisect_right(starts, mention.start) - 1
+            if i >= 0 and mention.end <= sentences[i].end:
+                chosen[i] = sentences[i]
+        pending: list[Pending] = []
+        for i in sorted(chosen):
+            pending.extend(self._code_sentence(doc, folded, chosen[i]))
+        apply_context(pending, self.book, lambda: self._state_counts(doc, folded, sentences))
+        return [p.record.row() for p in pending]
+
+    def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:
+        mentions = self.matcher.mentions(folded, sentence.start, sentence.end, doc.text)
+        view = SentenceView(folded, sentence.start, sentence.end, mentions, self.vocabulary)
+        parts = participants(view, self.book, self.gazetteer, self.vocabulary, doc.published)
+        text = folded[sentence.start:sentence.end]
+        tolls = find_fatalities(text, sentence.start)
+        toll_tokens = [self._token_at(view, f.start) for f in tolls]
+        facts = SentenceFacts(doc, sentence, view, parts, find_dates(text, sentence.start), tolls)
+        out = []
+        for cand in candidates(view, parts, self.types, self.vocabulary, toll_tokens):
+            for record in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
+                out.append(Pending(record, cand.event_type.structure,
+                                   cand.event_type.default_organ, cand.dyad_ref))
+        return out
+
+    @staticmethod
+    def _token_at(view: SentenceView, offset: int) -> int:
+        for i, token in enumerate(view.tokens):
+            if token.end > offset:
+                return i
+        return max(0, len(view.tokens) - 1)
+
+    def _state_counts(self, doc: Document, folded: str, sentences: list[Sentence]
+                      ) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            for mention in self.matcher.mentions(folded, sentence.start, sentence.end, doc.text):
+                for ref in mention.of(ActorRef):
+                    if ref.kind in {"state", "adjective", "capital"}:
+                        counts[ref.key] += 1
+        return counts
+
+
+def code_texts(texts: Iterable[str] | str, published: Any = None,
+               ids: Iterable[str] | None = None, coder: Coder | None = None) -> pd.DataFrame:
+    """Code strings with a default Coder (built once per call; keep a Coder to reuse it)."""
+    return (coder or Coder()).code_texts(texts, published, ids)
+
+
+def code_files(paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
+               coder: Coder | None = None) -> pd.DataFrame:
+    """Code .txt/.jsonl files or folders with a default Coder."""
+    return (coder or Coder()).code_files(paths, on_error)

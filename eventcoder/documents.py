@@ -1,0 +1,276 @@
+"""Read articles: plain-text files, JSON Lines, pandas DataFrames, or Python strings.
+
+Every reader yields `Document`s. Problems (empty text, undecodable bytes, malformed JSON)
+raise `InputError` naming the file and line, or, with ``on_error="skip"``, are logged as
+warnings and the rest of the input is still read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import InputError, Problem
+
+log = logging.getLogger(__name__)
+
+OnError = Literal["raise", "skip"]
+READABLE_SUFFIXES = (".txt", ".jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article. `header_spans` are character ranges of metadata lines (date, dateline)."""
+
+    doc_id: str
+    text: str
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    origin: str | None = None
+    header_spans: tuple[tuple[int, int], ...] = field(default=())
+
+
+# --- publication dates found in the text itself -------------------------------------------
+
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTH_ALT = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_RE = r"(?P<mon>(?i:" + _MONTH_ALT + r"))\.?"
+_HEADER_PATTERNS = [
+    re.compile(r"(?i)^[ \t]*(?:date|published|posted|updated)[ \t]*:?[ \t]*"
+               r"(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*"),
+    re.compile(r"^[ \t]*(?P<iso>\d{4}-\d{2}-\d{2})[ \t]*$"),
+    re.compile(r"^[ \t]*(?P<day>\d{1,2})[ \t]+" + _MONTH_RE + r",?[ \t]+(?P<year>\d{4})[ \t]*$"),
+    re.compile(r"^[ \t]*" + _MONTH_RE + r"[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})[ \t]*$"),
+]
+# "ISLAMABAD, Oct 25 (Reuters) -": an upper-case place, a date, an optional agency, a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z .'\-]{1,40}),[ \t]+" + _MONTH_RE + r"[ \t]+(?P<day>\d{1,2})"
+    r"(?:,?[ \t]+(?P<year>\d{4}))?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]*")
+_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
+_HEADER_LINES = 5
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str], text: str) -> dt.date | None:
+    groups = m.groupdict()
+    if groups.get("iso"):
+        y, mo, d = (int(x) for x in groups["iso"].split("-"))
+        return _make_date(y, mo, d)
+    month = _MONTHS[groups["mon"].lower()[:3]]
+    year = groups.get("year")
+    if year is None:
+        # A dateline gives day and month only; a human reader takes the year the article
+        # itself talks about most. With no year in the text the date stays unknown.
+        years = Counter(_YEAR.findall(text))
+        if not years:
+            return None
+        year = years.most_common(1)[0][0]
+    return _make_date(int(year), month, int(groups["day"]))
+
+
+def find_header_date(text: str) -> tuple[dt.date | None, tuple[tuple[int, int], ...]]:
+    """The publication date stated in the first lines of an article, and the spans it used."""
+    offset = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            seen += 1
+            for pattern in (*_HEADER_PATTERNS, _DATELINE):
+                m = pattern.match(body)
+                if m:
+                    span = ((offset, offset + m.end()),)
+                    return _from_match(m, text), span
+        if seen >= _HEADER_LINES:
+            break
+        offset += len(line)
+    return None, ()
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """A publication date from metadata: date, datetime, ISO string, or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+        return pd.Timestamp(value).date()
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"cannot read publication date {value!r}") from exc
+
+
+def make_document(doc_id: str, text: str, published: Any = None, source: str | None = None,
+                  url: str | None = None, origin: str | None = None,
+                  line: int | None = None) -> Document:
+    """Build a Document, taking the publication date from the text when metadata lacks it.
+
+    `origin` names where the article came from (a file) and `line` the line in it."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(Problem(origin or doc_id, line, "the article text is empty",
+                                 entry=str(doc_id)))
+    header_date, spans = find_header_date(text)
+    when = parse_published(published)
+    where = f"{origin}:{line}" if origin and line else origin
+    return Document(str(doc_id), text, when or header_date, source or None, url or None,
+                    where, spans)
+
+
+# --- readers --------------------------------------------------------------------------------
+
+def _fail(problem: Problem, on_error: OnError) -> None:
+    if on_error == "raise":
+        raise InputError(problem)
+    log.warning("skipped: %s", problem)
+
+
+def _decode(path: Path, on_error: OnError) -> str | None:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        _fail(Problem(str(path), line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at "
+                      f"offset {exc.start})"), on_error)
+        return None
+
+
+def read_text_file(path: Path, on_error: OnError = "raise") -> Iterator[Document]:
+    """One article per .txt file; its id is the file name without extension."""
+    text = _decode(path, on_error)
+    if text is None:
+        return
+    try:
+        yield make_document(path.stem, text, origin=str(path))
+    except InputError as exc:
+        _fail(exc.problem, on_error)
+
+
+def _jsonl_record(path: Path, number: int, raw: str) -> Document:
+    where = Problem(str(path), number, "")
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem(where.path, number, f"malformed JSON: {exc.msg} "
+                                 f"(column {exc.colno})")) from None
+    if not isinstance(record, dict):
+        raise InputError(Problem(where.path, number, "each line must be a JSON object"))
+    doc_id = record.get("id", record.get("doc_id"))
+    if doc_id is None or str(doc_id).strip() == "":
+        raise InputError(Problem(where.path, number, "the object has no 'id'"))
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError(Problem(where.path, number, "'text' is missing or not a string",
+                                 entry=str(doc_id)))
+    try:
+        return make_document(str(doc_id), text, record.get("published"), record.get("source"),
+                             record.get("url"), origin=str(path), line=number)
+    except ValueError as exc:
+        raise InputError(Problem(where.path, number, str(exc), entry=str(doc_id))) from None
+
+
+def read_jsonl_file(path: Path, on_error: OnError = "raise") -> Iterator[Document]:
+    """One article per line: {"id", "text", optional "published", "source", "url"}."""
+    data = path.read_bytes()
+    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+        if not raw_line.strip():
+            continue
+        try:
+            raw = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            _fail(Problem(str(path), number, f"not valid UTF-8 (byte 0x{raw_line[exc.start]:02x})"),
+                  on_error)
+            continue
+        try:
+            yield _jsonl_record(path, number, raw)
+        except InputError as exc:
+            _fail(exc.problem, on_error)
+
+
+def expand_paths(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named directly, and the .txt/.jsonl files inside folders, in a stable order."""
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.rglob("*") if p.suffix in READABLE_SUFFIXES
+                                and p.is_file()))
+        elif path.is_file():
+            paths.append(path)
+        else:
+            raise InputError(Problem(str(path), None, "no such file or folder"))
+    return paths
+
+
+def read_paths(inputs: Iterable[str | Path], on_error: OnError = "raise") -> Iterator[Document]:
+    """Documents from .txt and .jsonl files and folders of them."""
+    for path in expand_paths(inputs):
+        if path.suffix == ".jsonl":
+            yield from read_jsonl_file(path, on_error)
+        elif path.suffix == ".txt":
+            yield from read_text_file(path, on_error)
+        else:
+            _fail(Problem(str(path), None, "unsupported file type (use .txt or .jsonl)"), on_error)
+
+
+def documents_from_texts(texts: Iterable[str], published: Any = None,
+                         ids: Iterable[str] | None = None, on_error: OnError = "raise"
+                         ) -> Iterator[Document]:
+    """Documents from strings; ids default to "doc-0", "doc-1", ..."""
+    id_list = list(ids) if ids is not None else None
+    for i, text in enumerate(texts):
+        doc_id = id_list[i] if id_list is not None else f"doc-{i}"
+        try:
+            yield make_document(doc_id, text, published, origin=f"text[{i}]")
+        except InputError as exc:
+            _fail(exc.problem, on_error)
+
+
+def documents_from_frame(frame: Any, on_error: OnError = "raise") -> Iterator[Document]:
+    """Documents from a DataFrame with columns id (or doc_id) and text, optional published,
+    source and url."""
+    id_col = "id" if "id" in frame.columns else "doc_id"
+    if id_col not in frame.columns or "text" not in frame.columns:
+        raise InputError(Problem("<DataFrame>", None, "needs columns 'id' (or 'doc_id') and 'text'"))
+    optional = [c for c in ("published", "source", "url") if c in frame.columns]
+    for row_number, row in enumerate(frame[[id_col, "text", *optional]].itertuples(index=False)):
+        values = row._asdict()
+        extra = {k: _none_if_na(values.get(k)) for k in optional}
+        try:
+            yield make_document(str(values[id_col]), values["text"], extra.get("published"),
+                                extra.get("source"), extra.get("url"),
+                                origin=f"<DataFrame row {row_number}>")
+        except InputError as exc:
+            _fail(exc.problem, on_error)
+        except ValueError as exc:
+            _fail(Problem("<DataFrame>", row_number, str(exc)), on_error)
+
+
+def _none_if_na(value: Any) -> Any:
+    try:
+        import pandas as pd
+
+        return None if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)) else value
+    except (TypeError, ValueError):
+        return value

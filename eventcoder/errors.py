@@ -1,0 +1,53 @@
+"""Named exceptions. The library raises these and logs; it never prints or exits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class EventcoderError(Exception):
+    """Base class of every error eventcoder raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input or lexicon file, located as precisely as known."""
+
+    path: str
+    line: int | None
+    message: str
+    entry: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        what = f" [{self.entry}]" if self.entry else ""
+        return f"{where}{what}: {self.message}"
+
+
+class InputError(EventcoderError):
+    """An article could not be read: empty text, bad encoding, malformed JSON line."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class LexiconError(EventcoderError):
+    """One or more lexicon files are invalid; every problem found is listed at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the lexicons:\n{lines}")
+
+
+class SchemaError(EventcoderError):
+    """An event table does not satisfy the published schema."""
+
+    def __init__(self, message: str, failure_cases: object = None) -> None:
+        super().__init__(message)
+        self.failure_cases = failure_cases
+
+
+class DatasetError(EventcoderError):
+    """A Parquet file or dataset could not be read or written."""

@@ -1,0 +1,228 @@
+"""Score coded events against gold annotations (the format of the seed corpus's gold file).
+
+A coded event matches a gold mention when it is in the same document, its sentence contains
+the gold quote, and its type is the gold type. Recall counts required mentions found;
+an event that matches no gold mention, required or optional, is an extra. Fields present in
+a gold mention are scored on the matched pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import InputError, Problem
+from .text import Folder
+
+FIELDS = ("parties", "actor1", "actor2", "mediators", "location", "country", "event_date",
+          "status", "fatalities")
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    gold = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(Problem(str(path), number, f"malformed JSON: {exc.msg}")) from None
+        for key in ("doc_id", "quote", "event_type"):
+            if key not in item:
+                raise InputError(Problem(str(path), number, f"gold entry lacks '{key}'"))
+        item["_line"] = number
+        gold.append(item)
+    return gold
+
+
+class ActorKeys:
+    """Turns gold actor codes and coded actors into comparable keys."""
+
+    def __init__(self, coder: Any = None) -> None:
+        self.folder = Folder()
+        self.names: dict[str, str] = {}
+        if coder is not None:
+            for g in coder.lexicon.groups:
+                for alias in {g.id, g.name, *g.aliases}:
+                    key = self.folder.fold(alias).replace("_", " ")
+                    self.names.setdefault(key, g.state or self.folder.fold(g.name))
+
+    def gold(self, code: str) -> str:
+        if code.upper() == "UNIDENTIFIED":
+            return "unidentified"
+        if len(code) == 3 and code.isupper():
+            return code
+        return self.names.get(self.folder.fold(code).replace("_", " "), self.folder.fold(code))
+
+    def coded(self, name: Any, iso3: Any, inter: Any) -> str | None:
+        if name is None or (isinstance(name, float) and pd.isna(name)):
+            return None
+        if inter == 1 and isinstance(iso3, str) and " of " in str(name):
+            return iso3  # an organ of a state ("Military Forces of Pakistan")
+        folded = self.folder.fold(str(name))
+        if folded.startswith("unidentified"):
+            return "unidentified"
+        return self.names.get(folded, folded)
+
+
+@dataclass
+class Evaluation:
+    required: int = 0
+    found_required: int = 0
+    coded: int = 0
+    matched: int = 0
+    field_hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    field_total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    by_type: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(
+        lambda: defaultdict(int)))
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    extras: list[dict[str, Any]] = field(default_factory=list)
+    field_errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found_required / self.required if self.required else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.coded if self.coded else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def field_accuracy(self) -> float:
+        total = sum(self.field_total.values())
+        return sum(self.field_hits.values()) / total if total else 1.0
+
+    def field_scores(self) -> dict[str, float]:
+        return {f: self.field_hits[f] / self.field_total[f] for f in FIELDS if self.field_total[f]}
+
+    def summary(self) -> dict[str, Any]:
+        return {"required": self.required, "found_required": self.found_required,
+                "recall": round(self.recall, 3), "coded": self.coded, "matched": self.matched,
+                "extras": len(self.extras), "precision": round(self.precision, 3),
+                "f1": round(self.f1, 3), "field_accuracy": round(self.field_accuracy, 3),
+                "fields": {k: round(v, 3) for k, v in self.field_scores().items()},
+                "by_type": {t: dict(v) for t, v in sorted(self.by_type.items())}}
+
+    def report(self) -> str:
+        s = self.summary()
+        lines = [f"required recall {s['recall']:.3f} ({s['found_required']}/{s['required']}), "
+                 f"precision {s['precision']:.3f} ({s['matched']}/{s['coded']} coded, "
+                 f"{s['extras']} extra), F1 {s['f1']:.3f}, field accuracy "
+                 f"{s['field_accuracy']:.3f}"]
+        lines.append("fields: " + ", ".join(f"{k} {v:.2f}" for k, v in s["fields"].items()))
+        for event_type, counts in s["by_type"].items():
+            lines.append(f"  {event_type}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        lines += [f"MISS  {m['doc_id']}: [{m['event_type']}] {m['quote']}" for m in self.misses]
+        lines += [f"EXTRA {e['doc_id']}#{e['sentence_index']}: [{e['event_type']}/{e['status']}] "
+                  f"{e['sentence'][:100]}" for e in self.extras]
+        lines += [f"FIELD {x}" for x in self.field_errors]
+        return "\n".join(lines)
+
+
+def _values(event: dict[str, Any], keys: ActorKeys) -> dict[str, Any]:
+    a1 = keys.coded(event.get("actor1"), event.get("actor1_iso3"), event.get("inter1"))
+    a2 = keys.coded(event.get("actor2"), event.get("actor2_iso3"), event.get("inter2"))
+    date = event.get("event_date")
+    precision = event.get("time_precision")
+    text_date = None
+    if date is not None and not pd.isna(date):
+        stamp = pd.Timestamp(date)
+        text_date = stamp.strftime("%Y-%m") if precision == 3 else stamp.strftime("%Y-%m-%d")
+    fat = event.get("fatalities")
+    return {
+        "parties": {k for k in (a1, a2) if k}, "actor1": a1, "actor2": a2,
+        "mediators": set(event.get("mediators_iso3") or []),
+        "location": keys.folder.fold(str(event.get("location") or "")),
+        "country": event.get("iso3"), "event_date": (text_date, precision),
+        "status": event.get("status"), "fatalities": None if fat is None or pd.isna(fat) else int(fat),
+    }
+
+
+def _compare(gold: dict[str, Any], coded: dict[str, Any], keys: ActorKeys) -> dict[str, bool]:
+    out = {}
+    if "parties" in gold:
+        out["parties"] = {keys.gold(p) for p in gold["parties"]} == coded["parties"]
+    for name in ("actor1", "actor2"):
+        if name in gold:
+            out[name] = keys.gold(gold[name]) == coded[name]
+    if "mediators" in gold:
+        out["mediators"] = set(gold["mediators"]) == coded["mediators"]
+    if "location" in gold:
+        out["location"] = keys.folder.fold(gold["location"]) == coded["location"]
+    if "country" in gold and "location" not in gold or "country" in gold and gold.get("country"):
+        out["country"] = gold.get("country") == coded["country"]
+    if "event_date" in gold:
+        out["event_date"] = (gold["event_date"], gold.get("time_precision")) == coded["event_date"]
+    if "status" in gold:
+        out["status"] = gold["status"] == coded["status"]
+    if "fatalities" in gold:
+        out["fatalities"] = gold["fatalities"] == coded["fatalities"]
+    return out
+
+
+def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any = None
+                   ) -> Evaluation:
+    """Score an event table against gold mentions."""
+    keys = ActorKeys(coder)
+    result = Evaluation()
+    rows = events.to_dict("records")
+    result.coded = len(rows)
+    result.required = sum(1 for g in gold if g.get("required", True))
+    pairs = []
+    for gi, g in enumerate(gold):
+        for ei, e in enumerate(rows):
+            if e["doc_id"] == g["doc_id"] and e["event_type"] == g["event_type"] and \
+                    g["quote"] in e["sentence"]:
+                agree = _compare(g, _values(e, keys), keys)
+                pairs.append((not g.get("required", True), -sum(agree.values()), gi, ei, agree))
+    pairs.sort(key=lambda p: p[:4])
+    used_gold, used_event = set(), set()
+    for optional, _, gi, ei, agree in pairs:
+        if gi in used_gold or ei in used_event:
+            continue
+        used_gold.add(gi)
+        used_event.add(ei)
+        g = gold[gi]
+        result.matched += 1
+        result.by_type[g["event_type"]]["matched"] += 1
+        if not optional:
+            result.found_required += 1
+        for name, ok in agree.items():
+            result.field_total[name] += 1
+            result.field_hits[name] += int(ok)
+            if not ok:
+                result.field_errors.append(f"{g['doc_id']}: [{g['event_type']}] {name}: gold "
+                                           f"{g.get(name)!r} coded {_values(rows[ei], keys)[name]!r}"
+                                           f" ({g['quote'][:60]})")
+    for gi, g in enumerate(gold):
+        result.by_type[g["event_type"]]["gold_required" if g.get("required", True)
+                                        else "gold_optional"] += 1
+        if gi not in used_gold and g.get("required", True):
+            result.misses.append(g)
+    for ei, e in enumerate(rows):
+        result.by_type[e["event_type"]]["coded"] += 1
+        if ei not in used_event:
+            # A second event for a gold mention already matched is an extra too.
+            result.extras.append(e)
+    return result
+
+
+def evaluate(inputs: Any, gold: str | Path | list[dict[str, Any]], coder: Any = None
+             ) -> Evaluation:
+    """Code `inputs` (files or folders) and score them against a gold file."""
+    from .coder import Coder
+
+    coder = coder or Coder()
+    events = coder.code_files(inputs)
+    gold_items = read_gold(gold) if isinstance(gold, (str, Path)) else gold
+    return evaluate_frame(events, gold_items, coder)

@@ -1,0 +1,98 @@
+"""The event record: one row of the dataset, as the coder builds it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .resolve.actors import Actor
+from .resolve.places import Location
+
+# The dataset's columns, in order. Names are a published contract (see schemas/).
+COLUMNS = [
+    "event_id", "doc_id", "sentence_index", "sentence_start", "sentence_end", "sentence",
+    "trigger", "trigger_start", "trigger_end", "rule", "event_type", "acled_event_type",
+    "acled_sub_event_type", "status", "actor1", "actor1_iso3", "inter1", "actor2",
+    "actor2_iso3", "inter2", "interaction", "mediators", "mediators_iso3", "actors_inferred",
+    "location", "admin1", "country", "iso3", "border_iso3", "latitude", "longitude",
+    "geo_precision", "event_date", "time_precision", "date_text", "fatalities", "source",
+    "published", "url",
+]
+
+
+def event_id(doc_id: str, sentence_start: int, trigger_start: int, event_type: str,
+             part: int) -> str:
+    """Stable across runs and batches: it depends only on the document and the mention."""
+    key = f"{doc_id}\x1f{sentence_start}\x1f{trigger_start}\x1f{event_type}\x1f{part}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: both actor types, the lower first; a sole actor's type x 10."""
+    if inter1 is None and inter2 is None:
+        return None
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+@dataclass
+class EventRecord:
+    doc_id: str
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    event_type: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    status: str
+    rules: list[str]
+    part: int = 0
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    mediators: list[Actor] = field(default_factory=list)
+    actors_inferred: bool = False
+    location: Location | None = None
+    event_date: dt.date | None = None
+    time_precision: int | None = None
+    date_text: str | None = None
+    fatalities: int | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        a1, a2, loc = self.actor1, self.actor2, self.location
+        inter1 = a1.inter if a1 else None
+        inter2 = a2.inter if a2 else None
+        return {
+            "event_id": event_id(self.doc_id, self.sentence_start, self.trigger_start,
+                                 self.event_type, self.part),
+            "doc_id": self.doc_id, "sentence_index": self.sentence_index,
+            "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+            "sentence": self.sentence, "trigger": self.trigger,
+            "trigger_start": self.trigger_start, "trigger_end": self.trigger_end,
+            "rule": ";".join(dict.fromkeys(self.rules)), "event_type": self.event_type,
+            "acled_event_type": self.acled_event_type,
+            "acled_sub_event_type": self.acled_sub_event_type, "status": self.status,
+            "actor1": a1.name if a1 else None, "actor1_iso3": a1.iso3 if a1 else None,
+            "inter1": inter1, "actor2": a2.name if a2 else None,
+            "actor2_iso3": a2.iso3 if a2 else None, "inter2": inter2,
+            "interaction": interaction(inter1, inter2),
+            "mediators": [m.name for m in self.mediators],
+            "mediators_iso3": [m.iso3 for m in self.mediators if m.iso3],
+            "actors_inferred": self.actors_inferred,
+            "location": loc.name if loc else None, "admin1": loc.admin1 if loc else None,
+            "country": loc.country if loc else None, "iso3": loc.iso3 if loc else None,
+            "border_iso3": loc.border_iso3 if loc else None,
+            "latitude": loc.latitude if loc else None, "longitude": loc.longitude if loc else None,
+            "geo_precision": loc.precision if loc else None,
+            "event_date": self.event_date, "time_precision": self.time_precision,
+            "date_text": self.date_text, "fatalities": self.fatalities, "source": self.source,
+            "published": self.published, "url": self.url,
+        }

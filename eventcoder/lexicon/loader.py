@@ -1,0 +1,259 @@
+"""Load lexicon folders: every YAML file is parsed with line numbers and validated, and every
+problem in every file is reported at once (file, line, entry), never just the first."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import LexiconError, Problem
+from ..text import Folder
+from .model import SECTIONS, Country, Cue, Entry, EventType, GenericActor, Group, Organ, \
+    Person, Place
+
+log = logging.getLogger(__name__)
+
+BUNDLED = Path(__file__).resolve().parent.parent / "lexicons" / "en"
+
+
+class _LineDict(dict[str, Any]):
+    """A mapping that remembers the line it starts on and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
+        mapping = _LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                            _LineLoader.construct_mapping)
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """An entry and where it was written."""
+
+    entry: Entry
+    path: str
+    line: int
+
+
+@dataclass
+class Lexicon:
+    """All validated entries, with their origins, and a hash of the files they came from."""
+
+    entries: dict[str, list[Sourced]] = field(default_factory=lambda: defaultdict(list))
+    admin1_files: list[Path] = field(default_factory=list)
+    digest: str = ""
+    files: list[str] = field(default_factory=list)
+
+    def of(self, section: str) -> list[Any]:
+        return [s.entry for s in self.entries.get(section, [])]
+
+    @property
+    def event_types(self) -> list[EventType]:
+        return self.of("event_types")
+
+    @property
+    def cues(self) -> list[Cue]:
+        return self.of("cues")
+
+    @property
+    def countries(self) -> list[Country]:
+        return self.of("countries")
+
+    @property
+    def groups(self) -> list[Group]:
+        return self.of("groups")
+
+    @property
+    def people(self) -> list[Person]:
+        return self.of("people")
+
+    @property
+    def organs(self) -> list[Organ]:
+        return self.of("organs")
+
+    @property
+    def generic_actors(self) -> list[GenericActor]:
+        return self.of("generic_actors")
+
+    @property
+    def places(self) -> list[Place]:
+        return self.of("places")
+
+
+def _entry_name(raw: Any, index: int) -> str:
+    if isinstance(raw, dict):
+        for key in ("id", "iso3", "name", "kind"):
+            if raw.get(key):
+                return f"{key}={raw[key]}" if key == "kind" else str(raw[key])
+    return f"#{index + 1}"
+
+
+def _validation_problems(path: str, raw: _LineDict, index: int, exc: ValidationError
+                         ) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = [str(x) for x in err["loc"]]
+        line = raw.key_lines.get(loc[0], raw.line) if loc and isinstance(raw, _LineDict) else None
+        field_name = ".".join(loc) if loc else "entry"
+        problems.append(Problem(path, line or getattr(raw, "line", None),
+                                f"{field_name}: {err['msg']}", _entry_name(raw, index)))
+    return problems
+
+
+def _parse_file(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
+    try:
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        problems.append(Problem(str(path), mark.line + 1 if mark else None,
+                                f"YAML syntax: {exc.problem}"))
+        return
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(Problem(str(path), None, f"cannot read: {exc}"))
+        return
+    if not isinstance(document, dict):
+        problems.append(Problem(str(path), 1, "the file must be a mapping with one of the keys "
+                                + ", ".join(SECTIONS)))
+        return
+    for section, items in document.items():
+        line = document.key_lines.get(section) if isinstance(document, _LineDict) else None
+        model = SECTIONS.get(section)
+        if model is None:
+            problems.append(Problem(str(path), line, f"unknown section '{section}' (expected one "
+                                    f"of {', '.join(SECTIONS)})"))
+            continue
+        if not isinstance(items, list):
+            problems.append(Problem(str(path), line, f"'{section}' must be a list of entries"))
+            continue
+        for index, raw in enumerate(items):
+            _parse_entry(path, section, model, raw, index, lexicon, problems)
+
+
+def _parse_entry(path: Path, section: str, model: type[Entry], raw: Any, index: int,
+                 lexicon: Lexicon, problems: list[Problem]) -> None:
+    line = getattr(raw, "line", None)
+    if not isinstance(raw, dict):
+        problems.append(Problem(str(path), line, f"entry #{index + 1} of '{section}' must be a "
+                                "mapping"))
+        return
+    try:
+        entry = model.model_validate(dict(raw))
+    except ValidationError as exc:
+        problems.extend(_validation_problems(str(path), raw, index, exc))
+        return
+    lexicon.entries[section].append(Sourced(entry, str(path), line or 0))
+
+
+def lexicon_files(folders: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for folder in folders:
+        path = Path(folder)
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".tsv")))
+        else:
+            raise LexiconError([Problem(str(path), None, "no such lexicon file or folder")])
+    return files
+
+
+def load_lexicon(folders: Iterable[str | Path] | None = None) -> Lexicon:
+    """Load and validate lexicon folders (the bundled English lexicon when none are given).
+
+    Raises `LexiconError` listing every problem in every file.
+    """
+    files = lexicon_files([BUNDLED] if folders is None else folders)
+    lexicon = Lexicon()
+    problems: list[Problem] = []
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+        lexicon.files.append(str(path))
+        if path.suffix == ".tsv":
+            lexicon.admin1_files.append(path)
+        else:
+            _parse_file(path, lexicon, problems)
+    problems.extend(cross_check(lexicon))
+    if problems:
+        raise LexiconError(problems)
+    lexicon.digest = digest.hexdigest()[:16]
+    log.debug("loaded %d lexicon files (%s)", len(files), lexicon.digest)
+    return lexicon
+
+
+def cross_check(lexicon: Lexicon) -> list[Problem]:
+    """Checks that span entries: unique ids, known references, no clashing aliases."""
+    problems: list[Problem] = []
+    known = {s.entry.iso3 for s in lexicon.entries.get("countries", [])}
+    for section in ("event_types", "groups", "organs", "generic_actors"):
+        problems.extend(_duplicates(lexicon.entries.get(section, []), lambda e: e.id, "id"))
+    problems.extend(_duplicates(lexicon.entries.get("countries", []), lambda e: e.iso3, "iso3"))
+    types = {s.entry.id for s in lexicon.entries.get("event_types", [])}
+    organs = {s.entry.id for s in lexicon.entries.get("organs", [])}
+    for s in lexicon.entries.get("event_types", []):
+        for ref in [*(x.type for x in s.entry.subsumes),
+                    *([s.entry.third_party_call] if s.entry.third_party_call else [])]:
+            if ref not in types:
+                problems.append(Problem(s.path, s.line, f"unknown event type '{ref}'", s.entry.id))
+        if organs and s.entry.default_organ not in organs:
+            problems.append(Problem(s.path, s.line, f"unknown organ '{s.entry.default_organ}'",
+                                    s.entry.id))
+    for section, fields in (("groups", ("country", "state")), ("people", ("country",)),
+                            ("places", ("country",))):
+        for s in lexicon.entries.get(section, []):
+            for name in fields:
+                code = getattr(s.entry, name)
+                if code and known and code not in known:
+                    problems.append(Problem(s.path, s.line, f"{name}: unknown country '{code}'",
+                                            getattr(s.entry, "id", None) or s.entry.name))
+    problems.extend(_alias_clashes(lexicon))
+    return problems
+
+
+def _duplicates(items: list[Sourced], key: Any, label: str) -> list[Problem]:
+    seen: dict[str, Sourced] = {}
+    problems = []
+    for s in items:
+        k = key(s.entry)
+        if k in seen:
+            first = seen[k]
+            problems.append(Problem(s.path, s.line, f"duplicate {label} '{k}' (first at "
+                                    f"{first.path}:{first.line})", k))
+        else:
+            seen[k] = s
+    return problems
+
+
+def _alias_clashes(lexicon: Lexicon) -> list[Problem]:
+    """Two countries may not share a name: the coder could not tell which one is meant."""
+    folder = Folder()
+    owner: dict[str, Sourced] = {}
+    problems = []
+    for s in lexicon.entries.get("countries", []):
+        c: Country = s.entry  # type: ignore[assignment]
+        for name in {folder.fold(n) for n in [c.name, *c.aliases, *c.adjectives]}:
+            other = owner.get(name)
+            if other is not None and other.entry.iso3 != c.iso3:  # type: ignore[attr-defined]
+                problems.append(Problem(s.path, s.line, f"name '{name}' is also used by "
+                                        f"{other.entry.iso3} ({other.path}:{other.line})",  # type: ignore[attr-defined]
+                                        c.iso3))
+            owner[name] = s
+    return problems

@@ -1,0 +1,179 @@
+"""The lexicon's entry types. Each YAML file holds one top-level key naming a list of these.
+
+Validation is pydantic's; the loader turns its errors into `Problem`s with file, line and
+entry, so a person editing a YAML file by hand sees exactly where the mistake is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ActorType = Literal["state_forces", "rebel_group", "political_militia", "identity_militia",
+                    "rioters", "protesters", "civilians", "external_other"]
+
+# ACLED's numeric actor-type codes (inter1/inter2).
+INTER_CODES: dict[str, int] = {
+    "state_forces": 1, "rebel_group": 2, "political_militia": 3, "identity_militia": 4,
+    "rioters": 5, "protesters": 6, "civilians": 7, "external_other": 8,
+}
+STATUSES = ("occurred", "planned", "failed", "alleged", "called_for")
+Status = Literal["occurred", "planned", "failed", "alleged", "called_for"]
+
+ISO3 = r"^[A-Z]{3}$"
+IDENT = r"^[a-z][a-z0-9_]*$"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _clean_phrases(values: list[str]) -> list[str]:
+    cleaned = [v.strip() for v in values]
+    if any(not v for v in cleaned):
+        raise ValueError("phrases must not be empty")
+    return cleaned
+
+
+class Trigger(Entry):
+    text: str
+    weak: bool = Field(False, description="needs an anchor (actor, number) to count")
+
+
+class Subsumption(Entry):
+    type: str
+    window: int = Field(12, ge=0, le=60, description="words between the two triggers at most")
+    via: list[str] = Field([], description="if given, one of these words must stand between")
+
+
+class EventType(Entry):
+    id: str = Field(pattern=IDENT)
+    label: str
+    description: str = ""
+    structure: Literal["dyadic", "one_sided", "mediation"]
+    violent: bool = False
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    default_organ: str = "government"
+    triggers: list[str | Trigger] = Field(min_length=1)
+    subsumes: list[Subsumption] = []
+    third_party_call: str | None = Field(
+        None, description="event type a third party's call for this event is coded as")
+
+    def trigger_specs(self) -> list[Trigger]:
+        return [t if isinstance(t, Trigger) else Trigger(text=t) for t in self.triggers]
+
+
+class Cue(Entry):
+    kind: Literal["status", "negation", "hypothetical", "generic", "role", "sides", "anaphora",
+                  "boundary", "venue"]
+    value: str | None = None
+    scope: Literal["before", "after", "either"] = "before"
+    window: int = Field(6, ge=0, le=40)
+    phrases: list[str] = Field(min_length=1)
+    except_types: list[str] = []
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+    @model_validator(mode="after")
+    def _value_fits_kind(self) -> "Cue":
+        if self.kind == "status" and self.value not in STATUSES:
+            raise ValueError(f"a status cue needs value one of {', '.join(STATUSES)}")
+        if self.kind == "role" and self.value not in {"mediator", "between", "target", "agent"}:
+            raise ValueError("a role cue needs value mediator, between, target or agent")
+        return self
+
+
+class Country(Entry):
+    iso3: str = Field(pattern=ISO3)
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    aliases: list[str] = []
+    adjectives: list[str] = Field(min_length=1)
+    capitals: list[str] = Field(min_length=1)
+
+
+class Dated(Entry):
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Dated":
+        if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
+            raise ValueError("valid_from is after valid_to")
+        return self
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+
+class Group(Dated):
+    id: str = Field(pattern=IDENT)
+    name: str
+    aliases: list[str] = []
+    adjectives: list[str] = []
+    actor_type: ActorType
+    country: str | None = Field(None, pattern=ISO3)
+    state: str | None = Field(None, pattern=ISO3)
+
+
+class Person(Dated):
+    name: str
+    aliases: list[str] = []
+    country: str = Field(pattern=ISO3)
+    office: str = ""
+    organ: str = "government"
+
+
+class Organ(Entry):
+    id: str = Field(pattern=IDENT)
+    label: str = Field(description="actor name; {country} is replaced by the state's name")
+    actor_type: ActorType
+    words: list[str] = Field(min_length=1)
+
+
+class GenericActor(Entry):
+    id: str = Field(pattern=IDENT)
+    label: str = Field(description="actor name; {country} is replaced by the event's country")
+    actor_type: ActorType
+    words: list[str] = Field(min_length=1)
+
+
+class Place(Entry):
+    name: str
+    aliases: list[str] = []
+    kind: Literal["town", "district", "province", "crossing", "border", "region", "feature"]
+    country: str = Field(pattern=ISO3)
+    countries: list[str] = []
+    admin1: str | None = None
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+    geo_precision: int = Field(ge=1, le=3)
+
+    @model_validator(mode="after")
+    def _borders_only(self) -> "Place":
+        if self.countries and self.kind != "border":
+            raise ValueError("only a border has 'countries'")
+        if self.kind == "border" and len(self.countries) != 2:
+            raise ValueError("a border needs 'countries' with the two states")
+        return self
+
+
+# The top-level key of a YAML file says which entry type its list holds.
+SECTIONS: dict[str, type[Entry]] = {
+    "event_types": EventType,
+    "cues": Cue,
+    "countries": Country,
+    "groups": Group,
+    "people": Person,
+    "organs": Organ,
+    "generic_actors": GenericActor,
+    "places": Place,
+}

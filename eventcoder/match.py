@@ -1,0 +1,183 @@
+"""One multi-pattern pass (Aho-Corasick, pyahocorasick) over folded text.
+
+Every lexicon phrase (triggers, actor names, places, cue words) is compiled into an
+automaton once, when the Coder is built. Matching keeps hits that respect word boundaries
+and resolves overlaps leftmost-longest, so "Pakistan-Afghanistan border" wins over
+"Pakistan", and "exchanged fire" over "fire". A cheaper automaton of triggers alone finds
+the sentences worth coding; the full one runs only on those.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Union
+
+import ahocorasick
+
+from .lexicon import Gazetteer, Lexicon
+from .text import Folder, bounded
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRef:
+    event_type: str
+    weak: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """kind: state, adjective, capital, group, group_adjective, person, organ, generic, sides."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueRef:
+    kind: str
+    value: str | None
+    scope: str
+    window: int
+    except_types: tuple[str, ...] = ()
+
+
+# Actor names that may also be places: a state, its capital, a city-named group.
+_PLACE_LIKE = frozenset({"state", "capital", "group"})
+
+Payload = Union[TriggerRef, ActorRef, PlaceRef, CueRef]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    payloads: tuple[Payload, ...]
+
+    def of(self, kind: type) -> list:
+        return [p for p in self.payloads if isinstance(p, kind)]
+
+
+class Matcher:
+    """Compiled automata over the lexicon's phrases."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, folder: Folder) -> None:
+        self.folder = folder
+        self._exact: dict[str, set[str]] = {}
+        self._loose: set[str] = set()
+        phrases: dict[str, list[Payload]] = defaultdict(list)
+        triggers: dict[str, list[Payload]] = defaultdict(list)
+        for event_type in lexicon.event_types:
+            for trig in event_type.trigger_specs():
+                ref = TriggerRef(event_type.id, trig.weak)
+                self._put(triggers, trig.text, ref)
+                self._put(phrases, trig.text, ref)
+        self._add_actors(lexicon, phrases)
+        for cue in lexicon.cues:
+            if cue.kind in {"anaphora", "boundary", "venue"}:
+                continue  # single words, read from tokens by the rules
+            ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
+            for phrase in cue.phrases:
+                self._put(phrases, phrase, ref)
+        for name in gazetteer.names():
+            taken = phrases.get(name)
+            if taken and not any(isinstance(p, ActorRef) and p.kind in _PLACE_LIKE for p in taken):
+                continue  # "police", "fighting": a lexicon word first, never a town
+            phrases[name].append(PlaceRef(name))
+        self._triggers = self._compile(triggers)
+        for key in self._loose:
+            self._exact.pop(key, None)
+        self._full = self._compile(phrases)
+        self.size = len(phrases)
+
+    def _put(self, table: dict[str, list[Payload]], phrase: str, ref: Payload) -> None:
+        key = self.folder.fold(phrase).strip()
+        if not key:
+            return
+        if ref not in table[key]:
+            table[key].append(ref)
+        # Abbreviations written in capitals ("US", "UK", "KIA") match only in capitals: in
+        # lower case they are ordinary words ("told us").
+        if _is_abbreviation(phrase):
+            self._exact.setdefault(key, set()).add(phrase.strip())
+        else:
+            self._loose.add(key)
+
+    def _add_actors(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
+        for c in lexicon.countries:
+            for name in (c.name, *c.aliases):
+                self._put(table, name, ActorRef("state", c.iso3))
+            for adj in c.adjectives:
+                self._put(table, adj, ActorRef("adjective", c.iso3))
+            for cap in c.capitals:
+                self._put(table, cap, ActorRef("capital", c.iso3))
+        for g in lexicon.groups:
+            for name in (g.name, *g.aliases):
+                self._put(table, name, ActorRef("group", self.folder.fold(name)))
+            for adj in g.adjectives:
+                self._put(table, adj, ActorRef("group", self.folder.fold(adj)))
+        for p in lexicon.people:
+            for name in (p.name, *p.aliases):
+                self._put(table, name, ActorRef("person", self.folder.fold(name)))
+        for o in lexicon.organs:
+            for word in o.words:
+                self._put(table, word, ActorRef("organ", o.id))
+        for a in lexicon.generic_actors:
+            for word in a.words:
+                self._put(table, word, ActorRef("generic", a.id))
+        for cue in lexicon.cues:
+            if cue.kind == "sides":
+                for phrase in cue.phrases:
+                    self._put(table, phrase, ActorRef("sides", cue.value or "dyad"))
+
+    @staticmethod
+    def _compile(table: dict[str, list[Payload]]) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            automaton.add_word(key, (len(key), tuple(payloads)))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def _scan(self, automaton: ahocorasick.Automaton, folded: str, start: int, end: int,
+              original: str | None = None) -> list[Mention]:
+        if not len(automaton):
+            return []
+        hits = []
+        exact = self._exact
+        for last, (length, payloads) in automaton.iter(folded, start, end):
+            first = last - length + 1
+            if not bounded(folded, first, last + 1):
+                continue
+            if exact and original is not None:
+                forms = exact.get(folded[first:last + 1])
+                if forms is not None and original[first:last + 1] not in forms:
+                    continue
+            hits.append((first, -length, payloads))
+        hits.sort()
+        chosen: list[Mention] = []
+        reach = -1
+        for first, neg_length, payloads in hits:
+            if first >= reach:
+                chosen.append(Mention(first, first - neg_length, payloads))
+                reach = first - neg_length
+        return chosen
+
+    def triggers(self, folded: str) -> list[Mention]:
+        """Trigger mentions in a whole document (the cheap first pass)."""
+        return self._scan(self._triggers, folded, 0, len(folded))
+
+    def mentions(self, folded: str, start: int, end: int, original: str) -> list[Mention]:
+        """Every lexicon mention in folded[start:end] (a sentence); `original` is the unfolded
+        text, for abbreviations that match only in capitals."""
+        return self._scan(self._full, folded, start, end, original)
+
+
+def _is_abbreviation(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in phrase.strip()

@@ -1,0 +1,95 @@
+"""Actors: from lexicon entries to the named, typed actors of the dataset.
+
+A state is one actor per organ ("Military Forces of Pakistan", "Government of Pakistan"),
+as ACLED names them. Named groups carry validity dates: the Taliban resolve to the Afghan
+state from 2021-08-15 and to a rebel group before. Office holders resolve to their state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon
+from ..lexicon.model import INTER_CODES, Dated, GenericActor, Group, Organ, Person
+from ..text import Folder
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A resolved participant. `key` identifies it across events (iso3 for a state)."""
+
+    key: str
+    name: str
+    iso3: str | None
+    actor_type: str
+    is_state: bool = False
+    organ: str | None = None
+
+    @property
+    def inter(self) -> int:
+        return INTER_CODES[self.actor_type]
+
+
+class ActorBook:
+    """Looks up lexicon entries by folded name and builds `Actor`s from them."""
+
+    def __init__(self, lexicon: Lexicon, folder: Folder) -> None:
+        self.folder = folder
+        self.countries = {c.iso3: c for c in lexicon.countries}
+        self.organs: dict[str, Organ] = {o.id: o for o in lexicon.organs}
+        self.generic: dict[str, GenericActor] = {g.id: g for g in lexicon.generic_actors}
+        self._groups: dict[str, list[Group]] = defaultdict(list)
+        self._people: dict[str, list[Person]] = defaultdict(list)
+        for g in lexicon.groups:
+            for name in {g.name, *g.aliases, *g.adjectives}:
+                self._groups[folder.fold(name)].append(g)
+        for p in lexicon.people:
+            for name in {p.name, *p.aliases}:
+                self._people[folder.fold(name)].append(p)
+
+    @staticmethod
+    def _pick(entries: list, day: dt.date | None) -> Dated | None:
+        """The entry valid on `day`; without a day, the current one (no end date)."""
+        if not entries:
+            return None
+        valid = [e for e in entries if e.valid_on(day)] if day else []
+        if valid:
+            return valid[0]
+        current = [e for e in entries if e.valid_to is None]
+        return (current or entries)[-1]
+
+    def state(self, iso3: str, organ: str | None) -> Actor:
+        country = self.countries[iso3]
+        spec = self.organs.get(organ or "")
+        if spec is None:
+            return Actor(iso3, country.name, iso3, "state_forces", True, None)
+        return Actor(iso3, spec.label.format(country=country.name), iso3, spec.actor_type, True,
+                     spec.id)
+
+    def group(self, folded_name: str, day: dt.date | None, organ: str | None = None) -> Actor | None:
+        entry = self._pick(self._groups.get(folded_name, []), day)
+        if not isinstance(entry, Group):
+            return None
+        if entry.state:
+            return self.state(entry.state, organ)
+        return Actor(f"group:{entry.id}", entry.name, entry.country, entry.actor_type)
+
+    def person(self, folded_name: str, day: dt.date | None) -> Actor | None:
+        entry = self._pick(self._people.get(folded_name, []), day)
+        if not isinstance(entry, Person) or entry.country not in self.countries:
+            return None
+        return self.state(entry.country, entry.organ)
+
+    def generic_actor(self, generic_id: str, iso3: str | None) -> Actor:
+        spec = self.generic[generic_id]
+        country = self.countries[iso3].name if iso3 in self.countries else "International"
+        return Actor(f"{generic_id}:{iso3 or ''}", spec.label.format(country=country), iso3,
+                     spec.actor_type)
+
+    def with_organ(self, actor: Actor, organ: str) -> Actor:
+        """The same state under the organ an event type implies, when the text named none."""
+        if actor.is_state and actor.organ is None and actor.iso3:
+            return self.state(actor.iso3, organ)
+        return actor

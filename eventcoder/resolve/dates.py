@@ -1,0 +1,139 @@
+"""Dates: find expressions with patterns, resolve them with dateparser against the
+publication date, once per distinct (expression, publication date, tense).
+
+ACLED time precision: 1 the day is known, 2 the week, 3 the month. A month-precise date is
+stored as the first of the month and a week-precise one as the Monday of the week, with the
+words of the text kept in `date_text`. Without a publication date, relative expressions
+("on Thursday", "last week") stay unresolved: the system clock is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_SAFE_MONTH = _MONTH.replace("mar(?:ch)?|", "march|").replace("|may|", "|")
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+
+# Ordered: longer, more specific forms first. Matched on folded (lower-case) text.
+DATE_PATTERN = re.compile(
+    r"\b(?:"
+    r"(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<dmy>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?(?:\s+\d{4})?)"
+    r"|(?P<mdy>" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?)"
+    r"|(?P<my>" + _MONTH + r"\s+\d{4})"
+    r"|(?P<inmonth>(?:(?:earlier|later|early|late|mid)\s+in|in|since|during|until|by|"
+    r"early|late|mid-?|earlier\s+in|last|this|next)\s+" + _SAFE_MONTH + r"(?:\s+\d{4})?"
+    r"|(?<=in\s)may(?:\s+\d{4})?)"
+    r"|(?P<weekday>(?:(?:late|early|last|this|next|on)\s+)?(?:" + "|".join(_WEEKDAYS) + r")"
+    r"(?:\s+(?:night|morning|evening|afternoon))?)"
+    r"|(?P<relative>yesterday|today|tonight|last\s+night|the\s+previous\s+day|"
+    r"(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
+    r"next\s+(?:week|month)|(?:\d+|" + _NUMBER_WORDS + r"|a)\s+(?:days?|weeks?|months?)\s+ago|"
+    r"past\s+week|(?:in\s+)?recent\s+days)"
+    r")\b")
+
+_PRECISION = {"day": 1, "week": 2, "month": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    date: dt.date | None
+    precision: int | None
+    text: str
+
+
+def find_dates(folded_sentence: str, offset: int = 0) -> list[DateMention]:
+    return [DateMention(m.start() + offset, m.end() + offset, m.group())
+            for m in DATE_PATTERN.finditer(folded_sentence)]
+
+
+def _canonical(expression: str) -> tuple[str, str | None]:
+    """What dateparser should read, and a forced period where the words set one."""
+    text = re.sub(r"\s+", " ", expression.strip())
+    text = re.sub(r"^(?:on|in|since|during|until|by) ", "", text)
+    text = re.sub(r"\b(?:late|early|mid-?)\s*(?=\w)", "", text).strip()
+    text = re.sub(r" (?:night|morning|evening|afternoon)$", "", text)
+    text = re.sub(r"^(?:earlier|later) (?:in )?", "", text)
+    if text in {"last night", "tonight"}:
+        return ("yesterday" if text == "last night" else "today"), "day"
+    if text in {"recent days", "past week"}:
+        return "this week", "week"
+    if text == "the previous day":
+        return "yesterday", "day"
+    return text, None
+
+
+class DateResolver:
+    """Resolves date expressions with dateparser, caching each distinct question."""
+
+    def __init__(self, max_parsers: int = 256) -> None:
+        self._cache: dict[tuple[str, dt.date, bool], ResolvedDate] = {}
+        self._parsers: dict[tuple[dt.date, bool], Any] = {}
+        self._max_parsers = max_parsers
+        self.calls = 0
+
+    def _parser(self, published: dt.date, future: bool) -> Any:
+        """dateparser takes its base date from settings, so one parser per (date, tense)."""
+        key = (published, future)
+        parser = self._parsers.get(key)
+        if parser is None:
+            from dateparser.date import DateDataParser
+
+            if len(self._parsers) >= self._max_parsers:
+                self._parsers.pop(next(iter(self._parsers)))
+            parser = DateDataParser(languages=["en"], settings={
+                "PREFER_DATES_FROM": "future" if future else "past",
+                "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first",
+                "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12))})
+            self._parsers[key] = parser
+        return parser
+
+    def resolve(self, expression: str, published: dt.date | None, future: bool) -> ResolvedDate:
+        if published is None:
+            if not re.search(r"\d{4}", expression):
+                return ResolvedDate(None, None, expression)
+            published = dt.date(2000, 1, 1)  # a stated year makes the base irrelevant
+        key = (expression, published, future)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(expression, published, future)
+        return self._cache[key]
+
+    def _resolve(self, expression: str, published: dt.date, future: bool) -> ResolvedDate:
+        text, period = _canonical(expression)
+        if text in _WEEKDAYS:
+            return ResolvedDate(_weekday(published, _WEEKDAYS.index(text), future), 1, expression)
+        self.calls += 1
+        parsed = self._parser(published, future).get_date_data(text)
+        if parsed is None or parsed.date_obj is None:
+            return ResolvedDate(None, None, expression)
+        precision = _PRECISION.get(period or parsed.period or "day")
+        if precision is None:
+            return ResolvedDate(None, None, expression)  # a year alone is too coarse to code
+        day = parsed.date_obj.date()
+        if precision == 3:
+            day = day.replace(day=1)
+        elif precision == 2:
+            day = day - dt.timedelta(days=day.weekday())
+        return ResolvedDate(day, precision, expression)
+
+
+def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date:
+    """The most recent such weekday (the same day counts) in the past, the next in the future."""
+    delta = (published.weekday() - weekday) % 7
+    if future:
+        ahead = (weekday - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead or 7)
+    return published - dt.timedelta(days=delta)

@@ -1,0 +1,191 @@
+"""Resolve a candidate into event records: place, date, fatalities and actor names.
+
+A violent candidate whose clause reports several tolls at several places ("killed 18
+militants in Balochistan and four more in Bajaur") becomes one event per toll and place:
+split totals stay with the event that reports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..documents import Document
+from ..events import EventRecord
+from ..lexicon import Gazetteer
+from ..rules.engine import Candidate
+from ..rules.participants import Participants, PlaceMention
+from ..rules.view import SentenceView
+from ..segment import Sentence
+from .actors import Actor, ActorBook
+from .dates import DateMention, DateResolver
+from .fatalities import FatalityMention
+from .places import Location, best_location, border_location
+
+_BORDER_WORDS = frozenset({"border", "cross-border", "frontier", "borders", "border-crossing"})
+
+
+@dataclass
+class SentenceFacts:
+    """What the resolvers found in one sentence, shared by its candidates."""
+
+    doc: Document
+    sentence: Sentence
+    view: SentenceView
+    parts: Participants
+    dates: list[DateMention]
+    fatalities: list[FatalityMention]
+
+
+def _token(view: SentenceView, offset: int) -> int:
+    for i, token in enumerate(view.tokens):
+        if token.end > offset:
+            return i
+    return max(0, len(view.tokens) - 1)
+
+
+def _in_clause(view: SentenceView, token: int, clause: int) -> bool:
+    return view.clause_of(token) == clause
+
+
+def _countries(cand: Candidate) -> set[str]:
+    return {s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3}
+
+
+def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
+              gazetteer: Gazetteer) -> tuple[Location | None, str | None]:
+    view = facts.view
+    own = [p for p in places if _in_clause(view, p.first, cand.clause)]
+    for pool, rule in ((own, "place_clause"), (places, "place_sentence")):
+        location = best_location(pool, _countries(cand))
+        if location is not None:
+            return location, rule
+    clause_words = {w for i, w in enumerate(view.words) if view.clause_of(i) == cand.clause}
+    states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.is_state]
+    if clause_words & _BORDER_WORDS and len(states) == 2:
+        location = border_location(gazetteer, states[0], states[1])
+        if location is not None:
+            return location, "place_border"
+    return None, None
+
+
+def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
+          ) -> tuple[object, int | None, str | None, str | None]:
+    view = facts.view
+    trigger_pos = cand.trigger.first
+    placed = [(d, _token(view, d.start)) for d in facts.dates]
+    own = [(d, t) for d, t in placed if _in_clause(view, t, cand.clause)]
+    pools = [(own, "date_clause")]
+    if cand.status != "planned":
+        pools.append((placed, "date_sentence"))
+    for pool, rule in pools:
+        if pool:
+            mention, _ = min(pool, key=lambda dt_: abs(dt_[1] - trigger_pos))
+            resolved = resolver.resolve(mention.text, facts.doc.published,
+                                        future=cand.status == "planned")
+            text = facts.doc.text[mention.start:mention.end]
+            return resolved.date, resolved.precision, text, rule
+    return None, None, None, None
+
+
+def _participle_follows(view: SentenceView, clause: int) -> bool:
+    starts = [i for i, c in enumerate(view.clause) if c == clause + 1]
+    if not starts:
+        return False
+    first = starts[0]
+    return view.word(first) == "," and view.word(first + 1).endswith("ing")
+
+
+def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, list[PlaceMention]]]:
+    """(fatalities, places) for each event the candidate stands for."""
+    view = facts.view
+    tolls = [f for f in facts.fatalities if _in_clause(view, _token(view, f.start), cand.clause)]
+    if not tolls and _participle_follows(view, cand.clause):
+        # "clashed near El Fasher, killing 14": the participle clause tells this event's toll
+        tolls = [f for f in facts.fatalities
+                 if _in_clause(view, _token(view, f.start), cand.clause + 1)]
+    places = facts.parts.places
+    if not cand.event_type.violent:
+        return [(None, places)]
+    own_places = [p for p in places if _in_clause(view, p.first, cand.clause)]
+    if len(tolls) >= 2 and len(own_places) >= 2:
+        parts = []
+        for i, toll in enumerate(tolls):
+            limit = tolls[i + 1].start if i + 1 < len(tolls) else facts.sentence.end
+            after = [p for p in own_places if toll.end <= view.tokens[p.first].start < limit]
+            parts.append((toll.count, after[:1] or own_places[:1]))
+        return parts
+    return [(sum(t.count for t in tolls) if tolls else 0, places)]
+
+
+def _near(view: SentenceView, cand: Candidate, first: int, last: int, words: int) -> bool:
+    trigger = cand.trigger
+    if view.clause_of(first) != cand.clause:
+        return False
+    if last < trigger.first:
+        return view.distance(last, trigger.first) <= words
+    return first > trigger.last and view.distance(trigger.last, first) <= words
+
+
+def _news(facts: SentenceFacts, cand: Candidate) -> bool:
+    """Does a definite mention ("the talks") bring anything of its own: sides written next
+    to it, mediators, a place or a date beside it?"""
+    view = facts.view
+    if cand.dyad_ref or cand.mediators:
+        return True
+    for group in facts.parts.groups:
+        if group.last < cand.trigger.first and _near(view, cand, group.first, group.last, 3):
+            return True
+        if group.role in {"between", "agent", "target"} and \
+                _near(view, cand, group.first, group.last, 3):
+            return True
+    if any(_near(view, cand, p.first, p.last, 5) for p in facts.parts.places):
+        return True
+    return any(_near(view, cand, _token(view, d.start), _token(view, d.end - 1), 5)
+               for d in facts.dates)
+
+
+def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
+                      gazetteer: Gazetteer, resolver: DateResolver) -> list[EventRecord]:
+    doc, sentence = facts.doc, facts.sentence
+    trigger = cand.trigger.mention
+    records = []
+    splits = _splits(facts, cand)
+    for part, (toll, places) in enumerate(splits):
+        location, place_rule = _location(facts, cand, places, gazetteer)
+        date, precision, date_text, date_rule = _date(facts, cand, resolver)
+        rules = [*cand.rules, *(r for r in (place_rule, date_rule) if r)]
+        if len(splits) > 1:
+            rules.append("split_toll")
+        if cand.anaphoric and not (toll or _news(facts, cand)):
+            continue  # "the talks", "that cease-fire": a reference to an event told elsewhere
+        record = EventRecord(
+            doc_id=doc.doc_id, sentence_index=sentence.index, sentence_start=sentence.start,
+            sentence_end=sentence.end, sentence=doc.text[sentence.start:sentence.end],
+            trigger=doc.text[trigger.start:trigger.end], trigger_start=trigger.start,
+            trigger_end=trigger.end, event_type=cand.event_type.id,
+            acled_event_type=cand.event_type.acled_event_type,
+            acled_sub_event_type=cand.event_type.acled_sub_event_type, status=cand.status,
+            rules=rules, part=part, location=location, event_date=date,  # type: ignore[arg-type]
+            time_precision=precision, date_text=date_text, fatalities=toll,
+            source=doc.source, published=doc.published, url=doc.url)
+        record.actor1, record.actor2 = _actors(cand, book, location)
+        record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
+        records.append(record)
+    return records
+
+
+def _actors(cand: Candidate, book: ActorBook, location: Location | None
+            ) -> tuple[Actor | None, Actor | None]:
+    organ = cand.event_type.default_organ
+    sides = list(cand.sides) + [None, None]
+    states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3]
+    out: list[Actor | None] = []
+    for side in sides[:2]:
+        if isinstance(side, str):
+            iso3 = location.iso3 if location else (states[0] if states else None)
+            out.append(book.generic_actor(side, iso3))
+        elif side is not None:
+            out.append(book.with_organ(side, organ))
+        else:
+            out.append(None)
+    return out[0], out[1]

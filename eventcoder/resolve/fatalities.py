@@ -1,0 +1,92 @@
+"""Fatalities stated in a sentence, by ACLED's conventions.
+
+- The lowest figure reported: "at least 12" is 12, "between 10 and 15" is 10, "more than
+  20" is 20.
+- Vague quantities: "a few", "several", "some", "a number of" count 3; "many", "scores of",
+  "numerous" count 10; "a dozen" and "dozens" count 12; "hundreds" 100; "thousands" 1000.
+  (ACLED codes 3 or 10 for vague figures by the scale the report implies; we take the
+  smaller reading for words of small scale and 10 for words of large scale.)
+- Wounded or injured counts, "casualties" with no number of dead, and numbers of anything
+  other than people are not fatalities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    "dozens": 12, "dozens of": 12, "several": 3, "a few": 3, "few": 3, "some": 3,
+    "a number of": 3, "many": 10, "scores": 10, "scores of": 10, "numerous": 10,
+    "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000,
+}
+_QUANTITY = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|"
+             r"some\s+|up\s+to\s+|as\s+many\s+as\s+|between\s+)?"
+             r"(?P<n>\d[\d,]*|(?:a\s+)?(?:" + "|".join(sorted(
+                 (re.escape(k) for k in NUMBER_WORDS if not k.startswith("a ")),
+                 key=len, reverse=True)) + r"|a\s+dozen|a\s+few|a\s+number\s+of|a\s+hundred)"
+             r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
+_PEOPLE = (r"(?:(?:more|others|other|people|persons|civilians|soldiers|troops|militants|fighters|"
+           r"insurgents|rebels|policemen|police\s+officers|officers|personnel|members|"
+           r"gunmen|terrorists|children|women|men|villagers|residents|combatants|attackers|"
+           r"guards|commanders|security\s+personnel)\b)")
+_ADJECTIVES = r"(?:[a-z'\-]+\s+){0,3}?"
+_KILL_AFTER = r"(?:\s+(?:were|have\s+been|had\s+been|was|are|reportedly|allegedly))*\s+" \
+              r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives)\b"
+
+FATALITY_PATTERNS = [
+    # "killed 18 militants", "killing at least 12 people", "killed four more"
+    re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
+    # "four more, including ..." after an earlier count in the same clause
+    re.compile(r"\band\s+" + _QUANTITY + r"\s+more\b"),
+    # "12 soldiers were killed", "seven people died"
+    re.compile(r"\b" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _KILL_AFTER),
+    # "claimed dozens of lives", "left 9 dead", "death toll rose to 40"
+    re.compile(r"\bclaimed\s+" + _QUANTITY + r"\s+(?:of\s+)?lives\b"),
+    re.compile(r"\bleft\s+" + _QUANTITY + r"\s+(?:people\s+)?dead\b"),
+    re.compile(r"\bdeath\s+toll\s+(?:rose\s+to|of|reached|climbed\s+to|stands\s+at|at)\s+"
+               + _QUANTITY),
+    re.compile(r"\b" + _QUANTITY + r"\s+(?:deaths|fatalities|dead)\b"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityMention:
+    start: int
+    end: int
+    count: int
+    text: str
+
+
+def _value(raw: str) -> int | None:
+    raw = re.sub(r"\s+", " ", raw.strip())
+    if raw.replace(",", "").isdigit():
+        return int(raw.replace(",", ""))
+    if "-" in raw:
+        tens, _, unit = raw.partition("-")
+        if tens in NUMBER_WORDS and unit in NUMBER_WORDS:
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    return NUMBER_WORDS.get(raw)
+
+
+def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMention]:
+    """Reported death counts in a folded sentence, in text order, without overlaps."""
+    found: list[FatalityMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in FATALITY_PATTERNS:
+        for m in pattern.finditer(folded_sentence):
+            span = (m.start("n"), m.end("n"))
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            value = _value(m.group("n"))
+            if value is None:
+                continue
+            taken.append(span)
+            found.append(FatalityMention(span[0] + offset, span[1] + offset, value, m.group()))
+    found.sort(key=lambda f: f.start)
+    return found

@@ -1,0 +1,54 @@
+"""Places: the most precise place named for an event, with ACLED's geo precision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Gazetteer, PlaceRecord
+from ..rules.participants import PlaceMention
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    admin1: str | None
+    country: str
+    iso3: str
+    latitude: float
+    longitude: float
+    precision: int
+    border_iso3: str | None = None
+
+
+def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord:
+    """Among places of one name, prefer one in a country the event involves."""
+    for record in mention.records:
+        if record.iso3 in countries:
+            return record
+    return mention.records[0]
+
+
+def to_location(record: PlaceRecord, near: bool = False) -> Location:
+    precision = max(2, record.precision) if near and record.precision < 3 else record.precision
+    return Location(record.name, record.admin1, record.country, record.iso3, record.latitude,
+                    record.longitude, precision, record.border_iso3)
+
+
+def best_location(mentions: list[PlaceMention], countries: set[str]) -> Location | None:
+    """The most precise of the places named (ties: the first named)."""
+    best: tuple[int, int, Location] | None = None
+    for order, mention in enumerate(mentions):
+        location = to_location(_record(mention, countries), mention.near)
+        rank = (location.precision, order)
+        if best is None or rank < best[:2]:
+            best = (*rank, location)
+    return best[2] if best else None
+
+
+def border_location(gazetteer: Gazetteer, iso3_a: str | None, iso3_b: str | None
+                    ) -> Location | None:
+    """A cross-border event between two neighbours is placed on their border."""
+    if not iso3_a or not iso3_b or iso3_a == iso3_b:
+        return None
+    record = gazetteer.border(iso3_a, iso3_b)
+    return to_location(record) if record else None

@@ -1,0 +1,1 @@
+"""Rules: from the mentions of a sentence to candidate events."""

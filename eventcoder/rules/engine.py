@@ -1,0 +1,344 @@
+"""Rules: trigger mentions become candidate events with a type, roles and a status.
+
+Each rule is a small function and records its name in `Candidate.rules`, so every event in
+the dataset says which rules made it. Statements that are negated, hypothetical or generic
+are dropped here, before any event exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon.model import EventType
+from ..match import CueRef, TriggerRef
+from ..resolve.actors import Actor
+from .participants import Group, Participants
+from .view import Placed, SentenceView, Vocabulary
+
+STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
+DROP_KINDS = {"negation", "hypothetical", "generic"}
+
+
+@dataclass
+class Candidate:
+    event_type: EventType
+    trigger: Placed
+    weak: bool
+    status: str = "occurred"
+    # Dyadic: the two sides. One-sided: [actor, target], either may be None. A str is the id
+    # of a generic actor ("militants") whose country is known only once the place is.
+    sides: list[Actor | str | None] = field(default_factory=list)
+    mediators: list[Actor] = field(default_factory=list)
+    dyad_ref: bool = False
+    anaphoric: bool = False
+    rules: list[str] = field(default_factory=list)
+    side_groups: list[Group] = field(default_factory=list)
+    own_sides: bool = False  # sides named in the trigger's own clause
+
+    @property
+    def clause(self) -> int:
+        return self._clause
+
+    def bind(self, view: SentenceView) -> "Candidate":
+        self._clause = view.clause_of(self.trigger.first)
+        return self
+
+
+def _dropped(view: SentenceView, trigger: Placed, event_type: str) -> str | None:
+    for placed, cue in view.cues(DROP_KINDS):
+        if event_type in cue.except_types:
+            continue
+        if placed.first <= trigger.last and placed.last >= trigger.first:
+            continue  # a cue inside the trigger itself ("cessation of hostilities")
+        if view.cue_reaches(placed, cue, trigger.first, trigger.last):
+            return cue.kind
+    return None
+
+
+def _status(view: SentenceView, trigger: Placed) -> tuple[str, Placed | None]:
+    found: dict[str, Placed] = {}
+    for placed, cue in view.cues({"status"}):
+        if cue.value and view.cue_reaches(placed, cue, trigger.first, trigger.last):
+            found.setdefault(cue.value, placed)
+    for status in STATUS_PRECEDENCE:
+        if status in found:
+            return status, found[status]
+    return "occurred", None
+
+
+def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
+              fatality_tokens: list[int]) -> bool:
+    """A weak trigger counts when a participant or a toll is tied to it."""
+    clause = view.clause_of(trigger.first)
+    for group in parts.groups:
+        if not group.actors and not any(c.generic for c in group.chunks):
+            continue  # "hostilities between the two countries" names no one new
+        if group.last < trigger.first and view.distance(group.last, trigger.first) <= 2 and \
+                view.clause_of(group.last) == clause:
+            return True
+        if group.first > trigger.last and view.distance(trigger.last, group.first) <= 2 and \
+                group.role in {"agent", "target", "between"}:
+            return True
+    return any(view.clause_of(t) == clause for t in fatality_tokens)
+
+
+def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
+                  parts: Participants) -> bool:
+    """"the talks", "that cease-fire": a definite mention with no modifier of its own."""
+    owned = {t for g in parts.groups for t in range(g.first, g.last + 1)} | \
+        {t for p in parts.places for t in range(p.first, p.last + 1)}
+    i = trigger.first - 1
+    steps = 0
+    while i >= 0 and steps < 3 and view.words[i] not in vocabulary.anaphora:
+        if i in owned or not view.words[i][0].isalpha():
+            return False
+        i -= 1
+        steps += 1
+    return i >= 0 and view.words[i] in vocabulary.anaphora
+
+
+def _distance(view: SentenceView, group: Group, trigger: Placed) -> int:
+    if group.last < trigger.first:
+        return view.distance(group.last, trigger.first)
+    return view.distance(trigger.last, group.first)
+
+
+def _distinct(actors: list[Actor | str | None], limit: int = 2) -> list[Actor | str]:
+    seen: set[str] = set()
+    out: list[Actor | str] = []
+    for actor in actors:
+        if actor is None:
+            continue
+        key = actor if isinstance(actor, str) else actor.key
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out[:limit]
+
+
+def _members(group: Group) -> list[Actor | str]:
+    return [c.actor if c.actor is not None else c.generic for c in group.chunks
+            if c.actor is not None or c.generic]
+
+
+def _in_text_order(groups: list[Group]) -> list[Actor | str]:
+    """Members of the chosen groups, first written first: the subject usually leads."""
+    ordered = sorted(((c.first, c) for g in groups for c in g.chunks), key=lambda x: x[0])
+    return [c.actor if c.actor is not None else c.generic for _, c in ordered
+            if c.actor is not None or c.generic]
+
+
+def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, clause_only: bool,
+                 exclude: set[int]) -> list[Group]:
+    clause = view.clause_of(trigger.first)
+    groups = [g for i, g in enumerate(parts.groups) if i not in exclude and g.role != "mediator"
+              and (not clause_only or view.clause_of(g.first) == clause
+                   or view.clause_of(g.last) == clause)]
+    return sorted(groups, key=lambda g: _distance(view, g, trigger))
+
+
+def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclude: set[int]
+                 ) -> None:
+    trigger = cand.trigger
+    for clause_only in (True, False):
+        groups = _side_groups(view, parts, trigger, clause_only, exclude)
+        between = [g for g in groups if g.role == "between"]
+        pairs = [g for g in groups if len(_distinct(_members(g))) >= 2]
+        if between and len(_distinct(_members(between[0]))) >= 2:
+            chosen, rule = [between[0]], "sides_between"
+        elif pairs and clause_only:
+            chosen, rule = [pairs[0]], "sides_coordinated"
+        else:
+            chosen, rule = groups, "sides_nearest"
+        picked = _distinct(cand.sides + [m for g in chosen for m in _members(g)])
+        keys = {_key(m) for m in picked}
+        sides = [m for m in _distinct(cand.sides + _in_text_order(chosen), 10) if _key(m) in keys]
+        cand.dyad_ref = cand.dyad_ref or any(g.dyad for g in chosen)
+        if sides != cand.sides:
+            cand.side_groups.extend(chosen)
+            cand.sides = sides
+            cand.own_sides = cand.own_sides or clause_only
+            cand.rules.append(rule if clause_only else rule + "_sentence")
+        if len(cand.sides) >= 2 or cand.dyad_ref:
+            return
+
+
+def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, exclude: set[int]
+                    ) -> None:
+    trigger = cand.trigger
+    groups = _side_groups(view, parts, trigger, True, exclude)
+    agents = [g for g in groups if g.role == "agent" and g.first > trigger.last]
+    before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}]
+    actor = agents[0] if agents else (before[0] if before else None)
+    targets = [g for g in groups if g is not actor and g.first > trigger.last and (
+        g.role == "target" or all(c.generic for c in g.chunks))]
+    doer: list[Actor | str | None] = [None]
+    if actor is not None:
+        doer = list(_distinct(_members(actor), 1)) or [None]
+        cand.side_groups.append(actor)
+        cand.own_sides = True
+        cand.rules.append("actor_agent" if agents else "actor_before")
+    target: list[Actor | str | None] = []
+    if targets:
+        target = list(_distinct(_members(targets[0]), 1))
+        cand.rules.append("target_after")
+    cand.sides = doer + target if (target or doer[0] is not None) else []
+
+
+def mediation_roles(view: SentenceView, parts: Participants, cand: Candidate, exclude: set[int]
+                    ) -> None:
+    trigger = cand.trigger
+    groups = _side_groups(view, parts, trigger, True, exclude)
+    subject = [g for g in groups if g.last < trigger.first and g.role is None]
+    after = [g for g in groups if g.first > trigger.last and g.role is None and
+             view.distance(trigger.last, g.first) <= 1]
+    offering = subject[:1] or after[:1]
+    for group in offering:
+        cand.mediators = [a for a in _distinct(cand.mediators + group.actors, 5)
+                          if isinstance(a, Actor)]
+        cand.rules.append("mediator_subject")
+    taken = {id(g) for g in offering}
+    rest = {i for i, g in enumerate(parts.groups) if id(g) in taken} | exclude
+    dyadic_sides(view, parts, cand, rest)
+    mediator_keys = {m.key for m in cand.mediators}
+    cand.sides = [s for s in cand.sides if isinstance(s, str) or s.key not in mediator_keys]
+
+
+ROLE_RULES = {"dyadic": dyadic_sides, "one_sided": one_sided_roles, "mediation": mediation_roles}
+
+
+def attach_mediators(view: SentenceView, parts: Participants, cands: list[Candidate]) -> None:
+    """Each mediator group goes to the nearest event that can have mediators."""
+    eligible = [c for c in cands if c.event_type.structure in {"dyadic", "mediation"}
+                and not c.event_type.violent]
+    for group in parts.groups:
+        if group.role != "mediator" or not eligible:
+            continue
+        nearest = min(eligible, key=lambda c: (_distance(view, group, c.trigger),
+                                              c.trigger.first > group.first))
+        nearest.mediators = [a for a in _distinct(nearest.mediators + group.actors, 5)
+                             if isinstance(a, Actor)]
+        nearest.rules.append("mediator_cue")
+        keys = {m.key for m in nearest.mediators}
+        nearest.sides = [s for s in nearest.sides if isinstance(s, str) or s.key not in keys]
+
+
+def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | None:
+    """The group that makes a call: the nearest one before the cue in its clause."""
+    clause = view.clause_of(cue.first)
+    best = None
+    for i, g in enumerate(parts.groups):
+        if g.last < cue.first and view.clause_of(g.last) == clause and g.role is None:
+            best = i
+    return best
+
+
+def candidates(view: SentenceView, parts: Participants, types: dict[str, EventType],
+               vocabulary: Vocabulary, fatality_tokens: list[int]) -> list[Candidate]:
+    """Candidate events of one sentence, before places, dates and context are resolved."""
+    out: list[Candidate] = []
+    for placed in view.placed:
+        for ref in placed.mention.of(TriggerRef):
+            cand = _candidate(view, parts, types[ref.event_type], ref, placed, vocabulary,
+                              fatality_tokens)
+            if cand is not None:
+                out.append(cand)
+    attach_mediators(view, parts, out)
+    out = _third_party_calls(view, parts, out, types)
+    out = _subsume(view, out)
+    return _merge(out)
+
+
+def _candidate(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
+               placed: Placed, vocabulary: Vocabulary, fatality_tokens: list[int]
+               ) -> Candidate | None:
+    if _dropped(view, placed, event_type.id):
+        return None
+    if ref.weak and not _anchored(view, parts, placed, fatality_tokens):
+        return None
+    status, cue = _status(view, placed)
+    cand = Candidate(event_type, placed, ref.weak, status, rules=[f"trigger:{event_type.id}"])
+    cand.bind(view)
+    if status != "occurred":
+        cand.rules.append(f"status_{status}")
+    exclude: set[int] = set()
+    if status == "called_for" and cue is not None:
+        caller = caller_group(view, parts, cue)
+        if caller is not None:
+            exclude.add(caller)
+            cand._caller = parts.groups[caller]  # type: ignore[attr-defined]
+    ROLE_RULES[event_type.structure](view, parts, cand, exclude)
+    cand.anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
+    return cand
+
+
+def _third_party_calls(view: SentenceView, parts: Participants, cands: list[Candidate],
+                       types: dict[str, EventType]) -> list[Candidate]:
+    """A third party urging the sides to negotiate offers its good offices."""
+    out = []
+    for cand in cands:
+        target_type = cand.event_type.third_party_call
+        caller: Group | None = getattr(cand, "_caller", None)
+        if cand.status == "called_for" and target_type in types:
+            side_keys = {s.key for s in cand.sides if isinstance(s, Actor)}
+            caller_actors = caller.actors if caller else []
+            addressed = len(side_keys) >= 2  # "urged Islamabad and Kabul": the caller is neither
+            if not any(a.key in side_keys for a in caller_actors) and (
+                    addressed or not (caller and caller.dyad)):
+                cand.event_type = types[target_type]
+                cand.status = "occurred"
+                cand.mediators = [a for a in _distinct(cand.mediators + caller_actors, 5)
+                                  if isinstance(a, Actor)]
+                cand.rules.append("third_party_call")
+        out.append(cand)
+    return out
+
+
+def _subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """"offered to mediate talks": the talks are what is offered, not a second event."""
+    drop: set[int] = set()
+    for outer in cands:
+        rules = {x.type: x for x in outer.event_type.subsumes}
+        for i, inner in enumerate(cands):
+            rule = rules.get(inner.event_type.id)
+            if inner is outer or rule is None or inner.trigger.first <= outer.trigger.last:
+                continue
+            between = set(view.words[outer.trigger.last + 1:inner.trigger.first])
+            if inner.clause == outer.clause and (not rule.via or between & set(rule.via)) and \
+                    view.distance(outer.trigger.last, inner.trigger.first) <= rule.window:
+                drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _key(actor: Actor | str) -> str:
+    return actor if isinstance(actor, str) else actor.key
+
+
+def _keys(cand: Candidate) -> set[str]:
+    return {s if isinstance(s, str) else s.key for s in cand.sides if s is not None}
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    """Mentions of one event in one sentence ("exchanged fire after Kabul launched
+    retaliatory strikes") become one candidate."""
+    merged: list[Candidate] = []
+    for cand in cands:
+        for kept in merged:
+            if kept.event_type.id != cand.event_type.id:
+                continue
+            a, b = _keys(kept), _keys(cand)
+            same_status = kept.status == cand.status or cand.weak
+            if same_status and (not a or not b or a <= b or b <= a):
+                kept.sides = _distinct(kept.sides + cand.sides)
+                kept.mediators = [m for m in _distinct(kept.mediators + cand.mediators, 5)
+                                  if isinstance(m, Actor)]
+                kept.dyad_ref = kept.dyad_ref or cand.dyad_ref
+                kept.anaphoric = kept.anaphoric and cand.anaphoric
+                kept.rules.append("merged_mention")
+                break
+        else:
+            merged.append(cand)
+    return merged
+
+
+__all__ = ["Candidate", "CueRef", "candidates"]

@@ -1,0 +1,298 @@
+"""Participants of a sentence: actor chunks, coordinated groups with roles, and places.
+
+A chunk is one actor as written: "Pakistani Foreign Minister Ishaq Dar", "the Afghan
+military", "Kabul", "TTP militants". Chunks joined by "and", commas or a hyphen
+("Pakistan-Afghanistan talks") form a group, and a role cue next to a group gives all its
+members that role ("brokered by Qatar and Türkiye": mediators). A name that is both a place
+and an actor ("Kabul") is a place after a locative preposition ("in Kabul") or before a
+venue word ("the Doha talks"), and an actor otherwise ("Kabul said").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..lexicon import Gazetteer, PlaceRecord
+from ..match import ActorRef, CueRef, PlaceRef, TriggerRef
+from ..resolve.actors import Actor, ActorBook
+from .view import Placed, SentenceView, Vocabulary
+
+LOCATIVE = frozenset("in at near inside within across along outside around into to towards "
+                     "toward throughout over from".split())
+# Words that may stand between a locative preposition and a place ("in southern Kandahar").
+PLACE_MODIFIERS = frozenset("the southern northern eastern western central north south east west "
+                            "northwestern northeastern southwestern southeastern north-western "
+                            "north-eastern south-western south-eastern restive remote "
+                            "neighbouring neighboring border frontier city town district "
+                            "province of outskirts".split())
+REGION_WORDS = frozenset("province provinces district region city town crossing valley "
+                         "governorate state".split())
+CONNECTORS = frozenset({"and", ",", "&", "-", "/", "both", "as", "well", "or", "the"})
+# Locative words that do not turn a state's name into a place ("officials from Pakistan").
+_NOT_FOR_STATES = frozenset({"from", "to", "over"})
+
+
+@dataclass
+class Chunk:
+    first: int
+    last: int
+    actor: Actor | None = None
+    generic: str | None = None
+    dyad: bool = False
+    tentative: bool = False  # a bare adjective, an actor only if something confirms it
+    adjective: bool = False
+
+
+@dataclass
+class Group:
+    chunks: list[Chunk]
+    role: str | None = None
+
+    @property
+    def first(self) -> int:
+        return self.chunks[0].first
+
+    @property
+    def last(self) -> int:
+        return self.chunks[-1].last
+
+    @property
+    def actors(self) -> list[Actor]:
+        return [c.actor for c in self.chunks if c.actor is not None]
+
+    @property
+    def dyad(self) -> bool:
+        return any(c.dyad for c in self.chunks)
+
+
+@dataclass
+class PlaceMention:
+    first: int
+    last: int
+    records: list[PlaceRecord]
+    near: bool = False
+    region: bool = False
+
+
+@dataclass
+class Participants:
+    groups: list[Group] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+def _locative_before(view: SentenceView, first: int) -> str | None:
+    i = first - 1
+    skipped = 0
+    while i >= 0 and view.words[i] in PLACE_MODIFIERS and skipped < 3:
+        i -= 1
+        skipped += 1
+    word = view.word(i)
+    return word if word in LOCATIVE else None
+
+
+def _is_venue_modifier(view: SentenceView, placed: Placed, trigger_tokens: set[int],
+                       vocabulary: Vocabulary) -> bool:
+    nxt = placed.last + 1
+    if view.word(nxt) == "'s" or "-" in view.word(placed.first):
+        return False  # "Kabul's delegation"; "Pakistan-Taliban talks" names two sides
+    return view.word(nxt) in vocabulary.venue or view.word(nxt) in REGION_WORDS
+
+
+TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "territories"})
+
+
+def _territory(view: SentenceView, placed: Placed, gazetteer: Gazetteer) -> PlaceMention | None:
+    """"inside Afghan territory", "on Pakistani soil": the country as a place."""
+    refs = [r for r in placed.mention.of(ActorRef) if r.kind == "adjective"]
+    if not refs or view.word(placed.last + 1) not in TERRITORY_WORDS:
+        return None
+    if not _locative_before(view, placed.first) and view.word(placed.first - 1) != "on":
+        return None
+    record = gazetteer.country(refs[0].key)
+    return PlaceMention(placed.first, placed.last + 1, [record]) if record else None
+
+
+def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_tokens: set[int],
+              vocabulary: Vocabulary) -> PlaceMention | None:
+    """The place a mention names, if the context makes it a place."""
+    refs = placed.mention.of(PlaceRef)
+    if not refs:
+        return _territory(view, placed, gazetteer)
+    records = gazetteer.candidates(refs[0].key)
+    if not records:
+        return None
+    actor_refs = placed.mention.of(ActorRef)
+    prep = _locative_before(view, placed.first)
+    major = any(r.major for r in records)
+    venue = _is_venue_modifier(view, placed, trigger_tokens, vocabulary) and (
+        major or bool(actor_refs) or view.word(placed.last + 1) in REGION_WORDS)
+    if actor_refs:
+        if not (venue or (prep and prep not in _NOT_FOR_STATES)):
+            return None
+    elif not (prep or venue or major):
+        return None
+    region = view.word(placed.last + 1) in {"province", "provinces", "region", "governorate",
+                                            "state"}
+    if region:
+        regional = [r for r in records if r.kind in {"admin1", "province", "region"}]
+        records = regional or records
+    return PlaceMention(placed.first, placed.last, records, near=prep == "near", region=region)
+
+
+def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorBook,
+                 day: dt.date | None) -> Chunk | None:
+    first, last = placed.first, placed.last
+    folded = view.folded[placed.mention.start:placed.mention.end]
+    if ref.kind in {"state", "capital"}:
+        return Chunk(first, last, book.state(ref.key, None))
+    if ref.kind == "adjective":
+        return Chunk(first, last, book.state(ref.key, None), tentative=True, adjective=True)
+    if ref.kind == "group":
+        actor = book.group(folded, day)
+        return Chunk(first, last, actor) if actor else None
+    if ref.kind == "person":
+        actor = book.person(folded, day)
+        return Chunk(first, last, actor) if actor else None
+    if ref.kind == "generic":
+        return Chunk(first, last, generic=ref.key)
+    if ref.kind == "sides":
+        return Chunk(first, last, dyad=True)
+    return None
+
+
+def _gap_words(view: SentenceView, left: int, right: int) -> list[str]:
+    return view.words[left + 1:right]
+
+
+def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ: str,
+                  book: ActorBook) -> bool:
+    """"Pakistani military", "Pakistan's foreign ministry": the organ joins the state before."""
+    if not chunks:
+        return False
+    prev = chunks[-1]
+    gap = _gap_words(view, prev.last, placed.first)
+    if prev.actor is None or not prev.actor.is_state or len(gap) > 3 or \
+            any(w in CONNECTORS or w in {"of", "by", "with", "from"} for w in gap):
+        return False
+    if prev.actor.organ is not None and prev.actor.organ != organ and not prev.adjective:
+        return False
+    prev.actor = book.state(prev.actor.iso3 or "", organ)
+    prev.last = placed.last
+    prev.tentative = False
+    return True
+
+
+def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: list[Placed]
+                    ) -> Placed | None:
+    """"the army of Sudan": an organ, "of", then a state."""
+    if view.word(placed.last + 1) != "of":
+        return None
+    for nxt in following:
+        if nxt.first == placed.last + 2 and any(r.kind in {"state", "capital"}
+                                                for r in nxt.mention.of(ActorRef)):
+            return nxt
+    return None
+
+
+def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
+                 day: dt.date | None) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    pending_organ: tuple[Placed, str] | None = None
+    for index, placed in enumerate(actor_spans):
+        ref = placed.mention.of(ActorRef)[0]
+        if ref.kind == "organ":
+            if _attach_organ(chunks, view, placed, ref.key, book):
+                continue
+            state = _organ_of_state(view, placed, ref.key, actor_spans[index + 1:])
+            if state is not None:
+                iso3 = state.mention.of(ActorRef)[0].key
+                chunks.append(Chunk(placed.first, state.last, book.state(iso3, ref.key)))
+                continue
+            pending_organ = (placed, ref.key)
+            continue
+        chunk = _actor_chunk(view, placed, ref, book, day)
+        if chunk is None:
+            continue
+        if ref.kind == "person" and chunks and view.distance(chunks[-1].last, placed.first) == 0 \
+                and chunks[-1].actor is not None and chunks[-1].last < placed.first:
+            chunks[-1].last = placed.last  # "Pakistani Foreign Minister Ishaq Dar": one actor
+            chunks[-1].actor = chunk.actor
+            chunks[-1].tentative = False
+            continue
+        if pending_organ and ref.kind == "person" and pending_organ[0].last + 1 >= placed.first - 1:
+            chunk.first = pending_organ[0].first  # "Foreign Minister Hakan Fidan"
+        pending_organ = None
+        chunks.append(chunk)
+    return chunks
+
+
+def _confirm_adjectives(chunks: list[Chunk], view: SentenceView, anchors: set[int],
+                        book: ActorBook) -> list[Chunk]:
+    """Keep a bare adjective ("Afghan") only before a trigger, a role cue or an organ, or
+    coordinated with one that is kept ("Afghan and Pakistani delegations")."""
+    for i in range(len(chunks) - 1, -1, -1):
+        chunk = chunks[i]
+        if not chunk.tentative:
+            continue
+        if any(chunk.last < a <= chunk.last + 3 for a in anchors):
+            chunk.tentative = False
+            continue
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        if nxt is not None and not nxt.tentative and nxt.actor is not None and \
+                all(w in CONNECTORS for w in _gap_words(view, chunk.last, nxt.first)):
+            if chunk.actor is not None and chunk.actor.iso3 and nxt.actor.organ:
+                chunk.actor = book.state(chunk.actor.iso3, nxt.actor.organ)
+            chunk.tentative = False
+    return [c for c in chunks if not c.tentative]
+
+
+def group_chunks(chunks: list[Chunk], view: SentenceView) -> list[Group]:
+    groups: list[Group] = []
+    for chunk in chunks:
+        if groups:
+            prev = groups[-1].chunks[-1]
+            gap = _gap_words(view, prev.last, chunk.first)
+            if chunk.first <= prev.last or (gap and all(w in CONNECTORS for w in gap)) or (
+                    not gap and view.folded[view.tokens[prev.last].end:view.tokens[chunk.first].start]
+                    .strip() in {"-", "/", ""} and chunk.first == prev.last + 1):
+                groups[-1].chunks.append(chunk)
+                continue
+        groups.append(Group([chunk]))
+    return groups
+
+
+def assign_roles(groups: list[Group], view: SentenceView) -> None:
+    for placed, cue in view.cues({"role"}):
+        for group in groups:
+            if group.role is None and view.cue_reaches(placed, cue, group.first, group.last,
+                                                       same_clause=False):
+                group.role = cue.value
+                if cue.scope == "before":
+                    break
+
+
+def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
+                 vocabulary: Vocabulary, day: dt.date | None) -> Participants:
+    trigger_tokens = {t for p in view.placed if p.mention.of(TriggerRef)
+                      for t in range(p.first, p.last + 1)}
+    found = Participants()
+    actor_spans: list[Placed] = []
+    for placed in view.placed:
+        place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary)
+        if place is not None:
+            found.places.append(place)
+        elif placed.mention.of(ActorRef):
+            actor_spans.append(placed)
+    chunks = build_chunks(view, actor_spans, book, day)
+    anchors = set(trigger_tokens)
+    for placed, cue in view.cues({"role"}):
+        if cue.value == "mediator" and cue.scope == "after":
+            anchors.add(placed.first)
+    chunks = _confirm_adjectives(chunks, view, anchors, book)
+    found.groups = group_chunks(chunks, view)
+    assign_roles(found.groups, view)
+    return found
+
+
+__all__ = ["Chunk", "CueRef", "Group", "Participants", "PlaceMention", "participants"]

@@ -1,0 +1,168 @@
+"""The event table's contract, as a Pandera model.
+
+`schemas/` at the top of the repository holds files generated from this model
+(`python scripts/write_schemas.py`); a test fails when they drift apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Optional
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .errors import SchemaError
+from .lexicon.model import STATUSES
+
+SCHEMA_VERSION = "1.0"
+_ISO3 = r"^[A-Z]{3}$"
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+class EventSchema(pa.DataFrameModel):
+    """One row per event. Column names follow ACLED where the meaning is the same."""
+
+    event_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$",
+                                     description="stable id: hash of document, sentence, trigger, type")
+    doc_id: Series[str] = pa.Field(description="the article's id")
+    sentence_index: Series[int] = pa.Field(ge=0, description="position of the sentence in the article")
+    sentence_start: Series[int] = pa.Field(ge=0, description="character offset where the sentence starts")
+    sentence_end: Series[int] = pa.Field(ge=0, description="character offset where it ends (exclusive)")
+    sentence: Series[str] = pa.Field(description="the sentence as written")
+    trigger: Series[str] = pa.Field(description="the words that named the event")
+    trigger_start: Series[int] = pa.Field(ge=0, description="character offset of the trigger")
+    trigger_end: Series[int] = pa.Field(ge=0, description="character offset after the trigger")
+    rule: Series[str] = pa.Field(description="the rules that fired, separated by ';'")
+    event_type: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$",
+                                       description="clash, airstrike, ceasefire, negotiation, "
+                                       "mediation_offer, or a type added in the lexicon")
+    acled_event_type: Series[str] = pa.Field(nullable=True, description="nearest ACLED event type")
+    acled_sub_event_type: Series[str] = pa.Field(nullable=True,
+                                                 description="nearest ACLED sub-event type")
+    status: Series[str] = pa.Field(isin=list(STATUSES), description="occurred, planned, failed, "
+                                   "alleged or called_for")
+    actor1: Series[str] = pa.Field(nullable=True, description="first side, or the attacker")
+    actor1_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
+                                        description="actor1's country")
+    inter1: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=list(range(1, 9)),
+                                             description="ACLED actor type code of actor1")
+    actor2: Series[str] = pa.Field(nullable=True, description="second side, or the target")
+    actor2_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
+                                        description="actor2's country")
+    inter2: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=list(range(1, 9)),
+                                             description="ACLED actor type code of actor2")
+    interaction: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=10, le=88,
+                                                  description="ACLED interaction code")
+    mediators: Series[object] = pa.Field(description="names of third parties (list)")
+    mediators_iso3: Series[object] = pa.Field(description="their countries (list)")
+    actors_inferred: Series[bool] = pa.Field(description="sides taken from the article's context")
+    location: Series[str] = pa.Field(nullable=True, description="most precise place named")
+    admin1: Series[str] = pa.Field(nullable=True, description="first-level region of the place")
+    country: Series[str] = pa.Field(nullable=True, description="country of the place")
+    iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3, description="its ISO alpha-3 code")
+    border_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
+                                        description="for a border, the other country")
+    latitude: Series[float] = pa.Field(nullable=True, ge=-90, le=90)
+    longitude: Series[float] = pa.Field(nullable=True, ge=-180, le=180)
+    geo_precision: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2, 3],
+                                                    description="ACLED: 1 town, 2 near a town or "
+                                                    "part of a region, 3 region only")
+    event_date: Series[pa.DateTime] = pa.Field(nullable=True, description="resolved event date")
+    time_precision: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2, 3],
+                                                     description="ACLED: 1 day, 2 week, 3 month")
+    date_text: Series[str] = pa.Field(nullable=True, description="the date words of the text")
+    fatalities: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
+                                                 description="deaths reported (ACLED conventions)")
+    source: Series[str] = pa.Field(nullable=True, description="the article's source")
+    published: Series[pa.DateTime] = pa.Field(nullable=True, description="publication date")
+    url: Series[str] = pa.Field(nullable=True, description="the article's URL")
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        name = "events"
+
+    @pa.check("mediators", "mediators_iso3", element_wise=True, name="list_of_strings")
+    @classmethod
+    def _lists(cls, value: Any) -> bool:
+        return _is_str_list(value)
+
+    @pa.dataframe_check(name="offsets_in_order")
+    @classmethod
+    def _offsets(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["sentence_start"] <= df["trigger_start"]) & (
+            df["trigger_start"] < df["trigger_end"]) & (df["trigger_end"] <= df["sentence_end"])
+
+    @pa.dataframe_check(name="date_has_precision")
+    @classmethod
+    def _precision(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["event_date"].isna() == df["time_precision"].isna()
+
+
+def empty_events() -> pd.DataFrame:
+    from .events import COLUMNS
+
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in COLUMNS})
+
+
+def validate_events(frame: pd.DataFrame, event_types: Optional[set[str]] = None) -> pd.DataFrame:
+    """Validate (and coerce) an event table; raise `SchemaError` listing every failure."""
+    try:
+        valid = EventSchema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        summary = cases[["column", "check", "failure_case"]].head(20).to_string(index=False)
+        raise SchemaError(f"the event table breaks the schema in {len(cases)} place(s):\n{summary}",
+                          cases) from None
+    if event_types is not None:
+        unknown = set(valid["event_type"]) - event_types
+        if unknown:
+            raise SchemaError(f"event types not in the lexicon: {', '.join(sorted(unknown))}")
+    return valid
+
+
+def _logical_type(dtype: Any) -> str:
+    """A name for a column's type that does not depend on the pandas version."""
+    text = str(dtype).lower()
+    for needle, name in (("str", "string"), ("datetime", "timestamp"), ("bool", "bool"),
+                         ("float", "float64"), ("int64", "int64"), ("object", "list<string>")):
+        if needle in text:
+            return "nullable int64" if name == "int64" and text.startswith("int64") and \
+                str(dtype) == "Int64" else name
+    return text
+
+
+def _check_text(check: Any) -> str:
+    stats = {k: v for k, v in (check.statistics or {}).items() if v is not None}
+    return f"{check.name}({json.dumps(stats, default=str, sort_keys=True)})" if stats \
+        else str(check.name)
+
+
+def schema_documents() -> dict[str, str]:
+    """The published schema files, generated from the model: file name -> text."""
+    schema = EventSchema.to_schema()
+    columns = []
+    for name, column in schema.columns.items():
+        columns.append({"name": name, "type": _logical_type(column.dtype),
+                        "nullable": column.nullable, "unique": column.unique,
+                        "description": column.description or "",
+                        "checks": [_check_text(c) for c in column.checks]})
+    document = {"name": "events", "version": SCHEMA_VERSION, "strict": True,
+                "columns": columns, "table_checks": [_check_text(c) for c in schema.checks]}
+    return {"events.schema.json": json.dumps(document, indent=2, ensure_ascii=False) + "\n"}
+
+
+def write_schema_files(folder: str | Path) -> list[Path]:
+    out = []
+    for name, text in schema_documents().items():
+        path = Path(folder) / name
+        path.write_text(text, encoding="utf-8")
+        out.append(path)
+    return out

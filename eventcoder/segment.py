@@ -1,0 +1,129 @@
+"""Split an article into sentences with character offsets into the original text.
+
+Line breaks and headlines are boundaries; abbreviations (Gen., Mr., U.S., Oct.) are not.
+Navigation boilerplate ("Also Read: ...", "More UPDATES", tables of contents, numbered
+section headings) and header lines (publication date, dateline) are kept as segments, so
+sentence numbers stay stable, but are flagged and never coded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr gen lt col maj capt sgt cpl pvt adm brig cmdr cdr gov sen rep rev prof st jr sr
+co corp inc ltd no nos vs approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
+mt ft hon pres amb sheikh lt-gen maj-gen
+""".split())
+
+_TERMINATOR = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)")
+_BOILERPLATE = re.compile(
+    r"(?i)^\s*(also read|read more|read also|see also|related( stories| articles)?|more updates?|"
+    r"click here|subscribe|follow us|share this|advertisement|on this page|table of contents|"
+    r"contents|recommended|trending|watch)\b")
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023*\-]|\d{1,2}[.)])\s+")
+_HEADING_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A span of the document. `kind` is "text" (coded), "boilerplate" or "header"."""
+
+    index: int
+    start: int
+    end: int
+    kind: str = "text"
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """True when the full stop at `dot` ends an abbreviation or an initial, not a sentence."""
+    j = dot
+    while j > 0 and (line[j - 1].isalnum() or line[j - 1] == "."):
+        j -= 1
+    word = line[j:dot].lower()
+    if not word:
+        return False
+    if "." in word or (len(word) == 1 and word.isalpha()):
+        return True  # U.S. / a.m. / initials such as "S. Jaishankar"
+    return word in ABBREVIATIONS
+
+
+def _split_line(line: str, base: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _TERMINATOR.finditer(line):
+        if line[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(line, m.start()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(line)))
+    out = []
+    for s, e in spans:
+        segment = line[s:e]
+        stripped = segment.strip()
+        if stripped:
+            lead = len(segment) - len(segment.lstrip())
+            out.append((base + s + lead, base + s + lead + len(stripped)))
+    return out
+
+
+def _toc_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """Indexes of lines that form a table of contents: 3+ short numbered lines in a row."""
+    flagged: set[int] = set()
+    run: list[int] = []
+    for i, (_, line) in enumerate(lines):
+        short_numbered = bool(_NUMBERED.match(line)) and len(line.strip()) <= _HEADING_MAX \
+            and not line.rstrip().endswith((".", "!", "?"))
+        if short_numbered:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            flagged.update(run)
+        run = []
+    if len(run) >= 3:
+        flagged.update(run)
+    return flagged
+
+
+def _line_kind(line: str) -> str:
+    if _BOILERPLATE.match(line):
+        return "boilerplate"
+    stripped = line.strip()
+    if _NUMBERED.match(line) and len(stripped) <= _HEADING_MAX and not stripped.endswith(
+            (".", "!", "?")):
+        return "boilerplate"  # a numbered section heading names a topic, it reports nothing
+    return "text"
+
+
+def segment(text: str, header_spans: tuple[tuple[int, int], ...] = ()) -> list[Sentence]:
+    """Sentences of `text` in order, with offsets such that text[start:end] is the sentence."""
+    masked = text
+    for s, e in header_spans:
+        masked = masked[:s] + "\n" * (e - s) + masked[e:]
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for raw in masked.split("\n"):
+        if raw.strip():
+            lines.append((offset, raw))
+        offset += len(raw) + 1
+    toc = _toc_lines(lines)
+    spans: list[tuple[int, int, str]] = []
+    for s, e in header_spans:
+        chunk = text[s:e]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((s + lead, s + lead + len(chunk.strip()), "header"))
+    for i, (base, line) in enumerate(lines):
+        kind = "boilerplate" if i in toc else _line_kind(line)
+        bullet = _BULLET.match(line)
+        skip = bullet.end() if bullet and kind == "text" else 0
+        if kind != "text":
+            stripped = line.strip()
+            lead = len(line) - len(line.lstrip())
+            spans.append((base + lead, base + lead + len(stripped), kind))
+            continue
+        spans.extend((s, e, "text") for s, e in _split_line(line[skip:], base + skip))
+    spans.sort()
+    return [Sentence(i, s, e, kind) for i, (s, e, kind) in enumerate(spans)]

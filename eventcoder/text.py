@@ -1,0 +1,86 @@
+"""Text normalisation that keeps character offsets, and light tokenisation.
+
+Every function here maps a text to a folded text of *exactly the same length*, so an offset
+found in the folded text is an offset in the original. That is what lets one matcher pass
+run over folded text while provenance points into the article as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters news uses for the same thing; folded to one ASCII form each.
+_EQUIVALENTS = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u02bc": "'", "\u02bb": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-", "\u00ad": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
+    "\t": " ", "\u200b": " ", "\ufeff": " ", "\u200e": " ", "\u200f": " ",
+    "\u0131": "i",  # dotless i, as in "Turkiye" typed on Turkish keyboards
+}
+
+
+def fold_char(char: str) -> str:
+    """Fold one character to a single lower-case, accent-free character."""
+    if char in _EQUIVALENTS:
+        return _EQUIVALENTS[char]
+    lower = char.lower()
+    decomposed = unicodedata.normalize("NFKD", lower)
+    for candidate in (decomposed, lower):
+        if candidate and not unicodedata.combining(candidate[0]):
+            return candidate[0]
+    return char
+
+
+class FoldTable(dict[int, str]):
+    """A `str.translate` table filled on demand; owned by one Coder, never shared globally."""
+
+    def __missing__(self, code: int) -> str:
+        folded = fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+class Folder:
+    """Folds texts for matching: lower case, accents stripped, quotes and dashes unified."""
+
+    def __init__(self) -> None:
+        self._table = FoldTable()
+
+    def fold(self, text: str) -> str:
+        if text.isascii():
+            return text.lower().replace("\t", " ")
+        return text.translate(self._table)
+
+
+# A token is a word (letters/digits with inner hyphens, and a negative contraction such as
+# "didn't"), a possessive "'s", or one other symbol.
+TOKEN_RE = re.compile(r"\w+(?:-\w+)*(?:'t\b)?|'s\b|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(folded: str, offset: int = 0) -> list[Token]:
+    """Tokens of a folded text, with offsets shifted by `offset`."""
+    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(folded)]
+
+
+def is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def bounded(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is not part of a longer word on either side."""
+    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        return False
+    if end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
+        return False
+    return True

@@ -1,0 +1,13 @@
+"""Regenerate the published schema files in schemas/ from eventcoder/schemas.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from eventcoder.schemas import write_schema_files
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "schemas"
+    for path in write_schema_files(folder):
+        print(f"wrote {path}")
