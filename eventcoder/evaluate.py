@@ -46,7 +46,9 @@ class ActorKeys:
     def __init__(self, coder: Any = None) -> None:
         self.folder = Folder()
         self.names: dict[str, str] = {}
+        self.states: set[str] = set()
         if coder is not None:
+            self.states = {c.iso3 for c in coder.lexicon.countries}
             for g in coder.lexicon.groups:
                 for alias in {g.id, g.name, *g.aliases}:
                     key = self.folder.fold(alias).replace("_", " ")
@@ -55,7 +57,7 @@ class ActorKeys:
     def gold(self, code: str) -> str:
         if code.upper() == "UNIDENTIFIED":
             return "unidentified"
-        if len(code) == 3 and code.isupper():
+        if code in self.states or (not self.states and len(code) == 3 and code.isupper()):
             return code
         return self.names.get(self.folder.fold(code).replace("_", " "), self.folder.fold(code))
 

@@ -79,7 +79,7 @@ class Matcher:
                 self._put(phrases, trig.text, ref)
         self._add_actors(lexicon, phrases)
         for cue in lexicon.cues:
-            if cue.kind in {"anaphora", "boundary", "venue"}:
+            if cue.kind in {"anaphora", "boundary", "venue", "speech"}:
                 continue  # single words, read from tokens by the rules
             ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
             for phrase in cue.phrases:

@@ -70,7 +70,7 @@ class EventType(Entry):
 
 class Cue(Entry):
     kind: Literal["status", "negation", "hypothetical", "generic", "role", "sides", "anaphora",
-                  "boundary", "venue"]
+                  "boundary", "venue", "speech"]
     value: str | None = None
     scope: Literal["before", "after", "either"] = "before"
     window: int = Field(6, ge=0, le=40)

@@ -67,6 +67,9 @@ def _canonical(expression: str) -> tuple[str, str | None]:
     text = re.sub(r"\b(?:late|early|mid-?)\s*(?=\w)", "", text).strip()
     text = re.sub(r" (?:night|morning|evening|afternoon)$", "", text)
     text = re.sub(r"^(?:earlier|later) (?:in )?", "", text)
+    month = re.match(r"^(?:last|this|next) (" + _MONTH + r")$", text)
+    if month:
+        return month.group(1), "month"  # the tense decides which one, as for a bare month
     if text in {"last night", "tonight"}:
         return ("yesterday" if text == "last night" else "today"), "day"
     if text in {"recent days", "past week"}:

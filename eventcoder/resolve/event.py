@@ -53,19 +53,34 @@ def _countries(cand: Candidate) -> set[str]:
 
 def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
               gazetteer: Gazetteer) -> tuple[Location | None, str | None]:
+    """The event's place: in its own clause first, then its border, then the nearest clause
+    that names one. Within a clause the place nearest the trigger wins, a more precise one
+    counting as nearer (ACLED codes the most precise place *of the event*)."""
     view = facts.view
-    own = [p for p in places if _in_clause(view, p.first, cand.clause)]
-    for pool, rule in ((own, "place_clause"), (places, "place_sentence")):
-        location = best_location(pool, _countries(cand))
-        if location is not None:
-            return location, rule
+    usable = [p for p in places if not p.speech]
+    own = [p for p in usable if _in_clause(view, p.first, cand.clause)]
+    location = best_location(own, _countries(cand), _gaps(view, cand, own))
+    if location is not None:
+        return location, "place_clause"
     clause_words = {w for i, w in enumerate(view.words) if view.clause_of(i) == cand.clause}
     states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.is_state]
     if clause_words & _BORDER_WORDS and len(states) == 2:
         location = border_location(gazetteer, states[0], states[1])
         if location is not None:
             return location, "place_border"
+    if usable:
+        nearest = min(abs(view.clause_of(p.first) - cand.clause) for p in usable)
+        pool = [p for p in usable if abs(view.clause_of(p.first) - cand.clause) == nearest]
+        location = best_location(pool, _countries(cand), _gaps(view, cand, pool))
+        if location is not None:
+            return location, "place_sentence"
     return None, None
+
+
+def _gaps(view: SentenceView, cand: Candidate, places: list[PlaceMention]) -> list[int]:
+    trigger = cand.trigger
+    return [view.distance(p.last, trigger.first) if p.last < trigger.first
+            else view.distance(trigger.last, p.first) for p in places]
 
 
 def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
@@ -180,10 +195,14 @@ def _actors(cand: Candidate, book: ActorBook, location: Location | None
     sides = list(cand.sides) + [None, None]
     states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3]
     out: list[Actor | None] = []
+    where = location.iso3 if location else (states[0] if states else None)
     for side in sides[:2]:
-        if isinstance(side, str):
-            iso3 = location.iso3 if location else (states[0] if states else None)
-            out.append(book.generic_actor(side, iso3))
+        if isinstance(side, str) and side.startswith("organ:"):
+            # "the army killed ...": the forces of the state where the event happened
+            out.append(book.state(where, side.split(":")[1]) if where else None)
+        elif isinstance(side, str):
+            _, generic, country = side.split(":")
+            out.append(book.generic_actor(generic, country or where))
         elif side is not None:
             out.append(book.with_organ(side, organ))
         else:

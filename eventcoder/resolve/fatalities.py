@@ -78,6 +78,8 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
     """Reported death counts in a folded sentence, in text order, without overlaps."""
     found: list[FatalityMention] = []
     taken: list[tuple[int, int]] = []
+    # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
+    folded_sentence = folded_sentence.replace('"', " ")
     for pattern in FATALITY_PATTERNS:
         for m in pattern.finditer(folded_sentence):
             span = (m.start("n"), m.end("n"))

@@ -34,12 +34,18 @@ def to_location(record: PlaceRecord, near: bool = False) -> Location:
                     record.longitude, precision, record.border_iso3)
 
 
-def best_location(mentions: list[PlaceMention], countries: set[str]) -> Location | None:
-    """The most precise of the places named (ties: the first named)."""
+# A place one precision level coarser counts as this many words farther from the trigger.
+PRECISION_WEIGHT = 3
+
+
+def best_location(mentions: list[PlaceMention], countries: set[str],
+                  gaps: list[int] | None = None) -> Location | None:
+    """The place nearest the event's trigger, a more precise one counting as nearer."""
     best: tuple[int, int, Location] | None = None
     for order, mention in enumerate(mentions):
         location = to_location(_record(mention, countries), mention.near)
-        rank = (location.precision, order)
+        gap = gaps[order] if gaps else 0
+        rank = (gap + PRECISION_WEIGHT * (location.precision - 1), order)
         if best is None or rank < best[:2]:
             best = (*rank, location)
     return best[2] if best else None

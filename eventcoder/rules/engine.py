@@ -71,7 +71,7 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
     """A weak trigger counts when a participant or a toll is tied to it."""
     clause = view.clause_of(trigger.first)
     for group in parts.groups:
-        if not group.actors and not any(c.generic for c in group.chunks):
+        if group.source or not any(c.member for c in group.chunks):
             continue  # "hostilities between the two countries" names no one new
         if group.last < trigger.first and view.distance(group.last, trigger.first) <= 2 and \
                 view.clause_of(group.last) == clause:
@@ -117,15 +117,13 @@ def _distinct(actors: list[Actor | str | None], limit: int = 2) -> list[Actor | 
 
 
 def _members(group: Group) -> list[Actor | str]:
-    return [c.actor if c.actor is not None else c.generic for c in group.chunks
-            if c.actor is not None or c.generic]
+    return [m for c in group.chunks if (m := c.member) is not None]
 
 
 def _in_text_order(groups: list[Group]) -> list[Actor | str]:
     """Members of the chosen groups, first written first: the subject usually leads."""
     ordered = sorted(((c.first, c) for g in groups for c in g.chunks), key=lambda x: x[0])
-    return [c.actor if c.actor is not None else c.generic for _, c in ordered
-            if c.actor is not None or c.generic]
+    return [m for _, c in ordered if (m := c.member) is not None]
 
 
 def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, clause_only: bool,
@@ -171,7 +169,7 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}]
     actor = agents[0] if agents else (before[0] if before else None)
     targets = [g for g in groups if g is not actor and g.first > trigger.last and (
-        g.role == "target" or all(c.generic for c in g.chunks))]
+        g.role == "target" or all(c.generic or c.organ for c in g.chunks))]
     doer: list[Actor | str | None] = [None]
     if actor is not None:
         doer = list(_distinct(_members(actor), 1)) or [None]
@@ -233,12 +231,28 @@ def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | 
     return best
 
 
+def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
+                      types: dict[str, EventType]) -> bool:
+    """A weak violent trigger ("killed", "fire") beside a strong one in the same sentence
+    tells that event's toll, not a second event, unless an actor is written right next to
+    it ("Afghan retaliation")."""
+    strong = any(not r.weak and types[r.event_type].violent
+                 for p in view.placed for r in p.mention.of(TriggerRef) if p is not trigger)
+    if not strong:
+        return False
+    return not any(g.last < trigger.first and view.distance(g.last, trigger.first) <= 1
+                   and not g.source and g.actors for g in parts.groups)
+
+
 def candidates(view: SentenceView, parts: Participants, types: dict[str, EventType],
                vocabulary: Vocabulary, fatality_tokens: list[int]) -> list[Candidate]:
     """Candidate events of one sentence, before places, dates and context are resolved."""
     out: list[Candidate] = []
     for placed in view.placed:
         for ref in placed.mention.of(TriggerRef):
+            if ref.weak and types[ref.event_type].violent and \
+                    _consequence_only(view, parts, placed, types):
+                continue
             cand = _candidate(view, parts, types[ref.event_type], ref, placed, vocabulary,
                               fatality_tokens)
             if cand is not None:

@@ -29,6 +29,10 @@ PLACE_MODIFIERS = frozenset("the southern northern eastern western central north
 REGION_WORDS = frozenset("province provinces district region city town crossing valley "
                          "governorate state".split())
 CONNECTORS = frozenset({"and", ",", "&", "-", "/", "both", "as", "well", "or", "the"})
+# Organs that stand for a state's forces even when no state is named ("the army killed");
+# the state is then the event's country. Officials and delegations are left out: unnamed
+# they could belong to anyone.
+STATELESS_ORGANS = frozenset({"military", "police"})
 # Locative words that do not turn a state's name into a place ("officials from Pakistan").
 _NOT_FOR_STATES = frozenset({"from", "to", "over"})
 
@@ -38,16 +42,31 @@ class Chunk:
     first: int
     last: int
     actor: Actor | None = None
-    generic: str | None = None
+    generic: str | None = None    # a generic actor ("militants"), country known later
+    organ: str | None = None      # a state organ with no state named ("the army")
+    country: str | None = None    # for a generic actor: "Afghan militants"
     dyad: bool = False
     tentative: bool = False  # a bare adjective, an actor only if something confirms it
     adjective: bool = False
+
+    @property
+    def member(self) -> Actor | str | None:
+        """What the chunk contributes as a participant: an actor, or a placeholder
+        ("generic:<id>:<iso3>", "organ:<id>") resolved once the event's country is known."""
+        if self.actor is not None:
+            return self.actor
+        if self.generic:
+            return f"generic:{self.generic}:{self.country or ''}"
+        if self.organ:
+            return f"organ:{self.organ}"
+        return None
 
 
 @dataclass
 class Group:
     chunks: list[Chunk]
     role: str | None = None
+    source: bool = False  # followed by a speech verb: who reports, not (only) who acts
 
     @property
     def first(self) -> int:
@@ -73,6 +92,7 @@ class PlaceMention:
     records: list[PlaceRecord]
     near: bool = False
     region: bool = False
+    speech: bool = False  # "told reporters in Rawalpindi": where it was said, not done
 
 
 @dataclass
@@ -134,10 +154,12 @@ def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_
         return None
     region = view.word(placed.last + 1) in {"province", "provinces", "region", "governorate",
                                             "state"}
+    speech = any(view.word(i) in vocabulary.speech for i in range(placed.first - 5, placed.first))
     if region:
         regional = [r for r in records if r.kind in {"admin1", "province", "region"}]
         records = regional or records
-    return PlaceMention(placed.first, placed.last, records, near=prep == "near", region=region)
+    return PlaceMention(placed.first, placed.last, records, near=prep == "near", region=region,
+                        speech=speech)
 
 
 def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorBook,
@@ -210,10 +232,21 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
                 chunks.append(Chunk(placed.first, state.last, book.state(iso3, ref.key)))
                 continue
             pending_organ = (placed, ref.key)
+            if ref.key in STATELESS_ORGANS:
+                chunks.append(Chunk(placed.first, placed.last, organ=ref.key))
             continue
         chunk = _actor_chunk(view, placed, ref, book, day)
         if chunk is None:
             continue
+        if ref.kind == "generic" and chunks and placed.first <= chunks[-1].last + 1:
+            prev = chunks[-1]
+            if prev.adjective and prev.actor is not None:  # "Afghan militants"
+                chunks[-1] = Chunk(prev.first, placed.last, generic=ref.key,
+                                   country=prev.actor.iso3)
+                continue
+            if prev.actor is not None and not prev.actor.is_state or prev.generic:
+                prev.last = placed.last  # "Taliban fighters", "TTP militants": the group
+                continue
         if ref.kind == "person" and chunks and view.distance(chunks[-1].last, placed.first) == 0 \
                 and chunks[-1].actor is not None and chunks[-1].last < placed.first:
             chunks[-1].last = placed.last  # "Pakistani Foreign Minister Ishaq Dar": one actor
@@ -222,6 +255,8 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
             continue
         if pending_organ and ref.kind == "person" and pending_organ[0].last + 1 >= placed.first - 1:
             chunk.first = pending_organ[0].first  # "Foreign Minister Hakan Fidan"
+            if chunks and chunks[-1].organ and chunks[-1].first == chunk.first:
+                chunks.pop()
         pending_organ = None
         chunks.append(chunk)
     return chunks
@@ -291,6 +326,8 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
             anchors.add(placed.first)
     chunks = _confirm_adjectives(chunks, view, anchors, book)
     found.groups = group_chunks(chunks, view)
+    for group in found.groups:
+        group.source = view.word(group.last + 1) in vocabulary.speech
     assign_roles(found.groups, view)
     return found
 

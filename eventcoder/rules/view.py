@@ -19,15 +19,17 @@ class Vocabulary:
     anaphora: frozenset[str]
     boundary: frozenset[str]
     venue: frozenset[str]
+    speech: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> "Vocabulary":
-        sets: dict[str, set[str]] = {"anaphora": set(), "boundary": set(), "venue": set()}
+        sets: dict[str, set[str]] = {"anaphora": set(), "boundary": set(), "venue": set(),
+                                     "speech": set()}
         for cue in lexicon.cues:
             if cue.kind in sets:
                 sets[cue.kind].update(p.lower() for p in cue.phrases)
         return cls(frozenset(sets["anaphora"]), frozenset(sets["boundary"]),
-                   frozenset(sets["venue"]))
+                   frozenset(sets["venue"]), frozenset(sets["speech"]))
 
 
 @dataclass(frozen=True, slots=True)
