@@ -41,7 +41,7 @@ class Coder:
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
-                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 15000) -> None:
+                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000) -> None:
         from .lexicon.loader import BUNDLED
 
         folders = list(lexicons) if lexicons is not None else [BUNDLED]
@@ -53,6 +53,7 @@ class Coder:
         self.book = ActorBook(self.lexicon, self.folder)
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
+        self._violent = frozenset(t.id for t in self.lexicon.event_types if t.violent)
         self.dates = DateResolver()
 
     # -- public API ----------------------------------------------------------------------
@@ -122,19 +123,31 @@ class Coder:
         pending: list[Pending] = []
         for i in sorted(chosen):
             pending.extend(self._code_sentence(doc, folded, chosen[i]))
-        apply_context(pending, self.book, lambda: self._state_counts(doc, folded, sentences))
+        counts: list[Counter[str]] = []
+
+        def state_counts() -> Counter[str]:  # computed at most once, only when needed
+            if not counts:
+                counts.append(self._state_counts(doc, folded, sentences))
+            return counts[0]
+
+        apply_context(pending, self.book, self.gazetteer, state_counts)
         return [p.record.row() for p in pending]
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:
         mentions = self.matcher.mentions(folded, sentence.start, sentence.end, doc.text)
         view = SentenceView(folded, sentence.start, sentence.end, mentions, self.vocabulary)
-        parts = participants(view, self.book, self.gazetteer, self.vocabulary, doc.published)
         text = folded[sentence.start:sentence.end]
         tolls = find_fatalities(text, sentence.start)
+        spans = [(self._token_at(view, f.span_start), self._token_at(view, f.span_end - 1))
+                 for f in tolls]
+        parts = participants(view, self.book, self.gazetteer, self.vocabulary, doc.published,
+                             spans, self._violent)
         toll_tokens = [self._token_at(view, f.start) for f in tolls]
         facts = SentenceFacts(doc, sentence, view, parts, find_dates(text, sentence.start), tolls)
+        found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)
+        facts.violent = sum(1 for c in found if c.event_type.violent)
         out = []
-        for cand in candidates(view, parts, self.types, self.vocabulary, toll_tokens):
+        for cand in found:
             for record in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
                 out.append(Pending(record, cand.event_type.structure,
                                    cand.event_type.default_organ, cand.dyad_ref))

@@ -1,9 +1,10 @@
-"""Document context: parties a sentence leaves out come from the article's main dyad.
+"""Document context: what a sentence leaves out comes from the article's main dyad.
 
 "A fragile cease-fire brokered by Türkiye and Qatar was reached" names no sides; a reader
 takes them from the article, which is about Pakistan and Afghanistan. Such events are
 flagged `actors_inferred`. "Both sides" is read the same way, from the sentence when it
-names two sides elsewhere, else from the article.
+names two sides elsewhere, else from the article. "The army" with no state named, and
+"along the frontier" with no states named, are settled the same way.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .events import EventRecord
+from .lexicon import Gazetteer
 from .resolve.actors import Actor, ActorBook
+from .resolve.places import border_location
 
 
 @dataclass
@@ -26,68 +29,113 @@ class Pending:
     dyad_ref: bool
 
 
-def _state_pair(record: EventRecord) -> frozenset[str] | None:
+def _named(actor: Actor | None) -> bool:
+    """A side that can stand for the article's dyad: a state or a named group."""
+    return actor is not None and (actor.is_state or actor.key.startswith("group:"))
+
+
+def _pair(record: EventRecord) -> tuple[Actor, Actor] | None:
     a, b = record.actor1, record.actor2
-    if a and b and a.is_state and b.is_state and a.iso3 and b.iso3 and a.iso3 != b.iso3:
-        return frozenset((a.iso3, b.iso3))
+    if a and b and _named(a) and _named(b) and a.key != b.key:
+        return (a, b) if a.key < b.key else (b, a)
     return None
 
 
-def main_dyad(pending: list[Pending], state_counts: Callable[[], Counter[str]]
-              ) -> tuple[str, str] | None:
-    """The pair of states most often on opposite sides; else the two most named states
-    that are not mediators."""
-    pairs = Counter(p for item in pending if (p := _state_pair(item.record)))
+def main_dyad(pending: list[Pending], state_counts: Callable[[], Counter[str]],
+              book: ActorBook) -> tuple[Actor, Actor] | None:
+    """The two sides most often opposed in the article's events; else the two states it
+    names most that are not mediators."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    actors: dict[str, Actor] = {}
+    for item in pending:
+        pair = _pair(item.record)
+        if pair:
+            pairs[(pair[0].key, pair[1].key)] += 1
+            actors.setdefault(pair[0].key, pair[0])
+            actors.setdefault(pair[1].key, pair[1])
     if pairs:
-        best = sorted(pairs.items(), key=lambda kv: (-kv[1], sorted(kv[0])))[0][0]
-        a, b = sorted(best)
-        return a, b
+        best = max(pairs.items(), key=lambda kv: kv[1])[0]  # first seen wins a tie
+        return actors[best[0]], actors[best[1]]
     mediators = {m.iso3 for item in pending for m in item.record.mediators}
-    counts = [(iso3, n) for iso3, n in state_counts().most_common() if iso3 not in mediators]
+    counts = [iso3 for iso3, _ in state_counts().most_common() if iso3 not in mediators]
     if len(counts) >= 2:
-        return counts[0][0], counts[1][0]
+        return book.state(counts[0], None), book.state(counts[1], None)
     return None
 
 
-def _fill(item: Pending, members: list[str], book: ActorBook, inferred: bool) -> bool:
+def _fill(item: Pending, members: list[Actor], book: ActorBook, inferred: bool) -> bool:
     record = item.record
-    taken = {a.iso3 for a in (record.actor1, record.actor2) if a is not None}
-    taken |= {m.iso3 for m in record.mediators}
-    missing = [iso3 for iso3 in members if iso3 not in taken]
+    taken = {a.key for a in (record.actor1, record.actor2) if a is not None}
+    taken |= {m.key for m in record.mediators}
     changed = False
-    for iso3 in missing:
-        actor: Actor = book.state(iso3, item.default_organ)
+    for actor in members:
+        if actor.key in taken:
+            continue
+        actor = book.with_organ(actor, item.default_organ)
         if record.actor1 is None:
             record.actor1 = actor
         elif record.actor2 is None:
             record.actor2 = actor
         else:
             break
+        taken.add(actor.key)
         changed = True
-    if changed and inferred:
-        record.actors_inferred = True
-        record.rules.append("sides_from_document")
-    elif changed:
-        record.rules.append("sides_from_sentence")
+    if changed:
+        record.actors_inferred = record.actors_inferred or inferred
+        record.rules.append("sides_from_document" if inferred else "sides_from_sentence")
     return changed
 
 
-def apply_context(pending: list[Pending], book: ActorBook,
+def _settle_organs(item: Pending, dyad: tuple[Actor, Actor] | None, top_state: str | None,
+                   book: ActorBook) -> None:
+    """"The army" with no state: the dyad's state not already on the other side, else the
+    state the article names most."""
+    record = item.record
+    for slot, organ in record.pending_organs:
+        other = record.actor2 if slot == 0 else record.actor1
+        choices = [a.iso3 for a in (dyad or ()) if a.is_state and a.iso3]
+        iso3 = next((c for c in choices if not other or other.iso3 != c), None) or top_state
+        if iso3 and (other is None or other.iso3 != iso3 or not other.is_state):
+            actor = book.state(iso3, organ)
+            if slot == 0:
+                record.actor1 = actor
+            else:
+                record.actor2 = actor
+            record.rules.append("organ_state_from_document")
+    record.pending_organs = []
+
+
+def _settle_border(item: Pending, gazetteer: Gazetteer) -> None:
+    record = item.record
+    a, b = record.actor1, record.actor2
+    if record.border_pending and record.location is None and a and b and a.is_state and \
+            b.is_state:
+        record.location = border_location(gazetteer, a.iso3, b.iso3)
+        if record.location is not None:
+            record.rules.append("place_border")
+
+
+def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
                   state_counts: Callable[[], Counter[str]]) -> None:
-    """Fill the missing sides of dyadic and mediation events, in place."""
-    needing = [p for p in pending if p.structure in {"dyadic", "mediation"}
-               and (p.record.actor1 is None or p.record.actor2 is None)]
-    if not needing:
-        return
-    by_sentence: dict[int, list[frozenset[str]]] = {}
+    """Fill missing sides, unnamed organs and unnamed borders, in place."""
+    needs_sides = [p for p in pending if p.structure in {"dyadic", "mediation"}
+                   and (p.record.actor1 is None or p.record.actor2 is None)]
+    needs_organs = [p for p in pending if p.record.pending_organs]
+    if needs_sides or needs_organs:
+        by_sentence: dict[int, tuple[Actor, Actor]] = {}
+        for item in pending:
+            pair = _pair(item.record)
+            if pair:
+                by_sentence.setdefault(item.record.sentence_index, pair)
+        dyad = main_dyad(pending, state_counts, book)
+        for item in needs_organs:
+            counts = state_counts().most_common(1)
+            _settle_organs(item, dyad, counts[0][0] if counts else None, book)
+        for item in needs_sides:
+            local = by_sentence.get(item.record.sentence_index)
+            if item.dyad_ref and local and _fill(item, list(local), book, inferred=False):
+                continue
+            if dyad:
+                _fill(item, list(dyad), book, inferred=True)
     for item in pending:
-        pair = _state_pair(item.record)
-        if pair:
-            by_sentence.setdefault(item.record.sentence_index, []).append(pair)
-    dyad = main_dyad(pending, state_counts)
-    for item in needing:
-        local = by_sentence.get(item.record.sentence_index)
-        if item.dyad_ref and local and _fill(item, sorted(local[0]), book, inferred=False):
-            continue
-        if dyad:
-            _fill(item, list(dyad), book, inferred=True)
+        _settle_border(item, gazetteer)

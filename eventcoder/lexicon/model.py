@@ -40,6 +40,8 @@ def _clean_phrases(values: list[str]) -> list[str]:
 class Trigger(Entry):
     text: str
     weak: bool = Field(False, description="needs an anchor (actor, number) to count")
+    consequence: bool = Field(False, description="tells the outcome of another violent event "
+                              "when the sentence names one (\"killed\")")
 
 
 class Subsumption(Entry):
@@ -61,6 +63,7 @@ class EventType(Entry):
     default_organ: str = "government"
     triggers: list[str | Trigger] = Field(min_length=1)
     subsumes: list[Subsumption] = []
+    statuses: list[Status] = list(STATUSES)
     third_party_call: str | None = Field(
         None, description="event type a third party's call for this event is coded as")
 

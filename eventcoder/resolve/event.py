@@ -34,6 +34,7 @@ class SentenceFacts:
     parts: Participants
     dates: list[DateMention]
     fatalities: list[FatalityMention]
+    violent: int = 0  # violent candidates in the sentence
 
 
 def _token(view: SentenceView, offset: int) -> int:
@@ -49,6 +50,14 @@ def _in_clause(view: SentenceView, token: int, clause: int) -> bool:
 
 def _countries(cand: Candidate) -> set[str]:
     return {s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3}
+
+
+def _border_near(view: SentenceView, cand: Candidate) -> bool:
+    """"Clashes along the frontier": a border named next to the trigger, whose two states
+    may be known only from the article."""
+    trigger = cand.trigger
+    return any(w in _BORDER_WORDS and view.clause_of(i) == cand.clause and
+               (trigger.first - 4 <= i <= trigger.last + 4) for i, w in enumerate(view.words))
 
 
 def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
@@ -102,22 +111,13 @@ def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
     return None, None, None, None
 
 
-def _participle_follows(view: SentenceView, clause: int) -> bool:
-    starts = [i for i, c in enumerate(view.clause) if c == clause + 1]
-    if not starts:
-        return False
-    first = starts[0]
-    return view.word(first) == "," and view.word(first + 1).endswith("ing")
-
-
 def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, list[PlaceMention]]]:
     """(fatalities, places) for each event the candidate stands for."""
     view = facts.view
     tolls = [f for f in facts.fatalities if _in_clause(view, _token(view, f.start), cand.clause)]
-    if not tolls and _participle_follows(view, cand.clause):
-        # "clashed near El Fasher, killing 14": the participle clause tells this event's toll
-        tolls = [f for f in facts.fatalities
-                 if _in_clause(view, _token(view, f.start), cand.clause + 1)]
+    if not tolls and facts.violent == 1:
+        # "clashed near El Fasher, killing 14": the only violent event owns the sentence's toll
+        tolls = list(facts.fatalities)
     places = facts.parts.places
     if not cand.event_type.violent:
         return [(None, places)]
@@ -183,26 +183,38 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             rules=rules, part=part, location=location, event_date=date,  # type: ignore[arg-type]
             time_precision=precision, date_text=date_text, fatalities=toll,
             source=doc.source, published=doc.published, url=doc.url)
-        record.actor1, record.actor2 = _actors(cand, book, location)
+        record.actor1, record.actor2 = _actors(cand, book, location, record)
+        record.border_pending = location is None and _border_near(facts.view, cand)
         record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
         records.append(record)
     return records
 
 
-def _actors(cand: Candidate, book: ActorBook, location: Location | None
-            ) -> tuple[Actor | None, Actor | None]:
+def _actors(cand: Candidate, book: ActorBook, location: Location | None,
+            record: EventRecord) -> tuple[Actor | None, Actor | None]:
+    """Actors of the record; an unnamed state organ ("the army") is the state of the other
+    side when that side is a group of one country, else of the place; failing both, the
+    article's main state decides later (`record.pending_organs`)."""
     organ = cand.event_type.default_organ
-    sides = list(cand.sides) + [None, None]
-    states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3]
+    sides = (list(cand.sides) + [None, None])[:2]
+    named = [s for s in sides if isinstance(s, Actor)]
+    states = [s.iso3 for s in named if s.is_state and s.iso3]
+    group_country = next((s.iso3 for s in named if not s.is_state and s.iso3), None)
+    place_country = location.iso3 if location else None
     out: list[Actor | None] = []
-    where = location.iso3 if location else (states[0] if states else None)
-    for side in sides[:2]:
+    for slot, side in enumerate(sides):
         if isinstance(side, str) and side.startswith("organ:"):
-            # "the army killed ...": the forces of the state where the event happened
-            out.append(book.state(where, side.split(":")[1]) if where else None)
+            organ_id = side.split(":")[1]
+            iso3 = group_country or (place_country if place_country not in states else None)
+            if iso3:
+                out.append(book.state(iso3, organ_id))
+            else:
+                out.append(None)
+                record.pending_organs.append((slot, organ_id))
         elif isinstance(side, str):
             _, generic, country = side.split(":")
-            out.append(book.generic_actor(generic, country or where))
+            out.append(book.generic_actor(generic, country or place_country
+                                          or (states[0] if states else None)))
         elif side is not None:
             out.append(book.with_organ(side, organ))
         else:

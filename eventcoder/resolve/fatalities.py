@@ -42,6 +42,8 @@ _KILL_AFTER = r"(?:\s+(?:were|have\s+been|had\s+been|was|are|reportedly|allegedl
 FATALITY_PATTERNS = [
     # "killed 18 militants", "killing at least 12 people", "killed four more"
     re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
+    # "losing five soldiers": a side's own dead
+    re.compile(r"\b(?:losing|lost)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
     # "four more, including ..." after an earlier count in the same clause
     re.compile(r"\band\s+" + _QUANTITY + r"\s+more\b"),
     # "12 soldiers were killed", "seven people died"
@@ -57,10 +59,14 @@ FATALITY_PATTERNS = [
 
 @dataclass(frozen=True, slots=True)
 class FatalityMention:
+    """`start`/`end` locate the number; `span_start`/`span_end` the whole toll phrase."""
+
     start: int
     end: int
     count: int
     text: str
+    span_start: int = 0
+    span_end: int = 0
 
 
 def _value(raw: str) -> int | None:
@@ -89,6 +95,7 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
             if value is None:
                 continue
             taken.append(span)
-            found.append(FatalityMention(span[0] + offset, span[1] + offset, value, m.group()))
+            found.append(FatalityMention(span[0] + offset, span[1] + offset, value, m.group(),
+                                         m.start() + offset, m.end() + offset))
     found.sort(key=lambda f: f.start)
     return found

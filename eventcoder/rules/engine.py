@@ -57,9 +57,13 @@ def _dropped(view: SentenceView, trigger: Placed, event_type: str) -> str | None
 
 def _status(view: SentenceView, trigger: Placed) -> tuple[str, Placed | None]:
     found: dict[str, Placed] = {}
+    triggers = [p.first for p in view.placed if p.mention.of(TriggerRef)]
     for placed, cue in view.cues({"status"}):
-        if cue.value and view.cue_reaches(placed, cue, trigger.first, trigger.last):
-            found.setdefault(cue.value, placed)
+        if not cue.value or not view.cue_reaches(placed, cue, trigger.first, trigger.last):
+            continue
+        if placed.first > trigger.last and any(trigger.last < t < placed.first for t in triggers):
+            continue  # "talks ... a truce collapsed": the cue belongs to the nearer trigger
+        found.setdefault(cue.value, placed)
     for status in STATUS_PRECEDENCE:
         if status in found:
             return status, found[status]
@@ -82,15 +86,24 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
     return any(view.clause_of(t) == clause for t in fatality_tokens)
 
 
+_NOT_MODIFIERS = frozenset("it its they them their had has have was were is are be been being "
+                           "which who whom whose and or but to of".split())
+
+
 def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
                   parts: Participants) -> bool:
-    """"the talks", "that cease-fire": a definite mention with no modifier of its own."""
+    """"the talks", "that cease-fire": a definite noun with no modifier of its own. A verb
+    ("that it had killed") is never anaphoric."""
+    head = view.words[trigger.last]
+    if head.endswith(("ed", "ing")) and head not in {"fighting", "shelling", "bombing"}:
+        return False
     owned = {t for g in parts.groups for t in range(g.first, g.last + 1)} | \
         {t for p in parts.places for t in range(p.first, p.last + 1)}
     i = trigger.first - 1
     steps = 0
     while i >= 0 and steps < 3 and view.words[i] not in vocabulary.anaphora:
-        if i in owned or not view.words[i][0].isalpha():
+        word = view.words[i]
+        if i in owned or not word[0].isalpha() or word in _NOT_MODIFIERS:
             return False
         i -= 1
         steps += 1
@@ -130,6 +143,9 @@ def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, claus
                  exclude: set[int]) -> list[Group]:
     clause = view.clause_of(trigger.first)
     groups = [g for i, g in enumerate(parts.groups) if i not in exclude and g.role != "mediator"
+              and not all(c.victim for c in g.chunks)
+              and (clause_only or g.actors)  # beyond its clause, only named actors count
+              and not (g.source and g.first > trigger.last)  # ", officials said": a source
               and (not clause_only or view.clause_of(g.first) == clause
                    or view.clause_of(g.last) == clause)]
     return sorted(groups, key=lambda g: _distance(view, g, trigger))
@@ -166,10 +182,12 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     trigger = cand.trigger
     groups = _side_groups(view, parts, trigger, True, exclude)
     agents = [g for g in groups if g.role == "agent" and g.first > trigger.last]
-    before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}]
+    before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}
+              and not g.source]
     actor = agents[0] if agents else (before[0] if before else None)
     targets = [g for g in groups if g is not actor and g.first > trigger.last and (
-        g.role == "target" or all(c.generic or c.organ for c in g.chunks))]
+        g.role == "target" or all(c.generic or c.organ for c in g.chunks)
+        or view.distance(trigger.last, g.first) == 0)]  # "struck RSF positions"
     doer: list[Actor | str | None] = [None]
     if actor is not None:
         doer = list(_distinct(_members(actor), 1)) or [None]
@@ -187,10 +205,14 @@ def mediation_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
                     ) -> None:
     trigger = cand.trigger
     groups = _side_groups(view, parts, trigger, True, exclude)
-    subject = [g for g in groups if g.last < trigger.first and g.role is None]
+    before = sorted((g for g in groups if g.last < trigger.first and g.role is None),
+                    key=lambda g: g.first)
+    possessor = [g for g in before if view.word(g.last + 1) == "'s"
+                 and view.distance(g.last, trigger.first) <= 1]
     after = [g for g in groups if g.first > trigger.last and g.role is None and
              view.distance(trigger.last, g.first) <= 1]
-    offering = subject[:1] or after[:1]
+    # The one who offers: "Tehran's readiness to mediate", else the clause's subject.
+    offering = possessor[:1] or before[:1] or after[:1]
     for group in offering:
         cand.mediators = [a for a in _distinct(cand.mediators + group.actors, 5)
                           if isinstance(a, Actor)]
@@ -236,10 +258,14 @@ def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
     """A weak violent trigger ("killed", "fire") beside a strong one in the same sentence
     tells that event's toll, not a second event, unless an actor is written right next to
     it ("Afghan retaliation")."""
-    strong = any(not r.weak and types[r.event_type].violent
-                 for p in view.placed for r in p.mention.of(TriggerRef) if p is not trigger)
-    if not strong:
+    own = trigger.mention.of(TriggerRef)
+    consequence = any(r.consequence for r in own)
+    other = any((consequence or not r.weak) and types[r.event_type].violent
+                for p in view.placed for r in p.mention.of(TriggerRef) if p is not trigger)
+    if not other:
         return False
+    if consequence:
+        return True
     return not any(g.last < trigger.first and view.distance(g.last, trigger.first) <= 1
                    and not g.source and g.actors for g in parts.groups)
 
@@ -260,6 +286,9 @@ def candidates(view: SentenceView, parts: Participants, types: dict[str, EventTy
     attach_mediators(view, parts, out)
     out = _third_party_calls(view, parts, out, types)
     out = _subsume(view, out)
+    for cand in out:
+        if cand.status not in cand.event_type.statuses:
+            cand.status = "occurred"  # "will chair ... ready to host": an offer is made now
     return _merge(out)
 
 
@@ -283,6 +312,8 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
             cand._caller = parts.groups[caller]  # type: ignore[attr-defined]
     ROLE_RULES[event_type.structure](view, parts, cand, exclude)
     cand.anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
+    if ref.weak and cand.anaphoric:
+        return None  # "in the fighting": a weak word pointing back is never a new event
     return cand
 
 
@@ -341,12 +372,17 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             if kept.event_type.id != cand.event_type.id:
                 continue
             a, b = _keys(kept), _keys(cand)
-            same_status = kept.status == cand.status or cand.weak
+            # A mention with no status cue of its own takes the status of one in its clause
+            # ("urged a truce, followed by a permanent ceasefire").
+            same_status = kept.status == cand.status or cand.weak or (
+                kept.clause == cand.clause and "occurred" in (kept.status, cand.status))
             if same_status and (not a or not b or a <= b or b <= a):
                 kept.sides = _distinct(kept.sides + cand.sides)
                 kept.mediators = [m for m in _distinct(kept.mediators + cand.mediators, 5)
                                   if isinstance(m, Actor)]
                 kept.dyad_ref = kept.dyad_ref or cand.dyad_ref
+                if kept.status == "occurred":
+                    kept.status = cand.status
                 kept.anaphoric = kept.anaphoric and cand.anaphoric
                 kept.rules.append("merged_mention")
                 break

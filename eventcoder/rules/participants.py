@@ -21,11 +21,12 @@ from .view import Placed, SentenceView, Vocabulary
 LOCATIVE = frozenset("in at near inside within across along outside around into to towards "
                      "toward throughout over from".split())
 # Words that may stand between a locative preposition and a place ("in southern Kandahar").
-PLACE_MODIFIERS = frozenset("the southern northern eastern western central north south east west "
+PLACE_MODIFIERS = frozenset("the a southern northern eastern western central north south east west "
                             "northwestern northeastern southwestern southeastern north-western "
                             "north-eastern south-western south-eastern restive remote "
                             "neighbouring neighboring border frontier city town district "
-                            "province of outskirts".split())
+                            "province of outskirts port capital village area red sea "
+                            "besieged embattled northwest northeast southwest southeast".split())
 REGION_WORDS = frozenset("province provinces district region city town crossing valley "
                          "governorate state".split())
 CONNECTORS = frozenset({"and", ",", "&", "-", "/", "both", "as", "well", "or", "the"})
@@ -48,6 +49,7 @@ class Chunk:
     dyad: bool = False
     tentative: bool = False  # a bare adjective, an actor only if something confirms it
     adjective: bool = False
+    victim: bool = False     # named in a death toll ("killed 12 soldiers")
 
     @property
     def member(self) -> Actor | str | None:
@@ -101,10 +103,12 @@ class Participants:
     places: list[PlaceMention] = field(default_factory=list)
 
 
-def _locative_before(view: SentenceView, first: int) -> str | None:
+def _locative_before(view: SentenceView, first: int, skippable: set[int] = frozenset()
+                     ) -> str | None:
+    """The preposition before a place, over modifiers ("in the Afghan capital Kabul")."""
     i = first - 1
     skipped = 0
-    while i >= 0 and view.words[i] in PLACE_MODIFIERS and skipped < 3:
+    while i >= 0 and (view.words[i] in PLACE_MODIFIERS or i in skippable) and skipped < 5:
         i -= 1
         skipped += 1
     word = view.word(i)
@@ -133,17 +137,27 @@ def _territory(view: SentenceView, placed: Placed, gazetteer: Gazetteer) -> Plac
     return PlaceMention(placed.first, placed.last + 1, [record]) if record else None
 
 
+def _after_violence(view: SentenceView, first: int, violent_tokens: set[int]) -> bool:
+    """"struck Kabul", "airstrikes on Sanaa": a place as the object of a violent act."""
+    if first - 1 in violent_tokens:
+        return True
+    return view.word(first - 1) in {"on", "at"} and bool(
+        violent_tokens & set(range(first - 4, first - 1)))
+
+
 def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_tokens: set[int],
-              vocabulary: Vocabulary) -> PlaceMention | None:
+              vocabulary: Vocabulary, violent_tokens: set[int] = frozenset(),
+              adjective_tokens: set[int] = frozenset()) -> PlaceMention | None:
     """The place a mention names, if the context makes it a place."""
     refs = placed.mention.of(PlaceRef)
     if not refs:
         return _territory(view, placed, gazetteer)
     records = gazetteer.candidates(refs[0].key)
-    if not records:
-        return None
+    if not records or view.word(placed.last + 1) == "'s":
+        return None  # "Kabul's request" names the government, not the city
     actor_refs = placed.mention.of(ActorRef)
-    prep = _locative_before(view, placed.first)
+    prep = _locative_before(view, placed.first, adjective_tokens) or (
+        "at" if _after_violence(view, placed.first, violent_tokens) else None)
     major = any(r.major for r in records)
     venue = _is_venue_modifier(view, placed, trigger_tokens, vocabulary) and (
         major or bool(actor_refs) or view.word(placed.last + 1) in REGION_WORDS)
@@ -154,7 +168,9 @@ def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_
         return None
     region = view.word(placed.last + 1) in {"province", "provinces", "region", "governorate",
                                             "state"}
-    speech = any(view.word(i) in vocabulary.speech for i in range(placed.first - 5, placed.first))
+    speech = any(view.word(i) in vocabulary.speech and not any(
+        w == "," or j in trigger_tokens for j, w in enumerate(view.words[i + 1:placed.first], i + 1))
+        for i in range(placed.first - 4, placed.first))
     if region:
         regional = [r for r in records if r.kind in {"admin1", "province", "region"}]
         records = regional or records
@@ -262,6 +278,24 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
     return chunks
 
 
+def _possessors(chunks: list[Chunk], view: SentenceView) -> list[Chunk]:
+    """"Sudan's paramilitary RSF": the state only qualifies the group. "its fighters",
+    "their troops": the fighters are the group named before."""
+    out: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+        if chunk.actor is not None and chunk.actor.is_state and chunk.actor.organ is None and \
+                view.word(chunk.last + 1) == "'s" and nxt is not None and \
+                nxt.first - chunk.last <= 3 and (nxt.generic or (nxt.actor and not nxt.actor.is_state)):
+            continue
+        if (chunk.generic or chunk.organ) and view.word(chunk.first - 1) in {"its", "their"}:
+            owner = next((c for c in reversed(out) if c.actor is not None), None)
+            if owner is not None:
+                chunk.actor, chunk.generic, chunk.organ = owner.actor, None, None
+        out.append(chunk)
+    return out
+
+
 def _confirm_adjectives(chunks: list[Chunk], view: SentenceView, anchors: set[int],
                         book: ActorBook) -> list[Chunk]:
     """Keep a bare adjective ("Afghan") only before a trigger, a role cue or an organ, or
@@ -297,24 +331,42 @@ def group_chunks(chunks: list[Chunk], view: SentenceView) -> list[Group]:
     return groups
 
 
+MEDIATOR_VERBS = frozenset({"brokered", "mediated", "hosted", "facilitated", "sponsored",
+                            "supervised", "convened", "organised", "organized"})
+
+
 def assign_roles(groups: list[Group], view: SentenceView) -> None:
     for placed, cue in view.cues({"role"}):
         for group in groups:
             if group.role is None and view.cue_reaches(placed, cue, group.first, group.last,
                                                        same_clause=False):
                 group.role = cue.value
+                if cue.value == "agent" and any(view.word(i) in MEDIATOR_VERBS for i in
+                                                range(placed.first - 5, placed.first)):
+                    group.role = "mediator"  # "brokered in Jeddah by", "hosted in turn by"
                 if cue.scope == "before":
                     break
 
 
 def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
-                 vocabulary: Vocabulary, day: dt.date | None) -> Participants:
+                 vocabulary: Vocabulary, day: dt.date | None,
+                 toll_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                 violent: frozenset[str] = frozenset()) -> Participants:
+    """Places, actor chunks and groups of a sentence. `toll_spans` are token ranges of
+    death tolls: unnamed soldiers or civilians in them are victims, not sides."""
     trigger_tokens = {t for p in view.placed if p.mention.of(TriggerRef)
                       for t in range(p.first, p.last + 1)}
+    violent_tokens = {t for p in view.placed if any(r.event_type in violent for r in
+                                                    p.mention.of(TriggerRef))
+                      for t in range(p.first, p.last + 1)}
+    adjective_tokens = {t for p in view.placed if any(r.kind == "adjective" for r in
+                                                      p.mention.of(ActorRef))
+                        for t in range(p.first, p.last + 1)}
     found = Participants()
     actor_spans: list[Placed] = []
     for placed in view.placed:
-        place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary)
+        place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary, violent_tokens,
+                          adjective_tokens)
         if place is not None:
             found.places.append(place)
         elif placed.mention.of(ActorRef):
@@ -324,10 +376,14 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
     for placed, cue in view.cues({"role"}):
         if cue.value == "mediator" and cue.scope == "after":
             anchors.add(placed.first)
-    chunks = _confirm_adjectives(chunks, view, anchors, book)
+    chunks = _possessors(_confirm_adjectives(chunks, view, anchors, book), view)
+    for chunk in chunks:
+        chunk.victim = any(a <= chunk.first and chunk.last <= b for a, b in toll_spans) and \
+            chunk.generic == "civilians"  # civilians die in clashes; they are not a side
     found.groups = group_chunks(chunks, view)
     for group in found.groups:
-        group.source = view.word(group.last + 1) in vocabulary.speech
+        group.source = view.word(group.last + 1) in vocabulary.speech or (
+            view.word(group.first - 2), view.word(group.first - 1)) == ("according", "to")
     assign_roles(found.groups, view)
     return found
 
