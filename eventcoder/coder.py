@@ -130,8 +130,8 @@ class Coder:
                 counts.append(self._state_counts(doc, folded, sentences))
             return counts[0]
 
-        apply_context(pending, self.book, self.gazetteer, state_counts)
-        return [p.record.row() for p in pending]
+        kept = apply_context(pending, self.book, self.gazetteer, state_counts)
+        return [p.record.row() for p in kept]
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:
         mentions = self.matcher.mentions(folded, sentence.start, sentence.end, doc.text)

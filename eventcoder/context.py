@@ -116,8 +116,9 @@ def _settle_border(item: Pending, gazetteer: Gazetteer) -> None:
 
 
 def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
-                  state_counts: Callable[[], Counter[str]]) -> None:
-    """Fill missing sides, unnamed organs and unnamed borders, in place."""
+                  state_counts: Callable[[], Counter[str]]) -> list[Pending]:
+    """Fill missing sides, unnamed organs and unnamed borders. Returns the events that
+    still say who took part: talks or a truce between no one known are not coded."""
     needs_sides = [p for p in pending if p.structure in {"dyadic", "mediation"}
                    and (p.record.actor1 is None or p.record.actor2 is None)]
     needs_organs = [p for p in pending if p.record.pending_organs]
@@ -137,5 +138,24 @@ def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
                 continue
             if dyad:
                 _fill(item, list(dyad), book, inferred=True)
+    _previous_actor(pending, book)
     for item in pending:
         _settle_border(item, gazetteer)
+    return [p for p in pending if p.structure == "one_sided" or p.record.actor1 is not None
+            or p.record.actor2 is not None or p.record.mediators or p.dyad_ref]
+
+
+def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
+    """"Eight people were killed in the strikes on Hodeidah": an attack with no attacker
+    named is taken to be by the attacker of the article's last attack of that type."""
+    last: dict[str, Actor] = {}
+    for item in pending:
+        record = item.record
+        if item.structure != "one_sided":
+            continue
+        if record.actor1 is None and record.event_type in last:
+            record.actor1 = last[record.event_type]
+            record.actors_inferred = True
+            record.rules.append("actor_from_document")
+        elif record.actor1 is not None and _named(record.actor1):
+            last[record.event_type] = record.actor1

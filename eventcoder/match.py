@@ -24,6 +24,7 @@ class TriggerRef:
     event_type: str
     weak: bool
     consequence: bool = False
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ class Matcher:
         triggers: dict[str, list[Payload]] = defaultdict(list)
         for event_type in lexicon.event_types:
             for trig in event_type.trigger_specs():
-                ref = TriggerRef(event_type.id, trig.weak, trig.consequence)
+                ref = TriggerRef(event_type.id, trig.weak, trig.consequence, trig.status)
                 self._put(triggers, trig.text, ref)
                 self._put(phrases, trig.text, ref)
         self._add_actors(lexicon, phrases)
@@ -160,14 +161,7 @@ class Matcher:
                 if forms is not None and original[first:last + 1] not in forms:
                     continue
             hits.append((first, -length, payloads))
-        hits.sort()
-        chosen: list[Mention] = []
-        reach = -1
-        for first, neg_length, payloads in hits:
-            if first >= reach:
-                chosen.append(Mention(first, first - neg_length, payloads))
-                reach = first - neg_length
-        return chosen
+        return _leftmost_longest(hits)
 
     def triggers(self, folded: str) -> list[Mention]:
         """Trigger mentions in a whole document (the cheap first pass)."""
@@ -177,6 +171,28 @@ class Matcher:
         """Every lexicon mention in folded[start:end] (a sentence); `original` is the unfolded
         text, for abbreviations that match only in capitals."""
         return self._scan(self._full, folded, start, end, original)
+
+
+def _leftmost_longest(hits: list[tuple[int, int, tuple[Payload, ...]]]) -> list[Mention]:
+    """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
+    name never hides the words that name an event ("are scheduled to meet")."""
+    hits.sort()
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for want_trigger in (True, False):
+        reach = -1
+        for first, neg_length, payloads in hits:
+            is_trigger = any(isinstance(p, TriggerRef) for p in payloads)
+            if is_trigger != want_trigger or first < reach:
+                continue
+            end = first - neg_length
+            if not want_trigger and any(a < end and first < b for a, b in taken):
+                continue
+            chosen.append(Mention(first, end, payloads))
+            taken.append((first, end))
+            reach = end
+    chosen.sort(key=lambda m: m.start)
+    return chosen
 
 
 def _is_abbreviation(phrase: str) -> bool:

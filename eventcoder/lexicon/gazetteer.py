@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 # A town this large is recognised without "in"/"near" before it; smaller ones need one,
 # because many small towns share their names with English words ("Of", "Police", "Mobile").
 MAJOR_POPULATION = 1_000_000
-ALTERNATE_NAMES_POPULATION = 250_000
+ALTERNATE_NAMES_POPULATION = 100_000
 # Town names that are also common English words; "in March" or "in May" is not a place.
 STOP_NAMES = frozenset("""
 of on in at to by as is it an or no so up us we be do go he me my the and for but not are was
@@ -33,7 +33,9 @@ central southern northern eastern western north south east west said will can
 along across near over into after before since during inside outside around between among
 against within through toward towards under above below while where when then there here
 also only more most some many much such both each other again later early late
-""".split())
+one two three four five six seven eight nine ten eleven twelve twenty hundred thousand
+dozens several
+""".split()) | {"white house", "red cross", "new year", "world bank"}
 
 # When names collide: curated places first, then the country, a town, and a region last
 # ("Kabul" is the city unless the text says "Kabul province").
@@ -160,7 +162,8 @@ class Gazetteer:
 
     def _add(self, name: str, record: PlaceRecord) -> None:
         key = self.folder.fold(name).strip()
-        if record.kind in {"town", "admin1"} and (key in STOP_NAMES or len(key) < 3):
+        if record.kind in {"town", "admin1"} and (key in STOP_NAMES or len(key) < 3
+                                                   or key.startswith("the ")):
             return
         if key and record not in self._names[key]:
             self._names[key].append(record)

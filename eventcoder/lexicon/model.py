@@ -42,6 +42,7 @@ class Trigger(Entry):
     weak: bool = Field(False, description="needs an anchor (actor, number) to count")
     consequence: bool = Field(False, description="tells the outcome of another violent event "
                               "when the sentence names one (\"killed\")")
+    status: Status | None = Field(None, description="the status the words carry themselves")
 
 
 class Subsumption(Entry):

@@ -129,7 +129,33 @@ def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, lis
             after = [p for p in own_places if toll.end <= view.tokens[p.first].start < limit]
             parts.append((toll.count, after[:1] or own_places[:1]))
         return parts
-    return [(sum(t.count for t in tolls) if tolls else 0, places)]
+    total = sum(t.count for t in tolls) if tolls else 0
+    towns = _distinct_towns(view, cand, own_places)
+    if len(towns) >= 2:
+        # "jets hit Kandahar and Kabul": ACLED codes one event per location; a toll that
+        # cannot be divided stays with the first.
+        return [(total if i == 0 else 0, [town]) for i, town in enumerate(towns)]
+    return [(total, places)]
+
+
+def _distinct_towns(view: SentenceView, cand: Candidate, places: list[PlaceMention]
+                    ) -> list[PlaceMention]:
+    """Towns joined by "and" right by the trigger ("struck Kandahar and Kabul"), each a
+    separate place (not "Spin Boldak, a town in Kandahar province")."""
+    towns: list[PlaceMention] = []
+    for place in places:
+        record = place.records[0]
+        if record.precision != 1 or record.kind not in {"town", "crossing"} or place.speech:
+            continue
+        if towns:
+            between = set(view.words[towns[-1].last + 1:place.first])
+            if not between <= {"and", ",", "in", "on", "at", "the", "of"} or \
+                    record.name == towns[-1].records[0].name:
+                continue
+        elif not _near(view, cand, place.first, place.last, 8):
+            continue
+        towns.append(place)
+    return towns
 
 
 def _near(view: SentenceView, cand: Candidate, first: int, last: int, words: int) -> bool:

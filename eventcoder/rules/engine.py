@@ -16,6 +16,7 @@ from .participants import Group, Participants
 from .view import Placed, SentenceView, Vocabulary
 
 STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
+PRONOUNS = frozenset({"it", "its", "they", "their"})
 DROP_KINDS = {"negation", "hypothetical", "generic"}
 
 
@@ -83,6 +84,8 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
         if group.first > trigger.last and view.distance(trigger.last, group.first) <= 2 and \
                 group.role in {"agent", "target", "between"}:
             return True
+    if view.word(trigger.first - 1) in PRONOUNS and any(g.last < trigger.first for g in parts.groups):
+        return True  # "India said it struck", "its drones": the subject named before
     return any(view.clause_of(t) == clause for t in fatality_tokens)
 
 
@@ -182,8 +185,9 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     trigger = cand.trigger
     groups = _side_groups(view, parts, trigger, True, exclude)
     agents = [g for g in groups if g.role == "agent" and g.first > trigger.last]
+    pronoun = view.word(trigger.first - 1) in PRONOUNS or view.word(trigger.first - 2) in PRONOUNS
     before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}
-              and not g.source]
+              and (pronoun or not g.source)]  # "India said it struck": the source acts
     actor = agents[0] if agents else (before[0] if before else None)
     targets = [g for g in groups if g is not actor and g.first > trigger.last and (
         g.role == "target" or all(c.generic or c.organ for c in g.chunks)
@@ -300,6 +304,10 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
     if ref.weak and not _anchored(view, parts, placed, fatality_tokens):
         return None
     status, cue = _status(view, placed)
+    if status == "occurred" and ref.status:
+        status = ref.status  # "scheduled to meet" carries its own status
+    if status not in event_type.statuses and not event_type.third_party_call:
+        status, cue = "occurred", None  # "urged ... and said it stood ready to help": an offer
     cand = Candidate(event_type, placed, ref.weak, status, rules=[f"trigger:{event_type.id}"])
     cand.bind(view)
     if status != "occurred":
@@ -311,6 +319,9 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
             exclude.add(caller)
             cand._caller = parts.groups[caller]  # type: ignore[attr-defined]
     ROLE_RULES[event_type.structure](view, parts, cand, exclude)
+    if ref.weak and event_type.violent and event_type.structure == "dyadic" and \
+            len(cand.sides) < 2 and not cand.dyad_ref:
+        return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
     cand.anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
     if ref.weak and cand.anaphoric:
         return None  # "in the fighting": a weak word pointing back is never a new event

@@ -19,14 +19,17 @@ from ..resolve.actors import Actor, ActorBook
 from .view import Placed, SentenceView, Vocabulary
 
 LOCATIVE = frozenset("in at near inside within across along outside around into to towards "
-                     "toward throughout over from".split())
+                     "toward throughout over from on".split())
+DIRECTIONS = frozenset("north south east west northwest northeast southwest southeast "
+                       "north-west north-east south-west south-east".split())
 # Words that may stand between a locative preposition and a place ("in southern Kandahar").
 PLACE_MODIFIERS = frozenset("the a southern northern eastern western central north south east west "
                             "northwestern northeastern southwestern southeastern north-western "
                             "north-eastern south-western south-eastern restive remote "
                             "neighbouring neighboring border frontier city town district "
                             "province of outskirts port capital village area red sea "
-                            "besieged embattled northwest northeast southwest southeast".split())
+                            "besieged embattled northwest northeast southwest southeast rural "
+                            "coastal mountainous contested disputed eastern".split())
 REGION_WORDS = frozenset("province provinces district region city town crossing valley "
                          "governorate state".split())
 CONNECTORS = frozenset({"and", ",", "&", "-", "/", "both", "as", "well", "or", "the"})
@@ -35,7 +38,7 @@ CONNECTORS = frozenset({"and", ",", "&", "-", "/", "both", "as", "well", "or", "
 # they could belong to anyone.
 STATELESS_ORGANS = frozenset({"military", "police"})
 # Locative words that do not turn a state's name into a place ("officials from Pakistan").
-_NOT_FOR_STATES = frozenset({"from", "to", "over"})
+_NOT_FOR_STATES = frozenset({"from", "to", "over", "on"})
 
 
 @dataclass
@@ -112,7 +115,11 @@ def _locative_before(view: SentenceView, first: int, skippable: set[int] = froze
         i -= 1
         skipped += 1
     word = view.word(i)
-    return word if word in LOCATIVE else None
+    if word in LOCATIVE:
+        return word
+    if view.word(i + 1) in DIRECTIONS and view.word(i + 2) == "of":
+        return "near"  # "south of Taiz": near the town (ACLED precision 2)
+    return None
 
 
 def _is_venue_modifier(view: SentenceView, placed: Placed, trigger_tokens: set[int],
@@ -143,6 +150,12 @@ def _after_violence(view: SentenceView, first: int, violent_tokens: set[int]) ->
         return True
     return view.word(first - 1) in {"on", "at"} and bool(
         violent_tokens & set(range(first - 4, first - 1)))
+
+
+def _coordinated_with(view: SentenceView, place: PlaceMention, placed: Placed) -> bool:
+    """"in Kandahar and Kabul": a name joined to a place is a place too."""
+    between = view.words[place.last + 1:placed.first]
+    return 0 < len(between) <= 3 and all(w in {"and", ",", "or", "in", "the"} for w in between)
 
 
 def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_tokens: set[int],
@@ -367,6 +380,10 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
     for placed in view.placed:
         place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary, violent_tokens,
                           adjective_tokens)
+        if place is None and found.places and placed.mention.of(PlaceRef) and \
+                _coordinated_with(view, found.places[-1], placed):
+            place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary,
+                              violent_tokens | {placed.first - 1}, adjective_tokens)
         if place is not None:
             found.places.append(place)
         elif placed.mention.of(ActorRef):
