@@ -49,7 +49,9 @@ def main(verbose: int) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", default="events.parquet", show_default=True,
-              type=click.Path(dir_okay=False), help="Parquet file to write.")
+              type=click.Path(),
+              help="Parquet file to write; a folder (ending in / or existing) writes a "
+                   "partitioned dataset.")
 @click.option("--on-error", type=click.Choice(["raise", "skip"]), default="raise",
               show_default=True, help="Stop at a bad article, or skip it with a warning.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True),
@@ -58,8 +60,22 @@ def main(verbose: int) -> None:
               help="Use only the --lexicon folders, not the bundled lexicon.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when the terminal is interactive).")
+# --- scale options (eventcoder.scale): partitioned dataset output, Dask ---------------------
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: one process. dask: a Dask LocalCluster of --workers processes "
+                   "(pip install 'eventcoder[dask]'); writes a dataset folder.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Dask worker processes (default: one per core). Needs --engine dask.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Articles per part file; writes a partitioned dataset folder "
+                   "(default 1000 in folder mode).")
+@click.option("--resume/--no-resume", default=True, show_default=True,
+              help="Folder mode: keep the parts an interrupted run completed, code the rest.")
+# --- end scale options -----------------------------------------------------------------------
 def code(inputs: tuple[str, ...], output: str, on_error: str, lexicons: tuple[str, ...],
-         only_lexicons: bool, progress: bool | None) -> None:
+         only_lexicons: bool, progress: bool | None, engine: str = "local",
+         workers: int | None = None, batch_size: int | None = None,
+         resume: bool = True) -> None:
     """Code INPUTS (.txt files, .jsonl files, or folders of them) into a Parquet file.
 
     A .txt file is one article; its id is the file name without extension. A .jsonl file
@@ -71,10 +87,28 @@ def code(inputs: tuple[str, ...], output: str, on_error: str, lexicons: tuple[st
       eventcoder code examples/articles -o events.parquet
       eventcoder code news.jsonl --on-error skip -o events.parquet
       eventcoder code articles/ --lexicon my_actors.yaml -o events.parquet
+
+    With -o naming a folder (ending in /, or existing), --batch-size or --engine dask, the
+    events go to a partitioned dataset: one part file per batch of articles, written as the
+    run goes, so memory stays flat; rerunning an interrupted run resumes it.
+
+    \b
+      eventcoder code news/ -o events/ --batch-size 2000
+      eventcoder code news/ -o events/ --engine dask --workers 2
+      eventcoder validate events/
     """
     from tqdm import tqdm
 
     from .dataset import write_events
+
+    # --- scale: partitioned dataset output (eventcoder.scale) -------------------------------
+    if workers is not None and engine != "dask":
+        raise click.UsageError("--workers needs --engine dask")
+    if engine == "dask" or batch_size is not None or _is_folder(output):
+        _code_dataset(list(inputs), output, on_error, lexicons, only_lexicons, progress,
+                      engine, workers, batch_size, resume)
+        return
+    # --- end scale ----------------------------------------------------------------------------
 
     try:
         coder = _coder(lexicons, only_lexicons)
@@ -97,6 +131,56 @@ def code(inputs: tuple[str, ...], output: str, on_error: str, lexicons: tuple[st
     click.echo(f"{len(events)} events from {articles} articles written to {path}")
     for event_type, count in counts.items():
         click.echo(f"  {event_type:<16} {count}")
+
+
+# --- scale: partitioned dataset output (eventcoder.scale) -----------------------------------
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", "\\")) or Path(output).is_dir()
+
+
+def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple[str, ...],
+                  only_lexicons: bool, progress: bool | None, engine: str,
+                  workers: int | None, batch_size: int | None, resume: bool) -> None:
+    from collections import Counter
+
+    import pyarrow.parquet as pq
+    from tqdm import tqdm
+
+    from . import scale
+
+    size = batch_size or scale.DEFAULT_BATCH_SIZE
+    try:
+        if engine == "dask":
+            try:
+                import distributed  # noqa: F401  (importing it sets its loggers to INFO)
+            except ImportError:
+                pass
+            if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
+                logging.getLogger("distributed").setLevel(logging.WARNING)
+            if only_lexicons and lexicons:
+                options: dict[str, Any] = {"lexicons": list(lexicons)}
+            else:
+                options = {"extra_lexicons": list(lexicons)}
+            summary = scale.code_dask(inputs, output, workers, batch_size=size,
+                                      on_error=on_error, resume=resume,  # type: ignore[arg-type]
+                                      **options)
+        else:
+            coder = _coder(lexicons, only_lexicons)
+            with tqdm(unit=" articles", disable=None if progress is None else not progress,
+                      file=sys.stderr) as bar:
+                summary = scale.code_to_dataset(inputs, output, coder, batch_size=size,
+                                                on_error=on_error,  # type: ignore[arg-type]
+                                                resume=resume, progress=bar.update)
+        types = pq.read_table(summary.out_dir, columns=["event_type"]).column(0).to_pylist()
+    except (EventcoderError, ImportError) as exc:
+        _fail(exc)
+        return
+    done = f", {summary.parts_skipped} already done" if summary.parts_skipped else ""
+    click.echo(f"{summary.events} events from {summary.documents} articles written to "
+               f"{output} ({summary.parts} parts{done})")
+    for event_type, count in sorted(Counter(types).items()):
+        click.echo(f"  {event_type:<16} {count}")
+# --- end scale ------------------------------------------------------------------------------
 
 
 @main.command(context_settings=CONTEXT)

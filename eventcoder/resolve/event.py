@@ -48,8 +48,14 @@ def _in_clause(view: SentenceView, token: int, clause: int) -> bool:
     return view.clause_of(token) == clause
 
 
-def _countries(cand: Candidate) -> set[str]:
-    return {s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3}
+def _countries(cand: Candidate, facts: SentenceFacts | None = None) -> set[str]:
+    """Countries the event involves: its sides', and those of every actor in the sentence."""
+    found = {s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3}
+    found |= {m.iso3 for m in cand.mediators if m.iso3}
+    if facts is not None:
+        found |= {a.iso3 for g in facts.parts.groups for a in g.actors if a.iso3}
+        found |= {c.country for g in facts.parts.groups for c in g.chunks if c.country}
+    return found
 
 
 def _border_near(view: SentenceView, cand: Candidate) -> bool:
@@ -68,7 +74,7 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
     view = facts.view
     usable = [p for p in places if not p.speech]
     own = [p for p in usable if _in_clause(view, p.first, cand.clause)]
-    location = best_location(own, _countries(cand), _gaps(view, cand, own))
+    location = best_location(own, _countries(cand, facts), _gaps(view, cand, own))
     if location is not None:
         return location, "place_clause"
     clause_words = {w for i, w in enumerate(view.words) if view.clause_of(i) == cand.clause}
@@ -80,7 +86,7 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
     if usable:
         nearest = min(abs(view.clause_of(p.first) - cand.clause) for p in usable)
         pool = [p for p in usable if abs(view.clause_of(p.first) - cand.clause) == nearest]
-        location = best_location(pool, _countries(cand), _gaps(view, cand, pool))
+        location = best_location(pool, _countries(cand, facts), _gaps(view, cand, pool))
         if location is not None:
             return location, "place_sentence"
     return None, None
@@ -147,9 +153,11 @@ def _distinct_towns(view: SentenceView, cand: Candidate, places: list[PlaceMenti
         record = place.records[0]
         if record.precision != 1 or record.kind not in {"town", "crossing"} or place.speech:
             continue
+        if place.region:
+            continue
         if towns:
-            between = set(view.words[towns[-1].last + 1:place.first])
-            if not between <= {"and", ",", "in", "on", "at", "the", "of"} or \
+            between = view.words[towns[-1].last + 1:place.first]
+            if "and" not in between or len(between) > 6 or \
                     record.name == towns[-1].records[0].name:
                 continue
         elif not _near(view, cand, place.first, place.last, 8):
@@ -231,7 +239,10 @@ def _actors(cand: Candidate, book: ActorBook, location: Location | None,
     for slot, side in enumerate(sides):
         if isinstance(side, str) and side.startswith("organ:"):
             organ_id = side.split(":")[1]
-            iso3 = group_country or (place_country if place_country not in states else None)
+            # Fighting happens where it is reported; talks are often held abroad.
+            at_place = place_country if place_country not in states else None
+            iso3 = (at_place or group_country) if cand.event_type.violent else \
+                (group_country or at_place)
             if iso3:
                 out.append(book.state(iso3, organ_id))
             else:

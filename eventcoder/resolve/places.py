@@ -20,12 +20,17 @@ class Location:
     border_iso3: str | None = None
 
 
-def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord:
-    """Among places of one name, prefer one in a country the event involves."""
+def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord | None:
+    """Among places of one name, the one in a country the sentence involves. A small town
+    of that name in an unrelated country is no place of this event ("near Tarazá" is not
+    Taraz in Kazakhstan)."""
     for record in mention.records:
         if record.iso3 in countries:
             return record
-    return mention.records[0]
+    first = mention.records[0]
+    if countries and not first.major and first.kind in {"town", "admin1"}:
+        return None
+    return first
 
 
 def to_location(record: PlaceRecord, near: bool = False) -> Location:
@@ -43,7 +48,10 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     """The place nearest the event's trigger, a more precise one counting as nearer."""
     best: tuple[int, int, Location] | None = None
     for order, mention in enumerate(mentions):
-        location = to_location(_record(mention, countries), mention.near)
+        record = _record(mention, countries)
+        if record is None:
+            continue
+        location = to_location(record, mention.near)
         gap = gaps[order] if gaps else 0
         rank = (gap + PRECISION_WEIGHT * (location.precision - 1), order)
         if best is None or rank < best[:2]:

@@ -81,9 +81,9 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
         if group.last < trigger.first and view.distance(group.last, trigger.first) <= 2 and \
                 view.clause_of(group.last) == clause:
             return True
-        if group.first > trigger.last and view.distance(trigger.last, group.first) <= 2 and \
-                group.role in {"agent", "target", "between"}:
-            return True
+        if group.first > trigger.last and view.distance(trigger.last, group.first) <= 2 and (
+                group.role in {"agent", "target", "between"} or len(group.actors) >= 2):
+            return True  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
     if view.word(trigger.first - 1) in PRONOUNS and any(g.last < trigger.first for g in parts.groups):
         return True  # "India said it struck", "its drones": the subject named before
     return any(view.clause_of(t) == clause for t in fatality_tokens)
@@ -159,8 +159,16 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
     trigger = cand.trigger
     for clause_only in (True, False):
         groups = _side_groups(view, parts, trigger, clause_only, exclude)
+        if clause_only and groups and groups[0].dyad and not groups[0].actors:
+            cand.dyad_ref = True  # "urged both sides to cease fire": the two sides meant
+            cand.rules.append("sides_dyad")
+            return
         between = [g for g in groups if g.role == "between"]
         pairs = [g for g in groups if len(_distinct(_members(g))) >= 2]
+        if between and between[0].dyad and not between[0].actors:
+            cand.dyad_ref = True  # "talks between the two sides": the article's two sides
+            cand.rules.append("sides_between_dyad")
+            return
         if between and len(_distinct(_members(between[0]))) >= 2:
             chosen, rule = [between[0]], "sides_between"
         elif pairs and clause_only:
@@ -189,9 +197,11 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}
               and (pronoun or not g.source)]  # "India said it struck": the source acts
     actor = agents[0] if agents else (before[0] if before else None)
-    targets = [g for g in groups if g is not actor and g.first > trigger.last and (
-        g.role == "target" or all(c.generic or c.organ for c in g.chunks)
-        or view.distance(trigger.last, g.first) == 0)]  # "struck RSF positions"
+    # The target: named after the trigger ("struck RSF positions", "bombed two Cambodian
+    # military targets", "hit a building housing Hamas leaders").
+    targets = [g for g in groups if g is not actor and g.first > trigger.last and not g.source
+               and (g.role == "target" or view.distance(trigger.last, g.first) <= 6)
+               and view.clause_of(g.first) == view.clause_of(trigger.first)]
     doer: list[Actor | str | None] = [None]
     if actor is not None:
         doer = list(_distinct(_members(actor), 1)) or [None]
@@ -232,19 +242,25 @@ ROLE_RULES = {"dyadic": dyadic_sides, "one_sided": one_sided_roles, "mediation":
 
 
 def attach_mediators(view: SentenceView, parts: Participants, cands: list[Candidate]) -> None:
-    """Each mediator group goes to the nearest event that can have mediators."""
+    """A mediator group belongs to the events that can have mediators in its clause ("a
+    ceasefire at talks hosted by Malaysia"), else to the nearest such event."""
     eligible = [c for c in cands if c.event_type.structure in {"dyadic", "mediation"}
                 and not c.event_type.violent]
     for group in parts.groups:
         if group.role != "mediator" or not eligible:
             continue
         nearest = min(eligible, key=lambda c: (_distance(view, group, c.trigger),
-                                              c.trigger.first > group.first))
-        nearest.mediators = [a for a in _distinct(nearest.mediators + group.actors, 5)
-                             if isinstance(a, Actor)]
-        nearest.rules.append("mediator_cue")
-        keys = {m.key for m in nearest.mediators}
-        nearest.sides = [s for s in nearest.sides if isinstance(s, str) or s.key not in keys]
+                                               c.trigger.first > group.first))
+        clause = view.clause_of(group.first)
+        targets = [nearest] + [c for c in eligible if c is not nearest and c.clause == clause
+                               and not c.anaphoric]
+        for cand in targets:
+            cand.mediators = [a for a in _distinct(cand.mediators + group.actors, 5)
+                              if isinstance(a, Actor)]
+            cand.rules.append("mediator_cue")
+            keys = {m.key for m in cand.mediators}
+            cand.sides = [s for s in cand.sides if isinstance(s, str) or s is None
+                          or s.key not in keys]
 
 
 def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | None:
@@ -387,6 +403,9 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
             # ("urged a truce, followed by a permanent ceasefire").
             same_status = kept.status == cand.status or cand.weak or (
                 kept.clause == cand.clause and "occurred" in (kept.status, cand.status))
+            ma, mb = {m.key for m in kept.mediators}, {m.key for m in cand.mediators}
+            if ma and mb and not ma & mb:
+                continue  # two third parties, two offers
             if same_status and (not a or not b or a <= b or b <= a):
                 kept.sides = _distinct(kept.sides + cand.sides)
                 kept.mediators = [m for m in _distinct(kept.mediators + cand.mediators, 5)

@@ -53,6 +53,7 @@ class Chunk:
     tentative: bool = False  # a bare adjective, an actor only if something confirms it
     adjective: bool = False
     victim: bool = False     # named in a death toll ("killed 12 soldiers")
+    named_group: bool = False  # from a named group ("Taliban"), even one that is a state
 
     @property
     def member(self) -> Actor | str | None:
@@ -201,7 +202,7 @@ def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorB
         return Chunk(first, last, book.state(ref.key, None), tentative=True, adjective=True)
     if ref.kind == "group":
         actor = book.group(folded, day)
-        return Chunk(first, last, actor) if actor else None
+        return Chunk(first, last, actor, named_group=True) if actor else None
     if ref.kind == "person":
         actor = book.person(folded, day)
         return Chunk(first, last, actor) if actor else None
@@ -273,7 +274,7 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
                 chunks[-1] = Chunk(prev.first, placed.last, generic=ref.key,
                                    country=prev.actor.iso3)
                 continue
-            if prev.actor is not None and not prev.actor.is_state or prev.generic:
+            if prev.named_group or prev.generic:
                 prev.last = placed.last  # "Taliban fighters", "TTP militants": the group
                 continue
         if ref.kind == "person" and chunks and view.distance(chunks[-1].last, placed.first) == 0 \
@@ -372,7 +373,9 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
     violent_tokens = {t for p in view.placed if any(r.event_type in violent for r in
                                                     p.mention.of(TriggerRef))
                       for t in range(p.first, p.last + 1)}
-    adjective_tokens = {t for p in view.placed if any(r.kind == "adjective" for r in
+    # Names a locative phrase may hold before its place ("in the Afghan capital Kabul",
+    # "in the northern Burkina Faso town of Djibo").
+    adjective_tokens = {t for p in view.placed if any(r.kind in {"adjective", "state"} for r in
                                                       p.mention.of(ActorRef))
                         for t in range(p.first, p.last + 1)}
     found = Participants()
@@ -394,10 +397,12 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
         if cue.value == "mediator" and cue.scope == "after":
             anchors.add(placed.first)
     chunks = _possessors(_confirm_adjectives(chunks, view, anchors, book), view)
-    for chunk in chunks:
-        chunk.victim = any(a <= chunk.first and chunk.last <= b for a, b in toll_spans) and \
-            chunk.generic == "civilians"  # civilians die in clashes; they are not a side
     found.groups = group_chunks(chunks, view)
+    for group in found.groups:
+        # "killed dozens of soldiers and civilians": civilians die in clashes; not a side
+        in_toll = any(a <= group.first <= b for a, b in toll_spans)
+        for chunk in group.chunks:
+            chunk.victim = in_toll and chunk.generic == "civilians"
     for group in found.groups:
         group.source = view.word(group.last + 1) in vocabulary.speech or (
             view.word(group.first - 2), view.word(group.first - 1)) == ("according", "to")
