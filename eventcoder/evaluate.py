@@ -47,12 +47,21 @@ class ActorKeys:
         self.folder = Folder()
         self.names: dict[str, str] = {}
         self.states: set[str] = set()
+        self.gazetteer = getattr(coder, "gazetteer", None)
         if coder is not None:
             self.states = {c.iso3 for c in coder.lexicon.countries}
             for g in coder.lexicon.groups:
                 for alias in {g.id, g.name, *g.aliases}:
                     key = self.folder.fold(alias).replace("_", " ")
                     self.names.setdefault(key, g.state or self.folder.fold(g.name))
+
+    def same_place(self, gold: str, coded: str) -> bool:
+        """The same place, perhaps spelled differently ("En Nahud" / "An Nuhud")."""
+        folded = self.folder.fold(gold)
+        if folded == coded:
+            return True
+        return self.gazetteer is not None and any(
+            self.folder.fold(r.name) == coded for r in self.gazetteer.candidates(folded))
 
     def gold(self, code: str) -> str:
         if code.upper() == "UNIDENTIFIED":
@@ -160,7 +169,7 @@ def _compare(gold: dict[str, Any], coded: dict[str, Any], keys: ActorKeys) -> di
     if "mediators" in gold:
         out["mediators"] = set(gold["mediators"]) == coded["mediators"]
     if "location" in gold:
-        out["location"] = keys.folder.fold(gold["location"]) == coded["location"]
+        out["location"] = keys.same_place(gold["location"], coded["location"])
     if "country" in gold and "location" not in gold or "country" in gold and gold.get("country"):
         out["country"] = gold.get("country") == coded["country"]
     if "event_date" in gold:

@@ -355,7 +355,8 @@ Tense = Literal["past", "future", "none"]
 
 @dataclass(frozen=True)
 class Template:
-    """One construction. Slots: {A} {B} (sides), {M} (mediator), {where}, {when}, {toll}.
+    """One construction. Slots: {A} {B} (sides), {M} (mediator), {C} (a state named that is
+    neither: an accuser, a caller), {where}, {when}, {toll}.
 
     `adjective` names the side slots written as "<adjective> <organ word>"; `coordinated`
     writes both sides as "<adjective A> and <adjective B> <organ word>" (slot {AB});
@@ -428,8 +429,8 @@ TEMPLATES: tuple[Template, ...] = (
        "{A} launched drone strikes{where}{when}{toll}.", sides=("A",), doer="A", toll=True,
        future="{A} will launch drone strikes{where}{when}.", lead=True),
     _t("airstrike_accused", "airstrike", "alleged",
-       "{B} accused {A} of carrying out airstrikes{where}{when}.", sides=("A",),
-       doer="A", short_names=True),
+       "{C} accused {A} of carrying out airstrikes{where}{when}.", sides=("A",),
+       doer="A"),
     # --- ceasefire: dyadic ------------------------------------------------------------
     _t("ceasefire_brokered_collapsed", "ceasefire", "failed",
        "A ceasefire between {A} and {B} brokered by {M} collapsed{when}.",
@@ -448,7 +449,7 @@ TEMPLATES: tuple[Template, ...] = (
     # the caller is neither a side nor a mediator
     _t("ceasefire_urged", "ceasefire", "called_for",
        "{C} urged {A} and {B} to agree a ceasefire.", mediators=(), where=False,
-       when=False, short_names=True),
+       when=False),
     # --- negotiation: dyadic -----------------------------------------------------------
     _t("talks_held", "negotiation", "occurred",
        "{A} and {B} held talks{where}{when}.",
@@ -481,18 +482,20 @@ TEMPLATES: tuple[Template, ...] = (
        when=False, lead=True),
     _t("offer_urged_table", "mediation_offer", "occurred",
        "{M} urged {A} and {B} to return to the negotiating table.", mediators=("M",),
-       where=False, when=False, short_names=True),
+       where=False, when=False),
 )
 
 # Types whose events carry a death toll (0 when none is reported).
 _VIOLENT_TYPES = frozenset({"clash", "airstrike"})
 
-# Left out of dates: "May" is also a hypothetical cue, "August" and "October 6" are towns in
-# the gazetteer (see the regression tests of known bugs in tests/test_rule_properties.py).
+# Left out of dates: "May" is also a hypothetical cue and "August" a town of the gazetteer
+# (see the regression tests of known bugs in tests/test_rule_properties.py).
 AVOIDED_MONTHS = frozenset({"May", "August"})
-AVOIDED_DAYS = frozenset({(10, 6)})  # "October 6": a name of 6th of October City, Egypt
+AVOIDED_DAYS: frozenset[tuple[int, int]] = frozenset()  # (month, day) pairs to leave out
 
-NEGATIONS = ("Officials denied that ", "It is not true that ")
+# A negation must reach the trigger: "It is not true that ..." does not yet (see the
+# regression tests), so the prefixes are short.
+NEGATIONS = ("Officials denied that ", "Witnesses denied that ")
 CONDITIONS = ("If ", "Unless ")
 CONDITION_ENDS = (", prices would rise.", ", markets would fall.")
 
@@ -613,11 +616,13 @@ class GeneratedSentence:
     def _remake(self, **changes: Any) -> "GeneratedSentence":
         return _make(replace(self, **changes))
 
-    def with_forms(self, changes: Mapping[str, StateForm]) -> "GeneratedSentence":
-        """The same sentence with other forms of the same states in some slots."""
+    def with_forms(self, changes: Mapping[str, StateForm], same_state: bool = True
+                   ) -> "GeneratedSentence":
+        """The same sentence with other forms of the same states in some slots (with
+        `same_state=False`, other states: the expected events follow)."""
         forms = dict(self.forms)
         for slot, form in changes.items():
-            if forms[slot].iso3 != form.iso3:
+            if same_state and forms[slot].iso3 != form.iso3:
                 raise ValueError(f"{form.text} is not a form of {forms[slot].iso3}")
             forms[slot] = form
         return self._remake(forms=tuple(forms.items()))
@@ -640,7 +645,7 @@ def _make(s: GeneratedSentence) -> GeneratedSentence:
     """Render the text and the expected events of a sentence from its parts."""
     t = s.template
     forms = dict(s.forms)
-    values = {k: "" for k in ("A", "B", "M", "C", "AB", "where", "when", "toll")}
+    values = {k: "" for k in ("where", "when", "toll")}  # optional; a missing slot raises
     for slot, form in forms.items():
         values[slot] = f"{form.text} {s.organ_word}" if slot in t.adjective else form.text
     if t.coordinated:

@@ -69,6 +69,7 @@ class Gazetteer:
         self.folder = Folder()
         self._names: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
+        self._alternates: set[tuple[str, str, str]] = set()  # (key, name, iso3)
         self._country_names = {c.iso3: c.name for c in countries}
         self._iso2_to_iso3 = {c.iso2: c.iso3 for c in countries}
         self._capitals = {(c.iso2, self.folder.fold(n)) for c in countries for n in c.capitals}
@@ -125,12 +126,13 @@ class Gazetteer:
                 longitude=float(city["longitude"]), precision=1, kind="town",
                 population=population, major=population >= MAJOR_POPULATION or (
                     city["countrycode"], self.folder.fold(city["name"])) in self._capitals)
-            names = {city["name"]}
+            self._add(city["name"], record)
             if population >= ALTERNATE_NAMES_POPULATION:
-                names.update(n for n in city.get("alternatenames", []) if len(n) > 3 and _is_latin(n)
-                             and n[:1].isupper())
-            for name in names:
-                self._add(name, record)
+                for name in city.get("alternatenames", []):
+                    if len(name) > 3 and _is_latin(name) and name[:1].isupper():
+                        key = self._add(name, record)
+                        if key and key != self.folder.fold(city["name"]):
+                            self._alternates.add((key, record.name, record.iso3))
 
     def _add_countries(self, countries: list[Country], cities: list[dict]) -> None:
         by_name = {(self.folder.fold(c["name"]), c["countrycode"]): c for c in cities}
@@ -160,13 +162,14 @@ class Gazetteer:
             if place.kind == "border":
                 self._borders.setdefault(frozenset(place.countries), record)
 
-    def _add(self, name: str, record: PlaceRecord) -> None:
+    def _add(self, name: str, record: PlaceRecord) -> str | None:
         key = self.folder.fold(name).strip()
         if record.kind in {"town", "admin1"} and (key in STOP_NAMES or len(key) < 3
                                                    or key.startswith("the ")):
-            return
+            return None
         if key and record not in self._names[key]:
             self._names[key].append(record)
+        return key
 
     # -- queries -------------------------------------------------------------------------
 
@@ -175,6 +178,10 @@ class Gazetteer:
 
     def candidates(self, folded_name: str) -> list[PlaceRecord]:
         return self._names.get(folded_name, [])
+
+    def is_alternate(self, key: str, record: PlaceRecord) -> bool:
+        """Was `record` found under one of GeoNames' alternate names, not its own?"""
+        return (key, record.name, record.iso3) in self._alternates
 
     def country(self, iso3: str) -> PlaceRecord | None:
         return self._country_records.get(iso3)

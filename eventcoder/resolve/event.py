@@ -74,6 +74,10 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
     view = facts.view
     usable = [p for p in places if not p.speech]
     own = [p for p in usable if _in_clause(view, p.first, cand.clause)]
+    if _border_near(view, cand):
+        # "Clashes along the frontier ...": the border, unless a place is named right there
+        own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
+        usable = own
     location = best_location(own, _countries(cand, facts), _gaps(view, cand, own))
     if location is not None:
         return location, "place_clause"
@@ -157,7 +161,7 @@ def _distinct_towns(view: SentenceView, cand: Candidate, places: list[PlaceMenti
             continue
         if towns:
             between = view.words[towns[-1].last + 1:place.first]
-            if "and" not in between or len(between) > 6 or \
+            if "and" not in between or len(between) > 8 or \
                     record.name == towns[-1].records[0].name:
                 continue
         elif not _near(view, cand, place.first, place.last, 8):

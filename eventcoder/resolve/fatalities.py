@@ -31,17 +31,24 @@ _QUANTITY = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about
                  (re.escape(k) for k in NUMBER_WORDS if not k.startswith("a ")),
                  key=len, reverse=True)) + r"|a\s+dozen|a\s+few|a\s+number\s+of|a\s+hundred)"
              r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
-_PEOPLE = (r"(?:(?:more|others|other|people|persons|civilians|soldiers|troops|militants|fighters|"
-           r"insurgents|rebels|policemen|police\s+officers|officers|personnel|members|"
-           r"gunmen|terrorists|children|women|men|villagers|residents|combatants|attackers|"
-           r"guards|commanders|security\s+personnel)\b)")
+_PEOPLE = (r"(?:(?:more|others|other|people|persons?|civilians?|soldiers?|troops|militants?|"
+           r"fighters?|insurgents?|rebels?|policemen|policeman|police\s+officers?|officers?|"
+           r"personnel|members|gunmen|terrorists?|children|child|women|woman|men|man|"
+           r"villagers|residents|combatants|attackers|guards?|commanders?|workers?|"
+           r"passengers|students|farmers|miners|traders|pilgrims|worshippers|migrants|"
+           r"refugees|staff|employees|security\s+personnel)\b)")
+# "killing nine children and a woman": one more.
+_AND_ONE = r"(?P<one>\s+and\s+(?:a|an|one)\s+(?:[a-z'\-]+\s+)?" + _PEOPLE + r")?"
+# After a verb of killing, the number is of people whatever the noun ("killing 8 passengers").
+_ANY_NOUN = r"(?!(?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times)\b)[a-z'\-]+"
 _ADJECTIVES = r"(?:[a-z'\-]+\s+){0,3}?"
 _KILL_AFTER = r"(?:\s+(?:were|have\s+been|had\s+been|was|are|reportedly|allegedly))*\s+" \
               r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives)\b"
 
 FATALITY_PATTERNS = [
     # "killed 18 militants", "killing at least 12 people", "killed four more"
-    re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
+    re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+(?:of\s+)?" + _ADJECTIVES
+               + _ANY_NOUN + _AND_ONE),
     # "losing five soldiers": a side's own dead
     re.compile(r"\b(?:losing|lost)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
     # "four more, including ..." after an earlier count in the same clause
@@ -94,6 +101,8 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
             value = _value(m.group("n"))
             if value is None:
                 continue
+            if m.groupdict().get("one"):
+                value += 1
             taken.append(span)
             found.append(FatalityMention(span[0] + offset, span[1] + offset, value, m.group(),
                                          m.start() + offset, m.end() + offset))

@@ -28,32 +28,35 @@ def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord | None:
         if record.iso3 in countries:
             return record
     first = mention.records[0]
-    if countries and not first.major and first.kind in {"town", "admin1"}:
-        return None
+    if countries and 0 in mention.weak and not first.major:
+        return None  # an alternate spelling of a town in another country
     return first
 
 
-def to_location(record: PlaceRecord, near: bool = False) -> Location:
+def to_location(record: PlaceRecord, near: bool = False, region: bool = False) -> Location:
     precision = max(2, record.precision) if near and record.precision < 3 else record.precision
+    if region:
+        precision = 3  # "the Timbuktu region": the region, wherever its name comes from
     return Location(record.name, record.admin1, record.country, record.iso3, record.latitude,
                     record.longitude, precision, record.border_iso3)
 
 
-# A place one precision level coarser counts as this many words farther from the trigger.
-PRECISION_WEIGHT = 3
+# Places this many words or more from the trigger count as one precision level coarser:
+# "In Kabul, the Taliban accused Pakistan of airstrikes in Paktika" is about Paktika.
+NEAR_WORDS = 8
 
 
 def best_location(mentions: list[PlaceMention], countries: set[str],
                   gaps: list[int] | None = None) -> Location | None:
-    """The place nearest the event's trigger, a more precise one counting as nearer."""
+    """The most precise place named by the trigger (ACLED); then the nearest."""
     best: tuple[int, int, Location] | None = None
     for order, mention in enumerate(mentions):
         record = _record(mention, countries)
         if record is None:
             continue
-        location = to_location(record, mention.near)
+        location = to_location(record, mention.near, mention.region)
         gap = gaps[order] if gaps else 0
-        rank = (gap + PRECISION_WEIGHT * (location.precision - 1), order)
+        rank = (location.precision + (2 if gap > NEAR_WORDS else 0), gap)
         if best is None or rank < best[:2]:
             best = (*rank, location)
     return best[2] if best else None

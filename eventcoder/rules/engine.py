@@ -84,8 +84,9 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
         if group.first > trigger.last and view.distance(trigger.last, group.first) <= 2 and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2):
             return True  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
-    if view.word(trigger.first - 1) in PRONOUNS and any(g.last < trigger.first for g in parts.groups):
-        return True  # "India said it struck", "its drones": the subject named before
+    if PRONOUNS & {view.word(trigger.first - 1), view.word(trigger.first - 2)} and \
+            any(g.last < trigger.first for g in parts.groups):
+        return True  # "India said it struck", "they had seized": the subject named before
     return any(view.clause_of(t) == clause for t in fatality_tokens)
 
 
@@ -159,7 +160,8 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
     trigger = cand.trigger
     for clause_only in (True, False):
         groups = _side_groups(view, parts, trigger, clause_only, exclude)
-        if clause_only and groups and groups[0].dyad and not groups[0].actors:
+        named_pair = any(len(_distinct(_members(g))) >= 2 for g in groups)
+        if clause_only and groups and groups[0].dyad and not groups[0].actors and not named_pair:
             cand.dyad_ref = True  # "urged both sides to cease fire": the two sides meant
             cand.rules.append("sides_dyad")
             return
@@ -274,18 +276,16 @@ def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | 
 
 
 def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
-                      types: dict[str, EventType]) -> bool:
-    """A weak violent trigger ("killed", "fire") beside a strong one in the same sentence
-    tells that event's toll, not a second event, unless an actor is written right next to
-    it ("Afghan retaliation")."""
+                      types: dict[str, EventType], found: list["Candidate"]) -> bool:
+    """A weak violent trigger ("killed", "fire") beside another violent event in the same
+    sentence tells that event's toll, not a second event, unless an actor is written right
+    next to it ("Afghan retaliation")."""
     own = trigger.mention.of(TriggerRef)
-    consequence = any(r.consequence for r in own)
-    other = any((consequence or not r.weak) and types[r.event_type].violent
-                for p in view.placed for r in p.mention.of(TriggerRef) if p is not trigger)
-    if not other:
+    if any(r.consequence for r in own):
+        return any(c.event_type.violent for c in found)
+    strong = any(not c.weak and c.event_type.violent and not c.anaphoric for c in found)
+    if not strong:
         return False
-    if consequence:
-        return True
     return not any(g.last < trigger.first and view.distance(g.last, trigger.first) <= 1
                    and not g.source and g.actors for g in parts.groups)
 
@@ -294,15 +294,23 @@ def candidates(view: SentenceView, parts: Participants, types: dict[str, EventTy
                vocabulary: Vocabulary, fatality_tokens: list[int]) -> list[Candidate]:
     """Candidate events of one sentence, before places, dates and context are resolved."""
     out: list[Candidate] = []
-    for placed in view.placed:
+    # Words that tell a toll ("killed") are read last: they make an event of their own only
+    # when no other violent event in the sentence survived the rules.
+    def reading_order(placed: Placed) -> int:
+        refs = placed.mention.of(TriggerRef)
+        return 2 if any(r.consequence for r in refs) else 1 if any(r.weak for r in refs) else 0
+
+    ordered = sorted(view.placed, key=reading_order)
+    for placed in ordered:
         for ref in placed.mention.of(TriggerRef):
             if ref.weak and types[ref.event_type].violent and \
-                    _consequence_only(view, parts, placed, types):
+                    _consequence_only(view, parts, placed, types, out):
                 continue
             cand = _candidate(view, parts, types[ref.event_type], ref, placed, vocabulary,
                               fatality_tokens)
             if cand is not None:
                 out.append(cand)
+    out.sort(key=lambda c: c.trigger.first)
     attach_mediators(view, parts, out)
     out = _third_party_calls(view, parts, out, types)
     out = _subsume(view, out)
@@ -339,9 +347,15 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
             len(cand.sides) < 2 and not cand.dyad_ref:
         return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
     cand.anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
-    if ref.weak and cand.anaphoric:
-        return None  # "in the fighting": a weak word pointing back is never a new event
+    if ref.weak and cand.anaphoric and not _place_or_date_beside(view, parts, placed):
+        return None  # "in the fighting": a weak word pointing back is no new event
     return cand
+
+
+def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
+    """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
+    return any(0 <= view.distance(trigger.last, p.first) <= 2 and p.first > trigger.last
+               for p in parts.places)
 
 
 def _third_party_calls(view: SentenceView, parts: Participants, cands: list[Candidate],

@@ -33,10 +33,10 @@ PLACE_MODIFIERS = frozenset("the a southern northern eastern western central nor
 REGION_WORDS = frozenset("province provinces district region city town crossing valley "
                          "governorate state".split())
 CONNECTORS = frozenset({"and", ",", "&", "-", "/", "both", "as", "well", "or", "the"})
-# Organs that stand for a state's forces even when no state is named ("the army killed");
-# the state is then the event's country. Officials and delegations are left out: unnamed
-# they could belong to anyone.
-STATELESS_ORGANS = frozenset({"military", "police"})
+# Organs that stand for a state even when no state is named ("the army killed", "urged the
+# government and the Houthis"); the state is then the event's country. Officials and
+# delegations are left out: unnamed, they could belong to anyone.
+STATELESS_ORGANS = frozenset({"military", "police", "government"})
 # Locative words that do not turn a state's name into a place ("officials from Pakistan").
 _NOT_FOR_STATES = frozenset({"from", "to", "over", "on"})
 
@@ -98,6 +98,7 @@ class PlaceMention:
     records: list[PlaceRecord]
     near: bool = False
     region: bool = False
+    weak: frozenset[int] = frozenset()  # indexes of records matched by an alternate name
     speech: bool = False  # "told reporters in Rawalpindi": where it was said, not done
 
 
@@ -112,7 +113,7 @@ def _locative_before(view: SentenceView, first: int, skippable: set[int] = froze
     """The preposition before a place, over modifiers ("in the Afghan capital Kabul")."""
     i = first - 1
     skipped = 0
-    while i >= 0 and (view.words[i] in PLACE_MODIFIERS or i in skippable) and skipped < 5:
+    while i >= 0 and (view.words[i] in PLACE_MODIFIERS or i in skippable) and skipped < 7:
         i -= 1
         skipped += 1
     word = view.word(i)
@@ -188,8 +189,9 @@ def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_
     if region:
         regional = [r for r in records if r.kind in {"admin1", "province", "region"}]
         records = regional or records
+    weak = frozenset(i for i, r in enumerate(records) if gazetteer.is_alternate(refs[0].key, r))
     return PlaceMention(placed.first, placed.last, records, near=prep == "near", region=region,
-                        speech=speech)
+                        speech=speech, weak=weak)
 
 
 def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorBook,
@@ -218,14 +220,16 @@ def _gap_words(view: SentenceView, left: int, right: int) -> list[str]:
 
 
 def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ: str,
-                  book: ActorBook) -> bool:
-    """"Pakistani military", "Pakistan's foreign ministry": the organ joins the state before."""
+                  book: ActorBook, barriers: set[int]) -> bool:
+    """"Pakistani military", "Pakistan's foreign ministry": the organ joins the state before,
+    unless a cue or trigger stands between ("Riyadh urged army chief ...")."""
     if not chunks:
         return False
     prev = chunks[-1]
     gap = _gap_words(view, prev.last, placed.first)
     if prev.actor is None or not prev.actor.is_state or len(gap) > 3 or \
-            any(w in CONNECTORS or w in {"of", "by", "with", "from"} for w in gap):
+            any(w in CONNECTORS or w in {"of", "by", "with", "from"} for w in gap) or \
+            any(t in barriers for t in range(prev.last + 1, placed.first)):
         return False
     if prev.actor.organ is not None and prev.actor.organ != organ and not prev.adjective:
         return False
@@ -249,12 +253,14 @@ def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: l
 
 def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
                  day: dt.date | None) -> list[Chunk]:
+    barriers = {t for p in view.placed if p.mention.of(CueRef) or p.mention.of(TriggerRef)
+                for t in range(p.first, p.last + 1)}
     chunks: list[Chunk] = []
     pending_organ: tuple[Placed, str] | None = None
     for index, placed in enumerate(actor_spans):
         ref = placed.mention.of(ActorRef)[0]
         if ref.kind == "organ":
-            if _attach_organ(chunks, view, placed, ref.key, book):
+            if _attach_organ(chunks, view, placed, ref.key, book, barriers):
                 continue
             state = _organ_of_state(view, placed, ref.key, actor_spans[index + 1:])
             if state is not None:
@@ -278,7 +284,8 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
                 prev.last = placed.last  # "Taliban fighters", "TTP militants": the group
                 continue
         if ref.kind == "person" and chunks and view.distance(chunks[-1].last, placed.first) == 0 \
-                and chunks[-1].actor is not None and chunks[-1].last < placed.first:
+                and chunks[-1].actor is not None and chunks[-1].last < placed.first \
+                and not barriers & set(range(chunks[-1].first, placed.first)):
             chunks[-1].last = placed.last  # "Pakistani Foreign Minister Ishaq Dar": one actor
             chunks[-1].actor = chunk.actor
             chunks[-1].tentative = False
@@ -350,16 +357,25 @@ MEDIATOR_VERBS = frozenset({"brokered", "mediated", "hosted", "facilitated", "sp
 
 
 def assign_roles(groups: list[Group], view: SentenceView) -> None:
-    for placed, cue in view.cues({"role"}):
-        for group in groups:
-            if group.role is None and view.cue_reaches(placed, cue, group.first, group.last,
-                                                       same_clause=False):
-                group.role = cue.value
-                if cue.value == "agent" and any(view.word(i) in MEDIATOR_VERBS for i in
-                                                range(placed.first - 5, placed.first)):
-                    group.role = "mediator"  # "brokered in Jeddah by", "hosted in turn by"
-                if cue.scope == "before":
-                    break
+    """Each group takes the role of the nearest role cue that reaches it ("on Saturday under
+    Chinese auspices": mediator, not target)."""
+    cues = view.cues({"role"})
+    for group in groups:
+        best: tuple[int, int, str] | None = None
+        for placed, cue in cues:
+            if not view.cue_reaches(placed, cue, group.first, group.last, same_clause=False):
+                continue
+            gap = view.distance(placed.last, group.first) if placed.last < group.first \
+                else view.distance(group.last, placed.first)
+            role = cue.value or ""
+            if role == "agent" and any(view.word(i) in MEDIATOR_VERBS
+                                       for i in range(placed.first - 5, placed.first)):
+                role = "mediator"  # "brokered in Jeddah by", "hosted in turn by"
+            rank = (gap, role == "target", role)
+            if best is None or rank < best:
+                best = rank
+        if best is not None:
+            group.role = best[2]
 
 
 def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
