@@ -137,13 +137,14 @@ class Coder:
         mentions = self.matcher.mentions(folded, sentence.start, sentence.end, doc.text)
         view = SentenceView(folded, sentence.start, sentence.end, mentions, self.vocabulary)
         text = folded[sentence.start:sentence.end]
+        dates = find_dates(text, sentence.start)
+        view.silence([(d.start, d.end) for d in dates])
         tolls = find_fatalities(text, sentence.start)
-        spans = [(self._token_at(view, f.span_start), self._token_at(view, f.span_end - 1))
-                 for f in tolls]
+        spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
         parts = participants(view, self.book, self.gazetteer, self.vocabulary, doc.published,
                              spans, self._violent)
-        toll_tokens = [self._token_at(view, f.start) for f in tolls]
-        facts = SentenceFacts(doc, sentence, view, parts, find_dates(text, sentence.start), tolls)
+        toll_tokens = [view.token_at(f.start) for f in tolls]
+        facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)
         facts.violent = sum(1 for c in found if c.event_type.violent)
         out = []
@@ -152,13 +153,6 @@ class Coder:
                 out.append(Pending(record, cand.event_type.structure,
                                    cand.event_type.default_organ, cand.dyad_ref))
         return out
-
-    @staticmethod
-    def _token_at(view: SentenceView, offset: int) -> int:
-        for i, token in enumerate(view.tokens):
-            if token.end > offset:
-                return i
-        return max(0, len(view.tokens) - 1)
 
     def _state_counts(self, doc: Document, folded: str, sentences: list[Sentence]
                       ) -> Counter[str]:

@@ -150,6 +150,8 @@ class Matcher:
               original: str | None = None) -> list[Mention]:
         if not len(automaton):
             return []
+        if "  " in folded[start:end]:
+            return self._scan_squeezed(automaton, folded, start, end, original)
         hits = []
         exact = self._exact
         for last, (length, payloads) in automaton.iter(folded, start, end):
@@ -162,6 +164,16 @@ class Matcher:
                     continue
             hits.append((first, -length, payloads))
         return _leftmost_longest(hits)
+
+    def _scan_squeezed(self, automaton: ahocorasick.Automaton, folded: str, start: int,
+                       end: int, original: str | None) -> list[Mention]:
+        """Scan with runs of spaces read as one ("offered to  mediate"), offsets kept."""
+        keep = [i for i in range(start, end) if not (folded[i] == " " and i > start
+                                                     and folded[i - 1] == " ")]
+        squeezed = "".join(folded[i] for i in keep)
+        plain = None if original is None else "".join(original[i] for i in keep)
+        mentions = self._scan(automaton, squeezed, 0, len(squeezed), plain)
+        return [Mention(keep[m.start], keep[m.end - 1] + 1, m.payloads) for m in mentions]
 
     def triggers(self, folded: str) -> list[Mention]:
         """Trigger mentions in a whole document (the cheap first pass)."""

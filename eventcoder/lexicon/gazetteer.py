@@ -34,7 +34,8 @@ along across near over into after before since during inside outside around betw
 against within through toward towards under above below while where when then there here
 also only more most some many much such both each other again later early late
 one two three four five six seven eight nine ten eleven twelve twenty hundred thousand
-dozens several
+dozens several january february april june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday
 """.split()) | {"white house", "red cross", "new year", "world bank"}
 
 # When names collide: curated places first, then the country, a town, and a region last

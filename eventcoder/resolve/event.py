@@ -37,13 +37,6 @@ class SentenceFacts:
     violent: int = 0  # violent candidates in the sentence
 
 
-def _token(view: SentenceView, offset: int) -> int:
-    for i, token in enumerate(view.tokens):
-        if token.end > offset:
-            return i
-    return max(0, len(view.tokens) - 1)
-
-
 def _in_clause(view: SentenceView, token: int, clause: int) -> bool:
     return view.clause_of(token) == clause
 
@@ -106,7 +99,7 @@ def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
           ) -> tuple[object, int | None, str | None, str | None]:
     view = facts.view
     trigger_pos = cand.trigger.first
-    placed = [(d, _token(view, d.start)) for d in facts.dates]
+    placed = [(d, view.token_at(d.start)) for d in facts.dates]
     own = [(d, t) for d, t in placed if _in_clause(view, t, cand.clause)]
     pools = [(own, "date_clause")]
     if cand.status != "planned":
@@ -124,7 +117,7 @@ def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
 def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, list[PlaceMention]]]:
     """(fatalities, places) for each event the candidate stands for."""
     view = facts.view
-    tolls = [f for f in facts.fatalities if _in_clause(view, _token(view, f.start), cand.clause)]
+    tolls = [f for f in facts.fatalities if _in_clause(view, view.token_at(f.start), cand.clause)]
     if not tolls and facts.violent == 1:
         # "clashed near El Fasher, killing 14": the only violent event owns the sentence's toll
         tolls = list(facts.fatalities)
@@ -193,7 +186,7 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
             return True
     if any(_near(view, cand, p.first, p.last, 5) for p in facts.parts.places):
         return True
-    return any(_near(view, cand, _token(view, d.start), _token(view, d.end - 1), 5)
+    return any(_near(view, cand, view.token_at(d.start), view.token_at(d.end - 1), 5)
                for d in facts.dates)
 
 

@@ -62,6 +62,12 @@ class SentenceView:
                 count += 1
         self.clause = self._clauses(vocabulary)
         self.placed = [self._place(m) for m in mentions]
+        self.quiet: set[int] = set()  # tokens where cues are not read (inside dates)
+
+    def silence(self, spans: list[tuple[int, int]]) -> None:
+        """Read no cue inside these character spans: "on 3 May" holds no "may"."""
+        for start, end in spans:
+            self.quiet.update(range(self.token_at(start), self.token_at(end - 1) + 1))
 
     def _clauses(self, vocabulary: Vocabulary) -> list[int]:
         clause, current = [], 0
@@ -87,6 +93,11 @@ class SentenceView:
             return 0
         return max(0, self._word_index[right_first] - self._word_index[left_last] - 1)
 
+    def token_at(self, offset: int) -> int:
+        """The token containing (or first after) a character offset of the document."""
+        i = bisect_right(self._ends, offset)
+        return min(i, len(self.tokens) - 1) if self.tokens else 0
+
     def clause_of(self, token: int) -> int:
         return self.clause[token] if self.clause else 0
 
@@ -95,7 +106,7 @@ class SentenceView:
 
     def cues(self, kinds: set[str]) -> list[tuple[Placed, CueRef]]:
         return [(p, c) for p in self.placed for c in p.mention.payloads
-                if isinstance(c, CueRef) and c.kind in kinds]
+                if isinstance(c, CueRef) and c.kind in kinds and p.first not in self.quiet]
 
     def cue_reaches(self, placed: Placed, cue: CueRef, first: int, last: int,
                     same_clause: bool = True) -> bool:
