@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from .context import Pending, apply_context
+from .context import Pending, apply_context, merge_mentions
 from .documents import Document, OnError, documents_from_frame, documents_from_texts, read_paths
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
@@ -130,7 +130,7 @@ class Coder:
                 counts.append(self._state_counts(doc, folded, sentences))
             return counts[0]
 
-        kept = apply_context(pending, self.book, self.gazetteer, state_counts)
+        kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         return [p.record.row() for p in kept]
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:

@@ -145,6 +145,58 @@ def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
             or p.record.actor2 is not None or p.record.mediators or p.dyad_ref]
 
 
+def _keys(record: EventRecord) -> frozenset[str]:
+    return frozenset(a.key for a in (record.actor1, record.actor2) if a is not None)
+
+
+def _compatible(a: EventRecord, b: EventRecord) -> bool:
+    """Two mentions of one event: same type, status, sides and mediators; dates and places
+    equal where both are known (a country and a place inside it agree)."""
+    if (a.event_type, a.status) != (b.event_type, b.status) or a.part or b.part:
+        return False
+    if not _keys(a) or _keys(a) != _keys(b):
+        return False
+    ma, mb = {m.key for m in a.mediators}, {m.key for m in b.mediators}
+    if ma and mb and ma != mb:
+        return False
+    if a.event_date and b.event_date and (a.event_date, a.time_precision) != (
+            b.event_date, b.time_precision):
+        return False
+    la, lb = a.location, b.location
+    if la and lb and la.name != lb.name:
+        coarse = la if la.precision == 3 and la.name == la.country else \
+            lb if lb.precision == 3 and lb.name == lb.country else None
+        if coarse is None or la.iso3 != lb.iso3:
+            return False
+    return True
+
+
+def merge_mentions(pending: list[Pending]) -> list[Pending]:
+    """One row per event: later sentences reporting the same event join the first one,
+    which takes from them what it lacks (a date, a more precise place, mediators)."""
+    kept: list[Pending] = []
+    for item in pending:
+        record = item.record
+        first = next((k for k in kept if k.record.sentence_index != record.sentence_index
+                      and _compatible(k.record, record)), None)
+        if first is None:
+            kept.append(item)
+            continue
+        target = first.record
+        target.other_mentions.append(record.sentence)
+        if target.event_date is None and record.event_date is not None:
+            target.event_date, target.time_precision = record.event_date, record.time_precision
+            target.date_text = record.date_text
+        if record.location and (target.location is None or
+                                record.location.precision < target.location.precision):
+            target.location = record.location
+        target.mediators = target.mediators or record.mediators
+        if record.fatalities and not target.fatalities:
+            target.fatalities = record.fatalities
+        target.rules.append("merged_sentences")
+    return kept
+
+
 def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
     """"Eight people were killed in the strikes on Hodeidah": an attack with no attacker
     named is taken to be by the attacker of the article's last attack of that type."""

@@ -23,7 +23,7 @@ from .errors import DatasetError
 from .schemas import SCHEMA_VERSION, validate_events
 
 METADATA_KEY = b"eventcoder"
-LIST_COLUMNS = ("mediators", "mediators_iso3")
+LIST_COLUMNS = ("mediators", "mediators_iso3", "mention_sentences")
 
 
 def arrow_table(frame: pd.DataFrame, metadata: dict[str, Any]) -> pa.Table:

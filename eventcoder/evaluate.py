@@ -1,7 +1,7 @@
 """Score coded events against gold annotations (the format of the seed corpus's gold file).
 
-A coded event matches a gold mention when it is in the same document, its sentence contains
-the gold quote, and its type is the gold type. Recall counts required mentions found;
+A coded event matches a gold mention when it is in the same document, one of its sentences
+(a merged row has several) contains the gold quote, and its type is the gold type. Recall counts required mentions found;
 an event that matches no gold mention, required or optional, is an extra. Fields present in
 a gold mention are scored on the matched pairs.
 """
@@ -192,20 +192,29 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
     pairs = []
     for gi, g in enumerate(gold):
         for ei, e in enumerate(rows):
-            if e["doc_id"] == g["doc_id"] and e["event_type"] == g["event_type"] and \
-                    g["quote"] in e["sentence"]:
-                agree = _compare(g, _values(e, keys), keys)
-                pairs.append((not g.get("required", True), -sum(agree.values()), gi, ei, agree))
-    pairs.sort(key=lambda p: p[:4])
-    used_gold, used_event = set(), set()
-    for optional, _, gi, ei, agree in pairs:
-        if gi in used_gold or ei in used_event:
+            if e["doc_id"] != g["doc_id"] or e["event_type"] != g["event_type"]:
+                continue
+            # A merged row reports its event in several sentences; each may match a mention.
+            sentences = [e["sentence"], *list(e.get("mention_sentences") or [])]
+            for unit, sentence in enumerate(sentences):
+                if g["quote"] in sentence:
+                    agree = _compare(g, _values(e, keys), keys)
+                    pairs.append((not g.get("required", True), -sum(agree.values()), gi, ei,
+                                  unit, agree))
+    pairs.sort(key=lambda p: p[:5])
+    used_gold: set[int] = set()
+    used_units: set[tuple[int, int]] = set()
+    used_event: set[int] = set()
+    for optional, _, gi, ei, unit, agree in pairs:
+        if gi in used_gold or (ei, unit) in used_units:
             continue
         used_gold.add(gi)
-        used_event.add(ei)
+        used_units.add((ei, unit))
         g = gold[gi]
-        result.matched += 1
-        result.by_type[g["event_type"]]["matched"] += 1
+        if ei not in used_event:
+            result.matched += 1
+            result.by_type[g["event_type"]]["matched"] += 1
+        used_event.add(ei)
         if not optional:
             result.found_required += 1
         for name, ok in agree.items():

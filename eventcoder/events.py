@@ -17,8 +17,8 @@ COLUMNS = [
     "acled_sub_event_type", "status", "actor1", "actor1_iso3", "inter1", "actor2",
     "actor2_iso3", "inter2", "interaction", "mediators", "mediators_iso3", "actors_inferred",
     "location", "admin1", "country", "iso3", "border_iso3", "latitude", "longitude",
-    "geo_precision", "event_date", "time_precision", "date_text", "fatalities", "source",
-    "published", "url",
+    "geo_precision", "event_date", "time_precision", "date_text", "fatalities", "mentions",
+    "mention_sentences", "source", "published", "url",
 ]
 
 
@@ -68,6 +68,8 @@ class EventRecord:
     # Left for the document context to settle (not columns):
     pending_organs: list[tuple[int, str]] = field(default_factory=list)
     border_pending: bool = False
+    # Other sentences of the article that report the same event (merged into this row).
+    other_mentions: list[str] = field(default_factory=list)
 
     def row(self) -> dict[str, Any]:
         a1, a2, loc = self.actor1, self.actor2, self.location
@@ -96,6 +98,8 @@ class EventRecord:
             "latitude": loc.latitude if loc else None, "longitude": loc.longitude if loc else None,
             "geo_precision": loc.precision if loc else None,
             "event_date": self.event_date, "time_precision": self.time_precision,
-            "date_text": self.date_text, "fatalities": self.fatalities, "source": self.source,
+            "date_text": self.date_text, "fatalities": self.fatalities,
+            "mentions": 1 + len(self.other_mentions),
+            "mention_sentences": list(self.other_mentions), "source": self.source,
             "published": self.published, "url": self.url,
         }

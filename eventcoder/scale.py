@@ -360,13 +360,13 @@ class CoderSpec:
 
     lexicons: tuple[str, ...] | None = None
     extra_lexicons: tuple[str, ...] = ()
-    min_population: int = 15000
+    min_population: int | None = None  # None: the Coder's default
 
     def build(self) -> Coder:
         from .coder import Coder
 
-        return Coder(self.lexicons, extra_lexicons=self.extra_lexicons,
-                     min_population=self.min_population)
+        options = {} if self.min_population is None else {"min_population": self.min_population}
+        return Coder(self.lexicons, extra_lexicons=self.extra_lexicons, **options)
 
 
 _CODERS: dict[CoderSpec, Coder] = {}
@@ -542,7 +542,7 @@ def _piece_articles(piece: Piece, on_error: OnError = "raise") -> pd.DataFrame:
 def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
               client: Any = None, batch_size: int = DEFAULT_BATCH_SIZE,
               lexicons: Iterable[str | Path] | None = None,
-              extra_lexicons: Iterable[str | Path] = (), min_population: int = 15000,
+              extra_lexicons: Iterable[str | Path] = (), min_population: int | None = None,
               on_error: OnError = "raise", resume: bool = True) -> RunSummary:
     """Code articles on Dask into a partitioned Parquet dataset in `out_dir`.
 
@@ -550,7 +550,8 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     source, url) — one part file per partition — or .txt/.jsonl paths and folders, read on
     the workers in pieces of `batch_size` articles. Each worker builds its Coder once (from
     `lexicons`, `extra_lexicons`, `min_population`) and validates every partition with the
-    same Pandera model as a single process. With `client` None, a LocalCluster of `workers`
+    same Pandera model as a single process (`min_population` None: the Coder's default).
+    With `client` None, a LocalCluster of `workers`
     processes (default: one per core) is started and closed. `out_dir` must be visible to
     every worker. Resume works as in `code_to_dataset`: parts already written for the same
     articles and settings are kept, the rest are (re)written; partial files never remain.

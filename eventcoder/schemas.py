@@ -79,6 +79,10 @@ class EventSchema(pa.DataFrameModel):
     date_text: Series[str] = pa.Field(nullable=True, description="the date words of the text")
     fatalities: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
                                                  description="deaths reported (ACLED conventions)")
+    mentions: Series[int] = pa.Field(ge=1, description="sentences of the article that report "
+                                     "this event (merged into one row)")
+    mention_sentences: Series[object] = pa.Field(description="the other sentences that report "
+                                                 "it (list)")
     source: Series[str] = pa.Field(nullable=True, description="the article's source")
     published: Series[pa.DateTime] = pa.Field(nullable=True, description="publication date")
     url: Series[str] = pa.Field(nullable=True, description="the article's URL")
@@ -89,7 +93,8 @@ class EventSchema(pa.DataFrameModel):
         ordered = True
         name = "events"
 
-    @pa.check("mediators", "mediators_iso3", element_wise=True, name="list_of_strings")
+    @pa.check("mediators", "mediators_iso3", "mention_sentences", element_wise=True,
+              name="list_of_strings")
     @classmethod
     def _lists(cls, value: Any) -> bool:
         return _is_str_list(value)

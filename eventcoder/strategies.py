@@ -458,6 +458,8 @@ TEMPLATES: tuple[Template, ...] = (
        "{A} and {B} will hold talks{where}{when}.", tense="future"),
     _t("talks_scheduled", "negotiation", "planned",
        "{A} and {B} are scheduled to hold talks{where}{when}.", tense="future"),
+    _t("talks_set_to", "negotiation", "planned",
+       "{A} and {B} are set to hold talks{where}{when}.", tense="future"),
     _t("talks_officials", "negotiation", "occurred",
        "{AB} held talks{where}{when}.", coordinated=True, organ_words=GOVERNMENT_WORDS),
     _t("talks_collapsed", "negotiation", "failed",
