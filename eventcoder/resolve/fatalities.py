@@ -26,6 +26,7 @@ NUMBER_WORDS = {
     "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000,
 }
 _QUANTITY = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|"
+             r"an\s+estimated\s+|estimated\s+|roughly\s+|approximately\s+|"
              r"some\s+|up\s+to\s+|as\s+many\s+as\s+|between\s+)?"
              r"(?P<n>\d[\d,]*|(?:a\s+)?(?:" + "|".join(sorted(
                  (re.escape(k) for k in NUMBER_WORDS if not k.startswith("a ")),
@@ -61,6 +62,7 @@ FATALITY_PATTERNS = [
     re.compile(r"\bdeath\s+toll\s+(?:rose\s+to|of|reached|climbed\s+to|stands\s+at|at)\s+"
                + _QUANTITY),
     re.compile(r"\b" + _QUANTITY + r"\s+(?:deaths|fatalities|dead)\b"),
+    re.compile(r"\b" + _QUANTITY + r"\s+(?:of\s+)?(?:bodies|corpses)\b"),
 ]
 
 

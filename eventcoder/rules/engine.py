@@ -64,6 +64,9 @@ def _status(view: SentenceView, trigger: Placed) -> tuple[str, Placed | None]:
             continue
         if placed.first > trigger.last and any(trigger.last < t < placed.first for t in triggers):
             continue  # "talks ... a truce collapsed": the cue belongs to the nearer trigger
+        if cue.value == "planned" and placed.first > trigger.last and any(
+                w.endswith("ed") for w in view.words[trigger.last + 1:placed.first]):
+            continue  # "the ceasefire agreed in Doha would stay": "would" is another verb's
         found.setdefault(cue.value, placed)
     for status in STATUS_PRECEDENCE:
         if status in found:
@@ -134,13 +137,13 @@ def _distinct(actors: list[Actor | str | None], limit: int = 2) -> list[Actor | 
 
 
 def _members(group: Group) -> list[Actor | str]:
-    return [m for c in group.chunks if (m := c.member) is not None]
+    return [m for c in group.chunks if not c.victim and (m := c.member) is not None]
 
 
 def _in_text_order(groups: list[Group]) -> list[Actor | str]:
     """Members of the chosen groups, first written first: the subject usually leads."""
     ordered = sorted(((c.first, c) for g in groups for c in g.chunks), key=lambda x: x[0])
-    return [m for _, c in ordered if (m := c.member) is not None]
+    return [m for _, c in ordered if not c.victim and (m := c.member) is not None]
 
 
 def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, clause_only: bool,
@@ -221,8 +224,11 @@ def mediation_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
                     ) -> None:
     trigger = cand.trigger
     groups = _side_groups(view, parts, trigger, True, exclude)
-    before = sorted((g for g in groups if g.last < trigger.first and g.role is None),
-                    key=lambda g: g.first)
+    clause = view.clause_of(trigger.first)
+    marked = [g for g in parts.groups if g.role == "mediator" and g.last < trigger.first
+              and view.clause_of(g.last) == clause]
+    before = marked or sorted((g for g in groups if g.last < trigger.first and g.role is None),
+                              key=lambda g: g.first)
     possessor = [g for g in before if view.word(g.last + 1) == "'s"
                  and view.distance(g.last, trigger.first) <= 1]
     after = [g for g in groups if g.first > trigger.last and g.role is None and
