@@ -141,8 +141,8 @@ class Coder:
         view.silence([(d.start, d.end) for d in dates])
         tolls = find_fatalities(text, sentence.start)
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
-        parts = participants(view, self.book, self.gazetteer, self.vocabulary, doc.published,
-                             spans, self._violent)
+        parts = participants(view, self.book, self.gazetteer, self.vocabulary,
+                             self._sentence_day(doc, dates), spans, self._violent)
         toll_tokens = [view.token_at(f.start) for f in tolls]
         facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)
@@ -153,6 +153,15 @@ class Coder:
                 out.append(Pending(record, cand.event_type.structure,
                                    cand.event_type.default_organ, cand.dyad_ref))
         return out
+
+    def _sentence_day(self, doc: Document, dates: list[Any]) -> Any:
+        """The day names are read on: the sentence's first date, else publication. The
+        Taliban of "talks in Doha in September 2020" are not yet Afghanistan's state."""
+        for mention in dates:
+            resolved = self.dates.resolve(mention.text, doc.published, future=False)
+            if resolved.date is not None:
+                return resolved.date
+        return doc.published
 
     def _state_counts(self, doc: Document, folded: str, sentences: list[Sentence]
                       ) -> Counter[str]:

@@ -71,7 +71,9 @@ def _fill(item: Pending, members: list[Actor], book: ActorBook, inferred: bool) 
     for actor in members:
         if actor.key in taken:
             continue
-        actor = book.with_organ(actor, item.default_organ)
+        # The event's own organ: a truce is the governments', whoever fought before.
+        actor = book.state(actor.iso3, item.default_organ) if actor.is_state and actor.iso3 \
+            else actor
         if record.actor1 is None:
             record.actor1 = actor
         elif record.actor2 is None:

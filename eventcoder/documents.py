@@ -237,14 +237,22 @@ def read_paths(inputs: Iterable[str | Path], on_error: OnError = "raise") -> Ite
 def documents_from_texts(texts: Iterable[str], published: Any = None,
                          ids: Iterable[str] | None = None, on_error: OnError = "raise"
                          ) -> Iterator[Document]:
-    """Documents from strings; ids default to "doc-0", "doc-1", ..."""
+    """Documents from strings; without `ids`, each id is "doc-" and a hash of its text."""
     id_list = list(ids) if ids is not None else None
     for i, text in enumerate(texts):
-        doc_id = id_list[i] if id_list is not None else f"doc-{i}"
+        # Without ids, a text's id is a hash of it: tables coded apart never share ids.
+        doc_id = id_list[i] if id_list is not None else _text_id(text)
         try:
             yield make_document(doc_id, text, published, origin=f"text[{i}]")
         except InputError as exc:
             _fail(exc.problem, on_error)
+
+
+def _text_id(text: Any) -> str:
+    import hashlib
+
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else repr(text).encode()
+    return "doc-" + hashlib.sha1(data).hexdigest()[:12]
 
 
 def documents_from_frame(frame: Any, on_error: OnError = "raise") -> Iterator[Document]:

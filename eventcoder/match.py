@@ -25,6 +25,7 @@ class TriggerRef:
     weak: bool
     consequence: bool = False
     status: str | None = None
+    needs_pair: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ class Matcher:
         triggers: dict[str, list[Payload]] = defaultdict(list)
         for event_type in lexicon.event_types:
             for trig in event_type.trigger_specs():
-                ref = TriggerRef(event_type.id, trig.weak, trig.consequence, trig.status)
+                ref = TriggerRef(event_type.id, trig.weak, trig.consequence, trig.status, trig.needs_pair)
                 self._put(triggers, trig.text, ref)
                 self._put(phrases, trig.text, ref)
         self._add_actors(lexicon, phrases)
@@ -103,8 +104,8 @@ class Matcher:
             return
         if ref not in table[key]:
             table[key].append(ref)
-        # Abbreviations written in capitals ("US", "UK", "KIA") match only in capitals: in
-        # lower case they are ordinary words ("told us").
+        # Abbreviations ("US", "UK", "KIA", "LeT") match only as written: in lower case they
+        # are ordinary words ("told us", "let").
         if _is_abbreviation(phrase):
             self._exact.setdefault(key, set()).add(phrase.strip())
         else:
@@ -208,5 +209,8 @@ def _leftmost_longest(hits: list[tuple[int, int, tuple[Payload, ...]]]) -> list[
 
 
 def _is_abbreviation(phrase: str) -> bool:
+    """"US", "UK", "LeT", "IS-K": short forms with two or more capitals, matched only as
+    written, because in lower case they are words ("us", "let")."""
     letters = [c for c in phrase if c.isalpha()]
-    return 0 < len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in phrase.strip()
+    return 0 < len(letters) <= 6 and sum(c.isupper() for c in letters) >= min(2, len(letters)) \
+        and " " not in phrase.strip()

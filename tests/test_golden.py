@@ -81,6 +81,35 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="mediation_offer", mediators={"TUR"}, sides={"AFG", "PAK"})]),
     ("Turkey urged Pakistan and Afghanistan to return to the negotiating table.",
      [dict(event_type="mediation_offer", mediators={"TUR"}, sides={"AFG", "PAK"})]),
+    ("Foreign Minister Hakan Fidan said Ankara was ready to host talks between Kabul and "
+     "Islamabad.",
+     [dict(event_type="mediation_offer", mediators={"TUR"}, sides={"AFG", "PAK"})]),
+    # --- roles -------------------------------------------------------------------------
+    ("Three policemen were killed by Taliban militants in Kandahar in June 2019.",
+     [dict(event_type="clash", sides={"AFG", "Taliban"}, fatalities=3, time_precision=3,
+           location="Kandahār")]),  # before 2021-08-15 the Taliban are a rebel group
+    ("The Afghan government and the Taliban held talks in Doha in September 2020.",
+     [dict(event_type="negotiation", sides={"AFG", "Taliban"}, location="Doha")]),
+    ("Delegations from Kabul and Islamabad met under Turkish facilitation in Istanbul on "
+     "Saturday.",
+     [dict(event_type="negotiation", sides={"AFG", "PAK"}, mediators={"TUR"},
+           location="Istanbul", event_date="2026-02-28")]),
+    ("Erdogan met Sharif in Baku on Saturday.", []),
+    ("Pakistan's army said militants attacked a checkpoint in North Waziristan, killing two "
+     "soldiers.",
+     [dict(event_type="clash", sides={"PAK", "Unidentified Armed Group (Pakistan)"},
+           fatalities=2)]),
+    ("The talks between Sudan's army and the RSF stalled in Jeddah last month.",
+     [dict(event_type="negotiation", status="failed", sides={"SDN", "Rapid Support Forces"},
+           location="Jeddah", time_precision=3, event_date="2026-02-01")]),
+    ("Norway and Cuba are preparing to host a new round of talks between Colombia and the ELN.",
+     [dict(event_type="negotiation", status="planned", mediators={"NOR", "CUB"},
+           sides={"COL", "National Liberation Army"})]),
+    ("Israel and Hamas agreed to extend the truce brokered by Qatar and Egypt.",
+     [dict(event_type="ceasefire", status="occurred", sides={"ISR", "Hamas"},
+           mediators={"QAT", "EGY"})]),
+    ("Russia and Ukraine were scheduled to meet in Istanbul on Monday.",
+     [dict(event_type="negotiation", status="planned", event_date="2026-03-09")]),
 ]
 
 NON_EVENTS = [
@@ -92,6 +121,11 @@ NON_EVENTS = [
     "Also Read: Apple Cuts iPhone Air Output After Weak Sales",
     "The talks were described as difficult.",
     "Kabul has never carried out airstrikes on its neighbours.",
+    "It is not true that Afghanistan and Angola held talks.",
+    "Officials of the two cricket boards held talks in Dubai on Tuesday.",
+    "The two ministers clashed over budget priorities at a cabinet meeting.",
+    "Ukraine's finance ministry said talks with bondholders were progressing.",
+    "Continued dialogue between the neighbours is essential for peace.",
 ]
 
 

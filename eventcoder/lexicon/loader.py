@@ -161,6 +161,42 @@ def _parse_entry(path: Path, section: str, model: type[Entry], raw: Any, index: 
     lexicon.entries[section].append(Sourced(entry, str(path), line or 0))
 
 
+ADMIN1_COLUMNS = ("iso2", "admin1_code", "name", "latitude", "longitude")
+
+
+def _check_tsv(path: Path, problems: list[Problem]) -> bool:
+    """An admin1 table: its header names the columns; every row has a name and coordinates."""
+    import csv
+
+    before = len(problems)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle, delimiter="\t")
+            missing = [c for c in ADMIN1_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                problems.append(Problem(str(path), 1, "missing columns: " + ", ".join(missing)))
+                return False
+            for line, row in enumerate(reader, start=2):
+                _check_tsv_row(str(path), line, row, problems)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        problems.append(Problem(str(path), None, f"cannot read: {exc}"))
+    return len(problems) == before
+
+
+def _check_tsv_row(path: str, line: int, row: dict[str, str], problems: list[Problem]) -> None:
+    entry = f"{row.get('iso2')}.{row.get('admin1_code')}"
+    if not (row.get("name") or "").strip():
+        problems.append(Problem(path, line, "name is empty", entry))
+    for column, limit in (("latitude", 90.0), ("longitude", 180.0)):
+        try:
+            value = float(row.get(column) or "")
+        except ValueError:
+            problems.append(Problem(path, line, f"{column} is not a number", entry))
+            continue
+        if abs(value) > limit:
+            problems.append(Problem(path, line, f"{column} {value} is out of range", entry))
+
+
 def lexicon_files(folders: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for folder in folders:
@@ -188,7 +224,8 @@ def load_lexicon(folders: Iterable[str | Path] | None = None) -> Lexicon:
         digest.update(path.read_bytes())
         lexicon.files.append(str(path))
         if path.suffix == ".tsv":
-            lexicon.admin1_files.append(path)
+            if _check_tsv(path, problems):
+                lexicon.admin1_files.append(path)
         else:
             _parse_file(path, lexicon, problems)
     problems.extend(cross_check(lexicon))

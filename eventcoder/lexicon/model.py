@@ -43,6 +43,8 @@ class Trigger(Entry):
     consequence: bool = Field(False, description="tells the outcome of another violent event "
                               "when the sentence names one (\"killed\")")
     status: Status | None = Field(None, description="the status the words carry themselves")
+    needs_pair: bool = Field(False, description="counts only next to two named sides "
+                             "(\"Kabul and Islamabad met\"), never one (\"Erdogan met Sharif\")")
 
 
 class Subsumption(Entry):

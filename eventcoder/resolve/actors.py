@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import Lexicon
 from ..lexicon.model import INTER_CODES, Dated, GenericActor, Group, Organ, Person
@@ -26,6 +26,8 @@ class Actor:
     actor_type: str
     is_state: bool = False
     organ: str | None = None
+    # The group name it was found under, so it can be read again on the event's date.
+    alias: str | None = field(default=None, compare=False)
 
     @property
     def inter(self) -> int:
@@ -73,8 +75,16 @@ class ActorBook:
         if not isinstance(entry, Group):
             return None
         if entry.state:
-            return self.state(entry.state, organ)
-        return Actor(f"group:{entry.id}", entry.name, entry.country, entry.actor_type)
+            return replace(self.state(entry.state, organ), alias=folded_name)
+        return Actor(f"group:{entry.id}", entry.name, entry.country, entry.actor_type,
+                     alias=folded_name)
+
+    def on_date(self, actor: Actor, day: dt.date | None) -> Actor:
+        """The same name read on the event's date: the Taliban of 2019 are a rebel group."""
+        if actor.alias is None or day is None:
+            return actor
+        again = self.group(actor.alias, day, actor.organ)
+        return again if again is not None else actor
 
     def person(self, folded_name: str, day: dt.date | None) -> Actor | None:
         entry = self._pick(self._people.get(folded_name, []), day)

@@ -65,6 +65,8 @@ def _canonical(expression: str) -> tuple[str, str | None]:
     text = re.sub(r"\s+", " ", expression.strip())
     text = re.sub(r"^(?:on|in|since|during|until|by) ", "", text)
     text = re.sub(r"\b(?:late|early|mid-?)\s*(?=\w)", "", text).strip()
+    if text in {"last night", "tonight"}:
+        return ("yesterday" if text == "last night" else "today"), "day"
     text = re.sub(r" (?:night|morning|evening|afternoon)$", "", text)
     text = re.sub(r"^(?:earlier|later) (?:in )?", "", text)
     month = re.match(r"^(?:last|this|next) (" + _MONTH + r")$", text)

@@ -214,6 +214,9 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             rules=rules, part=part, location=location, event_date=date,  # type: ignore[arg-type]
             time_precision=precision, date_text=date_text, fatalities=toll,
             source=doc.source, published=doc.published, url=doc.url)
+        if date is not None:  # names whose meaning changed (the Taliban) read on this date
+            cand.sides = [book.on_date(s, date) if isinstance(s, Actor) else s  # type: ignore[arg-type]
+                          for s in cand.sides]
         record.actor1, record.actor2 = _actors(cand, book, location, record)
         record.border_pending = location is None and _border_near(facts.view, cand)
         record.mediators = [book.with_organ(m, "government") for m in cand.mediators]

@@ -25,21 +25,25 @@ NUMBER_WORDS = {
     "a number of": 3, "many": 10, "scores": 10, "scores of": 10, "numerous": 10,
     "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000,
 }
+_NUMBER = (r"(?:\d[\d,]*|(?:a\s+)?(?:" + "|".join(sorted(
+    (re.escape(k) for k in NUMBER_WORDS if not k.startswith("a ")), key=len, reverse=True))
+    + r"|a\s+dozen|a\s+few|a\s+number\s+of|a\s+hundred)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
 _QUANTITY = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|"
              r"an\s+estimated\s+|estimated\s+|roughly\s+|approximately\s+|"
              r"some\s+|up\s+to\s+|as\s+many\s+as\s+|between\s+)?"
-             r"(?P<n>\d[\d,]*|(?:a\s+)?(?:" + "|".join(sorted(
-                 (re.escape(k) for k in NUMBER_WORDS if not k.startswith("a ")),
-                 key=len, reverse=True)) + r"|a\s+dozen|a\s+few|a\s+number\s+of|a\s+hundred)"
-             r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
+             r"(?P<n>" + _NUMBER + r")"
+             # "between 10 and 15", "10 to 15": the lowest figure is the one coded
+             r"(?:\s*(?:and|to|or|-)\s*" + _NUMBER + r"(?=\s))?")
 _PEOPLE = (r"(?:(?:more|others|other|people|persons?|civilians?|soldiers?|troops|militants?|"
            r"fighters?|insurgents?|rebels?|policemen|policeman|police\s+officers?|officers?|"
            r"personnel|members|gunmen|terrorists?|children|child|women|woman|men|man|"
            r"villagers|residents|combatants|attackers|guards?|commanders?|workers?|"
            r"passengers|students|farmers|miners|traders|pilgrims|worshippers|migrants|"
            r"refugees|staff|employees|security\s+personnel)\b)")
-# "killing nine children and a woman": one more.
-_AND_ONE = r"(?P<one>\s+and\s+(?:a|an|one)\s+(?:[a-z'\-]+\s+)?" + _PEOPLE + r")?"
+# "killing 25 militants and five soldiers", "nine children and a woman": counted together.
+_AND_MORE = (r"(?P<more>\s+and\s+(?P<m>" + _NUMBER + r"|an?)\s+(?:[a-z'\-]+\s+)?"
+             + _PEOPLE + r")?")
 # After a verb of killing, the number is of people whatever the noun ("killing 8 passengers").
 _ANY_NOUN = r"(?!(?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times)\b)[a-z'\-]+"
 _ADJECTIVES = r"(?:[a-z'\-]+\s+){0,3}?"
@@ -49,13 +53,13 @@ _KILL_AFTER = r"(?:\s+(?:were|have\s+been|had\s+been|was|are|reportedly|allegedl
 FATALITY_PATTERNS = [
     # "killed 18 militants", "killing at least 12 people", "killed four more"
     re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+(?:of\s+)?" + _ADJECTIVES
-               + _ANY_NOUN + _AND_ONE),
+               + _ANY_NOUN + _AND_MORE),
     # "losing five soldiers": a side's own dead
     re.compile(r"\b(?:losing|lost)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
     # "four more, including ..." after an earlier count in the same clause
     re.compile(r"\band\s+" + _QUANTITY + r"\s+more\b"),
     # "12 soldiers were killed", "seven people died"
-    re.compile(r"\b" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _KILL_AFTER),
+    re.compile(r"\b" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _AND_MORE + _KILL_AFTER),
     # "claimed dozens of lives", "left 9 dead", "death toll rose to 40"
     re.compile(r"\bclaimed\s+" + _QUANTITY + r"\s+(?:of\s+)?lives\b"),
     re.compile(r"\bleft\s+" + _QUANTITY + r"\s+(?:people\s+)?dead\b"),
@@ -80,6 +84,8 @@ class FatalityMention:
 
 def _value(raw: str) -> int | None:
     raw = re.sub(r"\s+", " ", raw.strip())
+    if raw in {"a", "an"}:
+        return 1
     if raw.replace(",", "").isdigit():
         return int(raw.replace(",", ""))
     if "-" in raw:
@@ -98,14 +104,14 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
     for pattern in FATALITY_PATTERNS:
         for m in pattern.finditer(folded_sentence):
             span = (m.start("n"), m.end("n"))
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             value = _value(m.group("n"))
             if value is None:
                 continue
-            if m.groupdict().get("one"):
-                value += 1
-            taken.append(span)
+            if m.groupdict().get("more"):
+                value += _value(m.group("m")) or 1
+            taken.append((m.start(), m.end()))
             found.append(FatalityMention(span[0] + offset, span[1] + offset, value, m.group(),
                                          m.start() + offset, m.end() + offset))
     found.sort(key=lambda f: f.start)

@@ -333,6 +333,8 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
         return None
     if ref.weak and not _anchored(view, parts, placed, fatality_tokens):
         return None
+    if ref.needs_pair and not _pair_beside(view, parts, placed):
+        return None
     status, cue = _status(view, placed)
     if status == "occurred" and ref.status:
         status = ref.status  # "scheduled to meet" carries its own status
@@ -358,6 +360,19 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
     return cand
 
 
+def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
+    """Two named sides next to the trigger ("delegations from Kabul and Islamabad met",
+    "hosted his Somali and Ethiopian counterparts")."""
+    for group in parts.groups:
+        if len(_distinct(_members(group))) < 2 and not group.dyad:
+            continue
+        if group.last < trigger.first and view.distance(group.last, trigger.first) <= 2:
+            return True
+        if group.first > trigger.last and view.distance(trigger.last, group.first) <= 2:
+            return True
+    return False
+
+
 def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
     """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
     return any(0 <= view.distance(trigger.last, p.first) <= 2 and p.first > trigger.last
@@ -371,6 +386,12 @@ def _third_party_calls(view: SentenceView, parts: Participants, cands: list[Cand
     for cand in cands:
         target_type = cand.event_type.third_party_call
         caller: Group | None = getattr(cand, "_caller", None)
+        if cand.status == "called_for" and caller is not None and cand.dyad_ref and \
+                not cand.sides and len(caller.actors) >= 2:
+            cand.sides = list(_distinct(list(caller.actors)))  # "X and Y urged each other"
+            cand.rules.append("sides_urge_each_other")
+            out.append(cand)
+            continue
         if cand.status == "called_for" and target_type in types:
             side_keys = {s.key for s in cand.sides if isinstance(s, Actor)}
             caller_actors = caller.actors if caller else []

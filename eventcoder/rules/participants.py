@@ -252,9 +252,10 @@ def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: l
 
 
 def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
-                 day: dt.date | None) -> list[Chunk]:
+                 day: dt.date | None, speech: frozenset[str] = frozenset()) -> list[Chunk]:
     barriers = {t for p in view.placed if p.mention.of(CueRef) or p.mention.of(TriggerRef)
                 for t in range(p.first, p.last + 1)}
+    barriers |= {i for i, w in enumerate(view.words) if w in speech}  # "officials said three"
     chunks: list[Chunk] = []
     pending_organ: tuple[Placed, str] | None = None
     for index, placed in enumerate(actor_spans):
@@ -357,25 +358,29 @@ MEDIATOR_VERBS = frozenset({"brokered", "mediated", "hosted", "facilitated", "sp
 
 
 def assign_roles(groups: list[Group], view: SentenceView) -> None:
-    """Each group takes the role of the nearest role cue that reaches it ("on Saturday under
+    """A role cue marks the nearest group it reaches ("met under Turkish facilitation":
+    Turkey, not the delegations), and a group takes its nearest cue ("on Saturday under
     Chinese auspices": mediator, not target)."""
-    cues = view.cues({"role"})
-    for group in groups:
-        best: tuple[int, int, str] | None = None
-        for placed, cue in cues:
-            if not view.cue_reaches(placed, cue, group.first, group.last, same_clause=False):
-                continue
-            gap = view.distance(placed.last, group.first) if placed.last < group.first \
-                else view.distance(group.last, placed.first)
-            role = cue.value or ""
-            if role == "agent" and any(view.word(i) in MEDIATOR_VERBS
-                                       for i in range(placed.first - 5, placed.first)):
-                role = "mediator"  # "brokered in Jeddah by", "hosted in turn by"
-            rank = (gap, role == "target", role)
-            if best is None or rank < best:
-                best = rank
-        if best is not None:
-            group.role = best[2]
+    offers: dict[int, tuple[int, bool, str]] = {}
+    for placed, cue in view.cues({"role"}):
+        reached = []
+        for index, group in enumerate(groups):
+            if view.cue_reaches(placed, cue, group.first, group.last, same_clause=False):
+                gap = view.distance(placed.last, group.first) if placed.last < group.first \
+                    else view.distance(group.last, placed.first)
+                reached.append((gap, index))
+        if not reached:
+            continue
+        gap, index = min(reached)
+        role = cue.value or ""
+        if role == "agent" and any(view.word(i) in MEDIATOR_VERBS
+                                   for i in range(placed.first - 5, placed.first)):
+            role = "mediator"  # "brokered in Jeddah by", "hosted in turn by"
+        offer = (gap, role == "target", role)
+        if index not in offers or offer < offers[index]:
+            offers[index] = offer
+    for index, (_, _, role) in offers.items():
+        groups[index].role = role
 
 
 def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
@@ -407,7 +412,7 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
             found.places.append(place)
         elif placed.mention.of(ActorRef):
             actor_spans.append(placed)
-    chunks = build_chunks(view, actor_spans, book, day)
+    chunks = build_chunks(view, actor_spans, book, day, vocabulary.speech)
     anchors = set(trigger_tokens)
     for placed, cue in view.cues({"role"}):
         if cue.value == "mediator" and cue.scope == "after":
