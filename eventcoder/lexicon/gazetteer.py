@@ -27,7 +27,8 @@ ALTERNATE_NAMES_POPULATION = 100_000
 STOP_NAMES = frozenset("""
 of on in at to by as is it an or no so up us we be do go he me my the and for but not are was
 police mobile split nice march may van bar sale batman bath reading deal hope orange union
-independence liberty concord eagle buffalo sandy marina obama kidal mary university progress
+independence liberty concord eagle buffalo sandy marina obama mary university progress
+hit post base camp posts bases
 victoria opportunity paradise normal golden pride unity freedom peace security border centre
 central southern northern eastern western north south east west said will can
 along across near over into after before since during inside outside around between among
