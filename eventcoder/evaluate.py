@@ -91,6 +91,8 @@ class Evaluation:
     field_total: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     by_type: dict[str, dict[str, int]] = field(default_factory=lambda: defaultdict(
         lambda: defaultdict(int)))
+    type_fields: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(
+        lambda: defaultdict(lambda: [0, 0])))  # type -> field -> [hits, total]
     misses: list[dict[str, Any]] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
     field_errors: list[str] = field(default_factory=list)
@@ -122,7 +124,9 @@ class Evaluation:
                 "extras": len(self.extras), "precision": round(self.precision, 3),
                 "f1": round(self.f1, 3), "field_accuracy": round(self.field_accuracy, 3),
                 "fields": {k: round(v, 3) for k, v in self.field_scores().items()},
-                "by_type": {t: dict(v) for t, v in sorted(self.by_type.items())}}
+                "by_type": {t: {**dict(v), "fields": {
+                    f: round(h / n, 3) for f, (h, n) in sorted(self.type_fields[t].items()) if n}}
+                    for t, v in sorted(self.by_type.items())}}
 
     def report(self) -> str:
         s = self.summary()
@@ -132,7 +136,10 @@ class Evaluation:
                  f"{s['field_accuracy']:.3f}"]
         lines.append("fields: " + ", ".join(f"{k} {v:.2f}" for k, v in s["fields"].items()))
         for event_type, counts in s["by_type"].items():
-            lines.append(f"  {event_type}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            fields = counts.pop("fields", {})
+            lines.append(f"  {event_type}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+                         + ("; fields " + ", ".join(f"{k} {v:.2f}" for k, v in fields.items())
+                            if fields else ""))
         lines += [f"MISS  {m['doc_id']}: [{m['event_type']}] {m['quote']}" for m in self.misses]
         lines += [f"EXTRA {e['doc_id']}#{e['sentence_index']}: [{e['event_type']}/{e['status']}] "
                   f"{e['sentence'][:100]}" for e in self.extras]
@@ -220,6 +227,8 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
         for name, ok in agree.items():
             result.field_total[name] += 1
             result.field_hits[name] += int(ok)
+            result.type_fields[g["event_type"]][name][0] += int(ok)
+            result.type_fields[g["event_type"]][name][1] += 1
             if not ok:
                 result.field_errors.append(f"{g['doc_id']}: [{g['event_type']}] {name}: gold "
                                            f"{g.get(name)!r} coded {_values(rows[ei], keys)[name]!r}"
