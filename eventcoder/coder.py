@@ -3,6 +3,7 @@ order — read, segment, match, rules, resolve, context, table — over a batch 
 
 from __future__ import annotations
 
+import functools
 import logging
 from bisect import bisect_right
 from collections import Counter
@@ -141,8 +142,9 @@ class Coder:
         view.silence([(d.start, d.end) for d in dates])
         tolls = find_fatalities(text, sentence.start)
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
-        parts = participants(view, self.book, self.gazetteer, self.vocabulary,
-                             self._sentence_day(doc, dates), spans, self._violent)
+        day = functools.partial(self._sentence_day, doc, dates)  # read only if a name needs it
+        parts = participants(view, self.book, self.gazetteer, self.vocabulary, day, spans,
+                             self._violent)
         toll_tokens = [view.token_at(f.start) for f in tolls]
         facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)

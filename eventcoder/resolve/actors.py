@@ -62,6 +62,11 @@ class ActorBook:
         current = [e for e in entries if e.valid_to is None]
         return (current or entries)[-1]
 
+    def date_sensitive(self, folded_name: str) -> bool:
+        """Does what this group name means depend on the date (the Taliban)?"""
+        entries = self._groups.get(folded_name, [])
+        return len(entries) > 1 or any(e.valid_from or e.valid_to for e in entries)
+
     def state(self, iso3: str, organ: str | None) -> Actor:
         country = self.countries[iso3]
         spec = self.organs.get(organ or "")

@@ -102,6 +102,8 @@ class DateResolver:
             parser = DateDataParser(languages=["en"], settings={
                 "PREFER_DATES_FROM": "future" if future else "past",
                 "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first",
+                # Only the parsers news dates need: half the cost of the default set.
+                "PARSERS": ["relative-time", "absolute-time"],
                 "RELATIVE_BASE": dt.datetime.combine(published, dt.time(12))})
             self._parsers[key] = parser
         return parser

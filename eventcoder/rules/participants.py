@@ -11,12 +11,17 @@ venue word ("the Doha talks"), and an actor otherwise ("Kabul said").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Optional, Union
 
 from ..lexicon import Gazetteer, PlaceRecord
 from ..match import ActorRef, CueRef, PlaceRef, TriggerRef
 from ..resolve.actors import Actor, ActorBook
 from .view import Placed, SentenceView, Vocabulary
+
+# The day names are read on (validity dates), or a function that finds it when needed.
+Day = Union[dt.date, None, Callable[[], Optional[dt.date]]]
 
 LOCATIVE = frozenset("in at near inside within across along outside around into to towards "
                      "toward throughout over from on".split())
@@ -195,7 +200,7 @@ def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_
 
 
 def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorBook,
-                 day: dt.date | None) -> Chunk | None:
+                 day: Day) -> Chunk | None:
     first, last = placed.first, placed.last
     folded = view.folded[placed.mention.start:placed.mention.end]
     if ref.kind in {"state", "capital"}:
@@ -203,10 +208,10 @@ def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorB
     if ref.kind == "adjective":
         return Chunk(first, last, book.state(ref.key, None), tentative=True, adjective=True)
     if ref.kind == "group":
-        actor = book.group(folded, day)
+        actor = book.group(folded, day() if callable(day) else day)
         return Chunk(first, last, actor, named_group=True) if actor else None
     if ref.kind == "person":
-        actor = book.person(folded, day)
+        actor = book.person(folded, day() if callable(day) else day)
         return Chunk(first, last, actor) if actor else None
     if ref.kind == "generic":
         return Chunk(first, last, generic=ref.key)
@@ -252,7 +257,7 @@ def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: l
 
 
 def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
-                 day: dt.date | None, speech: frozenset[str] = frozenset()) -> list[Chunk]:
+                 day: Day, speech: frozenset[str] = frozenset()) -> list[Chunk]:
     barriers = {t for p in view.placed if p.mention.of(CueRef) or p.mention.of(TriggerRef)
                 for t in range(p.first, p.last + 1)}
     barriers |= {i for i, w in enumerate(view.words) if w in speech}  # "officials said three"
@@ -384,7 +389,7 @@ def assign_roles(groups: list[Group], view: SentenceView) -> None:
 
 
 def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
-                 vocabulary: Vocabulary, day: dt.date | None,
+                 vocabulary: Vocabulary, day: Day,
                  toll_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
                  violent: frozenset[str] = frozenset()) -> Participants:
     """Places, actor chunks and groups of a sentence. `toll_spans` are token ranges of
