@@ -68,7 +68,7 @@ def main(verbose: int) -> None:
               help="Dask worker processes (default: one per core). Needs --engine dask.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None,
               help="Articles per part file; writes a partitioned dataset folder "
-                   "(default 1000 in folder mode).")
+                   "(default 5000 in folder mode).")
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="Folder mode: keep the parts an interrupted run completed, code the rest.")
 # --- end scale options -----------------------------------------------------------------------

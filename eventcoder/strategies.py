@@ -43,7 +43,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any, Literal
 
 import pandas as pd
@@ -75,14 +74,15 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 MILITARY_WORDS = ("troops", "forces", "soldiers")
 GOVERNMENT_WORDS = ("officials", "diplomats", "negotiators")
 
-# Sentences and clauses that name no event, actor, place, date or cue.
+# Sentences and clauses that name no event, actor, place, date or cue (nor a word of another
+# domain, such as markets or sport).
 FILLERS = (
     "The weather was mild.",
-    "Markets were busy.",
     "Schools reopened after the holiday.",
     "Local newspapers carried the story.",
     "Traffic was heavy on the main road.",
-    "Prices of bread and fuel rose again.",
+    "The museum reopened to visitors.",
+    "Rain fell through the night.",
 )
 HEADLINES = ("Regional roundup", "News in brief", "The week in review", "Morning briefing")
 NEUTRAL_CLAUSES = ("according to local media", "a local newspaper reported",
@@ -111,10 +111,6 @@ class ExpectedEvent:
     time_precision: int | None = None
     fatalities: int | None = None
     actor1: str | None = None
-
-    def key(self) -> tuple:
-        return (self.event_type, self.status, tuple(sorted(self.sides)),
-                tuple(sorted(self.mediators)), self.location or "", self.event_date or dt.date.min)
 
 
 def _code(name: Any, iso3: Any, inter: Any) -> str | None:
@@ -196,12 +192,9 @@ class _Pools:
     adjectives: dict[str, tuple[StateForm, ...]]
     places: tuple[PlaceForm, ...]
     borders: tuple[tuple[str, str, str, str], ...]  # iso3 a, iso3 b, border name, its iso3
-    names: dict[str, str]                           # iso3 -> canonical name
-    organs: dict[str, str]                          # organ word -> organ label
-    default_organ: dict[str, str]                   # event type -> organ label
 
 
-_FORM_OK = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){0,2}$")
+_FORM_OK = re.compile(r"^[^\W\d_]+(?:[ -](?:d')?[^\W\d_]+){0,2}$")  # "Côte d'Ivoire" too
 _LONG_FORM = re.compile(r"(?i)\b(republic|kingdom|state|emirate|federation|commonwealth|"
                         r"union|principality|federal|democratic|people|islamic|sultanate)\b")
 
@@ -239,15 +232,25 @@ def _form_usable(text: str, taken: set[str]) -> bool:
     letters = [c for c in text if c.isalpha()]
     if not _FORM_OK.match(text) or all(c.isupper() for c in letters):
         return False  # punctuation, digits, abbreviations
-    if any(w[:1].islower() for w in text.split()):
+    if any(w[:1].islower() and not w.startswith("d'") for w in text.split()):
         return False  # "Antigua and Barbuda": a connector inside the name
     if _LONG_FORM.search(text) or folded in COMMON_WORDS or folded in taken:
         return False
     return True
 
 
-@lru_cache(maxsize=8)
+_POOLS: dict[int, tuple[Any, _Pools]] = {}
+
+
 def _pools_for(coder: Any) -> _Pools:
+    """What the grammar draws from, computed once per Coder or Lexicon (by identity)."""
+    cached = _POOLS.get(id(coder))
+    if cached is None or cached[0] is not coder:
+        cached = _POOLS[id(coder)] = (coder, _make_pools(coder))
+    return cached[1]
+
+
+def _make_pools(coder: Any) -> _Pools:
     lexicon: Lexicon = _lexicon_of(coder)
     gazetteer = getattr(coder, "gazetteer", None)
     phrases = _phrases(lexicon)
@@ -285,7 +288,8 @@ def _pools_for(coder: Any) -> _Pools:
                         for r in gazetteer.candidates(_fold(text))):
                     continue  # "Kingston": a town of another country too
                 bucket = adjectives if kind == "adjective" else nouns
-                bucket.setdefault(c.iso3, []).append(StateForm(c.iso3, text, kind))  # type: ignore[arg-type]
+                form = StateForm(c.iso3, text, kind)  # type: ignore[arg-type]
+                bucket.setdefault(c.iso3, []).append(form)
     usable = set(nouns) & set(adjectives)
     # Places: curated places that are not also an actor or a lexicon phrase.
     place_forms: list[PlaceForm] = []
@@ -311,18 +315,13 @@ def _pools_for(coder: Any) -> _Pools:
             others = {r.iso3 for r in records if r.iso3 != p.country}
         place_forms.append(PlaceForm(p.name, p.name, p.country, p.geo_precision, p.kind,
                                      frozenset(others)))
-    organs = {w.lower(): o.label for o in lexicon.organs for w in o.words}
-    labels = {o.id: o.label for o in lexicon.organs}
-    default = {t.id: labels.get(t.default_organ, "{country}") for t in lexicon.event_types}
     return _Pools(
         nouns={k: tuple(v) for k, v in sorted(nouns.items()) if k in usable},
         short_nouns={k: tuple(f for f in v if " " not in f.text and "-" not in f.text)
                      for k, v in sorted(nouns.items()) if k in usable},
         adjectives={k: tuple(v) for k, v in sorted(adjectives.items()) if k in usable},
         places=tuple(sorted(place_forms, key=lambda p: p.name)),
-        borders=tuple(borders),
-        names={c.iso3: c.name for c in countries},
-        organs=organs, default_organ=default)
+        borders=tuple(borders))
 
 
 def actors(coder: Any, kind: Literal["noun", "adjective", "any"] = "any"
@@ -408,6 +407,8 @@ TEMPLATES: tuple[Template, ...] = (
     _t("clash_border", "clash", "occurred",
        "{A} and {B} exchanged fire along the border{when}{toll}.", toll=True, where=False,
        border=True, lead=True),
+    _t("clash_fighting_broke_out", "clash", "occurred",
+       "Fighting between {A} and {B} broke out{where}{when}{toll}.", toll=True, lead=True),
     _t("clash_traded_fire", "clash", "occurred",
        "{A} and {B} traded fire{where}{when}{toll}.", toll=True, lead=True),
     _t("clash_with", "clash", "occurred",
@@ -443,7 +444,8 @@ TEMPLATES: tuple[Template, ...] = (
     _t("ceasefire_brokered_agreed", "ceasefire", "occurred",
        "{A} and {B} agreed to a truce brokered by {M}{when}.", mediators=("M",), where=False),
     _t("ceasefire_took_effect", "ceasefire", "occurred",
-       "A truce between {A} and {B} took effect{when}.", where=False, lead=True),
+       "A truce between {A} and {B} took effect{when}.", where=False, lead=True,
+       future="A truce between {A} and {B} will take effect{when}.", short_names=True),
     _t("ceasefire_violated", "ceasefire", "failed",
        "{A} and {B} violated the ceasefire{when}.", where=False),
     # the caller is neither a side nor a mediator
@@ -464,6 +466,9 @@ TEMPLATES: tuple[Template, ...] = (
        "{AB} held talks{where}{when}.", coordinated=True, organ_words=GOVERNMENT_WORDS),
     _t("talks_collapsed", "negotiation", "failed",
        "Talks between {A} and {B} collapsed{when}.", where=False, lead=True),
+    _t("talks_will_resume", "negotiation", "planned",
+       "Talks between {A} and {B} will resume{where}{when}.", tense="future", lead=True,
+       short_names=True),
     _t("talks_delegations_hosted", "negotiation", "occurred",
        "Delegations from {A} and {B} met{where}{when} for peace talks hosted by {M}.",
        mediators=("M",)),
@@ -490,16 +495,18 @@ TEMPLATES: tuple[Template, ...] = (
 # Types whose events carry a death toll (0 when none is reported).
 _VIOLENT_TYPES = frozenset({"clash", "airstrike"})
 
-# Left out of dates: "May" is also a hypothetical cue and "August" a town of the gazetteer
-# (see the regression tests of known bugs in tests/test_rule_properties.py).
-AVOIDED_MONTHS = frozenset({"May", "August"})
-AVOIDED_DAYS: frozenset[tuple[int, int]] = frozenset()  # (month, day) pairs to leave out
+# Months and days a date may not use, for a coder that misreads them. The bundled coder
+# reads them all (it once took "May" for the cue "may", and "August" and "October 6" for
+# towns: see the regression tests in tests/test_rule_properties.py).
+AVOIDED_MONTHS: frozenset[str] = frozenset()
+# (month, day) pairs left out: "28 May" is a town of Azerbaijan in GeoNames, and the coder
+# still takes "on 28 May 2025" for it (a known bug, see the regression tests).
+AVOIDED_DAYS: frozenset[tuple[int, int]] = frozenset({(5, 28)})
 
-# A negation must reach the trigger: "It is not true that ..." does not yet (see the
-# regression tests), so the prefixes are short.
-NEGATIONS = ("Officials denied that ", "Witnesses denied that ")
+# Not yet "It isn't true that ": the contraction is not read as "is not" (a known bug).
+NEGATIONS = ("Officials denied that ", "Witnesses denied that ", "It is not true that ")
 CONDITIONS = ("If ", "Unless ")
-CONDITION_ENDS = (", prices would rise.", ", markets would fall.")
+CONDITION_ENDS = (", schools would close.", ", the harvest would suffer.")
 
 
 @dataclass(frozen=True)
@@ -538,7 +545,8 @@ class DatePhrase:
 
 
 @st.composite
-def dates(draw: Any, tense: Tense = "past") -> DatePhrase:
+def dates(draw: Any, tense: Tense = "past", published: dt.date | None = PUBLISHED
+          ) -> DatePhrase:
     """A date phrase fit for the tense (" on Monday", " last week", " on 3 June 2025")."""
     kinds = ["weekday", "day", "month"]
     if tense == "past":
@@ -557,7 +565,9 @@ def dates(draw: Any, tense: Tense = "past") -> DatePhrase:
         text = draw(st.sampled_from([f"{day} {name} {year}", f"{name} {day}, {year}"]))
         return DatePhrase("day", f" on {text}", day=dt.date(year, month, day))
     if kind == "weekday":
-        weekday = draw(st.integers(0, 6))
+        # Half the time the weekday of publication: the edge of "the same day counts".
+        same = published.weekday() if published is not None else 4
+        weekday = draw(st.one_of(st.just(same), st.integers(0, 6)))
         return DatePhrase("weekday", f" on {WEEKDAYS[weekday]}", weekday=weekday)
     return DatePhrase(kind, f" {kind}")
 
@@ -731,7 +741,7 @@ def sentences(draw: Any, coder: Any, event_type: str | None = None,
             pool = _one_word(pool)
         forms[slot] = draw(st.sampled_from(pool))
     tense: Tense = "future" if future else template.tense
-    when = draw(dates(tense)) if template.when and draw(st.booleans()) else None
+    when = draw(dates(tense, published)) if template.when and draw(st.booleans()) else None
     toll = draw(_toll_phrase()) if template.toll and not future and draw(st.booleans()) \
         else None
     return _make(GeneratedSentence(
@@ -797,8 +807,11 @@ def articles(draw: Any, coder: Any, min_sentences: int = 1, max_sentences: int =
     """An article: a headline, an optional date line, event sentences and filler."""
     published = draw(st.dates(dt.date(2016, 1, 1), dt.date(2029, 12, 31)))
     in_header = draw(st.booleans())
+    # Distinct events: two reports of one event (same type, status and sides) are merged.
     body = draw(st.lists(sentences(coder, published=published, templates=templates),
-                         min_size=min_sentences, max_size=max_sentences))
+                         min_size=min_sentences, max_size=max_sentences,
+                         unique_by=lambda s: tuple((e.event_type, e.status, e.sides)
+                                                   for e in s.expected)))
     parts: list[str] = []
     for s in body:
         parts.extend(draw(st.lists(fillers(), max_size=2)))
@@ -824,71 +837,92 @@ def articles(draw: Any, coder: Any, min_sentences: int = 1, max_sentences: int =
 _COUNTRY_CODES = ("AFG", "PAK", "UKR", "RUS", "TUR", "QAT", "SDN", "YEM")
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
                 max_size=20)
+_DATES = st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))
+
+
+def _bounds(column: Any) -> tuple[Any, Any, list[Any] | None]:
+    low = high = None
+    allowed = None
+    for check in column.checks:
+        stats = check.statistics or {}
+        low = stats.get("min_value", low)
+        high = stats.get("max_value", high)
+        allowed = stats.get("allowed_values", allowed)
+    return low, high, (list(allowed) if allowed is not None else None)
+
+
+def _generic(column: Any) -> st.SearchStrategy[Any]:
+    """Values for a column from its type and simple checks (new columns get these)."""
+    low, high, allowed = _bounds(column)
+    kind = str(column.dtype).lower()
+    if allowed is not None:
+        values: st.SearchStrategy[Any] = st.sampled_from(allowed)
+    elif "int" in kind:
+        values = st.integers(0 if low is None else int(low), 1000 if high is None else int(high))
+    elif "float" in kind:
+        values = st.floats(-1e6 if low is None else low, 1e6 if high is None else high,
+                           allow_nan=False)
+    elif "bool" in kind:
+        values = st.booleans()
+    elif "datetime" in kind:
+        values = _DATES
+    elif "str" in kind:
+        values = _TEXT
+    else:
+        values = st.lists(_TEXT, max_size=3)  # the object columns are lists of strings
+    return st.none() | values if column.nullable else values
 
 
 @st.composite
-def _event_row(draw: Any, event_types: Sequence[str]) -> dict[str, Any]:
+def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str]
+               ) -> dict[str, Any]:
+    row = {name: draw(_generic(column)) for name, column in columns.items()}
     sentence = draw(st.text(min_size=1, max_size=40))
     start = draw(st.integers(0, 10_000))
     t0 = draw(st.integers(0, len(sentence) - 1))
     t1 = draw(st.integers(t0 + 1, len(sentence)))
-    has_a1, has_a2 = draw(st.booleans()), draw(st.booleans())
-    inter1 = draw(st.integers(1, 8)) if has_a1 else None
-    inter2 = draw(st.integers(1, 8)) if has_a2 else None
-    codes = sorted(c for c in (inter1, inter2) if c is not None)
-    interaction = None if not codes else codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
-    if interaction is not None and interaction < 10:
-        interaction = None
-    has_date = draw(st.booleans())
-    optional_iso = st.none() | st.sampled_from(_COUNTRY_CODES)
-    mediators = draw(st.lists(_TEXT, max_size=3))
-    return {
-        "event_id": "",  # filled in by the table, unique
-        "doc_id": draw(_TEXT), "sentence_index": draw(st.integers(0, 500)),
-        "sentence_start": start, "sentence_end": start + len(sentence), "sentence": sentence,
-        "trigger": sentence[t0:t1], "trigger_start": start + t0, "trigger_end": start + t1,
-        "rule": draw(_TEXT), "event_type": draw(st.sampled_from(list(event_types))),
-        "acled_event_type": draw(st.none() | _TEXT),
-        "acled_sub_event_type": draw(st.none() | _TEXT),
-        "status": draw(st.sampled_from(STATUSES)),
-        "actor1": draw(_TEXT) if has_a1 else None,
-        "actor1_iso3": draw(optional_iso) if has_a1 else None, "inter1": inter1,
-        "actor2": draw(_TEXT) if has_a2 else None,
-        "actor2_iso3": draw(optional_iso) if has_a2 else None, "inter2": inter2,
-        "interaction": interaction,
-        "mediators": mediators,
-        "mediators_iso3": draw(st.lists(st.sampled_from(_COUNTRY_CODES), max_size=3)),
-        "actors_inferred": draw(st.booleans()),
-        "location": draw(st.none() | _TEXT), "admin1": draw(st.none() | _TEXT),
-        "country": draw(st.none() | _TEXT), "iso3": draw(optional_iso),
-        "border_iso3": draw(optional_iso),
-        "latitude": draw(st.none() | st.floats(-90, 90, allow_nan=False)),
-        "longitude": draw(st.none() | st.floats(-180, 180, allow_nan=False)),
-        "geo_precision": draw(st.none() | st.integers(1, 3)),
-        "event_date": draw(st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31)))
-        if has_date else None,
-        "time_precision": draw(st.integers(1, 3)) if has_date else None,
-        "date_text": draw(st.none() | _TEXT),
-        "fatalities": draw(st.none() | st.integers(0, 100_000)),
-        "source": draw(st.none() | _TEXT),
-        "published": draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))),
-        "url": draw(st.none() | _TEXT),
-    }
+    row.update(sentence=sentence, sentence_start=start, sentence_end=start + len(sentence),
+               trigger=sentence[t0:t1], trigger_start=start + t0, trigger_end=start + t1,
+               event_type=draw(st.sampled_from(list(event_types))),
+               status=draw(st.sampled_from(STATUSES)))
+    inters = []
+    for n in ("1", "2"):
+        named = draw(st.booleans())
+        row[f"actor{n}"] = draw(_TEXT) if named else None
+        row[f"actor{n}_iso3"] = draw(st.none() | st.sampled_from(_COUNTRY_CODES)) if named \
+            else None
+        row[f"inter{n}"] = draw(st.integers(1, 8)) if named else None
+        if named:
+            inters.append(row[f"inter{n}"])
+    codes = sorted(inters)
+    row["interaction"] = codes[0] * 10 + (codes[1] if len(codes) > 1 else 0) if codes else None
+    row["mediators_iso3"] = draw(st.lists(st.sampled_from(_COUNTRY_CODES), max_size=3))
+    for name in ("iso3", "border_iso3"):
+        row[name] = draw(st.none() | st.sampled_from(_COUNTRY_CODES))
+    if draw(st.booleans()):
+        row["event_date"], row["time_precision"] = draw(_DATES), draw(st.integers(1, 3))
+    else:
+        row["event_date"] = row["time_precision"] = None
+    if "mentions" in columns and "mention_sentences" in columns:
+        row["mentions"] = 1 + len(row["mention_sentences"])
+    return {name: row[name] for name in columns}
 
 
 @st.composite
 def event_tables(draw: Any, min_size: int = 0, max_size: int = 8,
                  event_types: Sequence[str] = ("clash", "airstrike", "ceasefire", "negotiation",
                                                "mediation_offer")) -> pd.DataFrame:
-    """A valid event table (validated and coerced by `eventcoder.validate_events`)."""
-    from .events import COLUMNS
-    from .schemas import validate_events
+    """A valid event table, validated and coerced by `eventcoder.validate_events`. Columns
+    come from `EventSchema`; the checks that span columns (offsets, date and precision,
+    interaction codes, unique ids) are kept by construction."""
+    from .schemas import EventSchema, validate_events
 
-    rows = draw(st.lists(_event_row(event_types), min_size=min_size, max_size=max_size))
+    columns = EventSchema.to_schema().columns
+    rows = draw(st.lists(_event_row(columns, event_types), min_size=min_size,
+                         max_size=max_size))
     for i, row in enumerate(rows):
         row["event_id"] = hashlib.sha1(f"{i}".encode()).hexdigest()[:16]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=list(columns))
     if frame.empty:
         frame = frame.astype(object)
     return validate_events(frame)
-

@@ -1,21 +1,99 @@
-"""Shared fixtures. Building a Coder compiles the lexicons (a few seconds), so tests share one."""
+"""Shared fixtures and the hypothesis profiles.
+
+Building a Coder compiles the lexicons (a few seconds), so tests share one.
+
+Hypothesis profiles, chosen with the environment variable EVENTCODER_HYPOTHESIS_PROFILE:
+  ci   (default) derandomized, no deadline, a modest number of examples: the whole suite
+       stays within a few minutes on a 2-core machine, and every run tries the same examples
+  dev  ten times the examples, random seeds, for a developer hunting bugs:
+       EVENTCODER_HYPOTHESIS_PROFILE=dev python -m pytest tests/test_rule_properties.py
+Tests size their example counts with `scaled(n)`: n examples under "ci", 10 n under "dev".
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
 import eventcoder
 
 ROOT = Path(__file__).resolve().parent.parent
 
+CI_EXAMPLES = 100  # the ci profile's default; scaled(n) means n of these
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, max_examples=CI_EXAMPLES, database=None,
+    print_blob=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "dev", derandomize=False, deadline=None, max_examples=10 * CI_EXAMPLES, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROFILE = os.environ.get("EVENTCODER_HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(PROFILE)
+
+
+def scaled(n: int) -> settings:
+    """Settings for a property worth `n` examples under the ci profile (more under dev)."""
+    return settings(max_examples=max(1, round(n * settings.default.max_examples / CI_EXAMPLES)))
+
+
+@lru_cache(maxsize=1)
+def shared_coder() -> eventcoder.Coder:
+    """The Coder every test shares (also usable where a fixture cannot reach: strategies)."""
+    return eventcoder.Coder()
+
 
 @pytest.fixture(scope="session")
 def coder() -> eventcoder.Coder:
-    return eventcoder.Coder()
+    return shared_coder()
 
 
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return ROOT / "examples" / "articles"
+
+
+def code_rows(coder: eventcoder.Coder, texts: Iterable[str], published: Any = None,
+              ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """The rows the coder makes, without building and validating the table (which costs
+    ~80 ms a call): for properties that compare events, not tables."""
+    from eventcoder.documents import documents_from_texts
+
+    return list(coder.iter_rows(documents_from_texts(list(texts), published, ids)))
+
+
+def lazy(factory: Any, *args: Any, **kwargs: Any) -> st.SearchStrategy[Any]:
+    """`factory(shared_coder(), ...)` as a strategy, built when first drawn from, so test
+    modules can name strategies over the coder at import time."""
+    return st.deferred(lambda: factory(shared_coder(), *args, **kwargs))
+
+
+def check_invariants(rows: list[dict[str, Any]], coder: eventcoder.Coder) -> None:
+    """Rules every coded event keeps, whatever the text: no mediator is also a side; violent
+    types report fatalities (0 or more), others none; ACLED's interaction code is the two
+    actor types, lower first; the two sides differ; a date has a precision."""
+    import pandas as pd
+
+    def missing(value: Any) -> bool:
+        return value is None or (not isinstance(value, (list, tuple)) and bool(pd.isna(value)))
+
+    violent = {t.id for t in coder.lexicon.event_types if t.violent}
+    for row in rows:
+        sides = {v for v in (row["actor1_iso3"], row["actor2_iso3"]) if not missing(v)}
+        assert not set(row["mediators_iso3"]) & sides, f"a mediator is also a side: {row}"
+        if row["event_type"] in violent:
+            assert not missing(row["fatalities"]) and row["fatalities"] >= 0, row
+        else:
+            assert missing(row["fatalities"]), row
+        inter = sorted(int(v) for v in (row["inter1"], row["inter2"]) if not missing(v))
+        want = inter[0] * 10 + (inter[1] if len(inter) > 1 else 0) if inter else None
+        got = None if missing(row["interaction"]) else int(row["interaction"])
+        assert got == want, f"interaction {got} for actor types {inter}"
+        if not missing(row["actor1"]) and not missing(row["actor2"]):
+            assert row["actor1"] != row["actor2"], row
+        assert missing(row["event_date"]) == missing(row["time_precision"]), row
