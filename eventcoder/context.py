@@ -1,7 +1,7 @@
 """Document context: what a sentence leaves out comes from the article's main dyad.
 
-"A fragile cease-fire brokered by Türkiye and Qatar was reached" names no sides; a reader
-takes them from the article, which is about Pakistan and Afghanistan. Such events are
+"A truce mediated by Qatar held for a week" names no sides; a reader takes them from the
+article, which is about, say, Pakistan and Afghanistan. Such events are
 flagged `actors_inferred`. "Both sides" is read the same way, from the sentence when it
 names two sides elsewhere, else from the article. "The army" with no state named, and
 "along the frontier" with no states named, are settled the same way.
