@@ -227,6 +227,8 @@ def test_arbitrary_bytes_in_a_text_file(coder, good, junk: bytes, lead: bytes) -
         else:
             rows = _rows_of(coder, [root])
             assert [r for r in rows if r["doc_id"] != "b"] == alone
+            assert [r for r in rows if r["doc_id"] == "b"] == \
+                code_rows(coder, [data.decode("utf-8")], None, ["b"])  # read as any text
         with warnings_logged() as warned:
             rows = _rows_of(coder, [root], "skip")
         assert [r for r in rows if r["doc_id"] != "b"] == alone  # nothing else lost
