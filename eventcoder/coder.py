@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from .context import Pending, apply_context, merge_mentions
-from .documents import Document, OnError, documents_from_frame, documents_from_texts, read_paths
+from .documents import (Document, OnError, documents_from_frame, documents_from_texts, read_paths,
+                        unique_ids)
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher
@@ -103,7 +104,9 @@ class Coder:
 
     def iter_rows(self, documents: Iterable[Document],
                   progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
-        for document in documents:
+        # The readers already drop repeated ids; Documents made by hand are checked here, as
+        # two articles with one id would share event ids and fail the table's schema.
+        for document in unique_ids(documents):
             yield from self.code_document(document)
             if progress is not None:
                 progress(1)

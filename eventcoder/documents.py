@@ -1,12 +1,13 @@
 """Read articles: plain-text files, JSON Lines, pandas DataFrames, or Python strings.
 
-Every reader yields `Document`s. Problems (empty text, undecodable bytes, malformed JSON)
-raise `InputError` naming the file and line, or, with ``on_error="skip"``, are logged as
-warnings and the rest of the input is still read.
+Every reader yields `Document`s. Problems (empty text, undecodable bytes, malformed JSON, an
+id already used, a date the table cannot hold) raise `InputError` naming the file and line,
+or, with ``on_error="skip"``, are logged as warnings and the rest of the input is still read.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import logging
@@ -59,12 +60,23 @@ _DATELINE = re.compile(
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
 _HEADER_LINES = 5
 
+# The days the table's datetime64[ns] columns can hold (pandas.Timestamp.min and .max,
+# rounded inwards to whole days): any other date would fail the schema and lose the batch.
+FIRST_STORABLE_DAY = dt.date(1677, 9, 22)
+LAST_STORABLE_DAY = dt.date(2262, 4, 11)
+
+
+def storable_day(day: dt.date) -> bool:
+    """Can the event table hold this date?"""
+    return FIRST_STORABLE_DAY <= day <= LAST_STORABLE_DAY
+
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
+        made = dt.date(year, month, day)
     except ValueError:
         return None
+    return made if storable_day(made) else None  # "date 0001-01-01" is no publication date
 
 
 def _from_match(m: re.Match[str], text: str) -> dt.date | None:
@@ -105,6 +117,14 @@ def find_header_date(text: str) -> tuple[dt.date | None, tuple[tuple[int, int], 
 
 def parse_published(value: Any) -> dt.date | None:
     """A publication date from metadata: date, datetime, ISO string, or nothing."""
+    day = _read_published(value)
+    if day is not None and not storable_day(day):
+        raise ValueError(f"publication date {day.isoformat()} is outside the dates the table "
+                         f"can hold ({FIRST_STORABLE_DAY} to {LAST_STORABLE_DAY})")
+    return day
+
+
+def _read_published(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -118,7 +138,28 @@ def parse_published(value: Any) -> dt.date | None:
             return None
         return pd.Timestamp(value).date()
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"cannot read publication date {value!r}") from exc
+        raise ValueError(f"cannot read publication date {_shown(value)!r}") from exc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown(value: Any) -> Any:
+    """`value` fit for a message: a lone surrogate cannot be encoded, so it is escaped."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
+def _check_encodable(fields: dict[str, Any], where: str, line: int | None) -> None:
+    """JSON may escape a lone surrogate ("\\ud800"): such a string is not text, and would
+    fail later (hashing the id, writing Parquet) with no file or line."""
+    for name, value in fields.items():
+        found = _SURROGATE.search(value) if isinstance(value, str) else None
+        if found is not None:
+            raise InputError(Problem(where, line, f"'{name}' holds a lone surrogate "
+                                     f"(\\u{ord(found.group()):04x}), which is not text",
+                                     entry=str(_shown(fields.get("id")))))
 
 
 def make_document(doc_id: str, text: str, published: Any = None, source: str | None = None,
@@ -127,11 +168,18 @@ def make_document(doc_id: str, text: str, published: Any = None, source: str | N
     """Build a Document, taking the publication date from the text when metadata lacks it.
 
     `origin` names where the article came from (a file) and `line` the line in it."""
+    place = origin or str(_shown(doc_id))
+    _check_encodable({"id": doc_id, "text": text, "published": published, "source": source,
+                      "url": url}, place, line)
+    if doc_id is None or str(doc_id).strip() == "":
+        raise InputError(Problem(place, line, "the article has no id"))
     if not isinstance(text, str) or not text.strip():
-        raise InputError(Problem(origin or doc_id, line, "the article text is empty",
-                                 entry=str(doc_id)))
+        raise InputError(Problem(place, line, "the article text is empty", entry=str(doc_id)))
+    try:
+        when = parse_published(published)
+    except ValueError as exc:
+        raise InputError(Problem(place, line, str(exc), entry=str(doc_id))) from None
     header_date, spans = find_header_date(text)
-    when = parse_published(published)
     where = f"{origin}:{line}" if origin and line else origin
     return Document(str(doc_id), text, when or header_date, source or None, url or None,
                     where, spans)
@@ -145,10 +193,21 @@ def _fail(problem: Problem, on_error: OnError) -> None:
     log.warning("skipped: %s", problem)
 
 
+def _utf8(data: bytes, bom: bool) -> str:
+    """`data` decoded, a leading byte order mark dropped when `bom`. utf-8-sig would count
+    an error's offset after the mark; here it is always an offset into `data`."""
+    skip = len(codecs.BOM_UTF8) if bom and data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnicodeDecodeError(exc.encoding, data, exc.start + skip, exc.end + skip,
+                                 exc.reason) from None
+
+
 def _decode(path: Path, on_error: OnError) -> str | None:
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return _utf8(data, bom=True)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         _fail(Problem(str(path), line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at "
@@ -182,12 +241,13 @@ def _jsonl_record(path: Path, number: int, raw: str) -> Document:
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(Problem(where.path, number, "'text' is missing or not a string",
-                                 entry=str(doc_id)))
+                                 entry=str(_shown(str(doc_id)))))
     try:
         return make_document(str(doc_id), text, record.get("published"), record.get("source"),
                              record.get("url"), origin=str(path), line=number)
     except ValueError as exc:
-        raise InputError(Problem(where.path, number, str(exc), entry=str(doc_id))) from None
+        raise InputError(Problem(where.path, number, str(exc),
+                                 entry=str(_shown(str(doc_id))))) from None
 
 
 def read_jsonl_file(path: Path, on_error: OnError = "raise") -> Iterator[Document]:
@@ -197,7 +257,7 @@ def read_jsonl_file(path: Path, on_error: OnError = "raise") -> Iterator[Documen
         if not raw_line.strip():
             continue
         try:
-            raw = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
+            raw = _utf8(raw_line, bom=number == 1)
         except UnicodeDecodeError as exc:
             _fail(Problem(str(path), number, f"not valid UTF-8 (byte 0x{raw_line[exc.start]:02x})"),
                   on_error)
@@ -223,9 +283,36 @@ def expand_paths(inputs: Iterable[str | Path]) -> list[Path]:
     return paths
 
 
+def unique_ids(documents: Iterable[Document], on_error: OnError = "raise", hint: str = ""
+               ) -> Iterator[Document]:
+    """The documents, an id seen before being an error: two articles with one id would
+    share event ids (unique in the table) and make `doc_id` ambiguous. Keeps each id and
+    where it was first read, so the memory grows with the number of articles."""
+    first: dict[str, str] = {}
+    for i, doc in enumerate(documents):
+        seen = first.get(doc.doc_id)
+        if seen is None:
+            first[doc.doc_id] = doc.origin or f"document[{i}]"
+            yield doc
+            continue
+        path, line = _located(doc.origin or f"document[{i}]")
+        _fail(Problem(path, line, f"the id is already used by {seen}{hint}",
+                      entry=str(_shown(doc.doc_id))), on_error)
+
+
+def _located(origin: str) -> tuple[str, int | None]:
+    """(path, line) of a Document's origin ("file.jsonl:3", "a.txt", "text[2]")."""
+    path, _, line = origin.rpartition(":")
+    return (path, int(line)) if path and line.isdigit() else (origin, None)
+
+
 def read_paths(inputs: Iterable[str | Path], on_error: OnError = "raise") -> Iterator[Document]:
-    """Documents from .txt and .jsonl files and folders of them."""
-    for path in expand_paths(inputs):
+    """Documents from .txt and .jsonl files and folders of them, each id once."""
+    yield from unique_ids(_read_each(expand_paths(inputs), on_error), on_error)
+
+
+def _read_each(paths: list[Path], on_error: OnError) -> Iterator[Document]:
+    for path in paths:
         if path.suffix == ".jsonl":
             yield from read_jsonl_file(path, on_error)
         elif path.suffix == ".txt":
@@ -237,15 +324,29 @@ def read_paths(inputs: Iterable[str | Path], on_error: OnError = "raise") -> Ite
 def documents_from_texts(texts: Iterable[str], published: Any = None,
                          ids: Iterable[str] | None = None, on_error: OnError = "raise"
                          ) -> Iterator[Document]:
-    """Documents from strings; without `ids`, each id is "doc-" and a hash of its text."""
+    """Documents from strings; without `ids`, each id is "doc-" and a hash of its text
+    (so a text given twice is an id given twice)."""
     id_list = list(ids) if ids is not None else None
+    hint = "" if id_list is not None else \
+        " (the same text: without ids=, a text's id is a hash of it)"
+    yield from unique_ids(_from_texts(texts, published, id_list, on_error), on_error, hint)
+
+
+def _from_texts(texts: Iterable[str], published: Any, id_list: list[Any] | None,
+                on_error: OnError) -> Iterator[Document]:
+    count = 0
     for i, text in enumerate(texts):
+        count = i + 1
+        if id_list is not None and i >= len(id_list):
+            raise InputError(Problem("ids", None, f"no id for text[{i}]: fewer ids than texts"))
         # Without ids, a text's id is a hash of it: tables coded apart never share ids.
         doc_id = id_list[i] if id_list is not None else _text_id(text)
         try:
             yield make_document(doc_id, text, published, origin=f"text[{i}]")
         except InputError as exc:
             _fail(exc.problem, on_error)
+    if id_list is not None and len(id_list) > count:
+        raise InputError(Problem("ids", None, f"{len(id_list)} ids for {count} texts"))
 
 
 def _text_id(text: Any) -> str:
@@ -261,12 +362,16 @@ def documents_from_frame(frame: Any, on_error: OnError = "raise") -> Iterator[Do
     id_col = "id" if "id" in frame.columns else "doc_id"
     if id_col not in frame.columns or "text" not in frame.columns:
         raise InputError(Problem("<DataFrame>", None, "needs columns 'id' (or 'doc_id') and 'text'"))
+    yield from unique_ids(_from_frame(frame, id_col, on_error), on_error)
+
+
+def _from_frame(frame: Any, id_col: str, on_error: OnError) -> Iterator[Document]:
     optional = [c for c in ("published", "source", "url") if c in frame.columns]
     for row_number, row in enumerate(frame[[id_col, "text", *optional]].itertuples(index=False)):
         values = row._asdict()
         extra = {k: _none_if_na(values.get(k)) for k in optional}
         try:
-            yield make_document(str(values[id_col]), values["text"], extra.get("published"),
+            yield make_document(_none_if_na(values[id_col]), values["text"], extra.get("published"),
                                 extra.get("source"), extra.get("url"),
                                 origin=f"<DataFrame row {row_number}>")
         except InputError as exc:

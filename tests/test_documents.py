@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 
 from eventcoder import InputError
-from eventcoder.documents import find_header_date, read_paths
+from eventcoder.documents import (FIRST_STORABLE_DAY, LAST_STORABLE_DAY, documents_from_frame,
+                                  documents_from_texts, find_header_date, make_document,
+                                  read_paths)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -21,6 +23,8 @@ from eventcoder.documents import find_header_date, read_paths
     ("KABUL, Oct. 25, 2024 (AP) — Talks resumed.", dt.date(2024, 10, 25)),
     ("KABUL, Oct 25 (Reuters) - Talks resumed with no year anywhere.", None),
     ("Talks resumed in Doha on 10 Feb 2026 after a pause.", None),
+    ("date 0001-01-01 Ankara urged calm.", None),  # no date the table could hold
+    ("1 March 1500\nHeadline", None),
 ])
 def test_header_dates(text: str, expected: dt.date | None) -> None:
     assert find_header_date(text)[0] == expected
@@ -57,6 +61,14 @@ def test_text_files_and_jsonl(tmp_path: Path) -> None:
     ("noid.jsonl", b'{"text": "ok"}\n', 1, "no 'id'"),
     ("notext.jsonl", b'{"id": "1", "text": 3}\n', 1, "'text'"),
     ("emptytext.jsonl", b'{"id": "1", "text": ""}\n', 1, "empty"),
+    ("bom.txt", b"\xef\xbb\xbfFine line\nbad \xff byte\n", 2, "byte 0xff at offset 17"),
+    ("bom.jsonl", b'\xef\xbb\xbf{"id": "1", "text": "\xe9"}\n', 1, "byte 0xe9"),
+    ("twice.jsonl", b'{"id": "1", "text": "ok"}\n{"id": 1, "text": "ok"}\n', 2,
+     "already used by"),
+    ("surrogate.jsonl", b'{"id": "1", "text": "ok \\ud800"}\n', 1, "lone surrogate"),
+    ("source.jsonl", b'{"id": "1", "text": "ok", "source": "\\udc00"}\n', 1, "'source'"),
+    ("ancient.jsonl", b'{"id": "1", "text": "ok", "published": "1500-01-01"}\n', 1,
+     "outside the dates"),
 ])
 def test_bad_input_names_file_and_line(tmp_path: Path, name: str, content: bytes,
                                        line: int | None, message: str) -> None:
@@ -91,3 +103,78 @@ def test_frame_input(coder) -> None:
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         list(read_paths([tmp_path / "nope"]))
+
+
+def test_the_storable_days_are_those_of_datetime64_ns() -> None:
+    assert pd.Timestamp(FIRST_STORABLE_DAY) - pd.Timedelta(days=1) < pd.Timestamp.min
+    assert pd.Timestamp(FIRST_STORABLE_DAY) >= pd.Timestamp.min
+    assert pd.Timestamp(LAST_STORABLE_DAY) <= pd.Timestamp.max
+    assert pd.Timestamp(LAST_STORABLE_DAY) + pd.Timedelta(days=1) > pd.Timestamp.max
+
+
+def test_an_id_given_twice_is_an_input_error_or_skipped(coder, tmp_path: Path, caplog) -> None:
+    # Two articles with one id share their event ids: the table would fail its schema.
+    clash = "Pakistan and Afghanistan exchanged fire."
+    with pytest.raises(InputError, match=r"text\[2\] \[a\]: the id is already used by text\[0\]"):
+        coder.code_texts([clash, "Talks began.", clash], ids=["a", "b", "a"])
+    with pytest.raises(InputError, match=r"text\[1\].*same text"):
+        coder.code_texts([clash, clash])  # without ids, an id is a hash of the text
+    frame = pd.DataFrame({"id": ["a", "a"], "text": [clash, clash]})
+    with pytest.raises(InputError, match=r"<DataFrame row 1> \[a\].*<DataFrame row 0>"):
+        coder.code_frame(frame)
+    with caplog.at_level(logging.WARNING):
+        assert coder.code_frame(frame, on_error="skip")["doc_id"].tolist() == ["a"]
+        assert coder.code_texts([clash, clash], on_error="skip")["doc_id"].nunique() == 1
+    assert "<DataFrame row 1>" in caplog.text and "text[1]" in caplog.text
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "a.txt").write_text(clash, encoding="utf-8")
+    (tmp_path / "two" / "a.txt").write_text(clash, encoding="utf-8")
+    with pytest.raises(InputError, match=r"two/a\.txt \[a\]: .* by .*one/a\.txt"):
+        coder.code_files(tmp_path)
+
+
+def test_ids_must_match_the_texts() -> None:
+    with pytest.raises(InputError, match="fewer ids than texts"):
+        list(documents_from_texts(["Talks began.", "Talks ended."], ids=["a"]))
+    with pytest.raises(InputError, match="2 ids for 1 texts"):
+        list(documents_from_texts(["Talks began."], ids=["a", "b"]))
+
+
+def test_a_frame_row_without_id_is_an_input_error() -> None:
+    frame = pd.DataFrame({"id": ["a", None, " "], "text": ["Talks began."] * 3})
+    with pytest.raises(InputError, match=r"<DataFrame row 1>: the article has no id"):
+        list(documents_from_frame(frame))
+    assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", dt.date(1677, 9, 21), "2262-04-12"])
+def test_a_publication_date_the_table_cannot_hold_is_an_input_error(coder, published) -> None:
+    with pytest.raises(InputError, match=r"text\[0\].*outside the dates the table can hold"):
+        coder.code_texts(["Pakistan and Afghanistan exchanged fire."], published=published)
+    frame = pd.DataFrame({"id": ["a"], "text": ["Talks began."], "published": [published]})
+    with pytest.raises(InputError, match=r"<DataFrame row 0>.*outside"):
+        coder.code_frame(frame)
+
+
+def test_the_bounds_of_the_storable_days_are_read(coder) -> None:
+    for day in (FIRST_STORABLE_DAY, LAST_STORABLE_DAY):
+        events = coder.code_texts(["Pakistan and Afghanistan exchanged fire."], published=day)
+        assert pd.Timestamp(events.iloc[0]["published"]).date() == day
+
+
+@pytest.mark.parametrize("field", ["text", "source", "url"])
+def test_a_lone_surrogate_in_any_field_is_an_input_error(field: str) -> None:
+    values = {"id": "a", "text": "Talks began.", "source": "Wire", "url": "https://x.org"}
+    values[field] = values[field] + "\udc00"
+    with pytest.raises(InputError, match=rf"<DataFrame row 0>.*'{field}'.*lone surrogate"):
+        list(documents_from_frame(pd.DataFrame([values], dtype=object)))
+    if field == "text":
+        with pytest.raises(InputError, match=r"text\[0\]"):
+            list(documents_from_texts([values["text"]]))
+
+
+def test_documents_made_by_hand_with_one_id_are_an_input_error(coder) -> None:
+    doc = make_document("a", "Pakistan and Afghanistan exchanged fire.")
+    with pytest.raises(InputError, match=r"document\[1\] \[a\]: .* document\[0\]"):
+        coder.code_documents([doc, doc])

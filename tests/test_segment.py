@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from eventcoder.segment import segment
+from eventcoder.segment import MAX_SENTENCE, segment
+from tests.conftest import scaled
 
 
 def _texts(text: str, kind: str = "text") -> list[str]:
@@ -46,3 +49,45 @@ def test_header_span_is_its_own_segment() -> None:
     segments = segment(text, ((0, 16),))
     assert [(s.kind, text[s.start:s.end]) for s in segments] == [
         ("header", "date 2026-02-27"), ("text", "Ankara urged calm.")]
+
+
+def _cover(text: str) -> None:
+    """Segments are stripped, in order, apart, and hold every character but spaces."""
+    segments = segment(text)
+    for s in segments:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start:s.end] == text[s.start:s.end].strip()
+        assert s.kind != "text" or s.end - s.start <= MAX_SENTENCE
+    assert all(a.end <= b.start for a, b in zip(segments, segments[1:]))
+    assert "".join("".join(text[s.start:s.end].split()) for s in segments) == \
+        "".join(text.split())
+
+
+def test_a_long_sentence_is_cut_at_clause_boundaries() -> None:
+    # Without full stops a line is one sentence, and the rules' cost grows with its square.
+    clause = "Pakistan and Afghanistan exchanged fire near Torkham, "
+    text = clause * 30 + "talks; " + clause * 30
+    pieces = _texts(text)
+    assert len(pieces) >= 3 and all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert any(p.endswith("talks;") for p in pieces)  # a clause mark beats a comma
+    assert all(p.endswith((",", ";")) for p in pieces[:-1])
+    _cover(text)
+
+
+@pytest.mark.parametrize("unit", ["word ", "x", "Pakistan,Afghanistan,clashed,",
+                                  "\u202e\x00 \u200b", "a\u00a0b\u2028c\x1c"])
+def test_any_long_line_is_cut_into_bounded_pieces(unit: str) -> None:
+    _cover(unit * (5 * MAX_SENTENCE // len(unit) + 7))
+
+
+def test_sentences_within_the_bound_are_not_cut() -> None:
+    text = "Pakistan and Afghanistan exchanged fire, " * ((MAX_SENTENCE - 1) // 41) + "again."
+    assert len(text) <= MAX_SENTENCE and _texts(text) == [text]
+
+
+@scaled(200)
+@given(st.lists(st.sampled_from(["Talks", "began", "Gen.", "U.S.", ",", ", ", "; ", ": ", " ",
+                                 "\u2014 ", ". ", "\n", "\u00a0", "1,000", "10:30", "x" * 300,
+                                 "(", ")"]), max_size=400))
+def test_segments_cover_any_line_within_the_bound(parts: list[str]) -> None:
+    _cover("".join(parts))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,23 +25,69 @@ log = logging.getLogger(__name__)
 BUNDLED = Path(__file__).resolve().parent.parent / "lexicons" / "en"
 
 
-class _LineDict(dict[str, Any]):
-    """A mapping that remembers the line it starts on and the line of each key."""
+# libyaml parses several times faster; the constructor (and so the line tracking) is the
+# same Python code on both.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# The line breaks YAML counts (its marks and ours must agree).
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class _LineDict(dict[Any, Any]):
+    """A mapping that remembers the line it starts on, the line of each key (as converted:
+    `yes` is True), and each repeat of a key as (key, line of the occurrence it replaced,
+    line of the repeat, the value it replaced)."""
 
     line: int = 0
-    key_lines: dict[str, int]
+    key_lines: dict[Any, int]
+    duplicates: list[tuple[Any, int, int, Any]]
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineList(list[Any]):
+    """A sequence that remembers the line of each item: a scalar item has no line of its own."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
+        # PyYAML silently keeps the last of two equal keys and merges `<<` keys into
+        # node.value, so the keys as written are taken before it does.
+        own = [(k, v) for k, v in node.value if k.tag != _MERGE_TAG]
         mapping = _LineDict(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        mapping.key_lines, mapping.duplicates = {}, []
+        earlier: dict[Any, tuple[int, yaml.Node]] = {}
+        for key_node, value_node in own:
+            key, line = self.construct_object(key_node, deep=True), key_node.start_mark.line + 1
+            if key in earlier:
+                before, replaced = earlier[key]
+                mapping.duplicates.append((key, before, line,
+                                           self.construct_object(replaced, deep=True)))
+            earlier[key] = (line, value_node)
+            mapping.key_lines[key] = line
+        for key_node, _ in node.value:  # keys merged in by `<<`
+            mapping.key_lines.setdefault(self.construct_object(key_node, deep=True),
+                                         key_node.start_mark.line + 1)
         return mapping
+
+    def construct_line_list(self, node: yaml.SequenceNode) -> Iterator[_LineList]:
+        items = _LineList()
+        items.line = node.start_mark.line + 1
+        items.item_lines = [item.start_mark.line + 1 for item in node.value]
+        yield items  # first, as PyYAML's own constructor does, so that anchors can recurse
+        items.extend(self.construct_sequence(node))
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
                             _LineLoader.construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+                            _LineLoader.construct_line_list)
+
+
+def _line_at(text: str, index: int) -> int:
+    return len(_BREAK.findall(text, 0, index)) + 1
 
 
 @dataclass(frozen=True)
@@ -109,56 +156,112 @@ def _validation_problems(path: str, raw: _LineDict, index: int, exc: ValidationE
                          ) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        loc = [str(x) for x in err["loc"]]
-        line = raw.key_lines.get(loc[0], raw.line) if loc and isinstance(raw, _LineDict) else None
-        field_name = ".".join(loc) if loc else "entry"
-        problems.append(Problem(path, line or getattr(raw, "line", None),
-                                f"{field_name}: {err['msg']}", _entry_name(raw, index)))
+        field_name, line = ".".join(str(x) for x in err["loc"]) or "entry", raw.line
+        if err["type"] == "invalid_key":
+            # pydantic names a key that is not a string (`yes`, `null`) by a stand-in; the
+            # key itself is the error's input, and its line was kept under the key as converted.
+            field_name, line = str(err["input"]), raw.key_lines.get(err["input"], raw.line)
+        elif err["loc"]:
+            line = raw.key_lines.get(err["loc"][0], raw.line)
+        problems.append(Problem(path, line, f"{field_name}: {err['msg']}",
+                                _entry_name(raw, index)))
     return problems
 
 
-def _parse_file(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
+def _duplicate_problems(path: str, value: Any, entry: str, seen: set[int]) -> list[Problem]:
+    """Keys given twice anywhere in an entry, nested ones included."""
+    if id(value) in seen:  # an anchor may refer to itself
+        return []
+    seen.add(id(value))
+    problems = []
+    children: Iterable[Any] = value if isinstance(value, list) else ()
+    if isinstance(value, _LineDict):
+        problems.extend(Problem(path, again, f"{key}: given twice (also on line {before})", entry)
+                        for key, before, again, _ in value.duplicates)
+        children = value.values()
+    for child in children:
+        problems.extend(_duplicate_problems(path, child, entry, seen))
+    return problems
+
+
+# libyaml gives a ReaderError's position in bytes of the UTF-8 text, PyYAML in characters.
+_POSITION_IN_BYTES = _SafeLoader is not yaml.SafeLoader
+
+
+def _reader_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    before = text.encode("utf-8")[:exc.position].decode("utf-8", "ignore") \
+        if _POSITION_IN_BYTES else text[:exc.position]
+    char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+    return Problem(str(path), _line_at(before, len(before)),
+                   f"YAML syntax: character {char} is not allowed ({exc.reason})")
+
+
+def _read_document(path: Path) -> tuple[Any, Problem | None]:
+    """A file's YAML, or the problem that keeps it from being read, on its line if it has one."""
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, Problem(str(path), None, f"cannot read: {exc}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start].decode("utf-8")  # the decoder stops at the first bad byte
+        return None, Problem(str(path), _line_at(before, len(before)),
+                             f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded")
+    try:
+        return yaml.load(text, Loader=_LineLoader), None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        problems.append(Problem(str(path), mark.line + 1 if mark else None,
-                                f"YAML syntax: {exc.problem}"))
+        mark = exc.problem_mark or exc.context_mark
+        return None, Problem(str(path), mark.line + 1 if mark else None,
+                             f"YAML syntax: {exc.problem}")
+    except yaml.reader.ReaderError as exc:  # not marked: it has a position instead
+        return None, _reader_problem(path, text, exc)
+    except yaml.YAMLError as exc:
+        return None, Problem(str(path), None, f"cannot read: {exc}")
+
+
+def _parse_file(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
+    document, problem = _read_document(path)
+    if problem is not None:
+        problems.append(problem)
         return
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        problems.append(Problem(str(path), None, f"cannot read: {exc}"))
-        return
-    if not isinstance(document, dict):
+    if not isinstance(document, _LineDict):
         problems.append(Problem(str(path), 1, "the file must be a mapping with one of the keys "
                                 + ", ".join(SECTIONS)))
         return
-    for section, items in document.items():
-        line = document.key_lines.get(section) if isinstance(document, _LineDict) else None
+    problems.extend(Problem(str(path), again, f"section '{key}' is given twice (also on line "
+                            f"{before})") for key, before, again, _ in document.duplicates)
+    # The lists a repeated section replaced are checked too, so that none of their problems
+    # is hidden behind the repeat.
+    replaced = [(key, before, items) for key, before, _, items in document.duplicates]
+    for section, line, items in [*replaced, *((k, document.key_lines.get(k), v)
+                                             for k, v in document.items())]:
         model = SECTIONS.get(section)
         if model is None:
             problems.append(Problem(str(path), line, f"unknown section '{section}' (expected one "
                                     f"of {', '.join(SECTIONS)})"))
             continue
-        if not isinstance(items, list):
+        if not isinstance(items, _LineList):
             problems.append(Problem(str(path), line, f"'{section}' must be a list of entries"))
             continue
         for index, raw in enumerate(items):
-            _parse_entry(path, section, model, raw, index, lexicon, problems)
+            _parse_entry(path, section, model, raw, index, items.item_lines[index], lexicon,
+                         problems)
 
 
-def _parse_entry(path: Path, section: str, model: type[Entry], raw: Any, index: int,
+def _parse_entry(path: Path, section: str, model: type[Entry], raw: Any, index: int, line: int,
                  lexicon: Lexicon, problems: list[Problem]) -> None:
-    line = getattr(raw, "line", None)
-    if not isinstance(raw, dict):
+    if not isinstance(raw, _LineDict):
         problems.append(Problem(str(path), line, f"entry #{index + 1} of '{section}' must be a "
-                                "mapping"))
+                                "mapping", f"#{index + 1}"))
         return
+    problems.extend(_duplicate_problems(str(path), raw, _entry_name(raw, index), set()))
     try:
         entry = model.model_validate(dict(raw))
     except ValidationError as exc:
         problems.extend(_validation_problems(str(path), raw, index, exc))
         return
-    lexicon.entries[section].append(Sourced(entry, str(path), line or 0))
+    lexicon.entries[section].append(Sourced(entry, str(path), line))
 
 
 ADMIN1_COLUMNS = ("iso2", "admin1_code", "name", "latitude", "longitude")

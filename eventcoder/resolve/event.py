@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..documents import Document
+from ..documents import Document, storable_day
 from ..events import EventRecord
 from ..lexicon import Gazetteer
 from ..rules.engine import Candidate
@@ -17,7 +17,7 @@ from ..rules.participants import Participants, PlaceMention
 from ..rules.view import SentenceView
 from ..segment import Sentence
 from .actors import Actor, ActorBook
-from .dates import DateMention, DateResolver
+from .dates import DateMention, DateResolver, ResolvedDate
 from .fatalities import FatalityMention
 from .places import Location, best_location, border_location
 
@@ -107,11 +107,19 @@ def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
     for pool, rule in pools:
         if pool:
             mention, _ = min(pool, key=lambda dt_: abs(dt_[1] - trigger_pos))
-            resolved = resolver.resolve(mention.text, facts.doc.published,
-                                        future=cand.status == "planned")
+            resolved = _storable(resolver.resolve(mention.text, facts.doc.published,
+                                                  future=cand.status == "planned"))
             text = facts.doc.text[mention.start:mention.end]
             return resolved.date, resolved.precision, text, rule
     return None, None, None, None
+
+
+def _storable(resolved: ResolvedDate) -> ResolvedDate:
+    """A date the table cannot hold ("on 3 June 1066") is read as unresolved: the event is
+    kept, without a date, rather than failing the schema for the whole batch."""
+    if resolved.date is not None and not storable_day(resolved.date):
+        return ResolvedDate(None, None, resolved.text)
+    return resolved
 
 
 def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, list[PlaceMention]]]:
