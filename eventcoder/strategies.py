@@ -445,7 +445,7 @@ TEMPLATES: tuple[Template, ...] = (
        "{A} and {B} agreed to a truce brokered by {M}{when}.", mediators=("M",), where=False),
     _t("ceasefire_took_effect", "ceasefire", "occurred",
        "A truce between {A} and {B} took effect{when}.", where=False, lead=True,
-       future="A truce between {A} and {B} will take effect{when}.", short_names=True),
+       future="A truce between {A} and {B} will take effect{when}."),
     _t("ceasefire_violated", "ceasefire", "failed",
        "{A} and {B} violated the ceasefire{when}.", where=False),
     # the caller is neither a side nor a mediator
@@ -467,8 +467,7 @@ TEMPLATES: tuple[Template, ...] = (
     _t("talks_collapsed", "negotiation", "failed",
        "Talks between {A} and {B} collapsed{when}.", where=False, lead=True),
     _t("talks_will_resume", "negotiation", "planned",
-       "Talks between {A} and {B} will resume{where}{when}.", tense="future", lead=True,
-       short_names=True),
+       "Talks between {A} and {B} will resume{where}{when}.", tense="future", lead=True),
     _t("talks_delegations_hosted", "negotiation", "occurred",
        "Delegations from {A} and {B} met{where}{when} for peace talks hosted by {M}.",
        mediators=("M",)),
@@ -496,15 +495,16 @@ TEMPLATES: tuple[Template, ...] = (
 _VIOLENT_TYPES = frozenset({"clash", "airstrike"})
 
 # Months and days a date may not use, for a coder that misreads them. The bundled coder
-# reads them all (it once took "May" for the cue "may", and "August" and "October 6" for
-# towns: see the regression tests in tests/test_rule_properties.py).
+# reads them all (it once took "May" for the cue "may", and "August", "October 6" and
+# "28 May" for towns: see the regression tests in tests/test_rule_properties.py).
 AVOIDED_MONTHS: frozenset[str] = frozenset()
-# (month, day) pairs left out: "28 May" is a town of Azerbaijan in GeoNames, and the coder
-# still takes "on 28 May 2025" for it (a known bug, see the regression tests).
-AVOIDED_DAYS: frozenset[tuple[int, int]] = frozenset({(5, 28)})
+# (month, day) pairs left out, as AVOIDED_MONTHS.
+AVOIDED_DAYS: frozenset[tuple[int, int]] = frozenset()
 
-# Not yet "It isn't true that ": the contraction is not read as "is not" (a known bug).
-NEGATIONS = ("Officials denied that ", "Witnesses denied that ", "It is not true that ")
+# Contractions too, written with either apostrophe by the tests: the coder once read
+# "isn't" only as a word of its own, not as the "not" of "not true that".
+NEGATIONS = ("Officials denied that ", "Witnesses denied that ", "It is not true that ",
+             "It isn't true that ", "It wasn't true that ")
 CONDITIONS = ("If ", "Unless ")
 CONDITION_ENDS = (", schools would close.", ", the harvest would suffer.")
 

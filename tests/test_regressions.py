@@ -96,3 +96,43 @@ def test_month_names_are_not_towns(coder) -> None:
 def test_two_spaces_inside_a_trigger(coder) -> None:
     events = coder.code_texts(["Oman offered to  mediate between Saudi Arabia and the Houthis."])
     assert events["event_type"].tolist() == ["mediation_offer"]
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan and Armenia exchanged fire on 28 May 2025.",   # the town 28 May (AZE)
+    "Azerbaijan and Armenia exchanged fire on May 28.",
+    "Egypt and Israel exchanged fire on October 6, 2023.",     # 6th of October City (EGY)
+    "Tajikistan and Kyrgyzstan exchanged fire on Nov 5.",      # the town Nov (TJK)
+])
+def test_town_names_written_as_dates_are_not_places(coder, text: str) -> None:
+    events = coder.code_texts([text], published=PUBLISHED)
+    assert events["event_type"].tolist() == ["clash"]
+    assert events["location"].isna().all() and events["event_date"].notna().all()
+
+
+def test_a_town_named_like_a_month_is_a_place_outside_a_date(coder) -> None:
+    events = coder.code_texts(["Tajikistan and Kyrgyzstan exchanged fire near Nov."],
+                              published=PUBLISHED)
+    assert events["location"].tolist() == ["Nov"]
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between the United States and Iran will resume.",   # "United" is no "-ed" verb
+    "Talks between Saint Vincent and the Grenadines and the Democratic Republic of the Congo "
+    "will resume.",                                            # long names, one word each
+    "A truce between the Democratic Republic of the Congo and Rwanda will take effect.",
+])
+def test_a_future_tense_after_long_names_is_planned(coder, text: str) -> None:
+    events = coder.code_texts([text], published=PUBLISHED)
+    assert events["status"].tolist() == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "It isn't true that Iran and Iraq held talks.",
+    "It isn\u2019t true that Iran and Iraq held talks.",
+    "It wasn't true that Pakistan and India exchanged fire.",
+    "Iran and Iraq couldn't agree on a ceasefire.",            # not listed: read as "not"
+    "Iran and Iraq wouldn't hold talks.",
+])
+def test_negative_contractions_negate(coder, text: str) -> None:
+    assert coder.code_texts([text], published=PUBLISHED).empty

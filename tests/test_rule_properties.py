@@ -101,7 +101,7 @@ def test_future_tense_makes_events_planned(coder, s: GeneratedSentence) -> None:
 
 
 @scaled(60)
-@given(lazy(sentences, templates=LEAD, short=True), st.sampled_from(NEGATIONS),
+@given(lazy(sentences, templates=LEAD), st.sampled_from(NEGATIONS),
        st.sampled_from(["'", "\u2019"]))
 def test_a_prefixed_negation_removes_the_events(coder, s: GeneratedSentence, prefix,
                                                 quote: str) -> None:
@@ -112,7 +112,7 @@ def test_a_prefixed_negation_removes_the_events(coder, s: GeneratedSentence, pre
 
 
 @scaled(60)
-@given(lazy(sentences, templates=LEAD, short=True), st.sampled_from(CONDITIONS),
+@given(lazy(sentences, templates=LEAD), st.sampled_from(CONDITIONS),
        st.sampled_from(CONDITION_ENDS))
 def test_a_prefixed_condition_removes_the_events(coder, s: GeneratedSentence, prefix, end
                                                  ) -> None:
@@ -127,6 +127,11 @@ def test_a_prefixed_condition_removes_the_events(coder, s: GeneratedSentence, pr
 @scaled(80)
 @given(lazy(sentences), st.sampled_from(["upper", "lower", "title", "swapcase"]))
 def test_letter_case_does_not_change_events(coder, s: GeneratedSentence, how: str) -> None:
+    # Abbreviations match only as written, by design ("US" is not "us"): "BiH" in capitals
+    # is no name (found with the dev profile). Case changes that keep them are tested.
+    abbreviations = [f.text for _, f in s.forms if re.fullmatch(r"[A-Za-z-]{2,6}", f.text)
+                     and sum(c.isupper() for c in f.text) >= 2]
+    assume(all(getattr(a, how)() == a for a in abbreviations))
     changed = getattr(s.text, how)()
     note(f"{how}: {changed!r}")
     assert events_of(coder, changed, s.published) == coded(coder, s)
@@ -482,27 +487,25 @@ def test_fixed_two_spaces_inside_a_trigger_phrase(coder) -> None:
                          mediators=frozenset({"ALB"}))]
 
 
-@bug('bug: the date "28 May" is coded as the town 28 May (Azerbaijan)', raises=AssertionError)
-def test_bug_the_date_28_may_is_coded_as_a_town(coder) -> None:
+def test_fixed_the_date_28_may_is_not_a_town(coder) -> None:
     # Found by test_generated_sentence_yields_exactly_its_events (a random run): "28 May" is
-    # a town of Azerbaijan in GeoNames; the date becomes the event's place.
+    # a town of Azerbaijan in GeoNames; the date became the event's place. Fixed in the core
+    # since: a name written inside a date is no place.
     assert _one(coder, "Pakistan and Afghanistan exchanged fire on 28 May 2025.") == \
         [S.ExpectedEvent("clash", "occurred", frozenset({"PAK", "AFG"}),
                          event_date=dt.date(2025, 5, 28), time_precision=1, fatalities=0)]
 
 
-@bug('bug: "will" after a long name ("United Arab Emirates") does not make the talks planned',
-     raises=AssertionError)
-def test_bug_a_future_tense_after_a_long_name_is_not_planned(coder) -> None:
-    # Shrunk by test_future_tense_makes_events_planned (dev profile): the words of "United
-    # Arab Emirates" put "will" out of the trigger's reach; with "Qatar" it is planned.
+def test_fixed_a_future_tense_after_a_long_name_is_planned(coder) -> None:
+    # Shrunk by test_future_tense_makes_events_planned (dev profile): "United" read as a
+    # verb in "-ed" ("the ceasefire agreed in Doha would stay"), and the words of a long name
+    # counted against the cue's window; with "Qatar" it was planned. Fixed in the core since.
     assert _one(coder, "Talks between United Arab Emirates and Afghanistan will resume.") == \
         [S.ExpectedEvent("negotiation", "planned", frozenset({"ARE", "AFG"}))]
 
 
-@bug('bug: "It isn\'t true that ..." does not negate (the uncontracted form does)',
-     raises=AssertionError)
-def test_bug_it_isnt_true_that_does_not_negate(coder) -> None:
+def test_fixed_it_isnt_true_that_negates(coder) -> None:
     # Found by test_a_prefixed_negation_removes_the_events with the prefix "It isn't true
-    # that ": "It is not true that" was fixed, the contraction was not.
+    # that ": "It is not true that" was fixed, the contraction was not. Fixed in the core
+    # since: a negative contraction reads as "not" in cue phrases.
     assert _one(coder, "It isn't true that Iran and Iraq held talks.") == []

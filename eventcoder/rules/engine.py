@@ -65,8 +65,10 @@ def _status(view: SentenceView, trigger: Placed) -> tuple[str, Placed | None]:
         if placed.first > trigger.last and any(trigger.last < t < placed.first for t in triggers):
             continue  # "talks ... a truce collapsed": the cue belongs to the nearer trigger
         if cue.value == "planned" and placed.first > trigger.last and any(
-                w.endswith("ed") for w in view.words[trigger.last + 1:placed.first]):
+                view.words[i].endswith("ed") and i not in view.names
+                for i in range(trigger.last + 1, placed.first)):
             continue  # "the ceasefire agreed in Doha would stay": "would" is another verb's
+            # ("United" of "United Arab Emirates" is a name, no verb)
         found.setdefault(cue.value, placed)
     for status in STATUS_PRECEDENCE:
         if status in found:

@@ -172,6 +172,8 @@ def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_
     refs = placed.mention.of(PlaceRef)
     if not refs:
         return _territory(view, placed, gazetteer)
+    if view.in_date(placed.first, placed.last):
+        return None  # "on 28 May 2025": the date, not the town of Azerbaijan
     records = gazetteer.candidates(refs[0].key)
     if not records or view.word(placed.last + 1) == "'s":
         return None  # "Kabul's request" names the government, not the city
@@ -365,12 +367,14 @@ MEDIATOR_VERBS = frozenset({"brokered", "mediated", "hosted", "facilitated", "sp
 def assign_roles(groups: list[Group], view: SentenceView) -> None:
     """A role cue marks the nearest group it reaches ("met under Turkish facilitation":
     Turkey, not the delegations), and a group takes its nearest cue ("on Saturday under
-    Chinese auspices": mediator, not target)."""
+    Chinese auspices": mediator, not target). A name between cue and group counts all its
+    words: the cue marks that name ("at the Spin Boldak crossing, Pakistani airstrikes")."""
     offers: dict[int, tuple[int, bool, str]] = {}
     for placed, cue in view.cues({"role"}):
         reached = []
         for index, group in enumerate(groups):
-            if view.cue_reaches(placed, cue, group.first, group.last, same_clause=False):
+            if view.cue_reaches(placed, cue, group.first, group.last, same_clause=False,
+                                names_as_one=False):
                 gap = view.distance(placed.last, group.first) if placed.last < group.first \
                     else view.distance(group.last, placed.first)
                 reached.append((gap, index))
