@@ -10,13 +10,13 @@ the sentences worth coding; the full one runs only on those.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 import ahocorasick
 
 from .lexicon import Gazetteer, Lexicon
-from .text import Folder, bounded
+from .text import Folder
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +61,20 @@ class Mention:
     start: int
     end: int
     payloads: tuple[Payload, ...]
+    groups: dict[type, tuple] = field(default_factory=dict, compare=False)
 
-    def of(self, kind: type) -> list:
-        return [p for p in self.payloads if isinstance(p, kind)]
+    def of(self, kind: type) -> tuple:
+        return self.groups.get(kind, ())
+
+
+def _entry(key: str, payloads: list[Payload]) -> tuple[int, tuple[Payload, ...], dict, bool]:
+    """What the automaton returns for a phrase: grouped by kind once, at build time, because
+    the rules ask a mention for its triggers, actors or places many times."""
+    groups: dict[type, list[Payload]] = {}
+    for p in payloads:
+        groups.setdefault(type(p), []).append(p)
+    frozen = {kind: tuple(refs) for kind, refs in groups.items()}
+    return len(key), tuple(payloads), frozen, TriggerRef in frozen
 
 
 class Matcher:
@@ -142,7 +153,7 @@ class Matcher:
     def _compile(table: dict[str, list[Payload]]) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
         for key, payloads in table.items():
-            automaton.add_word(key, (len(key), tuple(payloads)))
+            automaton.add_word(key, _entry(key, payloads))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -154,16 +165,23 @@ class Matcher:
         if "  " in folded[start:end]:
             return self._scan_squeezed(automaton, folded, start, end, original)
         hits = []
-        exact = self._exact
-        for last, (length, payloads) in automaton.iter(folded, start, end):
-            first = last - length + 1
-            if not bounded(folded, first, last + 1):
+        exact = self._exact if original is not None else None
+        size = len(folded)
+        for last, entry in automaton.iter(folded, start, end):
+            first = last - entry[0] + 1
+            # Word boundaries (text.bounded, inlined: this loop sees every hit, and most hits
+            # are short names inside longer words): no word character may continue the phrase.
+            if first > 0 and ((c := folded[first - 1]).isalnum() or c == "_") and (
+                    (c := folded[first]).isalnum() or c == "_"):
                 continue
-            if exact and original is not None:
+            if last + 1 < size and ((c := folded[last + 1]).isalnum() or c == "_") and (
+                    (c := folded[last]).isalnum() or c == "_"):
+                continue
+            if exact:
                 forms = exact.get(folded[first:last + 1])
                 if forms is not None and original[first:last + 1] not in forms:
                     continue
-            hits.append((first, -length, payloads))
+            hits.append((first, -entry[0], entry))
         return _leftmost_longest(hits)
 
     def _scan_squeezed(self, automaton: ahocorasick.Automaton, folded: str, start: int,
@@ -174,7 +192,8 @@ class Matcher:
         squeezed = "".join(folded[i] for i in keep)
         plain = None if original is None else "".join(original[i] for i in keep)
         mentions = self._scan(automaton, squeezed, 0, len(squeezed), plain)
-        return [Mention(keep[m.start], keep[m.end - 1] + 1, m.payloads) for m in mentions]
+        return [Mention(keep[m.start], keep[m.end - 1] + 1, m.payloads, m.groups)
+                for m in mentions]
 
     def triggers(self, folded: str) -> list[Mention]:
         """Trigger mentions in a whole document (the cheap first pass)."""
@@ -186,26 +205,38 @@ class Matcher:
         return self._scan(self._full, folded, start, end, original)
 
 
-def _leftmost_longest(hits: list[tuple[int, int, tuple[Payload, ...]]]) -> list[Mention]:
+def _leftmost_longest(hits: list[tuple[int, int, tuple]]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet")."""
-    hits.sort()
+    hits.sort(key=_first_longest)
     chosen: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for want_trigger in (True, False):
-        reach = -1
-        for first, neg_length, payloads in hits:
-            is_trigger = any(isinstance(p, TriggerRef) for p in payloads)
-            if is_trigger != want_trigger or first < reach:
-                continue
+    reach = -1
+    for first, neg_length, entry in hits:
+        if entry[3] and first >= reach:
             end = first - neg_length
-            if not want_trigger and any(a < end and first < b for a, b in taken):
-                continue
-            chosen.append(Mention(first, end, payloads))
+            chosen.append(Mention(first, end, entry[1], entry[2]))
             taken.append((first, end))
             reach = end
-    chosen.sort(key=lambda m: m.start)
+    reach = -1
+    for first, neg_length, entry in hits:
+        if entry[3] or first < reach:
+            continue
+        end = first - neg_length
+        if taken and any(a < end and first < b for a, b in taken):
+            continue
+        chosen.append(Mention(first, end, entry[1], entry[2]))
+        reach = end
+    chosen.sort(key=_start)
     return chosen
+
+
+def _first_longest(hit: tuple[int, int, tuple]) -> tuple[int, int]:
+    return hit[0], hit[1]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def _is_abbreviation(phrase: str) -> bool:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .calendar import calendar_date
+
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -122,6 +124,14 @@ class DateResolver:
         text, period = _canonical(expression)
         if text in _WEEKDAYS:
             return ResolvedDate(_weekday(published, _WEEKDAYS.index(text), future), 1, expression)
+        known = calendar_date(text, period, published, future)
+        if known is not None:
+            day, precision = known
+            return ResolvedDate(day, precision, expression)
+        return self._parse(text, period, expression, published, future)
+
+    def _parse(self, text: str, period: str | None, expression: str, published: dt.date,
+               future: bool) -> ResolvedDate:
         self.calls += 1
         parsed = self._parser(published, future).get_date_data(text)
         if parsed is None or parsed.date_obj is None:

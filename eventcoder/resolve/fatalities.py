@@ -50,23 +50,28 @@ _ADJECTIVES = r"(?:[a-z'\-]+\s+){0,3}?"
 _KILL_AFTER = r"(?:\s+(?:were|have\s+been|had\s+been|was|are|reportedly|allegedly))*\s+" \
               r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives)\b"
 
-FATALITY_PATTERNS = [
+# Each pattern with words it cannot match without, so that the regexes, which try every word
+# boundary, run only on the few sentences that speak of deaths.
+FATALITY_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
     # "killed 18 militants", "killing at least 12 people", "killed four more"
-    re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+(?:of\s+)?" + _ADJECTIVES
-               + _ANY_NOUN + _AND_MORE),
+    (("kill",), re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+(?:of\s+)?"
+                           + _ADJECTIVES + _ANY_NOUN + _AND_MORE)),
     # "losing five soldiers": a side's own dead
-    re.compile(r"\b(?:losing|lost)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE),
+    (("losing", "lost"), re.compile(r"\b(?:losing|lost)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES
+                                    + _PEOPLE)),
     # "four more, including ..." after an earlier count in the same clause
-    re.compile(r"\band\s+" + _QUANTITY + r"\s+more\b"),
+    (("more",), re.compile(r"\band\s+" + _QUANTITY + r"\s+more\b")),
     # "12 soldiers were killed", "seven people died"
-    re.compile(r"\b" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _AND_MORE + _KILL_AFTER),
+    (("killed", "dead", "died", "slain", "perished", "lost"),
+     re.compile(r"\b" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _AND_MORE + _KILL_AFTER)),
     # "claimed dozens of lives", "left 9 dead", "death toll rose to 40"
-    re.compile(r"\bclaimed\s+" + _QUANTITY + r"\s+(?:of\s+)?lives\b"),
-    re.compile(r"\bleft\s+" + _QUANTITY + r"\s+(?:people\s+)?dead\b"),
-    re.compile(r"\bdeath\s+toll\s+(?:rose\s+to|of|reached|climbed\s+to|stands\s+at|at)\s+"
-               + _QUANTITY),
-    re.compile(r"\b" + _QUANTITY + r"\s+(?:deaths|fatalities|dead)\b"),
-    re.compile(r"\b" + _QUANTITY + r"\s+(?:of\s+)?(?:bodies|corpses)\b"),
+    (("claimed",), re.compile(r"\bclaimed\s+" + _QUANTITY + r"\s+(?:of\s+)?lives\b")),
+    (("left",), re.compile(r"\bleft\s+" + _QUANTITY + r"\s+(?:people\s+)?dead\b")),
+    (("death",), re.compile(r"\bdeath\s+toll\s+(?:rose\s+to|of|reached|climbed\s+to|stands\s+at|"
+                            r"at)\s+" + _QUANTITY)),
+    (("deaths", "fatalities", "dead"),
+     re.compile(r"\b" + _QUANTITY + r"\s+(?:deaths|fatalities|dead)\b")),
+    (("bodies", "corpses"), re.compile(r"\b" + _QUANTITY + r"\s+(?:of\s+)?(?:bodies|corpses)\b")),
 ]
 
 
@@ -101,7 +106,9 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
     taken: list[tuple[int, int]] = []
     # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
     folded_sentence = folded_sentence.replace('"', " ")
-    for pattern in FATALITY_PATTERNS:
+    for needs, pattern in FATALITY_PATTERNS:
+        if not any(word in folded_sentence for word in needs):
+            continue
         for m in pattern.finditer(folded_sentence):
             span = (m.start("n"), m.end("n"))
             if any(a < m.end() and m.start() < b for a, b in taken):
