@@ -30,7 +30,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -43,7 +42,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dataset import LIST_COLUMNS, METADATA_KEY
+from .dataset import METADATA_KEY, arrow_table, atomic_write, write_table
 from .documents import Document, OnError, documents_from_frame, expand_paths, read_paths
 from .errors import DatasetError, InputError, Problem
 from .schemas import SCHEMA_VERSION
@@ -102,58 +101,14 @@ def _fingerprint(doc_ids: Iterable[str]) -> str:
     return digest.hexdigest()
 
 
-def _string_type(dtype: Any) -> pa.DataType:
-    """The Arrow type pandas gives a non-empty column of this (string) dtype."""
-    return pa.Array.from_pandas(pd.Series(["x"], dtype=dtype)).type
-
-
 def events_table(frame: pd.DataFrame, metadata: dict[str, Any]) -> pa.Table:
-    """A validated event frame as an Arrow table whose schema does not depend on the data:
-    a column that is empty or all null in this part gets the type it has in every other
-    part (strings stay strings, lists of strings stay lists of strings), so the parts of a
-    dataset always read back as one table."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    fields = []
-    for f in table.schema:
-        if f.name in LIST_COLUMNS and f.type != pa.list_(pa.string()):
-            fields.append(pa.field(f.name, pa.list_(pa.string())))
-        elif pa.types.is_null(f.type):
-            fields.append(pa.field(f.name, _string_type(frame[f.name].dtype)))
-        else:
-            fields.append(f)
-    schema = pa.schema(fields, metadata=table.schema.metadata)
-    if schema != table.schema:
-        table = table.cast(schema)
-    existing = dict(table.schema.metadata or {})
-    existing[METADATA_KEY] = json.dumps({"schema_version": SCHEMA_VERSION, **metadata},
-                                        sort_keys=True, default=str).encode("utf-8")
-    return table.replace_schema_metadata(existing)
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """A part's Arrow table (its schema does not depend on the data: see arrow_table)."""
+    return arrow_table(frame, metadata)
 
 
 def write_part(frame: pd.DataFrame, path: str | Path, metadata: dict[str, Any]) -> Path:
     """Write one validated event frame to `path` atomically (temporary file, then rename)."""
-    target = Path(path)
-    table = events_table(frame, metadata)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(handle)
-    try:
-        pq.write_table(table, temp)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_table(events_table(frame, metadata), path)
 
 
 def part_metadata(path: str | Path) -> dict[str, Any]:
@@ -211,7 +166,7 @@ def read_manifest(out_dir: str | Path) -> dict[str, Any]:
 
 def _write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
     data = json.dumps(manifest, indent=1, sort_keys=True, default=str).encode("utf-8")
-    _atomic_write_bytes(out_dir / MANIFEST, data)
+    atomic_write(out_dir / MANIFEST, lambda temp: Path(temp).write_bytes(data))
 
 
 def _input_stats(paths: Sequence[Path]) -> list[dict[str, Any]]:
