@@ -251,9 +251,17 @@ def _jsonl_record(path: Path, number: int, raw: str) -> Document:
 
 
 def read_jsonl_file(path: Path, on_error: OnError = "raise") -> Iterator[Document]:
-    """One article per line: {"id", "text", optional "published", "source", "url"}."""
-    data = path.read_bytes()
-    for number, raw_line in enumerate(data.split(b"\n"), start=1):
+    """One article per line: {"id", "text", optional "published", "source", "url"}. The
+    file is read as a stream, a line at a time."""
+    with path.open("rb") as handle:
+        yield from jsonl_documents(path, handle, 1, on_error)
+
+
+def jsonl_documents(path: Path, lines: Iterable[bytes], first_line: int = 1,
+                    on_error: OnError = "raise") -> Iterator[Document]:
+    """Documents of raw JSON Lines `lines` of `path`, the first being line `first_line`:
+    the per-line reader, shared by whole files and by the pieces the Dask engine reads."""
+    for number, raw_line in enumerate(lines, start=first_line):
         if not raw_line.strip():
             continue
         try:

@@ -43,8 +43,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .dataset import METADATA_KEY, arrow_table, atomic_write, write_table
-from .documents import Document, OnError, documents_from_frame, expand_paths, read_paths
-from .errors import DatasetError, InputError, Problem
+from .documents import (Document, OnError, documents_from_frame, expand_paths,
+                        jsonl_documents, read_paths, unique_ids)
+from .errors import DatasetError
 from .schemas import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -456,27 +457,13 @@ def read_piece(piece: Piece, on_error: OnError = "raise") -> list[Document]:
     """The documents of a piece, with file and line in every error, as `read_paths` gives."""
     if piece.stop < 0:
         return list(read_paths(piece.paths, on_error))
-    from .documents import _fail, _jsonl_record  # the reader's own per-line parser
-
     path = Path(piece.paths[0])
     with path.open("rb") as handle:
         handle.seek(piece.start)
         data = handle.read(piece.stop - piece.start)
-    documents = []
-    for number, raw_line in enumerate(data.split(b"\n"), start=piece.first_line):
-        if not raw_line.strip():
-            continue
-        try:
-            raw = raw_line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            _fail(Problem(str(path), number, f"not valid UTF-8 (byte 0x{raw_line[exc.start]:02x})"),
-                  on_error)
-            continue
-        try:
-            documents.append(_jsonl_record(path, number, raw))
-        except InputError as exc:
-            _fail(exc.problem, on_error)
-    return documents
+    # Ids are checked within the piece; across pieces, the workers share nothing to check.
+    return list(unique_ids(jsonl_documents(path, data.split(b"\n"), piece.first_line, on_error),
+                           on_error))
 
 
 def _piece_partition(piece: Piece, out_dir: str, spec: CoderSpec, run_key: str, resume: bool,
