@@ -88,23 +88,30 @@ def _bounded(line: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_line(line: str, base: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
     start = 0
     for m in _TERMINATOR.finditer(line):
-        if line[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation(line, m.start()):
+        dot, end = m.span()
+        if end - dot == 1 and line[dot] == "." and _is_abbreviation(line, dot):
             continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(line)))
-    out = []
-    for s, e in spans:
-        segment = line[s:e]
-        stripped = segment.strip()
-        if stripped:
-            lead = len(segment) - len(segment.lstrip())
-            out.extend((base + a, base + b)
-                       for a, b in _bounded(line, s + lead, s + lead + len(stripped)))
+        _add_span(out, line, start, end, base)
+        start = end
+    _add_span(out, line, start, len(line), base)
     return out
+
+
+def _add_span(out: list[tuple[int, int]], line: str, start: int, end: int, base: int) -> None:
+    """Append line[start:end] stripped (offsets shifted by `base`), cut if over-long."""
+    piece = line[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    first = start + len(piece) - len(piece.lstrip())
+    last = first + len(stripped)
+    if last - first <= MAX_SENTENCE:
+        out.append((base + first, base + last))
+    else:
+        out.extend((base + a, base + b) for a, b in _bounded(line, first, last))
 
 
 def _toc_lines(lines: list[tuple[int, str]]) -> set[int]:
