@@ -18,7 +18,7 @@ from .documents import (Document, OnError, documents_from_frame, documents_from_
                         unique_ids)
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
-from .match import ActorRef, Matcher
+from .match import ActorRef, Matcher, PlaceRef
 from .resolve.actors import ActorBook
 from .resolve.dates import DateResolver, find_dates
 from .resolve.event import SentenceFacts, resolve_candidate
@@ -141,7 +141,8 @@ class Coder:
         mentions = self.matcher.mentions(folded, sentence.start, sentence.end, doc.text)
         view = SentenceView(folded, sentence.start, sentence.end, mentions, self.vocabulary)
         text = folded[sentence.start:sentence.end]
-        dates = find_dates(text, sentence.start)
+        names = [(m.start, m.end) for m in mentions if m.of(ActorRef) or m.of(PlaceRef)]
+        dates = find_dates(text, sentence.start, doc.text[sentence.start:sentence.end], names)
         view.silence([(d.start, d.end) for d in dates])
         tolls = find_fatalities(text, sentence.start)
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]

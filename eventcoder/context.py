@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .events import EventRecord
 from .lexicon import Gazetteer
-from .resolve.actors import Actor, ActorBook
+from .resolve.actors import Actor, ActorBook, same_actor
 from .resolve.places import border_location
 
 
@@ -69,6 +69,8 @@ def _fill(item: Pending, members: list[Actor], book: ActorBook, inferred: bool) 
     taken |= {m.key for m in record.mediators}
     changed = False
     for actor in members:
+        # Read on this event's date: the Taliban of 2019 talks are the state in a 2022 clash.
+        actor = book.on_date(actor, record.event_date)
         if actor.key in taken:
             continue
         # The event's own organ: a truce is the governments', whoever fought before.
@@ -142,6 +144,7 @@ def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
                 _fill(item, list(dyad), book, inferred=True)
     _previous_actor(pending, book)
     for item in pending:
+        item.record.keep_sides_apart()  # whatever the context filled in
         _settle_border(item, gazetteer)
     return [p for p in pending if p.structure == "one_sided" or p.record.actor1 is not None
             or p.record.actor2 is not None or p.record.mediators or p.dyad_ref]
@@ -207,7 +210,8 @@ def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
         record = item.record
         if item.structure != "one_sided":
             continue
-        if record.actor1 is None and record.event_type in last:
+        if record.actor1 is None and record.event_type in last and \
+                not same_actor(last[record.event_type], record.actor2):  # not its own target
             record.actor1 = last[record.event_type]
             record.actors_inferred = True
             record.rules.append("actor_from_document")

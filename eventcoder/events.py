@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .resolve.actors import Actor
+from .resolve.actors import Actor, same_actor
 from .resolve.places import Location
 
 # The dataset's columns, in order. Names are a published contract (see schemas/).
@@ -70,6 +70,13 @@ class EventRecord:
     border_pending: bool = False
     # Other sentences of the article that report the same event (merged into this row).
     other_mentions: list[str] = field(default_factory=list)
+
+    def keep_sides_apart(self) -> None:
+        """No actor is on both sides of an event (a name read twice, or two names of one
+        actor): the repeated second side is dropped, for the context to fill if it can."""
+        if same_actor(self.actor1, self.actor2):
+            self.actor2 = None
+            self.rules.append("side_repeated")
 
     def row(self) -> dict[str, Any]:
         a1, a2, loc = self.actor1, self.actor2, self.location

@@ -16,7 +16,7 @@ from typing import Union
 import ahocorasick
 
 from .lexicon import Gazetteer, Lexicon
-from .text import Folder
+from .text import Folder, glued
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +176,12 @@ class Matcher:
                 continue
             if last + 1 < size and ((c := folded[last + 1]).isalnum() or c == "_") and (
                     (c := folded[last]).isalnum() or c == "_"):
+                continue
+            # An apostrophe between letters joins them into one word unless a clitic follows
+            # ("Kabul's"): nothing is matched inside "AFGHAN'STRUCK". One comparison a side
+            # unless an apostrophe is there.
+            if (first > 1 and folded[first - 1] == "'" and glued(folded, first - 1)) or (
+                    last + 2 < size and folded[last + 1] == "'" and glued(folded, last + 1)):
                 continue
             if exact:
                 forms = exact.get(folded[first:last + 1])

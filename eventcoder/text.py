@@ -56,9 +56,16 @@ class Folder:
         return text.translate(self._table)
 
 
-# A token is a word (letters/digits with inner hyphens, and a negative contraction such as
-# "didn't"), a possessive "'s", or one other symbol.
-TOKEN_RE = re.compile(r"\w+(?:-\w+)*(?:'t\b)?|'s\b|[^\w\s]")
+# What may follow an apostrophe and still be a word of its own: the possessive and the
+# contractions ("Kabul's", "isn't", "they're", "we'll", "I'd", "I'm"). Any other apostrophe
+# between two letters is inside one word: "O'Smach", "Sana'a", and text run together
+# ("AFGHAN'STRUCK"), which holds neither "Afghan" nor "struck".
+CLITIC = r"(?:s|t|re|ve|ll|d|m)\b"
+_CLITIC_RE = re.compile(CLITIC)
+
+# A token is a word (letters/digits with inner hyphens or apostrophes, and a negative
+# contraction such as "didn't"), a possessive "'s", or one other symbol.
+TOKEN_RE = re.compile(r"\w+(?:(?:-|'(?!" + CLITIC + r"))\w+)*(?:'t\b)?|'s\b|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +84,17 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def glued(text: str, i: int) -> bool:
+    """Is the apostrophe at text[i] inside a word (see CLITIC), joining the word characters
+    on its two sides?"""
+    return 0 < i < len(text) - 1 and text[i] == "'" and is_word_char(text[i - 1]) and \
+        is_word_char(text[i + 1]) and _CLITIC_RE.match(text, i + 1) is None
+
+
 def bounded(text: str, start: int, end: int) -> bool:
     """True when text[start:end] is not part of a longer word on either side."""
     if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
         return False
     if end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
         return False
-    return True
+    return not (glued(text, start - 1) or glued(text, end))

@@ -34,6 +34,12 @@ class Actor:
         return INTER_CODES[self.actor_type]
 
 
+def same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Are two sides one actor? The dataset tells actors by name: "Afghan forces" and, in
+    2026, "the Taliban" are both "Military Forces of Afghanistan"."""
+    return a is not None and b is not None and a.name == b.name
+
+
 class ActorBook:
     """Looks up lexicon entries by folded name and builds `Actor`s from them."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,13 +22,17 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _SAFE_MONTH = _MONTH.replace("mar(?:ch)?|", "march|").replace("|may|", "|")
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
+# A number followed by a unit of time counts that unit: "Zindah Jan 2 days ago" is two days
+# ago, not 2 January.
+_NOT_A_DAY = r"(?!\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?)\b)"
 
 # Ordered: longer, more specific forms first. Matched on folded (lower-case) text.
 DATE_PATTERN = re.compile(
     r"\b(?:"
     r"(?P<iso>\d{4}-\d{2}-\d{2})"
     r"|(?P<dmy>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?(?:\s+\d{4})?)"
-    r"|(?P<mdy>" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?)"
+    r"|(?P<mdy>" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b" + _NOT_A_DAY +
+    r"(?:,?\s+\d{4})?)"
     r"|(?P<my>" + _MONTH + r"\s+\d{4})"
     r"|(?P<inmonth>(?:(?:earlier|later|early|late|mid)\s+in|in|since|during|until|by|"
     r"early|late|mid-?|earlier\s+in|last|this|next)\s+" + _SAFE_MONTH + r"(?:\s+\d{4})?"
@@ -57,9 +62,50 @@ class ResolvedDate:
     text: str
 
 
-def find_dates(folded_sentence: str, offset: int = 0) -> list[DateMention]:
-    return [DateMention(m.start() + offset, m.end() + offset, m.group())
-            for m in DATE_PATTERN.finditer(folded_sentence)]
+# Words that, written with a capital right after a date, make the date part of a name:
+# "6th of October City", "26th of July Street", "the March 23 Movement", "the Friday Mosque".
+NAME_HEADS = frozenset(
+    "city town village district province governorate street road avenue bridge square camp "
+    "stadium university hospital airport base station mosque market movement alliance front "
+    "brigade brigades battalion revolution uprising war".split())
+# The word after a date, unless it starts a name of its own: "on Monday University of Kabul
+# students" is a date, "October 6 University" a name.
+_NEXT_WORD = re.compile(r"\s+(\w+)\b(?!\s+of\b)")
+
+
+def find_dates(folded_sentence: str, offset: int = 0, original: str | None = None,
+               names: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
+    """Date expressions in a folded sentence that starts at `offset` in its document.
+
+    Dates that are part of a name are not dates. `original` is the unfolded sentence, to
+    see a capitalised name word after a date ("6th of October City"); `names` are the
+    document spans of lexicon names, a date reaching into one belonging to it ("Zindah Jan"
+    of "Zindah Jan 2 people were killed"). A name inside a date stays a date ("28 May", a
+    town of Azerbaijan). The search resumes inside a rejected span, where a date of its own
+    may start."""
+    spans = [(a - offset, b - offset) for a, b in names]
+    found = []
+    pos = 0
+    while (m := DATE_PATTERN.search(folded_sentence, pos)) is not None:
+        start, end = m.span()
+        if _in_name(folded_sentence, start, end, original, spans):
+            pos = start + 1
+            continue
+        found.append(DateMention(start + offset, end + offset, m.group()))
+        pos = end
+    return found
+
+
+def _in_name(folded: str, start: int, end: int, original: str | None,
+             spans: list[tuple[int, int]]) -> bool:
+    """Is the date folded[start:end] part of a name?"""
+    if any(a < end and start < b and (a < start or b > end) for a, b in spans):
+        return True
+    if original is None or not folded[end - 1].isalnum():
+        return False  # "on 6 October, City officials said": a comma ends the date
+    after = _NEXT_WORD.match(folded, end)
+    return after is not None and after.group(1) in NAME_HEADS and \
+        original[after.start(1)].isupper()
 
 
 def _canonical(expression: str) -> tuple[str, str | None]:

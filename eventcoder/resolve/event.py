@@ -226,6 +226,7 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             cand.sides = [book.on_date(s, date) if isinstance(s, Actor) else s  # type: ignore[arg-type]
                           for s in cand.sides]
         record.actor1, record.actor2 = _actors(cand, book, location, record)
+        record.keep_sides_apart()  # distinct in the text, one actor once resolved
         record.border_pending = location is None and _border_near(facts.view, cand)
         record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
         records.append(record)

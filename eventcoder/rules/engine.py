@@ -215,9 +215,13 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
         cand.side_groups.append(actor)
         cand.own_sides = True
         cand.rules.append("actor_agent" if agents else "actor_before")
-    target: list[Actor | str | None] = []
-    if targets:
-        target = list(_distinct(_members(targets[0]), 1))
+    # No one is their own target: "the Afghan army struck Afghanistan and Angola" strikes
+    # Angola, if anyone.
+    doers = {_key(d) for d in doer if d is not None}
+    target: list[Actor | str | None] = [
+        m for m in _distinct(_members(targets[0]), 10) if _key(m) not in doers][:1] \
+        if targets else []
+    if target:
         cand.rules.append("target_after")
     cand.sides = doer + target if (target or doer[0] is not None) else []
 
