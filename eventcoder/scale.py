@@ -27,6 +27,7 @@ time (per worker on Dask), plus the coder.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import logging
 import os
@@ -303,22 +304,20 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
 
 # --- Dask -----------------------------------------------------------------------------------
 
-def _require_dask() -> Any:
+def _require(module: str) -> Any:
     try:
-        import dask.dataframe as dd
+        return importlib.import_module(module)
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("eventcoder on Dask needs the dask extra: "
                           "pip install 'eventcoder[dask]'") from exc
-    return dd
+
+
+def _require_dask() -> Any:
+    return _require("dask.dataframe")
 
 
 def _require_distributed() -> Any:
-    try:
-        import distributed
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("eventcoder on Dask needs the dask extra: "
-                          "pip install 'eventcoder[dask]'") from exc
-    return distributed
+    return _require("distributed")
 
 
 @dataclass(frozen=True)
