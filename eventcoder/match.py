@@ -10,6 +10,7 @@ the sentences worth coding; the full one runs only on those.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -61,20 +62,32 @@ class Mention:
     start: int
     end: int
     payloads: tuple[Payload, ...]
-    groups: dict[type, tuple] = field(default_factory=dict, compare=False)
+    groups: dict[type, tuple] = field(compare=False)  # by kind (see _groups); no default,
+    # so that no mention is made whose `of` would find nothing
 
     def of(self, kind: type) -> tuple:
         return self.groups.get(kind, ())
 
+    @classmethod
+    def grouped(cls, start: int, end: int, payloads: tuple[Payload, ...]) -> "Mention":
+        """A mention made outside the matcher (by a rule), its payloads grouped as the
+        matcher's are, so that `of` finds them."""
+        return cls(start, end, payloads, _groups(payloads))
 
-def _entry(key: str, payloads: list[Payload]) -> tuple[int, tuple[Payload, ...], dict, bool]:
-    """What the automaton returns for a phrase: grouped by kind once, at build time, because
-    the rules ask a mention for its triggers, actors or places many times."""
+
+def _groups(payloads: Iterable[Payload]) -> dict[type, tuple]:
+    """Payloads by kind: grouped once, at build time, because the rules ask a mention for its
+    triggers, actors or places many times."""
     groups: dict[type, list[Payload]] = {}
     for p in payloads:
         groups.setdefault(type(p), []).append(p)
-    frozen = {kind: tuple(refs) for kind, refs in groups.items()}
-    return len(key), tuple(payloads), frozen, TriggerRef in frozen
+    return {kind: tuple(refs) for kind, refs in groups.items()}
+
+
+def _entry(key: str, payloads: list[Payload]) -> tuple[int, tuple[Payload, ...], dict, bool]:
+    """What the automaton returns for a phrase."""
+    groups = _groups(payloads)
+    return len(key), tuple(payloads), groups, TriggerRef in groups
 
 
 class Matcher:
@@ -169,7 +182,7 @@ class Matcher:
         size = len(folded)
         for last, entry in automaton.iter(folded, start, end):
             first = last - entry[0] + 1
-            # Word boundaries (text.bounded, inlined: this loop sees every hit, and most hits
+            # Word boundaries (inlined: this loop sees every hit, and most hits
             # are short names inside longer words): no word character may continue the phrase.
             if first > 0 and ((c := folded[first - 1]).isalnum() or c == "_") and (
                     (c := folded[first]).isalnum() or c == "_"):

@@ -89,12 +89,3 @@ def glued(text: str, i: int) -> bool:
     on its two sides?"""
     return 0 < i < len(text) - 1 and text[i] == "'" and is_word_char(text[i - 1]) and \
         is_word_char(text[i + 1]) and _CLITIC_RE.match(text, i + 1) is None
-
-
-def bounded(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is not part of a longer word on either side."""
-    if start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]):
-        return False
-    if end < len(text) and is_word_char(text[end]) and is_word_char(text[end - 1]):
-        return False
-    return not (glued(text, start - 1) or glued(text, end))

@@ -220,3 +220,18 @@ def test_events_do_not_take_their_date_from_a_name(coder, text: str, date_text, 
     assert (None if pd.isna(row["date_text"]) else row["date_text"]) == date_text
     if location is not None:
         assert row["location"] == location
+
+
+def test_a_mention_made_by_a_rule_answers_like_the_matchers(coder) -> None:
+    # Found by review: the contraction rule built its "isn't true that" mention without the
+    # payloads grouped by kind, so `of(CueRef)` found nothing and the cue was no barrier.
+    from eventcoder.match import CueRef
+    from eventcoder.rules.view import SentenceView
+
+    text = "It isn't true that Iran and Iraq held talks."
+    folded = coder.folder.fold(text)
+    view = SentenceView(folded, 0, len(folded), coder.matcher.mentions(folded, 0, len(folded),
+                                                                       text), coder.vocabulary)
+    made = [p.mention for p in view.placed if p.first == 1]
+    assert made and all(m.of(CueRef) == tuple(c for c in m.payloads if isinstance(c, CueRef))
+                        and m.of(CueRef) for m in made)

@@ -108,7 +108,7 @@ class SentenceView:
                 payloads = tuple(dict.fromkeys(
                     [*refs, *(c for p in inside if (p.first, p.last) == (i, last)
                               for c in p.mention.payloads)]))
-                mention = Mention(self.tokens[i].start, self.tokens[last].end, payloads)
+                mention = Mention.grouped(self.tokens[i].start, self.tokens[last].end, payloads)
                 placed = sorted([p for p in placed if p not in inside] +
                                 [Placed(mention, i, last)], key=lambda p: (p.first, p.last))
                 break
