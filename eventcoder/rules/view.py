@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate, pairwise
 
 from ..lexicon import Lexicon
 from ..match import ActorRef, CueRef, Mention, PlaceRef
-from ..text import Folder, Token, tokenize
+from ..text import TOKEN_RE, Folder, Token, tokenize
 
 _PUNCT_BOUNDARIES = frozenset({";", ":", "\u2014", "(", ")", "[", "]"})
+# Words in "-ing" that a comma before does not make a new clause.
+_NOT_CLAUSE_VERBS = frozenset({"including", "according"})
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,15 @@ class Vocabulary:
                    tuple(sorted(((k, tuple(v)) for k, v in after_not.items()),
                                 key=lambda kv: -len(kv[0]))))
 
+    @cached_property
+    def clause_openers(self) -> frozenset[str]:
+        """Tokens that start a new clause (but a sentence's first token)."""
+        return _PUNCT_BOUNDARIES | self.boundary
 
-@dataclass(frozen=True, slots=True)
+
+# Not frozen, which makes `__init__` three times slower, and a sentence view makes many;
+# hashed as if frozen, and read only: nothing assigns to one.
+@dataclass(slots=True, unsafe_hash=True)
 class Placed:
     """A mention and the tokens it covers (first..last, inclusive)."""
 
@@ -55,44 +66,55 @@ class Placed:
 
 
 class SentenceView:
-    """Tokens, clause numbers and placed mentions of one sentence."""
+    """Tokens, clause numbers and placed mentions of one sentence.
+
+    The tokens are parallel lists: `words` and their offsets in the document; `tokens` offers
+    them as `Token`s for the few readers that want objects. The word and unit indexes, the
+    name tokens and the cues are built on first use, as many sentences need only some."""
 
     def __init__(self, folded: str, start: int, end: int, mentions: list[Mention],
                  vocabulary: Vocabulary) -> None:
         self.folded = folded
         self.start = start
         self.end = end
-        self.tokens: list[Token] = tokenize(folded[start:end], start)
-        self.words = [t.text for t in self.tokens]
-        self._starts = [t.start for t in self.tokens]
-        self._ends = [t.end for t in self.tokens]
-        # Word distance ignores punctuation: "talks, which collapsed" is one word apart.
-        self._word_index: list[int] = []
-        count = 0
-        for word in self.words:
-            self._word_index.append(count)
-            if word[0].isalnum():
-                count += 1
+        # One regex pass into parallel lists: a Token object per token cost more than the
+        # rest of the view. (TOKEN_RE looks at no character before `start` or after `end`.)
+        matches = list(TOKEN_RE.finditer(folded, start, end))
+        self.words: list[str] = [m.group() for m in matches]
+        self._starts: list[int] = [m.start() for m in matches]
+        self._ends: list[int] = [m.end() for m in matches]
         self.clause = self._clauses(vocabulary)
-        self.placed = self._contractions([self._place(m) for m in mentions], vocabulary)
+        self.placed = self._contractions(self._place(mentions), vocabulary)
         self.quiet: set[int] = set()  # tokens where cues are not read (inside dates)
-        names = [p for p in self.placed if p.mention.of(ActorRef) or p.mention.of(PlaceRef)]
-        self.names = {t for p in names for t in range(p.first, p.last + 1)}  # name tokens
-        # Cue windows count a name of several words as one word: "talks between United
-        # Arab Emirates and Afghanistan will resume" is as near to "will" as with "Qatar".
-        inner = {t for p in names for t in range(p.first + 1, p.last + 1)}
-        self._unit_index: list[int] = []
-        count = 0
-        for i, word in enumerate(self.words):
-            self._unit_index.append(count)
-            if word[0].isalnum() and i not in inner:
-                count += 1
+        self._tokens: list[Token] | None = None
+        self._word_index: list[int] | None = None
+        self._unit_index: list[int] | None = None
+        self._names: set[int] | None = None
+        self._cue_pairs: list[tuple[Placed, CueRef]] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens as objects, with their offsets in the document."""
+        if self._tokens is None:
+            self._tokens = [Token(start, end, word)
+                            for start, end, word in zip(self._starts, self._ends, self.words)]
+        return self._tokens
+
+    @property
+    def names(self) -> set[int]:
+        """Tokens of actor and place names."""
+        if self._names is None:
+            self._names = {t for p in self._name_spans() for t in range(p.first, p.last + 1)}
+        return self._names
+
+    def _name_spans(self) -> list[Placed]:
+        return [p for p in self.placed if p.mention.of(ActorRef) or p.mention.of(PlaceRef)]
 
     def _contractions(self, placed: list[Placed], vocabulary: Vocabulary) -> list[Placed]:
         """A negative contraction reads as "not" in cue phrases: "isn't true that" as "is not
         true that", "couldn't" as "could not". The matcher sees the folded text, where the
         contraction is one word, so it finds only the phrases written with it."""
-        if not vocabulary.after_not or not any(w.endswith("n't") for w in self.words):
+        if not vocabulary.after_not or self.folded.find("n't", self.start, self.end) < 0:
             return placed
         for i, word in enumerate(self.words):
             if not word.endswith("n't"):
@@ -108,7 +130,7 @@ class SentenceView:
                 payloads = tuple(dict.fromkeys(
                     [*refs, *(c for p in inside if (p.first, p.last) == (i, last)
                               for c in p.mention.payloads)]))
-                mention = Mention.grouped(self.tokens[i].start, self.tokens[last].end, payloads)
+                mention = Mention.grouped(self._starts[i], self._ends[last], payloads)
                 placed = sorted([p for p in placed if p not in inside] +
                                 [Placed(mention, i, last)], key=lambda p: (p.first, p.last))
                 break
@@ -122,42 +144,59 @@ class SentenceView:
     def in_date(self, first: int, last: int) -> bool:
         """Are tokens first..last all inside a date? GeoNames has towns named like dates
         ("28 May", "October 6", "Nov"); written as a date, such a name is no place."""
-        return all(i in self.quiet for i in range(first, last + 1))
+        return self.quiet.issuperset(range(first, last + 1))
 
     def _clauses(self, vocabulary: Vocabulary) -> list[int]:
-        clause, current = [], 0
-        for i, word in enumerate(self.words):
-            starts_clause = word in _PUNCT_BOUNDARIES or word in vocabulary.boundary or (
-                word == "," and i + 1 < len(self.words) and self.words[i + 1].endswith("ing")
-                and self.words[i + 1] not in {"including", "according"})
-            if starts_clause and i > 0:
-                current += 1
-            clause.append(current)
+        words, openers = self.words, vocabulary.clause_openers
+        cuts = [i for i, word in enumerate(words) if i > 0 and (word in openers or (
+            word == "," and i + 1 < len(words) and words[i + 1].endswith("ing")
+            and words[i + 1] not in _NOT_CLAUSE_VERBS))]
+        clause: list[int] = []
+        for number, (first, end) in enumerate(pairwise([0, *cuts, len(words)])):
+            clause += [number] * (end - first)
         return clause
 
-    def _place(self, mention: Mention) -> Placed:
-        first = max(0, min(bisect_right(self._starts, mention.start) - 1, len(self.tokens) - 1))
-        if self._ends and self._ends[first] <= mention.start:
-            first = min(first + 1, len(self.tokens) - 1)
-        last = max(first, bisect_left(self._ends, mention.end))
-        return Placed(mention, first, min(last, len(self.tokens) - 1))
+    def _place(self, mentions: list[Mention]) -> list[Placed]:
+        starts, ends, last_token = self._starts, self._ends, len(self._starts) - 1
+        placed: list[Placed] = []
+        for mention in mentions:
+            first = max(0, min(bisect_right(starts, mention.start) - 1, last_token))
+            if ends and ends[first] <= mention.start:
+                first = min(first + 1, last_token)
+            last = max(first, bisect_left(ends, mention.end))
+            placed.append(Placed(mention, first, min(last, last_token)))
+        return placed
 
     def distance(self, left_last: int, right_first: int) -> int:
         """Words strictly between token `left_last` and token `right_first`."""
         if right_first <= left_last:
             return 0
+        if self._word_index is None:
+            # Word distance ignores punctuation: "talks, which collapsed" is one word apart.
+            self._word_index = self._count_words(set())
         return max(0, self._word_index[right_first] - self._word_index[left_last] - 1)
 
     def units(self, left_last: int, right_first: int) -> int:
         """Words strictly between two tokens, a name of several words counting as one."""
         if right_first <= left_last:
             return 0
+        if self._unit_index is None:
+            # Cue windows count a name of several words as one word: "talks between United
+            # Arab Emirates and Afghanistan will resume" is as near to "will" as with "Qatar".
+            self._unit_index = self._count_words(
+                {t for p in self._name_spans() for t in range(p.first + 1, p.last + 1)})
         return max(0, self._unit_index[right_first] - self._unit_index[left_last] - 1)
+
+    def _count_words(self, skipped: set[int]) -> list[int]:
+        """For each token, how many words come before it, leaving out punctuation and the
+        tokens `skipped`."""
+        return list(accumulate((w[0].isalnum() and i not in skipped
+                                for i, w in enumerate(self.words)), initial=0))
 
     def token_at(self, offset: int) -> int:
         """The token containing (or first after) a character offset of the document."""
         i = bisect_right(self._ends, offset)
-        return min(i, len(self.tokens) - 1) if self.tokens else 0
+        return min(i, len(self.words) - 1) if self.words else 0
 
     def clause_of(self, token: int) -> int:
         return self.clause[token] if self.clause else 0
@@ -166,8 +205,9 @@ class SentenceView:
         return self.words[index] if 0 <= index < len(self.words) else ""
 
     def cues(self, kinds: set[str]) -> list[tuple[Placed, CueRef]]:
-        return [(p, c) for p in self.placed for c in p.mention.payloads
-                if isinstance(c, CueRef) and c.kind in kinds and p.first not in self.quiet]
+        if self._cue_pairs is None:
+            self._cue_pairs = [(p, c) for p in self.placed for c in p.mention.of(CueRef)]
+        return [(p, c) for p, c in self._cue_pairs if c.kind in kinds and p.first not in self.quiet]
 
     def cue_reaches(self, placed: Placed, cue: CueRef, first: int, last: int,
                     same_clause: bool = True, names_as_one: bool = True) -> bool:
