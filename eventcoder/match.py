@@ -5,19 +5,27 @@ automaton once, when the Coder is built. Matching keeps hits that respect word b
 and resolves overlaps leftmost-longest, so "Pakistan-Afghanistan border" wins over
 "Pakistan", and "exchanged fire" over "fire". A cheaper automaton of triggers alone finds
 the sentences worth coding; the full one runs only on those.
+
+Word boundaries are left to the automaton: it runs over a "shaped" copy of the text, of the
+same length, with every non-word character read as a space, and a phrase that begins or
+ends with a word character is compiled with a space on that side. Most raw hits of ~90k
+place names are short names inside longer words ("Ur" in "Kurdish"); shaped, they are
+never reported, instead of being rejected one by one in Python.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Union
 
 import ahocorasick
 
 from .lexicon import Gazetteer, Lexicon
-from .text import Folder, glued
+from .text import Folder, glued, is_word_char
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +59,32 @@ class CueRef:
     except_types: tuple[str, ...] = ()
 
 
+# Characters a shaped text reads as a space (see the module docstring): all but word
+# characters (str.isalnum or "_", as in `text.is_word_char`) and the space itself.
+_NON_WORD = re.compile(r"[^\w ]")
+_ASCII_SHAPE = bytes(c if chr(c).isalnum() or chr(c) in "_ " else ord(" ") for c in range(256))
+_WORD_ONLY = re.compile(r"\w+")
+
 # Actor names that may also be places: a state, its capital, a city-named group.
 _PLACE_LIKE = frozenset({"state", "capital", "group"})
 
 Payload = Union[TriggerRef, ActorRef, PlaceRef, CueRef]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
+    """A phrase found in the text. Treated as immutable, but not a frozen dataclass: a
+    frozen one calls object.__setattr__ per field on every construction, and the matcher
+    makes a mention for every phrase of every sentence it reads."""
+
     start: int
     end: int
     payloads: tuple[Payload, ...]
     groups: dict[type, tuple] = field(compare=False)  # by kind (see _groups); no default,
     # so that no mention is made whose `of` would find nothing
+
+    def __hash__(self) -> int:  # as a frozen dataclass would hash: by the compared fields
+        return hash((self.start, self.end, self.payloads))
 
     def of(self, kind: type) -> tuple:
         return self.groups.get(kind, ())
@@ -84,10 +105,35 @@ def _groups(payloads: Iterable[Payload]) -> dict[type, tuple]:
     return {kind: tuple(refs) for kind, refs in groups.items()}
 
 
-def _entry(key: str, payloads: list[Payload]) -> tuple[int, tuple[Payload, ...], dict, bool]:
-    """What the automaton returns for a phrase."""
+Entry = tuple[int, tuple[Payload, ...], dict[type, tuple], bool]
+# A phrase as the automaton reports it: (back, length, key, forms, entry). The phrase
+# starts `back` characters before the end of the shaped hit and is `length` long; `key`
+# (None when the phrase is all word characters, so that the shaped hit is the phrase) is
+# compared with the text, since shaping merges "al-Shabaab", "al Shabaab" and "al/Shabaab";
+# `forms` are an abbreviation's spellings ("US"), None for other phrases.
+Candidate = tuple[int, int, Union[str, None], Union[frozenset, None], Entry]
+
+
+def _entry(key: str, payloads: list[Payload]) -> Entry:
+    """What a hit of a phrase carries to the overlap resolution."""
     groups = _groups(payloads)
     return len(key), tuple(payloads), groups, TriggerRef in groups
+
+
+def _shape(text: str) -> str:
+    """The text with every non-word character as a space, same length."""
+    if text.isascii():  # nearly every folded text; a byte table is ten times the speed
+        return text.encode("ascii").translate(_ASCII_SHAPE).decode("ascii")
+    return _NON_WORD.sub(" ", text)
+
+
+def _pattern(key: str) -> tuple[str, int]:
+    """The shaped key, with a space on each side that must not touch a word character
+    (a key edged with punctuation, such as "'Amran", has no boundary there), and the
+    length of the right-hand space."""
+    left = " " if is_word_char(key[0]) else ""
+    right = " " if is_word_char(key[-1]) else ""
+    return left + _shape(key) + right, len(right)
 
 
 class Matcher:
@@ -116,11 +162,14 @@ class Matcher:
             if taken and not any(isinstance(p, ActorRef) and p.kind in _PLACE_LIKE for p in taken):
                 continue  # "police", "fighting": a lexicon word first, never a town
             phrases[name].append(PlaceRef(name))
-        self._triggers = self._compile(triggers)
         for key in self._loose:
             self._exact.pop(key, None)
+        self._triggers = self._compile(triggers)
         self._full = self._compile(phrases)
         self.size = len(phrases)
+        # The last text shaped, and its shape: `triggers` shapes a whole document and the
+        # `mentions` of its sentences reuse it. Holding the text makes the `is` test exact.
+        self._last_shaped: tuple[str, str] = ("", "  ")
 
     def _put(self, table: dict[str, list[Payload]], phrase: str, ref: Payload) -> None:
         key = self.folder.fold(phrase).strip()
@@ -162,11 +211,20 @@ class Matcher:
                 for phrase in cue.phrases:
                     self._put(table, phrase, ActorRef("sides", cue.value or "dyad"))
 
-    @staticmethod
-    def _compile(table: dict[str, list[Payload]]) -> ahocorasick.Automaton:
-        automaton = ahocorasick.Automaton()
+    def _compile(self, table: dict[str, list[Payload]]) -> ahocorasick.Automaton:
+        """An automaton of shaped patterns; keys that shape alike ("'Omer" and "Omer")
+        share one pattern, and each is checked on its own."""
+        patterns: dict[str, list[Candidate]] = defaultdict(list)
         for key, payloads in table.items():
-            automaton.add_word(key, _entry(key, payloads))
+            pattern, right = _pattern(key)
+            forms = self._exact.get(key)
+            patterns[pattern].append((len(key) + right, len(key),
+                                      None if _WORD_ONLY.fullmatch(key) else key,
+                                      None if forms is None else frozenset(forms),
+                                      _entry(key, payloads)))
+        automaton = ahocorasick.Automaton()
+        for pattern, candidates in patterns.items():
+            automaton.add_word(pattern, tuple(candidates))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -175,33 +233,12 @@ class Matcher:
               original: str | None = None) -> list[Mention]:
         if not len(automaton):
             return []
-        if "  " in folded[start:end]:
+        if folded.find("  ", start, end) >= 0:
             return self._scan_squeezed(automaton, folded, start, end, original)
-        hits = []
-        exact = self._exact if original is not None else None
-        size = len(folded)
-        for last, entry in automaton.iter(folded, start, end):
-            first = last - entry[0] + 1
-            # Word boundaries (inlined: this loop sees every hit, and most hits
-            # are short names inside longer words): no word character may continue the phrase.
-            if first > 0 and ((c := folded[first - 1]).isalnum() or c == "_") and (
-                    (c := folded[first]).isalnum() or c == "_"):
-                continue
-            if last + 1 < size and ((c := folded[last + 1]).isalnum() or c == "_") and (
-                    (c := folded[last]).isalnum() or c == "_"):
-                continue
-            # An apostrophe between letters joins them into one word unless a clitic follows
-            # ("Kabul's"): nothing is matched inside "AFGHAN'STRUCK". One comparison a side
-            # unless an apostrophe is there.
-            if (first > 1 and folded[first - 1] == "'" and glued(folded, first - 1)) or (
-                    last + 2 < size and folded[last + 1] == "'" and glued(folded, last + 1)):
-                continue
-            if exact:
-                forms = exact.get(folded[first:last + 1])
-                if forms is not None and original[first:last + 1] not in forms:
-                    continue
-            hits.append((first, -entry[0], entry))
-        return _leftmost_longest(hits)
+        last = self._last_shaped
+        if last[0] is not folded:
+            last = self._last_shaped = (folded, " " + _shape(folded) + " ")
+        return _leftmost_longest(_hits(automaton, folded, last[1], start, end, original))
 
     def _scan_squeezed(self, automaton: ahocorasick.Automaton, folded: str, start: int,
                        end: int, original: str | None) -> list[Mention]:
@@ -210,7 +247,9 @@ class Matcher:
                                                      and folded[i - 1] == " ")]
         squeezed = "".join(folded[i] for i in keep)
         plain = None if original is None else "".join(original[i] for i in keep)
-        mentions = self._scan(automaton, squeezed, 0, len(squeezed), plain)
+        # Shaped here, not through the cache, which keeps the whole document's shape.
+        hits = _hits(automaton, squeezed, " " + _shape(squeezed) + " ", 0, len(squeezed), plain)
+        mentions = _leftmost_longest(hits)
         return [Mention(keep[m.start], keep[m.end - 1] + 1, m.payloads, m.groups)
                 for m in mentions]
 
@@ -224,38 +263,62 @@ class Matcher:
         return self._scan(self._full, folded, start, end, original)
 
 
-def _leftmost_longest(hits: list[tuple[int, int, tuple]]) -> list[Mention]:
+def _hits(automaton: ahocorasick.Automaton, folded: str, shaped: str, start: int, end: int,
+          original: str | None) -> list[tuple[int, int, Entry]]:
+    """Word-aligned hits in folded[start:end]; `shaped` is " " + _shape(folded) + " ", so a
+    character's offset there is one more than in `folded`. The character on each side of
+    the window is scanned too, as the boundary of the phrases that touch the window's edge."""
+    hits = []
+    size = len(folded)
+    for shaped_last, candidates in automaton.iter(shaped, start, end + 2):
+        for back, length, key, forms, entry in candidates:
+            first = shaped_last - back
+            stop = first + length
+            if first < start or stop > end:
+                continue  # a phrase edged with punctuation, found in the boundary character
+            if key is not None and folded[first:stop] != key:
+                continue  # the shapes agree, the punctuation does not
+            # An apostrophe between letters joins them into one word unless a clitic follows
+            # ("Kabul's"): nothing is matched inside "AFGHAN'STRUCK".
+            if (first > 1 and folded[first - 1] == "'" and glued(folded, first - 1)) or (
+                    stop + 1 < size and folded[stop] == "'" and glued(folded, stop)):
+                continue
+            if forms is not None and original is not None and original[first:stop] not in forms:
+                continue
+            hits.append((first, -length, entry))
+    return hits
+
+
+def _leftmost_longest(hits: list[tuple[int, int, Entry]]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet")."""
-    hits.sort(key=_first_longest)
-    chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    hits.sort(key=_FIRST_LONGEST)
+    keep = [False] * len(hits)
+    taken: list[tuple[int, int]] = []  # the chosen triggers' spans, in text order
     reach = -1
-    for first, neg_length, entry in hits:
+    for i, (first, neg_length, entry) in enumerate(hits):
         if entry[3] and first >= reach:
-            end = first - neg_length
-            chosen.append(Mention(first, end, entry[1], entry[2]))
-            taken.append((first, end))
-            reach = end
+            keep[i] = True
+            reach = first - neg_length
+            taken.append((first, reach))
     reach = -1
-    for first, neg_length, entry in hits:
+    t = 0  # hits come in text order, so triggers ending before one never matter again
+    for i, (first, neg_length, entry) in enumerate(hits):
         if entry[3] or first < reach:
             continue
         end = first - neg_length
-        if taken and any(a < end and first < b for a, b in taken):
-            continue
-        chosen.append(Mention(first, end, entry[1], entry[2]))
+        while t < len(taken) and taken[t][1] <= first:
+            t += 1
+        if t < len(taken) and taken[t][0] < end:
+            continue  # overlaps a trigger
+        keep[i] = True
         reach = end
-    chosen.sort(key=_start)
-    return chosen
+    return [Mention(first, first - neg_length, entry[1], entry[2])
+            for (first, neg_length, entry), kept in zip(hits, keep) if kept]
 
 
-def _first_longest(hit: tuple[int, int, tuple]) -> tuple[int, int]:
-    return hit[0], hit[1]
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
+# Hits sort by start, then longest first; two hits never tie (one phrase per span).
+_FIRST_LONGEST = itemgetter(0, 1)
 
 
 def _is_abbreviation(phrase: str) -> bool:
