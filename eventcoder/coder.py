@@ -18,7 +18,7 @@ from .documents import (Document, OnError, documents_from_frame, documents_from_
                         unique_ids)
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
-from .match import ActorRef, Matcher, PlaceRef
+from .match import ActorRef, Matcher, Mention, PlaceRef, TriggerRef
 from .resolve.actors import ActorBook
 from .resolve.dates import DateResolver, find_dates
 from .resolve.event import SentenceFacts, resolve_candidate
@@ -27,7 +27,7 @@ from .rules.engine import candidates
 from .rules.participants import participants
 from .rules.view import SentenceView, Vocabulary
 from .schemas import validate_events
-from .segment import Sentence, segment
+from .segment import Sentence, sentence_spans
 from .text import Folder
 
 log = logging.getLogger(__name__)
@@ -117,34 +117,42 @@ class Coder:
         triggers = self.matcher.triggers(folded)
         if not triggers:
             return []
-        sentences = [s for s in segment(doc.text, doc.header_spans) if s.kind == "text"]
-        starts = [s.start for s in sentences]
-        chosen: dict[int, Sentence] = {}
+        # Sentences as (start, end, kind), a position being a sentence's index: a Sentence is
+        # made only of the few that hold a trigger. None is needed after the line of the
+        # last trigger.
+        spans = sentence_spans(doc.text, doc.header_spans, until=max(m.start for m in triggers))
+        starts = [start for start, _, _ in spans]
+        chosen: set[int] = set()
         for mention in triggers:
             i = bisect_right(starts, mention.start) - 1
-            if i >= 0 and mention.end <= sentences[i].end:
-                chosen[i] = sentences[i]
+            if i >= 0 and spans[i][2] == "text" and mention.end <= spans[i][1]:
+                chosen.add(i)
         pending: list[Pending] = []
         for i in sorted(chosen):
-            pending.extend(self._code_sentence(doc, folded, chosen[i]))
+            start, end, _ = spans[i]
+            pending.extend(self._code_sentence(doc, folded, Sentence(i, start, end)))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
             if not counts:
-                counts.append(self._state_counts(doc, folded, sentences))
+                every = sentence_spans(doc.text, doc.header_spans)
+                counts.append(self._state_counts(doc, folded, every))
             return counts[0]
 
         kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         return [p.record.row() for p in kept]
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:
-        mentions = self.matcher.mentions(folded, sentence.start, sentence.end, doc.text)
-        view = SentenceView(folded, sentence.start, sentence.end, mentions, self.vocabulary)
-        text = folded[sentence.start:sentence.end]
+        start, end = sentence.start, sentence.end
+        mentions = self.matcher.mentions(folded, start, end, doc.text)
+        text = folded[start:end]
+        tolls = find_fatalities(text, start)
+        if not tolls and not any(_may_make_event(m) for m in mentions):
+            return []
+        view = SentenceView(folded, start, end, mentions, self.vocabulary)
         names = [(m.start, m.end) for m in mentions if m.of(ActorRef) or m.of(PlaceRef)]
-        dates = find_dates(text, sentence.start, doc.text[sentence.start:sentence.end], names)
+        dates = find_dates(text, start, doc.text[start:end], names)
         view.silence([(d.start, d.end) for d in dates])
-        tolls = find_fatalities(text, sentence.start)
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
         day = functools.partial(self._sentence_day, doc, dates)  # read only if a name needs it
         parts = participants(view, self.book, self.gazetteer, self.vocabulary, day, spans,
@@ -169,15 +177,32 @@ class Coder:
                 return resolved.date
         return doc.published
 
-    def _state_counts(self, doc: Document, folded: str, sentences: list[Sentence]
+    def _state_counts(self, doc: Document, folded: str, spans: list[tuple[int, int, str]]
                       ) -> Counter[str]:
+        """How often each state is named in the document's text sentences."""
         counts: Counter[str] = Counter()
-        for sentence in sentences:
-            for mention in self.matcher.mentions(folded, sentence.start, sentence.end, doc.text):
+        for start, end, kind in spans:
+            if kind != "text":
+                continue
+            for mention in self.matcher.mentions(folded, start, end, doc.text):
                 for ref in mention.of(ActorRef):
                     if ref.kind in {"state", "adjective", "capital"}:
                         counts[ref.key] += 1
         return counts
+
+
+def _may_make_event(mention: Mention) -> bool:
+    """Can this mention lead to an event in a sentence with no death toll?
+
+    If no mention of such a sentence can, the rules make no candidate of it (see
+    rules/engine.py), so nothing more is read from it. With no actor named, no group of
+    participants forms (a group is made of actor chunks; the view adds only cue words to
+    the matcher's mentions); a weak trigger then has nothing to anchor it (no group, no
+    toll), and a trigger that needs a pair finds none beside it.
+    """
+    if mention.of(ActorRef):
+        return True
+    return any(not (ref.weak or ref.needs_pair) for ref in mention.of(TriggerRef))
 
 
 def code_texts(texts: Iterable[str] | str, published: Any = None,
