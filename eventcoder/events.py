@@ -31,10 +31,10 @@ def event_id(doc_id: str, sentence_start: int, trigger_start: int, event_type: s
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's interaction code: both actor types, the lower first; a sole actor's type x 10."""
-    if inter1 is None and inter2 is None:
-        return None
-    codes = sorted(c for c in (inter1, inter2) if c is not None)
-    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+    if inter1 is None or inter2 is None:
+        sole = inter2 if inter1 is None else inter1
+        return None if sole is None else sole * 10
+    return min(inter1, inter2) * 10 + max(inter1, inter2)
 
 
 @dataclass

@@ -56,6 +56,10 @@ class ActorBook:
         for p in lexicon.people:
             for name in {p.name, *p.aliases}:
                 self._people[folder.fold(name)].append(p)
+        # Actors are immutable and depend only on the lexicon: each state organ and generic
+        # actor is built once, not for every mention and event.
+        self._states: dict[tuple[str, str | None], Actor] = {}
+        self._generics: dict[tuple[str, str | None], Actor] = {}
 
     @staticmethod
     def _pick(entries: list, day: dt.date | None) -> Dated | None:
@@ -74,6 +78,13 @@ class ActorBook:
         return len(entries) > 1 or any(e.valid_from or e.valid_to for e in entries)
 
     def state(self, iso3: str, organ: str | None) -> Actor:
+        """The state, or one of its organs ("Military Forces of Pakistan")."""
+        actor = self._states.get((iso3, organ))
+        if actor is None:
+            actor = self._states[(iso3, organ)] = self._new_state(iso3, organ)
+        return actor
+
+    def _new_state(self, iso3: str, organ: str | None) -> Actor:
         country = self.countries[iso3]
         spec = self.organs.get(organ or "")
         if spec is None:
@@ -104,6 +115,12 @@ class ActorBook:
         return self.state(entry.country, entry.organ)
 
     def generic_actor(self, generic_id: str, iso3: str | None) -> Actor:
+        actor = self._generics.get((generic_id, iso3))
+        if actor is None:
+            actor = self._generics[(generic_id, iso3)] = self._new_generic(generic_id, iso3)
+        return actor
+
+    def _new_generic(self, generic_id: str, iso3: str | None) -> Actor:
         spec = self.generic[generic_id]
         country = self.countries[iso3].name if iso3 in self.countries else "International"
         return Actor(f"{generic_id}:{iso3 or ''}", spec.label.format(country=country), iso3,

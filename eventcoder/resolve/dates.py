@@ -18,9 +18,14 @@ from typing import Any
 from .calendar import calendar_date
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_SAFE_MONTH = _MONTH.replace("mar(?:ch)?|", "march|").replace("|may|", "|")
+_MONTH_FORMS = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?",
+                "july?", "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?",
+                "dec(?:ember)?")
+_MONTH = "(?:" + "|".join(_MONTH_FORMS) + ")"
+# Month names that are seldom other words: not "mar" or "may" (after "in" only, below).
+_SAFE_FORMS = tuple("march" if form == "mar(?:ch)?" else form for form in _MONTH_FORMS
+                    if form != "may")
+_SAFE_MONTH = "(?:" + "|".join(_SAFE_FORMS) + ")"
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
 # A number followed by a unit of time counts that unit: "Zindah Jan 2 days ago" is two days
 # ago, not 2 January.
@@ -44,6 +49,13 @@ DATE_PATTERN = re.compile(
     r"next\s+(?:week|month)|(?:\d+|" + _NUMBER_WORDS + r"|a)\s+(?:days?|weeks?|months?)\s+ago|"
     r"past\s+week|(?:in\s+)?recent\s+days)"
     r")\b")
+
+# What every match of DATE_PATTERN holds, read off its forms: a digit, or "day", "night",
+# "week", "month" or "year" (weekdays and the relative forms), or a month's name as a word
+# ("may" only after "in"). About half the sentences analysed hold none and skip the costly
+# search, which tries every form at every word.
+_DATE_CLUE = re.compile("|".join([r"\d", "day", "night", "week", "month", "year", r"in\smay\b",
+                                  *(form + r"\b" for form in _SAFE_FORMS)]))
 
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 
@@ -83,10 +95,10 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
     of "Zindah Jan 2 people were killed"). A name inside a date stays a date ("28 May", a
     town of Azerbaijan). The search resumes inside a rejected span, where a date of its own
     may start."""
+    found: list[DateMention] = []
     spans = [(a - offset, b - offset) for a, b in names]
-    found = []
     pos = 0
-    while (m := DATE_PATTERN.search(folded_sentence, pos)) is not None:
+    while (m := _next_date(folded_sentence, pos)) is not None:
         start, end = m.span()
         if _in_name(folded_sentence, start, end, original, spans):
             pos = start + 1
@@ -94,6 +106,14 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
         found.append(DateMention(start + offset, end + offset, m.group()))
         pos = end
     return found
+
+
+def _next_date(folded: str, pos: int) -> re.Match[str] | None:
+    """The first date from `pos` on, searched for only where a clue to one is left (the clue
+    of "in may" starts three characters before the date)."""
+    if _DATE_CLUE.search(folded, max(pos - 3, 0)) is None:
+        return None
+    return DATE_PATTERN.search(folded, pos)
 
 
 def _in_name(folded: str, start: int, end: int, original: str | None,
@@ -108,16 +128,25 @@ def _in_name(folded: str, start: int, end: int, original: str | None,
         original[after.start(1)].isupper()
 
 
+# The words _canonical drops, in its order, and the month named by "last", "this", "next".
+_SPACES = re.compile(r"\s+")
+_PREPOSITION = re.compile(r"^(?:on|in|since|during|until|by) ")
+_PART_OF = re.compile(r"\b(?:late|early|mid-?)\s*(?=\w)")
+_TIME_OF_DAY = re.compile(r" (?:night|morning|evening|afternoon)$")
+_EARLIER_LATER = re.compile(r"^(?:earlier|later) (?:in )?")
+_NAMED_MONTH = re.compile(r"^(?:last|this|next) (" + _MONTH + r")$")
+
+
 def _canonical(expression: str) -> tuple[str, str | None]:
     """What dateparser should read, and a forced period where the words set one."""
-    text = re.sub(r"\s+", " ", expression.strip())
-    text = re.sub(r"^(?:on|in|since|during|until|by) ", "", text)
-    text = re.sub(r"\b(?:late|early|mid-?)\s*(?=\w)", "", text).strip()
+    text = _SPACES.sub(" ", expression.strip())
+    text = _PREPOSITION.sub("", text)
+    text = _PART_OF.sub("", text).strip()
     if text in {"last night", "tonight"}:
         return ("yesterday" if text == "last night" else "today"), "day"
-    text = re.sub(r" (?:night|morning|evening|afternoon)$", "", text)
-    text = re.sub(r"^(?:earlier|later) (?:in )?", "", text)
-    month = re.match(r"^(?:last|this|next) (" + _MONTH + r")$", text)
+    text = _TIME_OF_DAY.sub("", text)
+    text = _EARLIER_LATER.sub("", text)
+    month = _NAMED_MONTH.match(text)
     if month:
         return month.group(1), "month"  # the tense decides which one, as for a bare month
     if text in {"last night", "tonight"}:

@@ -7,7 +7,7 @@ split totals stay with the event that reports them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..documents import Document, storable_day
 from ..events import EventRecord
@@ -35,6 +35,25 @@ class SentenceFacts:
     dates: list[DateMention]
     fatalities: list[FatalityMention]
     violent: int = 0  # violent candidates in the sentence
+    _country_set: set[str] | None = field(default=None, init=False, repr=False)
+    _border_list: list[int] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def countries(self) -> set[str]:
+        """The countries of the sentence's actors and chunks, read once for all its
+        candidates (the rules have settled the groups before any candidate is resolved)."""
+        if self._country_set is None:
+            groups = self.parts.groups
+            self._country_set = {a.iso3 for g in groups for a in g.actors if a.iso3} | {
+                c.country for g in groups for c in g.chunks if c.country}
+        return self._country_set
+
+    @property
+    def border_tokens(self) -> list[int]:
+        """The tokens that name a border; most sentences have none."""
+        if self._border_list is None:
+            self._border_list = [i for i, w in enumerate(self.view.words) if w in _BORDER_WORDS]
+        return self._border_list
 
 
 def _in_clause(view: SentenceView, token: int, clause: int) -> bool:
@@ -46,44 +65,44 @@ def _countries(cand: Candidate, facts: SentenceFacts | None = None) -> set[str]:
     found = {s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3}
     found |= {m.iso3 for m in cand.mediators if m.iso3}
     if facts is not None:
-        found |= {a.iso3 for g in facts.parts.groups for a in g.actors if a.iso3}
-        found |= {c.country for g in facts.parts.groups for c in g.chunks if c.country}
+        found |= facts.countries
     return found
 
 
-def _border_near(view: SentenceView, cand: Candidate) -> bool:
+def _border_near(facts: SentenceFacts, cand: Candidate) -> bool:
     """"Clashes along the frontier": a border named next to the trigger, whose two states
     may be known only from the article."""
     trigger = cand.trigger
-    return any(w in _BORDER_WORDS and view.clause_of(i) == cand.clause and
-               (trigger.first - 4 <= i <= trigger.last + 4) for i, w in enumerate(view.words))
+    return any(trigger.first - 4 <= i <= trigger.last + 4 and
+               facts.view.clause_of(i) == cand.clause for i in facts.border_tokens)
 
 
 def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
-              gazetteer: Gazetteer) -> tuple[Location | None, str | None]:
+              gazetteer: Gazetteer, countries: set[str], border: bool
+              ) -> tuple[Location | None, str | None]:
     """The event's place: in its own clause first, then its border, then the nearest clause
     that names one. Within a clause the place nearest the trigger wins, a more precise one
-    counting as nearer (ACLED codes the most precise place *of the event*)."""
+    counting as nearer (ACLED codes the most precise place *of the event*). `countries` are
+    those the event involves, `border` whether a border is named by the trigger."""
     view = facts.view
     usable = [p for p in places if not p.speech]
     own = [p for p in usable if _in_clause(view, p.first, cand.clause)]
-    if _border_near(view, cand):
+    if border:
         # "Clashes along the frontier ...": the border, unless a place is named right there
         own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
         usable = own
-    location = best_location(own, _countries(cand, facts), _gaps(view, cand, own))
+    location = best_location(own, countries, _gaps(view, cand, own))
     if location is not None:
         return location, "place_clause"
-    clause_words = {w for i, w in enumerate(view.words) if view.clause_of(i) == cand.clause}
     states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.is_state]
-    if clause_words & _BORDER_WORDS and len(states) == 2:
+    if len(states) == 2 and any(view.clause_of(i) == cand.clause for i in facts.border_tokens):
         location = border_location(gazetteer, states[0], states[1])
         if location is not None:
             return location, "place_border"
     if usable:
         nearest = min(abs(view.clause_of(p.first) - cand.clause) for p in usable)
         pool = [p for p in usable if abs(view.clause_of(p.first) - cand.clause) == nearest]
-        location = best_location(pool, _countries(cand, facts), _gaps(view, cand, pool))
+        location = best_location(pool, countries, _gaps(view, cand, pool))
         if location is not None:
             return location, "place_sentence"
     return None, None
@@ -204,14 +223,17 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
     trigger = cand.trigger.mention
     records = []
     splits = _splits(facts, cand)
+    # The same for every part of the candidate (the countries until the sides are dated).
+    date, precision, date_text, date_rule = _date(facts, cand, resolver)
+    countries = _countries(cand, facts)
+    border = _border_near(facts, cand)
     for part, (toll, places) in enumerate(splits):
-        location, place_rule = _location(facts, cand, places, gazetteer)
-        date, precision, date_text, date_rule = _date(facts, cand, resolver)
+        if cand.anaphoric and not (toll or _news(facts, cand)):
+            continue  # "the talks", "that cease-fire": a reference to an event told elsewhere
+        location, place_rule = _location(facts, cand, places, gazetteer, countries, border)
         rules = [*cand.rules, *(r for r in (place_rule, date_rule) if r)]
         if len(splits) > 1:
             rules.append("split_toll")
-        if cand.anaphoric and not (toll or _news(facts, cand)):
-            continue  # "the talks", "that cease-fire": a reference to an event told elsewhere
         record = EventRecord(
             doc_id=doc.doc_id, sentence_index=sentence.index, sentence_start=sentence.start,
             sentence_end=sentence.end, sentence=doc.text[sentence.start:sentence.end],
@@ -225,9 +247,10 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
         if date is not None:  # names whose meaning changed (the Taliban) read on this date
             cand.sides = [book.on_date(s, date) if isinstance(s, Actor) else s  # type: ignore[arg-type]
                           for s in cand.sides]
+            countries = _countries(cand, facts)  # the next part's place, as the sides now are
         record.actor1, record.actor2 = _actors(cand, book, location, record)
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
-        record.border_pending = location is None and _border_near(facts.view, cand)
+        record.border_pending = location is None and border
         record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
         records.append(record)
     return records
