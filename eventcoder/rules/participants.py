@@ -46,7 +46,7 @@ STATELESS_ORGANS = frozenset({"military", "police", "government"})
 _NOT_FOR_STATES = frozenset({"from", "to", "over", "on"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     first: int
     last: int
@@ -73,7 +73,7 @@ class Chunk:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     chunks: list[Chunk]
     role: str | None = None
@@ -96,7 +96,7 @@ class Group:
         return any(c.dyad for c in self.chunks)
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceMention:
     first: int
     last: int
@@ -116,8 +116,9 @@ _ROLE = frozenset({"role"})
 @dataclass
 class Marks:
     """What the rules ask of a sentence's mentions many times, read in one pass over them:
-    which mentions hold triggers or names, the tokens triggers and cues cover, and the
-    readable cues."""
+    which mentions hold triggers or names, the tokens of triggers, violent triggers, state
+    names and cues, and the cues the rules read. `participants` reads them and the engine
+    reuses them (Participants.marks)."""
 
     triggers: list[Placed]  # mentions with a trigger, in text order
     # Mentions with a place or an actor, with those payloads, in text order.
