@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from ..lexicon.model import EventType
 from ..match import CueRef, TriggerRef
 from ..resolve.actors import Actor
-from .participants import Group, Participants
+from .participants import Group, Marks, Participants
 from .view import Placed, SentenceView, Vocabulary
 
 STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
 PRONOUNS = frozenset({"it", "its", "they", "their"})
-DROP_KINDS = {"negation", "hypothetical", "generic"}
+DROP_KINDS = frozenset({"negation", "hypothetical", "generic"})
+_STATUS = frozenset({"status"})
 
 
 @dataclass
@@ -45,8 +46,15 @@ class Candidate:
         return self
 
 
-def _dropped(view: SentenceView, trigger: Placed, event_type: str) -> str | None:
-    for placed, cue in view.cues(DROP_KINDS):
+def _marks(view: SentenceView, parts: Participants) -> Marks:
+    """The sentence's marks, read by `participants`; read here for Participants made by hand."""
+    if parts.marks is None:
+        parts.marks = Marks.read(view)
+    return parts.marks
+
+
+def _dropped(view: SentenceView, marks: Marks, trigger: Placed, event_type: str) -> str | None:
+    for placed, cue in marks.cues(DROP_KINDS):
         if event_type in cue.except_types:
             continue
         if placed.first <= trigger.last and placed.last >= trigger.first:
@@ -56,10 +64,10 @@ def _dropped(view: SentenceView, trigger: Placed, event_type: str) -> str | None
     return None
 
 
-def _status(view: SentenceView, trigger: Placed) -> tuple[str, Placed | None]:
+def _status(view: SentenceView, marks: Marks, trigger: Placed) -> tuple[str, Placed | None]:
     found: dict[str, Placed] = {}
-    triggers = [p.first for p in view.placed if p.mention.of(TriggerRef)]
-    for placed, cue in view.cues({"status"}):
+    triggers = [p.first for p in marks.triggers]
+    for placed, cue in marks.cues(_STATUS):
         if not cue.value or not view.cue_reaches(placed, cue, trigger.first, trigger.last):
             continue
         if placed.first > trigger.last and any(trigger.last < t < placed.first for t in triggers):
@@ -106,17 +114,21 @@ def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
     head = view.words[trigger.last]
     if head.endswith(("ed", "ing")) and head not in {"fighting", "shelling", "bombing"}:
         return False
-    owned = {t for g in parts.groups for t in range(g.first, g.last + 1)} | \
-        {t for p in parts.places for t in range(p.first, p.last + 1)}
     i = trigger.first - 1
     steps = 0
     while i >= 0 and steps < 3 and view.words[i] not in vocabulary.anaphora:
         word = view.words[i]
-        if i in owned or not word[0].isalpha() or word in _NOT_MODIFIERS:
+        if not word[0].isalpha() or word in _NOT_MODIFIERS or _owned(parts, i):
             return False
         i -= 1
         steps += 1
     return i >= 0 and view.words[i] in vocabulary.anaphora
+
+
+def _owned(parts: Participants, token: int) -> bool:
+    """Is the token part of a participant, an actor group or a place?"""
+    return any(g.first <= token <= g.last for g in parts.groups) or \
+        any(p.first <= token <= p.last for p in parts.places)
 
 
 def _distance(view: SentenceView, group: Group, trigger: Placed) -> int:
@@ -142,6 +154,10 @@ def _members(group: Group) -> list[Actor | str]:
     return [m for c in group.chunks if not c.victim and (m := c.member) is not None]
 
 
+def _names_two(group: Group) -> bool:
+    return len(_distinct(_members(group))) >= 2
+
+
 def _in_text_order(groups: list[Group]) -> list[Actor | str]:
     """Members of the chosen groups, first written first: the subject usually leads."""
     ordered = sorted(((c.first, c) for g in groups for c in g.chunks), key=lambda x: x[0])
@@ -165,18 +181,17 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
     trigger = cand.trigger
     for clause_only in (True, False):
         groups = _side_groups(view, parts, trigger, clause_only, exclude)
-        named_pair = any(len(_distinct(_members(g))) >= 2 for g in groups)
-        if clause_only and groups and groups[0].dyad and not groups[0].actors and not named_pair:
+        pairs = [g for g in groups if _names_two(g)]
+        if clause_only and groups and groups[0].dyad and not groups[0].actors and not pairs:
             cand.dyad_ref = True  # "urged both sides to cease fire": the two sides meant
             cand.rules.append("sides_dyad")
             return
         between = [g for g in groups if g.role == "between"]
-        pairs = [g for g in groups if len(_distinct(_members(g))) >= 2]
         if between and between[0].dyad and not between[0].actors:
             cand.dyad_ref = True  # "talks between the two sides": the article's two sides
             cand.rules.append("sides_between_dyad")
             return
-        if between and len(_distinct(_members(between[0]))) >= 2:
+        if between and _names_two(between[0]):
             chosen, rule = [between[0]], "sides_between"
         elif pairs and clause_only:
             chosen, rule = [pairs[0]], "sides_coordinated"
@@ -306,14 +321,8 @@ def candidates(view: SentenceView, parts: Participants, types: dict[str, EventTy
                vocabulary: Vocabulary, fatality_tokens: list[int]) -> list[Candidate]:
     """Candidate events of one sentence, before places, dates and context are resolved."""
     out: list[Candidate] = []
-    # Words that tell a toll ("killed") are read last: they make an event of their own only
-    # when no other violent event in the sentence survived the rules.
-    def reading_order(placed: Placed) -> int:
-        refs = placed.mention.of(TriggerRef)
-        return 2 if any(r.consequence for r in refs) else 1 if any(r.weak for r in refs) else 0
-
-    ordered = sorted(view.placed, key=reading_order)
-    for placed in ordered:
+    marks = _marks(view, parts)
+    for placed in sorted(marks.triggers, key=_reading_order):
         for ref in placed.mention.of(TriggerRef):
             if ref.weak and types[ref.event_type].violent and \
                     _consequence_only(view, parts, placed, types, out):
@@ -332,16 +341,24 @@ def candidates(view: SentenceView, parts: Participants, types: dict[str, EventTy
     return _merge(out)
 
 
+def _reading_order(placed: Placed) -> int:
+    """Words that tell a toll ("killed") are read last: they make an event of their own only
+    when no other violent event in the sentence survived the rules."""
+    refs = placed.mention.of(TriggerRef)
+    return 2 if any(r.consequence for r in refs) else 1 if any(r.weak for r in refs) else 0
+
+
 def _candidate(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
                placed: Placed, vocabulary: Vocabulary, fatality_tokens: list[int]
                ) -> Candidate | None:
-    if _dropped(view, placed, event_type.id):
+    marks = _marks(view, parts)
+    if _dropped(view, marks, placed, event_type.id):
         return None
     if ref.weak and not _anchored(view, parts, placed, fatality_tokens):
         return None
     if ref.needs_pair and not _pair_beside(view, parts, placed):
         return None
-    status, cue = _status(view, placed)
+    status, cue = _status(view, marks, placed)
     if status == "occurred" and ref.status:
         status = ref.status  # "scheduled to meet" carries its own status
     if status not in event_type.statuses and not event_type.third_party_call:
@@ -370,7 +387,7 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
     """Two named sides next to the trigger ("delegations from Kabul and Islamabad met",
     "hosted his Somali and Ethiopian counterparts")."""
     for group in parts.groups:
-        if len(_distinct(_members(group))) < 2 and not group.dyad:
+        if not group.dyad and not _names_two(group):
             continue
         if group.last < trigger.first and view.distance(group.last, trigger.first) <= 2:
             return True
@@ -415,6 +432,8 @@ def _third_party_calls(view: SentenceView, parts: Participants, cands: list[Cand
 
 def _subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     """"offered to mediate talks": the talks are what is offered, not a second event."""
+    if len(cands) < 2:
+        return cands
     drop: set[int] = set()
     for outer in cands:
         rules = {x.type: x for x in outer.event_type.subsumes}

@@ -46,7 +46,7 @@ STATELESS_ORGANS = frozenset({"military", "police", "government"})
 _NOT_FOR_STATES = frozenset({"from", "to", "over", "on"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Chunk:
     first: int
     last: int
@@ -73,7 +73,7 @@ class Chunk:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     chunks: list[Chunk]
     role: str | None = None
@@ -96,7 +96,7 @@ class Group:
         return any(c.dyad for c in self.chunks)
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceMention:
     first: int
     last: int
@@ -107,10 +107,77 @@ class PlaceMention:
     speech: bool = False  # "told reporters in Rawalpindi": where it was said, not done
 
 
+# Cue kinds the rules read: roles here; negation, hypotheses, generics and status in the engine.
+RULE_CUES = frozenset({"role", "status", "negation", "hypothetical", "generic"})
+_NAMES_IN_LOCATIVES = frozenset({"adjective", "state"})
+_ROLE = frozenset({"role"})
+
+
+@dataclass
+class Marks:
+    """What the rules ask of a sentence's mentions many times, read in one pass over them:
+    which mentions hold triggers or names, the tokens of triggers, violent triggers, state
+    names and cues, and the cues the rules read. `participants` reads them and the engine
+    reuses them (Participants.marks)."""
+
+    triggers: list[Placed]  # mentions with a trigger, in text order
+    # Mentions with a place or an actor, with those payloads, in text order.
+    names: list[tuple[Placed, tuple[PlaceRef, ...], tuple[ActorRef, ...]]]
+    trigger_tokens: set[int]
+    violent_tokens: set[int]  # "struck Kabul": Kabul is a place
+    # Names a locative phrase may hold before its place ("in the Afghan capital Kabul",
+    # "in the northern Burkina Faso town of Djibo").
+    adjective_tokens: set[int]
+    cue_tokens: set[int]
+    rule_cues: list[tuple[Placed, CueRef]]  # cues of RULE_CUES, not inside dates, text order
+
+    @classmethod
+    def read(cls, view: SentenceView, violent: frozenset[str] = frozenset()) -> "Marks":
+        triggers: list[Placed] = []
+        names: list[tuple[Placed, tuple[PlaceRef, ...], tuple[ActorRef, ...]]] = []
+        trigger_tokens: set[int] = set()
+        violent_tokens: set[int] = set()
+        adjective_tokens: set[int] = set()
+        cue_tokens: set[int] = set()
+        rule_cues: list[tuple[Placed, CueRef]] = []
+        for placed in view.placed:
+            of = placed.mention.of
+            tokens = range(placed.first, placed.last + 1)
+            refs = of(TriggerRef)
+            if refs:
+                triggers.append(placed)
+                trigger_tokens.update(tokens)
+                for ref in refs:
+                    if ref.event_type in violent:
+                        violent_tokens.update(tokens)
+                        break
+            cues = of(CueRef)
+            if cues:
+                cue_tokens.update(tokens)
+                if placed.first not in view.quiet:  # as SentenceView.cues reads them
+                    for cue in cues:
+                        if cue.kind in RULE_CUES:
+                            rule_cues.append((placed, cue))
+            places, actors = of(PlaceRef), of(ActorRef)
+            if places or actors:
+                names.append((placed, places, actors))
+                for actor in actors:
+                    if actor.kind in _NAMES_IN_LOCATIVES:
+                        adjective_tokens.update(tokens)
+                        break
+        return cls(triggers, names, trigger_tokens, violent_tokens, adjective_tokens, cue_tokens,
+                   rule_cues)
+
+    def cues(self, kinds: frozenset[str]) -> list[tuple[Placed, CueRef]]:
+        """The readable cues of these kinds (of RULE_CUES), in text order."""
+        return [(placed, cue) for placed, cue in self.rule_cues if cue.kind in kinds]
+
+
 @dataclass
 class Participants:
     groups: list[Group] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    marks: Marks | None = None  # the sentence's marks, read once for the engine too
 
 
 def _locative_before(view: SentenceView, first: int, skippable: set[int] = frozenset()
@@ -129,8 +196,7 @@ def _locative_before(view: SentenceView, first: int, skippable: set[int] = froze
     return None
 
 
-def _is_venue_modifier(view: SentenceView, placed: Placed, trigger_tokens: set[int],
-                       vocabulary: Vocabulary) -> bool:
+def _is_venue_modifier(view: SentenceView, placed: Placed, vocabulary: Vocabulary) -> bool:
     nxt = placed.last + 1
     if view.word(nxt) == "'s" or "-" in view.word(placed.first):
         return False  # "Kabul's delegation"; "Pakistan-Taliban talks" names two sides
@@ -140,10 +206,13 @@ def _is_venue_modifier(view: SentenceView, placed: Placed, trigger_tokens: set[i
 TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "territories"})
 
 
-def _territory(view: SentenceView, placed: Placed, gazetteer: Gazetteer) -> PlaceMention | None:
+def _territory(view: SentenceView, placed: Placed, actor_refs: tuple[ActorRef, ...],
+               gazetteer: Gazetteer) -> PlaceMention | None:
     """"inside Afghan territory", "on Pakistani soil": the country as a place."""
-    refs = [r for r in placed.mention.of(ActorRef) if r.kind == "adjective"]
-    if not refs or view.word(placed.last + 1) not in TERRITORY_WORDS:
+    if view.word(placed.last + 1) not in TERRITORY_WORDS:
+        return None
+    refs = [r for r in actor_refs if r.kind == "adjective"]
+    if not refs:
         return None
     if not _locative_before(view, placed.first) and view.word(placed.first - 1) != "on":
         return None
@@ -155,8 +224,21 @@ def _after_violence(view: SentenceView, first: int, violent_tokens: set[int]) ->
     """"struck Kabul", "airstrikes on Sanaa": a place as the object of a violent act."""
     if first - 1 in violent_tokens:
         return True
-    return view.word(first - 1) in {"on", "at"} and bool(
-        violent_tokens & set(range(first - 4, first - 1)))
+    return view.word(first - 1) in {"on", "at"} and not violent_tokens.isdisjoint(
+        range(first - 4, first - 1))
+
+
+def _said_at(view: SentenceView, first: int, trigger_tokens: set[int],
+             speech: frozenset[str]) -> bool:
+    """"told reporters in Rawalpindi": a speech verb shortly before the place, with no comma
+    or trigger between them, makes it where something was said."""
+    for i in range(first - 1, max(first - 5, -1), -1):
+        word = view.words[i]
+        if word in speech:
+            return True
+        if word == "," or i in trigger_tokens:
+            return False  # it stands between the place and any speech verb before it
+    return False
 
 
 def _coordinated_with(view: SentenceView, place: PlaceMention, placed: Placed) -> bool:
@@ -165,34 +247,30 @@ def _coordinated_with(view: SentenceView, place: PlaceMention, placed: Placed) -
     return 0 < len(between) <= 3 and all(w in {"and", ",", "or", "in", "the"} for w in between)
 
 
-def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_tokens: set[int],
-              vocabulary: Vocabulary, violent_tokens: set[int] = frozenset(),
-              adjective_tokens: set[int] = frozenset()) -> PlaceMention | None:
-    """The place a mention names, if the context makes it a place."""
-    refs = placed.mention.of(PlaceRef)
-    if not refs:
-        return _territory(view, placed, gazetteer)
-    if view.in_date(placed.first, placed.last):
+def _as_place(view: SentenceView, placed: Placed, refs: tuple[PlaceRef, ...],
+              actor_refs: tuple[ActorRef, ...], gazetteer: Gazetteer, vocabulary: Vocabulary,
+              marks: Marks, violent_tokens: set[int]) -> PlaceMention | None:
+    """The place a mention names (its place payloads `refs`, never empty, and its actor
+    payloads), if the context makes it a place."""
+    if view.quiet and view.in_date(placed.first, placed.last):
         return None  # "on 28 May 2025": the date, not the town of Azerbaijan
     records = gazetteer.candidates(refs[0].key)
-    if not records or view.word(placed.last + 1) == "'s":
+    after = view.word(placed.last + 1)
+    if not records or after == "'s":
         return None  # "Kabul's request" names the government, not the city
-    actor_refs = placed.mention.of(ActorRef)
-    prep = _locative_before(view, placed.first, adjective_tokens) or (
+    prep = _locative_before(view, placed.first, marks.adjective_tokens) or (
         "at" if _after_violence(view, placed.first, violent_tokens) else None)
-    major = any(r.major for r in records)
-    venue = _is_venue_modifier(view, placed, trigger_tokens, vocabulary) and (
-        major or bool(actor_refs) or view.word(placed.last + 1) in REGION_WORDS)
     if actor_refs:
-        if not (venue or (prep and prep not in _NOT_FOR_STATES)):
+        # An actor's name is a place after a locative ("in Kabul", not "officials from
+        # Pakistan") or before a venue word ("the Doha talks").
+        if not (prep and prep not in _NOT_FOR_STATES) and \
+                not _is_venue_modifier(view, placed, vocabulary):
             return None
-    elif not (prep or venue or major):
-        return None
-    region = view.word(placed.last + 1) in {"province", "provinces", "region", "governorate",
-                                            "state"}
-    speech = any(view.word(i) in vocabulary.speech and not any(
-        w == "," or j in trigger_tokens for j, w in enumerate(view.words[i + 1:placed.first], i + 1))
-        for i in range(placed.first - 4, placed.first))
+    elif not (prep or any(r.major for r in records) or (
+            after in REGION_WORDS and _is_venue_modifier(view, placed, vocabulary))):
+        return None  # a minor town needs a locative or a region word ("Kurram district")
+    region = after in {"province", "provinces", "region", "governorate", "state"}
+    speech = _said_at(view, placed.first, marks.trigger_tokens, vocabulary.speech)
     if region:
         regional = [r for r in records if r.kind in {"admin1", "province", "region"}]
         records = regional or records
@@ -204,15 +282,16 @@ def _as_place(view: SentenceView, placed: Placed, gazetteer: Gazetteer, trigger_
 def _actor_chunk(view: SentenceView, placed: Placed, ref: ActorRef, book: ActorBook,
                  day: Day) -> Chunk | None:
     first, last = placed.first, placed.last
-    folded = view.folded[placed.mention.start:placed.mention.end]
     if ref.kind in {"state", "capital"}:
         return Chunk(first, last, book.state(ref.key, None))
     if ref.kind == "adjective":
         return Chunk(first, last, book.state(ref.key, None), tentative=True, adjective=True)
     if ref.kind == "group":
+        folded = view.folded[placed.mention.start:placed.mention.end]
         actor = book.group(folded, day() if callable(day) else day)
         return Chunk(first, last, actor, named_group=True) if actor else None
     if ref.kind == "person":
+        folded = view.folded[placed.mention.start:placed.mention.end]
         actor = book.person(folded, day() if callable(day) else day)
         return Chunk(first, last, actor) if actor else None
     if ref.kind == "generic":
@@ -226,8 +305,18 @@ def _gap_words(view: SentenceView, left: int, right: int) -> list[str]:
     return view.words[left + 1:right]
 
 
+def _barred(view: SentenceView, marks: Marks, speech: frozenset[str], first: int, end: int
+            ) -> bool:
+    """Does a cue, a trigger or a speech verb ("officials said three") stand on the tokens
+    first..end-1? An actor does not extend over one."""
+    for i in range(first, end):
+        if i in marks.trigger_tokens or i in marks.cue_tokens or view.words[i] in speech:
+            return True
+    return False
+
+
 def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ: str,
-                  book: ActorBook, barriers: set[int]) -> bool:
+                  book: ActorBook, marks: Marks, speech: frozenset[str]) -> bool:
     """"Pakistani military", "Pakistan's foreign ministry": the organ joins the state before,
     unless a cue or trigger stands between ("Riyadh urged army chief ...")."""
     if not chunks:
@@ -236,7 +325,7 @@ def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ
     gap = _gap_words(view, prev.last, placed.first)
     if prev.actor is None or not prev.actor.is_state or len(gap) > 3 or \
             any(w in CONNECTORS or w in {"of", "by", "with", "from"} for w in gap) or \
-            any(t in barriers for t in range(prev.last + 1, placed.first)):
+            _barred(view, marks, speech, prev.last + 1, placed.first):
         return False
     if prev.actor.organ is not None and prev.actor.organ != organ and not prev.adjective:
         return False
@@ -259,16 +348,18 @@ def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: l
 
 
 def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
-                 day: Day, speech: frozenset[str] = frozenset()) -> list[Chunk]:
-    barriers = {t for p in view.placed if p.mention.of(CueRef) or p.mention.of(TriggerRef)
-                for t in range(p.first, p.last + 1)}
-    barriers |= {i for i, w in enumerate(view.words) if w in speech}  # "officials said three"
+                 day: Day, speech: frozenset[str] = frozenset(), marks: Marks | None = None
+                 ) -> list[Chunk]:
+    """Actor chunks of the mentions taken as actors; `marks` as read of `view`, if at hand."""
+    if not actor_spans:
+        return []
+    marks = marks if marks is not None else Marks.read(view)
     chunks: list[Chunk] = []
     pending_organ: tuple[Placed, str] | None = None
     for index, placed in enumerate(actor_spans):
         ref = placed.mention.of(ActorRef)[0]
         if ref.kind == "organ":
-            if _attach_organ(chunks, view, placed, ref.key, book, barriers):
+            if _attach_organ(chunks, view, placed, ref.key, book, marks, speech):
                 continue
             state = _organ_of_state(view, placed, ref.key, actor_spans[index + 1:])
             if state is not None:
@@ -293,7 +384,7 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
                 continue
         if ref.kind == "person" and chunks and view.distance(chunks[-1].last, placed.first) == 0 \
                 and chunks[-1].actor is not None and chunks[-1].last < placed.first \
-                and not barriers & set(range(chunks[-1].first, placed.first)):
+                and not _barred(view, marks, speech, chunks[-1].first, placed.first):
             chunks[-1].last = placed.last  # "Pakistani Foreign Minister Ishaq Dar": one actor
             chunks[-1].actor = chunk.actor
             chunks[-1].tentative = False
@@ -333,7 +424,7 @@ def _confirm_adjectives(chunks: list[Chunk], view: SentenceView, anchors: set[in
         chunk = chunks[i]
         if not chunk.tentative:
             continue
-        if any(chunk.last < a <= chunk.last + 3 for a in anchors):
+        if not anchors.isdisjoint(range(chunk.last + 1, chunk.last + 4)):
             chunk.tentative = False
             continue
         nxt = chunks[i + 1] if i + 1 < len(chunks) else None
@@ -364,13 +455,14 @@ MEDIATOR_VERBS = frozenset({"brokered", "mediated", "hosted", "facilitated", "sp
                             "supervised", "convened", "organised", "organized"})
 
 
-def assign_roles(groups: list[Group], view: SentenceView) -> None:
+def assign_roles(groups: list[Group], view: SentenceView,
+                 role_cues: list[tuple[Placed, CueRef]] | None = None) -> None:
     """A role cue marks the nearest group it reaches ("met under Turkish facilitation":
     Turkey, not the delegations), and a group takes its nearest cue ("on Saturday under
     Chinese auspices": mediator, not target). A name between cue and group counts all its
     words: the cue marks that name ("at the Spin Boldak crossing, Pakistani airstrikes")."""
     offers: dict[int, tuple[int, bool, str]] = {}
-    for placed, cue in view.cues({"role"}):
+    for placed, cue in view.cues({"role"}) if role_cues is None else role_cues:
         reached = []
         for index, group in enumerate(groups):
             if view.cue_reaches(placed, cue, group.first, group.last, same_clause=False,
@@ -398,46 +490,42 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
                  violent: frozenset[str] = frozenset()) -> Participants:
     """Places, actor chunks and groups of a sentence. `toll_spans` are token ranges of
     death tolls: unnamed soldiers or civilians in them are victims, not sides."""
-    trigger_tokens = {t for p in view.placed if p.mention.of(TriggerRef)
-                      for t in range(p.first, p.last + 1)}
-    violent_tokens = {t for p in view.placed if any(r.event_type in violent for r in
-                                                    p.mention.of(TriggerRef))
-                      for t in range(p.first, p.last + 1)}
-    # Names a locative phrase may hold before its place ("in the Afghan capital Kabul",
-    # "in the northern Burkina Faso town of Djibo").
-    adjective_tokens = {t for p in view.placed if any(r.kind in {"adjective", "state"} for r in
-                                                      p.mention.of(ActorRef))
-                        for t in range(p.first, p.last + 1)}
-    found = Participants()
+    marks = Marks.read(view, violent)
+    found = Participants(marks=marks)
     actor_spans: list[Placed] = []
-    for placed in view.placed:
-        place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary, violent_tokens,
-                          adjective_tokens)
-        if place is None and found.places and placed.mention.of(PlaceRef) and \
-                _coordinated_with(view, found.places[-1], placed):
-            place = _as_place(view, placed, gazetteer, trigger_tokens, vocabulary,
-                              violent_tokens | {placed.first - 1}, adjective_tokens)
+    for placed, place_refs, actor_refs in marks.names:
+        if not place_refs:
+            place = _territory(view, placed, actor_refs, gazetteer)
+        else:
+            place = _as_place(view, placed, place_refs, actor_refs, gazetteer, vocabulary, marks,
+                              marks.violent_tokens)
+            if place is None and found.places and \
+                    _coordinated_with(view, found.places[-1], placed):
+                place = _as_place(view, placed, place_refs, actor_refs, gazetteer, vocabulary,
+                                  marks, marks.violent_tokens | {placed.first - 1})
         if place is not None:
             found.places.append(place)
-        elif placed.mention.of(ActorRef):
+        elif actor_refs:
             actor_spans.append(placed)
-    chunks = build_chunks(view, actor_spans, book, day, vocabulary.speech)
-    anchors = set(trigger_tokens)
-    for placed, cue in view.cues({"role"}):
-        if cue.value == "mediator" and cue.scope == "after":
-            anchors.add(placed.first)
-    chunks = _possessors(_confirm_adjectives(chunks, view, anchors, book), view)
+    chunks = build_chunks(view, actor_spans, book, day, vocabulary.speech, marks)
+    role_cues = marks.cues(_ROLE)
+    if chunks:
+        anchors = set(marks.trigger_tokens)
+        for placed, cue in role_cues:
+            if cue.value == "mediator" and cue.scope == "after":
+                anchors.add(placed.first)
+        chunks = _possessors(_confirm_adjectives(chunks, view, anchors, book), view)
     found.groups = group_chunks(chunks, view)
     for group in found.groups:
         # "killed dozens of soldiers and civilians": civilians die in clashes; not a side
-        in_toll = any(a <= group.first <= b for a, b in toll_spans)
-        for chunk in group.chunks:
-            chunk.victim = in_toll and chunk.generic == "civilians"
-    for group in found.groups:
+        if toll_spans and any(a <= group.first <= b for a, b in toll_spans):
+            for chunk in group.chunks:
+                chunk.victim = chunk.generic == "civilians"
         group.source = view.word(group.last + 1) in vocabulary.speech or (
             view.word(group.first - 2), view.word(group.first - 1)) == ("according", "to")
-    assign_roles(found.groups, view)
+    if found.groups and role_cues:
+        assign_roles(found.groups, view, role_cues)
     return found
 
 
-__all__ = ["Chunk", "CueRef", "Group", "Participants", "PlaceMention", "participants"]
+__all__ = ["Chunk", "CueRef", "Group", "Marks", "Participants", "PlaceMention", "participants"]
