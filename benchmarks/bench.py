@@ -155,7 +155,7 @@ STAGES = [
     ("coder.folder", "fold", "match.fold"),
     ("coder.matcher", "triggers", "match.triggers"),
     ("coder.matcher", "mentions", "match.mentions"),
-    ("eventcoder.coder", "segment", "segment"),
+    ("eventcoder.coder", "sentence_spans", "segment"),
     ("eventcoder.coder", "SentenceView", "rules.view"),
     ("eventcoder.coder", "participants", "rules.participants"),
     ("eventcoder.coder", "candidates", "rules.candidates"),
