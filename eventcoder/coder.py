@@ -150,11 +150,17 @@ class Coder:
         if not tolls and not any(_may_make_event(m) for m in mentions):
             return []
         view = SentenceView(folded, start, end, mentions, self.vocabulary)
-        names = [(m.start, m.end) for m in mentions if m.of(ActorRef) or m.of(PlaceRef)]
+        # A mention's groups hold only the kinds it has payloads of.
+        names = [(m.start, m.end) for m in mentions
+                 if ActorRef in m.groups or PlaceRef in m.groups]
         dates = find_dates(text, start, doc.text[start:end], names)
-        view.silence([(d.start, d.end) for d in dates])
+        if dates:
+            view.silence([(d.start, d.end) for d in dates])
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
-        day = functools.partial(self._sentence_day, doc, dates)  # read only if a name needs it
+        # Read only if a name needs it, then once for all the sentence's names; without a
+        # date in the sentence it is the publication day, nothing to resolve.
+        day = functools.cache(functools.partial(self._sentence_day, doc, dates)) \
+            if dates else doc.published
         parts = participants(view, self.book, self.gazetteer, self.vocabulary, day, spans,
                              self._violent)
         toll_tokens = [view.token_at(f.start) for f in tolls]
@@ -200,9 +206,10 @@ def _may_make_event(mention: Mention) -> bool:
     the matcher's mentions); a weak trigger then has nothing to anchor it (no group, no
     toll), and a trigger that needs a pair finds none beside it.
     """
-    if mention.of(ActorRef):
+    groups = mention.groups
+    if ActorRef in groups:
         return True
-    return any(not (ref.weak or ref.needs_pair) for ref in mention.of(TriggerRef))
+    return any(not (ref.weak or ref.needs_pair) for ref in groups.get(TriggerRef, ()))
 
 
 def code_texts(texts: Iterable[str] | str, published: Any = None,

@@ -79,6 +79,20 @@ _FORMS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 # sentences analysed speak of no deaths, and one search costs less than a test per word.
 FATALITY_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile("|".join(needs)), pattern) for needs, pattern in _FORMS]
+
+
+def _led_by_needed(needs: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    """Does every match of the pattern start with one of its words ("killed 18 ...")? Its
+    search may then start where the first of them is written, not at the sentence's start.
+    (A pattern of alternatives starts with its words when each alternative does.)"""
+    head = pattern.pattern.removeprefix(r"\b")
+    if head.startswith("(?:"):
+        return all(word.startswith(needs) for word in head[3:head.index(")")].split("|"))
+    return head.startswith(needs)
+
+
+# The patterns whose every match starts with one of their words.
+_LED_BY_NEEDED = frozenset(pattern for needs, pattern in _FORMS if _led_by_needed(needs, pattern))
 _ANY_NEEDED = re.compile("|".join(sorted({word for needs, _ in _FORMS for word in needs})))
 
 
@@ -116,9 +130,11 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
     # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
     folded_sentence = folded_sentence.replace('"', " ")
     for needs, pattern in FATALITY_PATTERNS:
-        if needs.search(folded_sentence) is None:
+        need = needs.search(folded_sentence)
+        if need is None:
             continue
-        for m in pattern.finditer(folded_sentence):
+        first = need.start() if pattern in _LED_BY_NEEDED else 0
+        for m in pattern.finditer(folded_sentence, first):
             span = (m.start("n"), m.end("n"))
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
