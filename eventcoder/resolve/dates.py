@@ -110,10 +110,23 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
 
 def _next_date(folded: str, pos: int) -> re.Match[str] | None:
     """The first date from `pos` on, searched for only where a clue to one is left (the clue
-    of "in may" starts three characters before the date)."""
-    if _DATE_CLUE.search(folded, max(pos - 3, 0)) is None:
+    of "in may" starts three characters before the date).
+
+    Every date starts at most two words before the word that holds its first clue ("earlier
+    in march", "the previous day"), so the search starts there, not at `pos`: a date that
+    started earlier would hold a clue before the first one left."""
+    clue = _DATE_CLUE.search(folded, max(pos - 3, 0))
+    if clue is None:
         return None
-    return DATE_PATTERN.search(folded, pos)
+    start = max(clue.start(), pos)
+    for words_before in (2, 1, 0):
+        while start > pos and not folded[start - 1].isspace():
+            start -= 1  # to the start of the word
+        if not words_before:
+            break
+        while start > pos and folded[start - 1].isspace():
+            start -= 1
+    return DATE_PATTERN.search(folded, start)
 
 
 def _in_name(folded: str, start: int, end: int, original: str | None,
