@@ -293,6 +293,9 @@ def _leftmost_longest(hits: list[tuple[int, int, Entry]]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet")."""
     hits.sort(key=_FIRST_LONGEST)
+    if _disjoint(hits):  # most sentences: every hit is kept, nothing to choose
+        return [Mention(first, first - neg_length, entry[1], entry[2])
+                for first, neg_length, entry in hits]
     keep = [False] * len(hits)
     taken: list[tuple[int, int]] = []  # the chosen triggers' spans, in text order
     reach = -1
@@ -315,6 +318,16 @@ def _leftmost_longest(hits: list[tuple[int, int, Entry]]) -> list[Mention]:
         reach = end
     return [Mention(first, first - neg_length, entry[1], entry[2])
             for (first, neg_length, entry), kept in zip(hits, keep) if kept]
+
+
+def _disjoint(hits: list[tuple[int, int, Entry]]) -> bool:
+    """Do the sorted hits not overlap at all?"""
+    reach = -1
+    for first, neg_length, _ in hits:
+        if first < reach:
+            return False
+        reach = first - neg_length
+    return True
 
 
 # Hits sort by start, then longest first; two hits never tie (one phrase per span).
