@@ -176,6 +176,9 @@ class DateResolver:
 
     def __init__(self, max_parsers: int = 256) -> None:
         self._cache: dict[tuple[str, dt.date, bool], ResolvedDate] = {}
+        # An expression's canonical form does not depend on the publication date, which
+        # differs from article to article: read once per expression.
+        self._canonical: dict[str, tuple[str, str | None]] = {}
         self._parsers: dict[tuple[dt.date, bool], Any] = {}
         self._max_parsers = max_parsers
         self.calls = 0
@@ -204,12 +207,16 @@ class DateResolver:
                 return ResolvedDate(None, None, expression)
             published = dt.date(2000, 1, 1)  # a stated year makes the base irrelevant
         key = (expression, published, future)
-        if key not in self._cache:
-            self._cache[key] = self._resolve(expression, published, future)
-        return self._cache[key]
+        resolved = self._cache.get(key)
+        if resolved is None:
+            resolved = self._cache[key] = self._resolve(expression, published, future)
+        return resolved
 
     def _resolve(self, expression: str, published: dt.date, future: bool) -> ResolvedDate:
-        text, period = _canonical(expression)
+        canonical = self._canonical.get(expression)
+        if canonical is None:
+            canonical = self._canonical[expression] = _canonical(expression)
+        text, period = canonical
         if text in _WEEKDAYS:
             return ResolvedDate(_weekday(published, _WEEKDAYS.index(text), future), 1, expression)
         known = calendar_date(text, period, published, future)
