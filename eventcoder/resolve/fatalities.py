@@ -81,18 +81,6 @@ FATALITY_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile("|".join(needs)), pattern) for needs, pattern in _FORMS]
 
 
-def _led_by_needed(needs: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
-    """Does every match of the pattern start with one of its words ("killed 18 ...")? Its
-    search may then start where the first of them is written, not at the sentence's start.
-    (A pattern of alternatives starts with its words when each alternative does.)"""
-    head = pattern.pattern.removeprefix(r"\b")
-    if head.startswith("(?:"):
-        return all(word.startswith(needs) for word in head[3:head.index(")")].split("|"))
-    return head.startswith(needs)
-
-
-# The patterns whose every match starts with one of their words.
-_LED_BY_NEEDED = frozenset(pattern for needs, pattern in _FORMS if _led_by_needed(needs, pattern))
 _ANY_NEEDED = re.compile("|".join(sorted({word for needs, _ in _FORMS for word in needs})))
 
 
@@ -130,11 +118,9 @@ def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMenti
     # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
     folded_sentence = folded_sentence.replace('"', " ")
     for needs, pattern in FATALITY_PATTERNS:
-        need = needs.search(folded_sentence)
-        if need is None:
+        if needs.search(folded_sentence) is None:
             continue
-        first = need.start() if pattern in _LED_BY_NEEDED else 0
-        for m in pattern.finditer(folded_sentence, first):
+        for m in pattern.finditer(folded_sentence):
             span = (m.start("n"), m.end("n"))
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
