@@ -163,6 +163,7 @@ STAGES = [
     ("eventcoder.coder", "SentenceView", "rules.view"),
     ("eventcoder.coder", "participants", "rules.participants"),
     ("eventcoder.coder", "candidates", "rules.candidates"),
+    ("eventcoder.coder", "no_candidates", "rules.no_candidates"),
     ("eventcoder.coder", "find_fatalities", "resolve.fatalities"),
     ("eventcoder.coder", "find_dates", "resolve.find_dates"),
     ("coder.dates", "resolve", "resolve.dates"),
