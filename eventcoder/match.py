@@ -114,6 +114,11 @@ def _groups(payloads: Iterable[Payload]) -> dict[type, tuple]:
 # and their groups (see `_groups`), are made once and shared by every mention of the phrase.
 Candidate = tuple[int, int, Union[str, None], Union[frozenset, None], bool,
                   tuple[Payload, ...], dict[type, tuple]]
+# What the automaton reports for a pattern (see `_hit_value`): (back, length, key, payloads,
+# groups, None) for a pattern of one phrase that needs only the common checks, else
+# (0, 0, None, (), {}, its candidates).
+Hit = tuple[int, int, Union[str, None], tuple[Payload, ...], dict[type, tuple],
+            Union[tuple[Candidate, ...], None]]
 
 
 def _shape(text: str) -> str:
@@ -130,6 +135,8 @@ def _pattern(key: str) -> tuple[str, int, bool]:
     left = " " if is_word_char(key[0]) else ""
     right = " " if is_word_char(key[-1]) else ""
     return left + _shape(key) + right, len(right), not (left and right)
+
+
 class Matcher:
     """Compiled automata over the lexicon's phrases."""
 
@@ -224,7 +231,6 @@ class Matcher:
             automaton.make_automaton()
         return automaton
 
-
     def _scan(self, automaton: ahocorasick.Automaton, folded: str, start: int, end: int,
               original: str | None) -> list[Mention]:
         if not len(automaton):
@@ -273,11 +279,13 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
     reach = -1
     disjoint = True
     # Sliced: pyahocorasick copies the whole text it is given, not just the window.
-    for shaped_last, (back, length, payloads, groups, others) in \
+    for shaped_last, (back, length, key, payloads, groups, others) in \
             automaton.iter(shaped[start:end + 2]):
-        if others is None:  # one phrase of word characters: the shaped hit is the phrase
+        if others is None:  # one phrase, neither edged nor an abbreviation (see _hit_value)
             first = shaped_last + start - back
             stop = first + length
+            if key is not None and folded[first:stop] != key:
+                continue  # the shapes agree, the punctuation does not
             if quotes and _glued_to(folded, first, stop):
                 continue
             if first < reach:
@@ -291,8 +299,9 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
                 disjoint = False
             reach = stop
             found.append(Mention(first, stop, payloads, groups))
-    # The automaton reports hits by their end, longest first; hits that do not overlap thus
-    # come in text order, as the overlap resolution would leave them.
+    # The automaton reports hits by their end. If none starts before the one reported
+    # before it ends, none overlaps and they are in text order: what the overlap
+    # resolution would return, so it runs only when two hits overlap (few sentences).
     return found if disjoint else _leftmost_longest(found)
 
 
@@ -318,15 +327,18 @@ def _checked(candidates: tuple[Candidate, ...], shaped_last: int, folded: str, s
     return spans
 
 
-def _hit_value(candidates: list[Candidate]) -> tuple:
-    """What the automaton reports for a pattern: (back, length, payloads, groups, None) for
-    the common pattern, one phrase of word characters and no abbreviation, which needs no
-    check but the apostrophes'; else (0, 0, (), {}, candidates), each checked in full."""
+def _hit_value(candidates: list[Candidate]) -> Hit:
+    """What the automaton reports for a pattern: (back, length, key, payloads, groups, None)
+    for the common pattern, of one phrase that is neither edged with punctuation nor an
+    abbreviation, and so needs no check but its key's and the apostrophes'; else
+    (0, 0, None, (), {}, candidates), each candidate checked in full. A pattern not edged
+    has a space on each side, and its hit lies inside the scanned window: the characters
+    beside the window are the spaces, so the phrase lies inside the window itself."""
     if len(candidates) == 1:
         back, length, key, forms, edged, payloads, groups = candidates[0]
-        if key is None and forms is None and not edged:
-            return back, length, payloads, groups, None
-    return 0, 0, (), {}, tuple(candidates)
+        if forms is None and not edged:
+            return back, length, key, payloads, groups, None
+    return 0, 0, None, (), {}, tuple(candidates)
 
 
 def _glued_to(folded: str, first: int, stop: int) -> bool:
@@ -339,8 +351,7 @@ def _glued_to(folded: str, first: int, stop: int) -> bool:
 def _leftmost_longest(found: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet")."""
-    # Two hits never tie: one phrase per span.
-    found = sorted(found, key=_first_longest)
+    found = sorted(found, key=_first_longest)  # never a tie: one phrase per span
     keep = [False] * len(found)
     taken: list[tuple[int, int]] = []  # the chosen triggers' spans, in text order
     reach = -1
@@ -365,7 +376,6 @@ def _leftmost_longest(found: list[Mention]) -> list[Mention]:
 
 def _first_longest(mention: Mention) -> tuple[int, int]:
     return mention.start, -mention.end
-
 
 
 def _is_abbreviation(phrase: str) -> bool:
