@@ -23,7 +23,7 @@ from .resolve.actors import ActorBook
 from .resolve.dates import DateResolver, find_dates
 from .resolve.event import SentenceFacts, resolve_candidate
 from .resolve.fatalities import find_fatalities
-from .rules.engine import candidates
+from .rules.engine import candidates, no_candidates
 from .rules.participants import participants
 from .rules.view import SentenceView, Vocabulary
 from .schemas import validate_events
@@ -156,6 +156,8 @@ class Coder:
         dates = find_dates(text, start, doc.text[start:end], names)
         if dates:
             view.silence([(d.start, d.end) for d in dates])
+        if no_candidates(view):
+            return []  # a cue drops every trigger: no candidate, whoever takes part
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
         # Read only if a name needs it, then once for all the sentence's names; without a
         # date in the sentence it is the publication day, nothing to resolve.
@@ -164,8 +166,10 @@ class Coder:
         parts = participants(view, self.book, self.gazetteer, self.vocabulary, day, spans,
                              self._violent)
         toll_tokens = [view.token_at(f.start) for f in tolls]
-        facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)
+        if not found:
+            return []
+        facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         facts.violent = sum(1 for c in found if c.event_type.violent)
         out = []
         for cand in found:

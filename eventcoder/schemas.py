@@ -22,7 +22,8 @@ _ISO3 = r"^[A-Z]{3}$"
 
 
 def _is_str_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    # Most lists are empty: no generator for them.
+    return isinstance(value, list) and (not value or all(isinstance(v, str) for v in value))
 
 
 class EventSchema(pa.DataFrameModel):
