@@ -133,40 +133,34 @@ class Marks:
 
     @classmethod
     def read(cls, view: SentenceView, violent: frozenset[str] = frozenset()) -> "Marks":
-        triggers: list[Placed] = []
-        names: list[tuple[Placed, tuple[PlaceRef, ...], tuple[ActorRef, ...]]] = []
+        """The marks of `view`, from the mentions it sorted by kind when placing them."""
         trigger_tokens: set[int] = set()
         violent_tokens: set[int] = set()
-        adjective_tokens: set[int] = set()
-        cue_tokens: set[int] = set()
-        rule_cues: list[tuple[Placed, CueRef]] = []
-        for placed in view.placed:
-            of = placed.mention.of
+        for placed in view.triggers:
             tokens = range(placed.first, placed.last + 1)
-            refs = of(TriggerRef)
-            if refs:
-                triggers.append(placed)
-                trigger_tokens.update(tokens)
-                for ref in refs:
+            trigger_tokens.update(tokens)
+            if violent:
+                for ref in placed.mention.groups[TriggerRef]:
                     if ref.event_type in violent:
                         violent_tokens.update(tokens)
                         break
-            cues = of(CueRef)
-            if cues:
-                cue_tokens.update(tokens)
-                if placed.first not in view.quiet:  # as SentenceView.cues reads them
-                    for cue in cues:
-                        if cue.kind in RULE_CUES:
-                            rule_cues.append((placed, cue))
-            places, actors = of(PlaceRef), of(ActorRef)
-            if places or actors:
-                names.append((placed, places, actors))
-                for actor in actors:
-                    if actor.kind in _NAMES_IN_LOCATIVES:
-                        adjective_tokens.update(tokens)
-                        break
-        return cls(triggers, names, trigger_tokens, violent_tokens, adjective_tokens, cue_tokens,
-                   rule_cues)
+        adjective_tokens: set[int] = set()
+        for placed, _, actors in view.named:
+            for actor in actors:
+                if actor.kind in _NAMES_IN_LOCATIVES:
+                    adjective_tokens.update(range(placed.first, placed.last + 1))
+                    break
+        cue_tokens: set[int] = set()
+        rule_cues: list[tuple[Placed, CueRef]] = []
+        quiet = view.quiet
+        for placed, cues in view.cued:
+            cue_tokens.update(range(placed.first, placed.last + 1))
+            if placed.first not in quiet:  # as SentenceView.cues reads them
+                for cue in cues:
+                    if cue.kind in RULE_CUES:
+                        rule_cues.append((placed, cue))
+        return cls(view.triggers, view.named, trigger_tokens, violent_tokens, adjective_tokens,
+                   cue_tokens, rule_cues)
 
     def cues(self, kinds: frozenset[str]) -> list[tuple[Placed, CueRef]]:
         """The readable cues of these kinds (of RULE_CUES), in text order."""
