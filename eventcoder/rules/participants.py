@@ -336,7 +336,7 @@ def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: l
         return None
     for nxt in following:
         if nxt.first == placed.last + 2 and any(r.kind in {"state", "capital"}
-                                                for r in nxt.mention.of(ActorRef)):
+                                                for r in nxt.mention.groups[ActorRef]):
             return nxt
     return None
 
@@ -351,13 +351,13 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
     chunks: list[Chunk] = []
     pending_organ: tuple[Placed, str] | None = None
     for index, placed in enumerate(actor_spans):
-        ref = placed.mention.of(ActorRef)[0]
+        ref = placed.mention.groups[ActorRef][0]  # every actor span holds an actor
         if ref.kind == "organ":
             if _attach_organ(chunks, view, placed, ref.key, book, marks, speech):
                 continue
             state = _organ_of_state(view, placed, ref.key, actor_spans[index + 1:])
             if state is not None:
-                iso3 = state.mention.of(ActorRef)[0].key
+                iso3 = state.mention.groups[ActorRef][0].key
                 chunks.append(Chunk(placed.first, state.last, book.state(iso3, ref.key)))
                 continue
             pending_organ = (placed, ref.key)
@@ -437,8 +437,8 @@ def group_chunks(chunks: list[Chunk], view: SentenceView) -> list[Group]:
             prev = groups[-1].chunks[-1]
             gap = _gap_words(view, prev.last, chunk.first)
             if chunk.first <= prev.last or (gap and all(w in CONNECTORS for w in gap)) or (
-                    not gap and view.folded[view.tokens[prev.last].end:view.tokens[chunk.first].start]
-                    .strip() in {"-", "/", ""} and chunk.first == prev.last + 1):
+                    not gap and view.text_between(prev.last, chunk.first).strip() in {"-", "/", ""}
+                    and chunk.first == prev.last + 1):
                 groups[-1].chunks.append(chunk)
                 continue
         groups.append(Group([chunk]))

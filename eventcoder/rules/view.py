@@ -122,9 +122,13 @@ class SentenceView:
                             for start, end, word in zip(self._starts, self._ends, self.words)]
         return self._tokens
 
+    def start_of(self, token: int) -> int:
+        """The offset in the document where a token starts (no `Token` made)."""
+        return self._matches[token].start()
+
     def text_between(self, left: int, right: int) -> str:
         """The folded text between the end of token `left` and the start of token `right`."""
-        return self.folded[self._ends[left]:self._matches[right].start()]
+        return self.folded[self._ends[left]:self.start_of(right)]
 
     @property
     def names(self) -> set[int]:
@@ -198,9 +202,16 @@ class SentenceView:
         triggers, named, cued = self.triggers, self.named, self.cued
         placed: list[Placed] = []
         for mention in mentions:
-            first = max(0, min(bisect_right(ends, mention.start), last_token))
-            last = max(first, bisect_left(ends, mention.end))
-            one = Placed(mention, first, min(last, last_token))
+            # Compared rather than clamped with min() and max(), twice the speed.
+            first = bisect_right(ends, mention.start)
+            if first > last_token:
+                first = last_token if last_token >= 0 else 0
+            last = bisect_left(ends, mention.end)
+            if last < first:
+                last = first
+            if last > last_token:
+                last = last_token
+            one = Placed(mention, first, last)
             placed.append(one)
             groups = mention.groups  # holds only the kinds the mention has payloads of
             if TriggerRef in groups:
