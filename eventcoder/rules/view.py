@@ -83,10 +83,10 @@ class SentenceView:
         self.end = end
         # One regex pass into parallel lists: a Token object per token cost more than the
         # rest of the view. (TOKEN_RE looks at no character before `start` or after `end`.)
-        # The starts are read from the matches only if asked: placing needs only the ends.
-        self._matches = list(TOKEN_RE.finditer(folded, start, end))
-        self.words: list[str] = [m.group() for m in self._matches]
-        self._ends: list[int] = [m.end() for m in self._matches]
+        # No starts: placing needs only the ends, and a token starts its length before its end.
+        matches = list(TOKEN_RE.finditer(folded, start, end))
+        self.words: list[str] = [m.group() for m in matches]
+        self._ends: list[int] = [m.end() for m in matches]
         self._start_list: list[int] | None = None
         self.clause = self._clauses(vocabulary)
         self.triggers: list[Placed] = []  # mentions with a trigger, in text order
@@ -111,7 +111,7 @@ class SentenceView:
     def _starts(self) -> list[int]:
         """The tokens' start offsets in the document."""
         if self._start_list is None:
-            self._start_list = [m.start() for m in self._matches]
+            self._start_list = [end - len(word) for end, word in zip(self._ends, self.words)]
         return self._start_list
 
     @property
@@ -124,7 +124,7 @@ class SentenceView:
 
     def start_of(self, token: int) -> int:
         """The offset in the document where a token starts (no `Token` made)."""
-        return self._matches[token].start()
+        return self._ends[token] - len(self.words[token])
 
     def text_between(self, left: int, right: int) -> str:
         """The folded text between the end of token `left` and the start of token `right`."""
