@@ -18,7 +18,7 @@ from .documents import (Document, OnError, documents_from_frame, documents_from_
                         unique_ids)
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
-from .match import ActorRef, Matcher, Mention, PlaceRef, TriggerRef
+from .match import ActorRef, Matcher, Mention, TriggerRef
 from .resolve.actors import ActorBook
 from .resolve.dates import DateResolver, find_dates
 from .resolve.event import SentenceFacts, resolve_candidate
@@ -150,9 +150,7 @@ class Coder:
         if not tolls and not any(_may_make_event(m) for m in mentions):
             return []
         view = SentenceView(folded, start, end, mentions, self.vocabulary)
-        # A mention's groups hold only the kinds it has payloads of.
-        names = [(m.start, m.end) for m in mentions
-                 if ActorRef in m.groups or PlaceRef in m.groups]
+        names = [(p.mention.start, p.mention.end) for p, _, _ in view.named]
         dates = find_dates(text, start, doc.text[start:end], names)
         if dates:
             view.silence([(d.start, d.end) for d in dates])

@@ -60,20 +60,11 @@ def no_candidates(view: SentenceView) -> bool:
     inside dates, so call this after `SentenceView.silence`), and each trigger's every
     event type is dropped before any other rule reads it. The coder can skip the rest of
     the sentence's analysis (in 2 * 10^4 news sentences, 27 % of those analysed)."""
-    drops: list[tuple[Placed, CueRef]] = []
-    triggers: list[tuple[Placed, tuple[TriggerRef, ...]]] = []
-    quiet = view.quiet
-    for placed in view.placed:
-        groups = placed.mention.groups
-        refs = groups.get(TriggerRef)
-        if refs:
-            triggers.append((placed, refs))
-        cues = groups.get(CueRef)
-        if cues and placed.first not in quiet:  # as Marks.read and SentenceView.cues
-            drops.extend((placed, cue) for cue in cues if cue.kind in DROP_KINDS)
+    drops = view.cues(DROP_KINDS)
     # Without a drop cue, a trigger is dropped by none; with no trigger, there is nothing.
     return bool(drops) and all(_dropped(view, drops, placed, ref.event_type)
-                               for placed, refs in triggers for ref in refs)
+                               for placed in view.triggers
+                               for ref in placed.mention.groups[TriggerRef])
 
 
 def _dropped(view: SentenceView, drops: list[tuple[Placed, CueRef]], trigger: Placed,
