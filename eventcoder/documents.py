@@ -190,6 +190,14 @@ def _surrogate(value: str) -> re.Match[str] | None:
     return None
 
 
+def _ascii_strings(*values: Any) -> bool:
+    """Are the strings among `values` all ASCII, so that none holds a lone surrogate?"""
+    for value in values:
+        if isinstance(value, str) and not value.isascii():
+            return False
+    return True
+
+
 def _check_encodable(fields: dict[str, Any], where: str, line: int | None) -> None:
     """JSON may escape a lone surrogate ("\\ud800"): such a string is not text, and would
     fail later (hashing the id, writing Parquet) with no file or line."""
@@ -291,8 +299,10 @@ def _jsonl_record(path: Path, number: int, raw: str) -> Document:
     published, source, url = record.get("published"), record.get("source"), record.get("url")
     try:
         # The line was decoded from UTF-8, which holds no surrogate: only a "\u" escape
-        # can make one.
-        if "\\u" in raw:
+        # can make one, in a string that is then not ASCII. Whether a string is ASCII is a
+        # flag of it, read at no cost: a record of ASCII strings needs no search of the
+        # line for "\u".
+        if not _ascii_strings(text, doc_id, published, source, url) and "\\u" in raw:
             _check_encodable({"id": doc_id, "text": text, "published": published,
                               "source": source, "url": url}, where, number)
         return _document(doc_id, text, published, source, url, where, number)

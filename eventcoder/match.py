@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Union
 
 import ahocorasick
@@ -63,6 +64,8 @@ class CueRef:
 _NON_WORD = re.compile(r"[^\w ]")
 _ASCII_SHAPE = bytes(c if chr(c).isalnum() or chr(c) in "_ " else ord(" ") for c in range(256))
 _WORD_ONLY = re.compile(r"\w+")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 # Actor names that may also be places: a state, its capital, a city-named group.
 _PLACE_LIKE = frozenset({"state", "capital", "group"})
@@ -351,7 +354,10 @@ def _glued_to(folded: str, first: int, stop: int) -> bool:
 def _leftmost_longest(found: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet")."""
-    found = sorted(found, key=_first_longest)  # never a tie: one phrase per span
+    # By start, the longest first: sorted by end, then stably by start (two sorts keyed
+    # in C, not one by a Python function). Never a tie: one phrase per span.
+    found = sorted(found, key=_END, reverse=True)
+    found.sort(key=_START)
     keep = [False] * len(found)
     taken: list[tuple[int, int]] = []  # the chosen triggers' spans, in text order
     reach = -1
@@ -372,10 +378,6 @@ def _leftmost_longest(found: list[Mention]) -> list[Mention]:
         keep[i] = True
         reach = m.end
     return [m for m, kept in zip(found, keep) if kept]
-
-
-def _first_longest(mention: Mention) -> tuple[int, int]:
-    return mention.start, -mention.end
 
 
 def _is_abbreviation(phrase: str) -> bool:

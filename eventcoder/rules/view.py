@@ -66,6 +66,37 @@ class Placed:
     last: int
 
 
+def _tokens(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
+    """The words of folded[start:end] as TOKEN_RE finds them, and their end offsets.
+
+    Every character but whitespace belongs to a token, so tokens never cross whitespace
+    and a sentence splits into tokens piece by piece between its spaces; a piece of word
+    characters only (`isalnum`, as `\\w` but for "_") is one token, with no regex pass, and
+    most pieces are. Nearly every sentence is single-spaced, which gives the offsets;
+    any other is read by the regex whole. (TOKEN_RE looks at no character before a
+    token or past the next whitespace.)"""
+    text = folded[start:end]
+    pieces = text.split()
+    if " ".join(pieces) != text:
+        matches = list(TOKEN_RE.finditer(folded, start, end))
+        return [m.group() for m in matches], [m.end() for m in matches]
+    words: list[str] = []
+    ends: list[int] = []
+    offset = start - 1  # as if a space stood before the first piece
+    for piece in pieces:
+        if piece.isalnum():
+            words.append(piece)
+            offset += len(piece) + 1
+            ends.append(offset)
+        else:
+            offset += 1
+            for word in TOKEN_RE.findall(piece):
+                words.append(word)
+                offset += len(word)
+                ends.append(offset)
+    return words, ends
+
+
 class SentenceView:
     """Tokens, clause numbers and placed mentions of one sentence.
 
@@ -81,12 +112,9 @@ class SentenceView:
         self.folded = folded
         self.start = start
         self.end = end
-        # One regex pass into parallel lists: a Token object per token cost more than the
-        # rest of the view. (TOKEN_RE looks at no character before `start` or after `end`.)
+        # Parallel lists: a Token object per token cost more than the rest of the view.
         # No starts: placing needs only the ends, and a token starts its length before its end.
-        matches = list(TOKEN_RE.finditer(folded, start, end))
-        self.words: list[str] = [m.group() for m in matches]
-        self._ends: list[int] = [m.end() for m in matches]
+        self.words, self._ends = _tokens(folded, start, end)
         self._start_list: list[int] | None = None
         self.clause = self._clauses(vocabulary)
         self.triggers: list[Placed] = []  # mentions with a trigger, in text order
