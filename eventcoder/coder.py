@@ -127,10 +127,14 @@ class Coder:
             i = bisect_right(starts, mention.start) - 1
             if i >= 0 and spans[i][2] == "text" and mention.end <= spans[i][1]:
                 chosen.add(i)
+        # The article's sentences are scanned one after another, before any is analysed:
+        # the large automaton is then still in the CPU's caches from one scan to the next.
+        scanned = [(Sentence(i, spans[i][0], spans[i][1]),
+                    self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
+                   for i in sorted(chosen)]
         pending: list[Pending] = []
-        for i in sorted(chosen):
-            start, end, _ = spans[i]
-            pending.extend(self._code_sentence(doc, folded, Sentence(i, start, end)))
+        for sentence, mentions in scanned:
+            pending.extend(self._code_sentence(doc, folded, sentence, mentions))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -142,9 +146,9 @@ class Coder:
         kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         return [p.record.row() for p in kept]
 
-    def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:
+    def _code_sentence(self, doc: Document, folded: str, sentence: Sentence,
+                       mentions: list[Mention]) -> list[Pending]:
         start, end = sentence.start, sentence.end
-        mentions = self.matcher.mentions(folded, start, end, doc.text)
         text = folded[start:end]
         tolls = find_fatalities(text, start)
         if not tolls and not any(_may_make_event(m) for m in mentions):
