@@ -194,8 +194,7 @@ def _members(group: Group) -> list[Actor | str]:
 
 
 def _names_two(group: Group) -> bool:
-    """Does the group name two distinct members? A chunk gives at most one, and most
-    groups are of one chunk."""
+    """Does the group name two distinct members? A chunk gives at most one."""
     chunks = group.chunks
     if len(chunks) < 2:
         return False
@@ -252,9 +251,7 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
     for clause_only in (True, False):
         groups = _side_groups(view, parts, trigger, clause_only, exclude)
         if not groups:
-            # Nothing to read: the sides found so far (none, or distinct ones from the
-            # clause) stay as they are, as does everything else.
-            continue
+            continue  # the sides so far (none, or distinct ones) and all else stay as is
         pairs = [g for g in groups if _names_two(g)]
         if clause_only and not pairs and groups[0].dyad and not groups[0].actors:
             cand.dyad_ref = True  # "urged both sides to cease fire": the two sides meant
@@ -512,10 +509,7 @@ def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Plac
 def _third_party_calls(view: SentenceView, parts: Participants, cands: list[Candidate],
                        types: dict[str, EventType]) -> list[Candidate]:
     """A third party urging the sides to negotiate offers its good offices."""
-    for cand in cands:
-        if cand.status == "called_for":
-            break
-    else:
+    if all(c.status != "called_for" for c in cands):
         return cands  # only a call is read here
     out = []
     for cand in cands:
