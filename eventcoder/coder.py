@@ -18,12 +18,12 @@ from .documents import (Document, OnError, documents_from_frame, documents_from_
                         unique_ids)
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
-from .match import ActorRef, Matcher, Mention, PlaceRef, TriggerRef
+from .match import ActorRef, Matcher, Mention, TriggerRef
 from .resolve.actors import ActorBook
 from .resolve.dates import DateResolver, find_dates
 from .resolve.event import SentenceFacts, resolve_candidate
 from .resolve.fatalities import find_fatalities
-from .rules.engine import candidates
+from .rules.engine import candidates, no_candidates
 from .rules.participants import participants
 from .rules.view import SentenceView, Vocabulary
 from .schemas import validate_events
@@ -127,10 +127,14 @@ class Coder:
             i = bisect_right(starts, mention.start) - 1
             if i >= 0 and spans[i][2] == "text" and mention.end <= spans[i][1]:
                 chosen.add(i)
+        # The article's sentences are scanned one after another, before any is analysed:
+        # the large automaton is then still in the CPU's caches from one scan to the next.
+        scanned = [(Sentence(i, spans[i][0], spans[i][1]),
+                    self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
+                   for i in sorted(chosen)]
         pending: list[Pending] = []
-        for i in sorted(chosen):
-            start, end, _ = spans[i]
-            pending.extend(self._code_sentence(doc, folded, Sentence(i, start, end)))
+        for sentence, mentions in scanned:
+            pending.extend(self._code_sentence(doc, folded, sentence, mentions))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -142,20 +146,20 @@ class Coder:
         kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         return [p.record.row() for p in kept]
 
-    def _code_sentence(self, doc: Document, folded: str, sentence: Sentence) -> list[Pending]:
+    def _code_sentence(self, doc: Document, folded: str, sentence: Sentence,
+                       mentions: list[Mention]) -> list[Pending]:
         start, end = sentence.start, sentence.end
-        mentions = self.matcher.mentions(folded, start, end, doc.text)
         text = folded[start:end]
         tolls = find_fatalities(text, start)
         if not tolls and not any(_may_make_event(m) for m in mentions):
             return []
         view = SentenceView(folded, start, end, mentions, self.vocabulary)
-        # A mention's groups hold only the kinds it has payloads of.
-        names = [(m.start, m.end) for m in mentions
-                 if ActorRef in m.groups or PlaceRef in m.groups]
+        names = [(p.mention.start, p.mention.end) for p, _, _ in view.named]
         dates = find_dates(text, start, doc.text[start:end], names)
         if dates:
             view.silence([(d.start, d.end) for d in dates])
+        if no_candidates(view):
+            return []  # a cue drops every trigger: no candidate, whoever takes part
         spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
         # Read only if a name needs it, then once for all the sentence's names; without a
         # date in the sentence it is the publication day, nothing to resolve.
@@ -164,8 +168,10 @@ class Coder:
         parts = participants(view, self.book, self.gazetteer, self.vocabulary, day, spans,
                              self._violent)
         toll_tokens = [view.token_at(f.start) for f in tolls]
-        facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)
+        if not found:
+            return []
+        facts = SentenceFacts(doc, sentence, view, parts, dates, tolls)
         facts.violent = sum(1 for c in found if c.event_type.violent)
         out = []
         for cand in found:

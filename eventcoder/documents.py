@@ -106,14 +106,16 @@ def find_header_date(text: str) -> tuple[dt.date | None, tuple[tuple[int, int], 
     offset = 0
     seen = 0
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        if body.strip():
+        if not line.isspace():
             seen += 1
-            m = _header_match(body)
-            if m:
-                return _from_match(m, text), ((offset, offset + m.end()),)
-        if seen >= _HEADER_LINES:
-            break
+            # The pre-check reads no line break, so it answers the same for the line as
+            # for its body: a line it rules out is read no further.
+            if _HEADER_START.match(line):
+                m = _header_match(line.rstrip("\r\n"))
+                if m:
+                    return _from_match(m, text), ((offset, offset + m.end()),)
+            if seen >= _HEADER_LINES:
+                break
         offset += len(line)
     return None, ()
 
@@ -188,6 +190,14 @@ def _surrogate(value: str) -> re.Match[str] | None:
     return None
 
 
+def _ascii_strings(*values: Any) -> bool:
+    """Are the strings among `values` all ASCII, so that none holds a lone surrogate?"""
+    for value in values:
+        if isinstance(value, str) and not value.isascii():
+            return False
+    return True
+
+
 def _check_encodable(fields: dict[str, Any], where: str, line: int | None) -> None:
     """JSON may escape a lone surrogate ("\\ud800"): such a string is not text, and would
     fail later (hashing the id, writing Parquet) with no file or line."""
@@ -205,9 +215,15 @@ def make_document(doc_id: str, text: str, published: Any = None, source: str | N
     """Build a Document, taking the publication date from the text when metadata lacks it.
 
     `origin` names where the article came from (a file) and `line` the line in it."""
-    place = origin or str(_shown(doc_id))
     _check_encodable({"id": doc_id, "text": text, "published": published, "source": source,
-                      "url": url}, place, line)
+                      "url": url}, origin or str(_shown(doc_id)), line)
+    return _document(doc_id, text, published, source, url, origin, line)
+
+
+def _document(doc_id: str, text: str, published: Any, source: str | None, url: str | None,
+              origin: str | None, line: int | None) -> Document:
+    """`make_document` once its strings are known to hold no lone surrogate."""
+    place = origin or str(_shown(doc_id))
     if doc_id is None or str(doc_id).strip() == "":
         raise InputError(Problem(place, line, "the article has no id"))
     if not isinstance(text, str) or not text or text.isspace():  # no copy of the text
@@ -279,9 +295,17 @@ def _jsonl_record(path: Path, number: int, raw: str) -> Document:
     if not isinstance(text, str):
         raise InputError(Problem(where, number, "'text' is missing or not a string",
                                  entry=str(_shown(str(doc_id)))))
+    doc_id = str(doc_id)
+    published, source, url = record.get("published"), record.get("source"), record.get("url")
     try:
-        return make_document(str(doc_id), text, record.get("published"), record.get("source"),
-                             record.get("url"), origin=where, line=number)
+        # The line was decoded from UTF-8, which holds no surrogate: only a "\u" escape
+        # can make one, in a string that is then not ASCII. Whether a string is ASCII is a
+        # flag of it, read at no cost: a record of ASCII strings needs no search of the
+        # line for "\u".
+        if not _ascii_strings(text, doc_id, published, source, url) and "\\u" in raw:
+            _check_encodable({"id": doc_id, "text": text, "published": published,
+                              "source": source, "url": url}, where, number)
+        return _document(doc_id, text, published, source, url, where, number)
     except ValueError as exc:
         raise InputError(Problem(where, number, str(exc),
                                  entry=str(_shown(str(doc_id))))) from None

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter
 from typing import Union
 
 import ahocorasick
@@ -64,6 +64,8 @@ class CueRef:
 _NON_WORD = re.compile(r"[^\w ]")
 _ASCII_SHAPE = bytes(c if chr(c).isalnum() or chr(c) in "_ " else ord(" ") for c in range(256))
 _WORD_ONLY = re.compile(r"\w+")
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 # Actor names that may also be places: a state, its capital, a city-named group.
 _PLACE_LIKE = frozenset({"state", "capital", "group"})
@@ -105,19 +107,21 @@ def _groups(payloads: Iterable[Payload]) -> dict[type, tuple]:
     return {kind: tuple(refs) for kind, refs in groups.items()}
 
 
-Entry = tuple[int, tuple[Payload, ...], dict[type, tuple], bool]
-# A phrase as the automaton reports it: (back, length, key, forms, entry). The phrase
-# starts `back` characters before the end of the shaped hit and is `length` long; `key`
-# (None when the phrase is all word characters, so that the shaped hit is the phrase) is
-# compared with the text, since shaping merges "al-Shabaab", "al Shabaab" and "al/Shabaab";
-# `forms` are an abbreviation's spellings ("US"), None for other phrases.
-Candidate = tuple[int, int, Union[str, None], Union[frozenset, None], Entry]
-
-
-def _entry(key: str, payloads: list[Payload]) -> Entry:
-    """What a hit of a phrase carries to the overlap resolution."""
-    groups = _groups(payloads)
-    return len(key), tuple(payloads), groups, TriggerRef in groups
+# A phrase as the automaton reports it: (back, length, key, forms, edged, payloads, groups).
+# The phrase starts `back` characters before the end of the shaped hit and is `length` long;
+# `key` (None when the phrase is all word characters, so that the shaped hit is the phrase)
+# is compared with the text, since shaping merges "al-Shabaab", "al Shabaab" and
+# "al/Shabaab"; `forms` are an abbreviation's spellings ("US"), None for other phrases;
+# `edged`: the phrase begins or ends with punctuation, so its shaped pattern lacks a space on
+# that side and a hit may reach into the character beside the scanned window. The payloads,
+# and their groups (see `_groups`), are made once and shared by every mention of the phrase.
+Candidate = tuple[int, int, Union[str, None], Union[frozenset, None], bool,
+                  tuple[Payload, ...], dict[type, tuple]]
+# What the automaton reports for a pattern (see `_hit_value`): (back, length, key, payloads,
+# groups, None) for a pattern of one phrase that needs only the common checks, else
+# (0, 0, None, (), {}, its candidates).
+Hit = tuple[int, int, Union[str, None], tuple[Payload, ...], dict[type, tuple],
+            Union[tuple[Candidate, ...], None]]
 
 
 def _shape(text: str) -> str:
@@ -127,13 +131,13 @@ def _shape(text: str) -> str:
     return _NON_WORD.sub(" ", text)
 
 
-def _pattern(key: str) -> tuple[str, int]:
+def _pattern(key: str) -> tuple[str, int, bool]:
     """The shaped key, with a space on each side that must not touch a word character
-    (a key edged with punctuation, such as "'Amran", has no boundary there), and the
-    length of the right-hand space."""
+    (a key edged with punctuation, such as "'Amran", has no boundary there), the length of
+    the right-hand space, and whether a side has no space."""
     left = " " if is_word_char(key[0]) else ""
     right = " " if is_word_char(key[-1]) else ""
-    return left + _shape(key) + right, len(right)
+    return left + _shape(key) + right, len(right), not (left and right)
 
 
 class Matcher:
@@ -167,9 +171,10 @@ class Matcher:
         self._triggers = self._compile(triggers)
         self._full = self._compile(phrases)
         self.size = len(phrases)
-        # The last text shaped, and its shape: `triggers` shapes a whole document and the
-        # `mentions` of its sentences reuse it. Holding the text makes the `is` test exact.
-        self._last_shaped: tuple[str, str] = ("", "  ")
+        # The last text shaped, its shape, and whether it holds a run of spaces: `triggers`
+        # shapes a whole document and the `mentions` of its sentences reuse it. Holding the
+        # text makes the `is` test exact.
+        self._last_shaped: tuple[str, str, bool] = ("", "  ", False)
 
     def _put(self, table: dict[str, list[Payload]], phrase: str, ref: Payload) -> None:
         key = self.folder.fold(phrase).strip()
@@ -216,29 +221,31 @@ class Matcher:
         share one pattern, and each is checked on its own."""
         patterns: dict[str, list[Candidate]] = defaultdict(list)
         for key, payloads in table.items():
-            pattern, right = _pattern(key)
+            pattern, right, edged = _pattern(key)
             forms = self._exact.get(key)
             patterns[pattern].append((len(key) + right, len(key),
                                       None if _WORD_ONLY.fullmatch(key) else key,
-                                      None if forms is None else frozenset(forms),
-                                      _entry(key, payloads)))
+                                      None if forms is None else frozenset(forms), edged,
+                                      tuple(payloads), _groups(payloads)))
         automaton = ahocorasick.Automaton()
         for pattern, candidates in patterns.items():
-            automaton.add_word(pattern, tuple(candidates))
+            automaton.add_word(pattern, _hit_value(candidates))
         if len(automaton):
             automaton.make_automaton()
         return automaton
 
     def _scan(self, automaton: ahocorasick.Automaton, folded: str, start: int, end: int,
-              original: str | None = None) -> list[Mention]:
+              original: str | None) -> list[Mention]:
         if not len(automaton):
             return []
-        if folded.find("  ", start, end) >= 0:
-            return self._scan_squeezed(automaton, folded, start, end, original)
         last = self._last_shaped
         if last[0] is not folded:
-            last = self._last_shaped = (folded, " " + _shape(folded) + " ")
-        return _leftmost_longest(_hits(automaton, folded, last[1], start, end, original))
+            last = self._last_shaped = (folded, " " + _shape(folded) + " ", "  " in folded)
+        # A window of a text without a run of spaces holds none: the common case needs no
+        # search per sentence.
+        if last[2] and folded.find("  ", start, end) >= 0:
+            return self._scan_squeezed(automaton, folded, start, end, original)
+        return _scan_window(automaton, folded, last[1], start, end, original)
 
     def _scan_squeezed(self, automaton: ahocorasick.Automaton, folded: str, start: int,
                        end: int, original: str | None) -> list[Mention]:
@@ -248,14 +255,14 @@ class Matcher:
         squeezed = "".join(folded[i] for i in keep)
         plain = None if original is None else "".join(original[i] for i in keep)
         # Shaped here, not through the cache, which keeps the whole document's shape.
-        hits = _hits(automaton, squeezed, " " + _shape(squeezed) + " ", 0, len(squeezed), plain)
-        mentions = _leftmost_longest(hits)
+        mentions = _scan_window(automaton, squeezed, " " + _shape(squeezed) + " ", 0,
+                                len(squeezed), plain)
         return [Mention(keep[m.start], keep[m.end - 1] + 1, m.payloads, m.groups)
                 for m in mentions]
 
     def triggers(self, folded: str) -> list[Mention]:
         """Trigger mentions in a whole document (the cheap first pass)."""
-        return self._scan(self._triggers, folded, 0, len(folded))
+        return self._scan(self._triggers, folded, 0, len(folded), None)
 
     def mentions(self, folded: str, start: int, end: int, original: str) -> list[Mention]:
         """Every lexicon mention in folded[start:end] (a sentence); `original` is the unfolded
@@ -263,75 +270,114 @@ class Matcher:
         return self._scan(self._full, folded, start, end, original)
 
 
-def _hits(automaton: ahocorasick.Automaton, folded: str, shaped: str, start: int, end: int,
-          original: str | None) -> list[tuple[int, int, Entry]]:
-    """Word-aligned hits in folded[start:end]; `shaped` is " " + _shape(folded) + " ", so a
-    character's offset there is one more than in `folded`. The character on each side of
-    the window is scanned too, as the boundary of the phrases that touch the window's edge."""
-    hits = []
-    size = len(folded)
-    for shaped_last, candidates in automaton.iter(shaped, start, end + 2):
-        for back, length, key, forms, entry in candidates:
-            first = shaped_last - back
+def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, start: int,
+                 end: int, original: str | None) -> list[Mention]:
+    """Word-aligned mentions in folded[start:end], leftmost-longest; `shaped` is
+    " " + _shape(folded) + " ", so a character's offset there is one more than in `folded`.
+    The character on each side of the window is scanned too, as the boundary of the phrases
+    that touch the window's edge."""
+    # An apostrophe matters only beside a hit, so inside the window or next to it.
+    quotes = folded.find("'", start - 1 if start else 0, end + 1) >= 0
+    found: list[Mention] = []
+    reach = -1
+    disjoint = True
+    # Sliced: pyahocorasick copies the whole text it is given, not just the window.
+    for shaped_last, (back, length, key, payloads, groups, others) in \
+            automaton.iter(shaped[start:end + 2]):
+        if others is None:  # one phrase, neither edged nor an abbreviation (see _hit_value)
+            first = shaped_last + start - back
             stop = first + length
-            if first < start or stop > end:
-                continue  # a phrase edged with punctuation, found in the boundary character
             if key is not None and folded[first:stop] != key:
                 continue  # the shapes agree, the punctuation does not
-            # An apostrophe between letters joins them into one word unless a clitic follows
-            # ("Kabul's"): nothing is matched inside "AFGHAN'STRUCK".
-            if (first > 1 and folded[first - 1] == "'" and glued(folded, first - 1)) or (
-                    stop + 1 < size and folded[stop] == "'" and glued(folded, stop)):
+            if quotes and _glued_to(folded, first, stop):
                 continue
-            if forms is not None and original is not None and original[first:stop] not in forms:
-                continue
-            hits.append((first, -length, entry))
-    return hits
+            if first < reach:
+                disjoint = False
+            reach = stop
+            found.append(Mention(first, stop, payloads, groups))
+            continue
+        for first, stop, payloads, groups in _checked(others, shaped_last + start, folded,
+                                                      start, end, quotes, original):
+            if first < reach:
+                disjoint = False
+            reach = stop
+            found.append(Mention(first, stop, payloads, groups))
+    # The automaton reports hits by their end. If none starts before the one reported
+    # before it ends, none overlaps and they are in text order: what the overlap
+    # resolution would return, so it runs only when two hits overlap (few sentences).
+    return found if disjoint else _leftmost_longest(found)
 
 
-def _leftmost_longest(hits: list[tuple[int, int, Entry]]) -> list[Mention]:
+def _checked(candidates: tuple[Candidate, ...], shaped_last: int, folded: str, start: int,
+             end: int, quotes: bool, original: str | None
+             ) -> list[tuple[int, int, tuple[Payload, ...], dict[type, tuple]]]:
+    """The spans and payloads of the phrases of one hit that the text bears out."""
+    spans = []
+    for back, length, key, forms, edged, payloads, groups in candidates:
+        first = shaped_last - back
+        stop = first + length
+        # A pattern with a space on each side lies inside the window: the scanned
+        # characters beside it are the spaces, so only an edged one can reach out.
+        if edged and (first < start or stop > end):
+            continue  # a phrase edged with punctuation, found in the boundary character
+        if key is not None and folded[first:stop] != key:
+            continue  # the shapes agree, the punctuation does not
+        if quotes and _glued_to(folded, first, stop):
+            continue
+        if forms is not None and original is not None and original[first:stop] not in forms:
+            continue
+        spans.append((first, stop, payloads, groups))
+    return spans
+
+
+def _hit_value(candidates: list[Candidate]) -> Hit:
+    """What the automaton reports for a pattern: (back, length, key, payloads, groups, None)
+    for the common pattern, of one phrase that is neither edged with punctuation nor an
+    abbreviation, and so needs no check but its key's and the apostrophes'; else
+    (0, 0, None, (), {}, candidates), each candidate checked in full. A pattern not edged
+    has a space on each side, and its hit lies inside the scanned window: the characters
+    beside the window are the spaces, so the phrase lies inside the window itself."""
+    if len(candidates) == 1:
+        back, length, key, forms, edged, payloads, groups = candidates[0]
+        if forms is None and not edged:
+            return back, length, key, payloads, groups, None
+    return 0, 0, None, (), {}, tuple(candidates)
+
+
+def _glued_to(folded: str, first: int, stop: int) -> bool:
+    """An apostrophe between letters joins them into one word unless a clitic follows
+    ("Kabul's"): nothing is matched inside "AFGHAN'STRUCK"."""
+    return (first > 1 and folded[first - 1] == "'" and glued(folded, first - 1)) or (
+        stop + 1 < len(folded) and folded[stop] == "'" and glued(folded, stop))
+
+
+def _leftmost_longest(found: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet")."""
-    hits.sort(key=_FIRST_LONGEST)
-    if _disjoint(hits):  # most sentences: every hit is kept, nothing to choose
-        return [Mention(first, first - neg_length, entry[1], entry[2])
-                for first, neg_length, entry in hits]
-    keep = [False] * len(hits)
+    # By start, the longest first: sorted by end, then stably by start (two sorts keyed
+    # in C, not one by a Python function). Never a tie: one phrase per span.
+    found = sorted(found, key=_END, reverse=True)
+    found.sort(key=_START)
+    keep = [False] * len(found)
     taken: list[tuple[int, int]] = []  # the chosen triggers' spans, in text order
     reach = -1
-    for i, (first, neg_length, entry) in enumerate(hits):
-        if entry[3] and first >= reach:
+    for i, m in enumerate(found):
+        if TriggerRef in m.groups and m.start >= reach:
             keep[i] = True
-            reach = first - neg_length
-            taken.append((first, reach))
+            reach = m.end
+            taken.append((m.start, reach))
     reach = -1
     t = 0  # hits come in text order, so triggers ending before one never matter again
-    for i, (first, neg_length, entry) in enumerate(hits):
-        if entry[3] or first < reach:
+    for i, m in enumerate(found):
+        if TriggerRef in m.groups or m.start < reach:
             continue
-        end = first - neg_length
-        while t < len(taken) and taken[t][1] <= first:
+        while t < len(taken) and taken[t][1] <= m.start:
             t += 1
-        if t < len(taken) and taken[t][0] < end:
+        if t < len(taken) and taken[t][0] < m.end:
             continue  # overlaps a trigger
         keep[i] = True
-        reach = end
-    return [Mention(first, first - neg_length, entry[1], entry[2])
-            for (first, neg_length, entry), kept in zip(hits, keep) if kept]
-
-
-def _disjoint(hits: list[tuple[int, int, Entry]]) -> bool:
-    """Do the sorted hits not overlap at all?"""
-    reach = -1
-    for first, neg_length, _ in hits:
-        if first < reach:
-            return False
-        reach = first - neg_length
-    return True
-
-
-# Hits sort by start, then longest first; two hits never tie (one phrase per span).
-_FIRST_LONGEST = itemgetter(0, 1)
+        reach = m.end
+    return [m for m, kept in zip(found, keep) if kept]
 
 
 def _is_abbreviation(phrase: str) -> bool:

@@ -54,8 +54,20 @@ DATE_PATTERN = re.compile(
 # "week", "month" or "year" (weekdays and the relative forms), or a month's name as a word
 # ("may" only after "in"). About half the sentences analysed hold none and skip the costly
 # search, which tries every form at every word.
-_DATE_CLUE = re.compile("|".join([r"\d", "day", "night", "week", "month", "year", r"in\smay\b",
-                                  *(form + r"\b" for form in _SAFE_FORMS)]))
+_CLUE_FORMS = ["day", "night", "week", "month", "year", r"in\smay\b",
+               *(form + r"\b" for form in _SAFE_FORMS)]
+_DATE_CLUE = re.compile("|".join([r"\d", *_CLUE_FORMS]))
+# The same clues in ASCII text (where a digit is one of the ten), every form spelt with a
+# literal first character: the regex engine then skips, at C speed, the characters that
+# start none, instead of trying every form at every character.
+_ASCII_DATE_CLUE = re.compile("|".join([*"0123456789", *_CLUE_FORMS]))
+# A string that every clue in ASCII text holds ("in may" holds "may", "march" "mar"): most
+# sentences hold none, and a substring test costs a fraction of a regex search.
+_CLUE_STRINGS = (*"0123456789", "day", "night", "week", "month", "year", "may",
+                 *(form[:3] for form in _SAFE_FORMS))
+
+# Where a date can start: a word boundary before a word character.
+_WORD_START = re.compile(r"\b\w")
 
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 
@@ -96,9 +108,15 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
     town of Azerbaijan). The search resumes inside a rejected span, where a date of its own
     may start."""
     found: list[DateMention] = []
+    if folded_sentence.isascii():
+        if not any(map(folded_sentence.__contains__, _CLUE_STRINGS)):
+            return found
+        clues = _ASCII_DATE_CLUE
+    else:
+        clues = _DATE_CLUE
     spans = [(a - offset, b - offset) for a, b in names]
     pos = 0
-    while (m := _next_date(folded_sentence, pos)) is not None:
+    while (m := _next_date(folded_sentence, pos, clues)) is not None:
         start, end = m.span()
         if _in_name(folded_sentence, start, end, original, spans):
             pos = start + 1
@@ -108,25 +126,34 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
     return found
 
 
-def _next_date(folded: str, pos: int) -> re.Match[str] | None:
-    """The first date from `pos` on, searched for only where a clue to one is left (the clue
-    of "in may" starts three characters before the date).
+def _next_date(folded: str, pos: int, clues: re.Pattern[str] = _DATE_CLUE
+               ) -> re.Match[str] | None:
+    """The first date from `pos` on (as `DATE_PATTERN.search(folded, pos)`), tried only
+    where a clue to one is (the clue of "in may" starts three characters before the date).
 
     Every date starts at most two words before the word that holds its first clue ("earlier
-    in march", "the previous day"), so the search starts there, not at `pos`: a date that
-    started earlier would hold a clue before the first one left."""
-    clue = _DATE_CLUE.search(folded, max(pos - 3, 0))
-    if clue is None:
-        return None
-    start = max(clue.start(), pos)
-    for words_before in (2, 1, 0):
-        while start > pos and not folded[start - 1].isspace():
-            start -= 1  # to the start of the word
-        if not words_before:
-            break
-        while start > pos and folded[start - 1].isspace():
-            start -= 1
-    return DATE_PATTERN.search(folded, start)
+    in march", "the previous day"): none starts between `pos` and `start` below, as it would
+    hold a clue before the first one left. From `start`, each word start up to just past the
+    clue is tried alone, not the whole rest of the sentence: a date starts at a word start
+    (the pattern opens with a word boundary and every form with a word character), and when
+    none of those holds one, the first date is the first from `limit` on, found the same way
+    from the next clue (`limit` - 3 is past the clue's start, so the loop moves on)."""
+    while (clue := clues.search(folded, max(pos - 3, 0))) is not None:
+        start = max(clue.start(), pos)
+        for words_before in (2, 1, 0):
+            while start > pos and not folded[start - 1].isspace():
+                start -= 1  # to the start of the word
+            if not words_before:
+                break
+            while start > pos and folded[start - 1].isspace():
+                start -= 1
+        limit = clue.start() + 4
+        for word in _WORD_START.finditer(folded, start, limit):
+            date = DATE_PATTERN.match(folded, word.start())
+            if date is not None:
+                return date
+        pos = limit
+    return None
 
 
 def _in_name(folded: str, start: int, end: int, original: str | None,

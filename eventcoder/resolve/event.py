@@ -116,6 +116,8 @@ def _gaps(view: SentenceView, cand: Candidate, places: list[PlaceMention]) -> li
 
 def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
           ) -> tuple[object, int | None, str | None, str | None]:
+    if not facts.dates:  # most sentences: no pool to choose from
+        return None, None, None, None
     view = facts.view
     trigger_pos = cand.trigger.first
     placed = [(d, view.token_at(d.start)) for d in facts.dates]

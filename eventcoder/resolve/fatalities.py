@@ -25,16 +25,25 @@ NUMBER_WORDS = {
     "a number of": 3, "many": 10, "scores": 10, "scores of": 10, "numerous": 10,
     "hundreds": 100, "hundreds of": 100, "thousands": 1000, "thousands of": 1000,
 }
-_NUMBER = (r"(?:\d[\d,]*|(?:a\s+)?(?:" + "|".join(sorted(
+# An optional part is written "(?:...|)", an empty last choice, not "(?:...)?": the same
+# choices in the same order, without the regex engine's costlier repeat (the number patterns
+# are tried at every word start of a sentence that speaks of deaths).
+_NUMBER = (r"(?:\d[\d,]*|(?:a\s+|)(?:" + "|".join(sorted(
     (re.escape(k) for k in NUMBER_WORDS if not k.startswith("a ")), key=len, reverse=True))
     + r"|a\s+dozen|a\s+few|a\s+number\s+of|a\s+hundred)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)")
-_QUANTITY = (r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|around\s+|"
-             r"an\s+estimated\s+|estimated\s+|roughly\s+|approximately\s+|"
-             r"some\s+|up\s+to\s+|as\s+many\s+as\s+|between\s+)?"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine)|))")
+_MODIFIERS = ("at least", "more than", "over", "nearly", "almost", "about", "around",
+              "an estimated", "estimated", "roughly", "approximately", "some", "up to",
+              "as many as", "between")
+_QUANTITY = (r"(?:" + "|".join(m.replace(" ", r"\s+") + r"\s+" for m in _MODIFIERS) + "|)"
              r"(?P<n>" + _NUMBER + r")"
              # "between 10 and 15", "10 to 15": the lowest figure is the one coded
-             r"(?:\s*(?:and|to|or|-)\s*" + _NUMBER + r"(?=\s))?")
+             r"(?:\s*(?:and|to|or|-)\s*" + _NUMBER + r"(?=\s)|)")
+# Where a quantity opening a pattern can start: a word whose first character starts a
+# modifier or a number. The regex engine tries such a pattern at every word start; this
+# single test turns most words away before the dozens of choices above are tried.
+_QUANTITY_START = r"\b(?=[\d" + "".join(sorted({w[0] for w in (*_MODIFIERS, *NUMBER_WORDS)})) \
+    + "])"
 _PEOPLE = (r"(?:(?:more|others|other|people|persons?|civilians?|soldiers?|troops|militants?|"
            r"fighters?|insurgents?|rebels?|policemen|policeman|police\s+officers?|officers?|"
            r"personnel|members|gunmen|terrorists?|children|child|women|woman|men|man|"
@@ -43,45 +52,50 @@ _PEOPLE = (r"(?:(?:more|others|other|people|persons?|civilians?|soldiers?|troops
            r"refugees|staff|employees|security\s+personnel)\b)")
 # "killing 25 militants and five soldiers", "nine children and a woman": counted together.
 _AND_MORE = (r"(?P<more>\s+and\s+(?P<m>" + _NUMBER + r"|an?)\s+(?:[a-z'\-]+\s+)?"
-             + _PEOPLE + r")?")
+             + _PEOPLE + r"|)")
 # After a verb of killing, the number is of people whatever the noun ("killing 8 passengers").
 _ANY_NOUN = r"(?!(?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times)\b)[a-z'\-]+"
 _ADJECTIVES = r"(?:[a-z'\-]+\s+){0,3}?"
 _KILL_AFTER = r"(?:\s+(?:were|have\s+been|had\s+been|was|are|reportedly|allegedly))*\s+" \
               r"(?:killed|dead|died|slain|perished|lost\s+their\s+lives)\b"
 
+
+def _word(start: str) -> str:
+    """A word boundary, then `start` (literal): written boundary last, so that the regex
+    engine searches for the literal at C speed instead of trying the pattern everywhere."""
+    return start + r"(?<=\b" + start + ")"
+
+
 # Each pattern with words it cannot match without, so that the regexes, which try every word
 # boundary, run only on the few sentences that speak of deaths.
-_FORMS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+_FORMS: list[tuple[frozenset[str], re.Pattern[str]]] = [(frozenset(needs), pattern) for
+                                                        needs, pattern in [
     # "killed 18 militants", "killing at least 12 people", "killed four more"
-    (("kill",), re.compile(r"\b(?:killed|killing|kills|kill)\s+" + _QUANTITY + r"\s+(?:of\s+)?"
+    (("kill",), re.compile(_word("kill") + r"(?:ed|ing|s|)\s+" + _QUANTITY + r"\s+(?:of\s+)?"
                            + _ADJECTIVES + _ANY_NOUN + _AND_MORE)),
     # "losing five soldiers": a side's own dead
-    (("losing", "lost"), re.compile(r"\b(?:losing|lost)\s+" + _QUANTITY + r"\s+" + _ADJECTIVES
-                                    + _PEOPLE)),
+    (("losing", "lost"), re.compile(_word("los") + r"(?:ing|t)\s+" + _QUANTITY + r"\s+"
+                                    + _ADJECTIVES + _PEOPLE)),
     # "four more, including ..." after an earlier count in the same clause
-    (("more",), re.compile(r"\band\s+" + _QUANTITY + r"\s+more\b")),
+    (("more",), re.compile(_word("and") + r"\s+" + _QUANTITY + r"\s+more\b")),
     # "12 soldiers were killed", "seven people died"
     (("killed", "dead", "died", "slain", "perished", "lost"),
-     re.compile(r"\b" + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _AND_MORE + _KILL_AFTER)),
+     re.compile(_QUANTITY_START + _QUANTITY + r"\s+" + _ADJECTIVES + _PEOPLE + _AND_MORE
+                + _KILL_AFTER)),
     # "claimed dozens of lives", "left 9 dead", "death toll rose to 40"
-    (("claimed",), re.compile(r"\bclaimed\s+" + _QUANTITY + r"\s+(?:of\s+)?lives\b")),
-    (("left",), re.compile(r"\bleft\s+" + _QUANTITY + r"\s+(?:people\s+)?dead\b")),
-    (("death",), re.compile(r"\bdeath\s+toll\s+(?:rose\s+to|of|reached|climbed\s+to|stands\s+at|"
-                            r"at)\s+" + _QUANTITY)),
+    (("claimed",), re.compile(_word("claimed") + r"\s+" + _QUANTITY + r"\s+(?:of\s+)?lives\b")),
+    (("left",), re.compile(_word("left") + r"\s+" + _QUANTITY + r"\s+(?:people\s+)?dead\b")),
+    (("death",), re.compile(_word("death") + r"\s+toll\s+(?:rose\s+to|of|reached|"
+                            r"climbed\s+to|stands\s+at|at)\s+" + _QUANTITY)),
     (("deaths", "fatalities", "dead"),
-     re.compile(r"\b" + _QUANTITY + r"\s+(?:deaths|fatalities|dead)\b")),
-    (("bodies", "corpses"), re.compile(r"\b" + _QUANTITY + r"\s+(?:of\s+)?(?:bodies|corpses)\b")),
-]
-
-
-# Each pattern after a search for its words, and all of them after one search for any: most
-# sentences analysed speak of no deaths, and one search costs less than a test per word.
-FATALITY_PATTERNS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile("|".join(needs)), pattern) for needs, pattern in _FORMS]
-
-
-_ANY_NEEDED = re.compile("|".join(sorted({word for needs, _ in _FORMS for word in needs})))
+     re.compile(_QUANTITY_START + _QUANTITY + r"\s+(?:deaths|fatalities|dead)\b")),
+    (("bodies", "corpses"), re.compile(_QUANTITY_START + _QUANTITY
+                                       + r"\s+(?:of\s+)?(?:bodies|corpses)\b")),
+]]
+_SPACES = re.compile(r"\s+")
+# Every word some pattern needs, tested as substrings: most sentences analysed speak of no
+# deaths, and a substring test costs less than a regex search.
+_NEEDED = tuple(sorted({word for needs, _ in _FORMS for word in needs}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +111,7 @@ class FatalityMention:
 
 
 def _value(raw: str) -> int | None:
-    raw = re.sub(r"\s+", " ", raw.strip())
+    raw = _SPACES.sub(" ", raw.strip())
     if raw in {"a", "an"}:
         return 1
     if raw.replace(",", "").isdigit():
@@ -112,25 +126,26 @@ def _value(raw: str) -> int | None:
 def find_fatalities(folded_sentence: str, offset: int = 0) -> list[FatalityMention]:
     """Reported death counts in a folded sentence, in text order, without overlaps."""
     found: list[FatalityMention] = []
-    if _ANY_NEEDED.search(folded_sentence) is None:
+    present = [word for word in _NEEDED if word in folded_sentence]
+    if not present:
         return found
+    patterns = [pattern for needs, pattern in _FORMS if not needs.isdisjoint(present)]
     taken: list[tuple[int, int]] = []
     # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
     folded_sentence = folded_sentence.replace('"', " ")
-    for needs, pattern in FATALITY_PATTERNS:
-        if needs.search(folded_sentence) is None:
-            continue
+    for pattern in patterns:
+        more = "more" in pattern.groupindex
         for m in pattern.finditer(folded_sentence):
-            span = (m.start("n"), m.end("n"))
-            if any(a < m.end() and m.start() < b for a, b in taken):
+            start, end = m.span()
+            if taken and any(a < end and start < b for a, b in taken):
                 continue
             value = _value(m.group("n"))
             if value is None:
                 continue
-            if m.groupdict().get("more"):
+            if more and m.group("more"):
                 value += _value(m.group("m")) or 1
-            taken.append((m.start(), m.end()))
-            found.append(FatalityMention(span[0] + offset, span[1] + offset, value, m.group(),
-                                         m.start() + offset, m.end() + offset))
+            taken.append((start, end))
+            found.append(FatalityMention(m.start("n") + offset, m.end("n") + offset, value,
+                                         m.group(), start + offset, end + offset))
     found.sort(key=lambda f: f.start)
     return found

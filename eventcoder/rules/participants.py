@@ -133,40 +133,34 @@ class Marks:
 
     @classmethod
     def read(cls, view: SentenceView, violent: frozenset[str] = frozenset()) -> "Marks":
-        triggers: list[Placed] = []
-        names: list[tuple[Placed, tuple[PlaceRef, ...], tuple[ActorRef, ...]]] = []
+        """The marks of `view`, from the mentions it sorted by kind when placing them."""
         trigger_tokens: set[int] = set()
         violent_tokens: set[int] = set()
-        adjective_tokens: set[int] = set()
-        cue_tokens: set[int] = set()
-        rule_cues: list[tuple[Placed, CueRef]] = []
-        for placed in view.placed:
-            of = placed.mention.of
+        for placed in view.triggers:
             tokens = range(placed.first, placed.last + 1)
-            refs = of(TriggerRef)
-            if refs:
-                triggers.append(placed)
-                trigger_tokens.update(tokens)
-                for ref in refs:
+            trigger_tokens.update(tokens)
+            if violent:
+                for ref in placed.mention.groups[TriggerRef]:
                     if ref.event_type in violent:
                         violent_tokens.update(tokens)
                         break
-            cues = of(CueRef)
-            if cues:
-                cue_tokens.update(tokens)
-                if placed.first not in view.quiet:  # as SentenceView.cues reads them
-                    for cue in cues:
-                        if cue.kind in RULE_CUES:
-                            rule_cues.append((placed, cue))
-            places, actors = of(PlaceRef), of(ActorRef)
-            if places or actors:
-                names.append((placed, places, actors))
-                for actor in actors:
-                    if actor.kind in _NAMES_IN_LOCATIVES:
-                        adjective_tokens.update(tokens)
-                        break
-        return cls(triggers, names, trigger_tokens, violent_tokens, adjective_tokens, cue_tokens,
-                   rule_cues)
+        adjective_tokens: set[int] = set()
+        for placed, _, actors in view.named:
+            for actor in actors:
+                if actor.kind in _NAMES_IN_LOCATIVES:
+                    adjective_tokens.update(range(placed.first, placed.last + 1))
+                    break
+        cue_tokens: set[int] = set()
+        rule_cues: list[tuple[Placed, CueRef]] = []
+        quiet = view.quiet
+        for placed, cues in view.cued:
+            cue_tokens.update(range(placed.first, placed.last + 1))
+            if placed.first not in quiet:  # as SentenceView.cues reads them
+                for cue in cues:
+                    if cue.kind in RULE_CUES:
+                        rule_cues.append((placed, cue))
+        return cls(view.triggers, view.named, trigger_tokens, violent_tokens, adjective_tokens,
+                   cue_tokens, rule_cues)
 
     def cues(self, kinds: frozenset[str]) -> list[tuple[Placed, CueRef]]:
         """The readable cues of these kinds (of RULE_CUES), in text order."""
@@ -342,7 +336,7 @@ def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: l
         return None
     for nxt in following:
         if nxt.first == placed.last + 2 and any(r.kind in {"state", "capital"}
-                                                for r in nxt.mention.of(ActorRef)):
+                                                for r in nxt.mention.groups[ActorRef]):
             return nxt
     return None
 
@@ -357,13 +351,13 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
     chunks: list[Chunk] = []
     pending_organ: tuple[Placed, str] | None = None
     for index, placed in enumerate(actor_spans):
-        ref = placed.mention.of(ActorRef)[0]
+        ref = placed.mention.groups[ActorRef][0]  # every actor span holds an actor
         if ref.kind == "organ":
             if _attach_organ(chunks, view, placed, ref.key, book, marks, speech):
                 continue
             state = _organ_of_state(view, placed, ref.key, actor_spans[index + 1:])
             if state is not None:
-                iso3 = state.mention.of(ActorRef)[0].key
+                iso3 = state.mention.groups[ActorRef][0].key
                 chunks.append(Chunk(placed.first, state.last, book.state(iso3, ref.key)))
                 continue
             pending_organ = (placed, ref.key)
@@ -443,8 +437,8 @@ def group_chunks(chunks: list[Chunk], view: SentenceView) -> list[Group]:
             prev = groups[-1].chunks[-1]
             gap = _gap_words(view, prev.last, chunk.first)
             if chunk.first <= prev.last or (gap and all(w in CONNECTORS for w in gap)) or (
-                    not gap and view.folded[view.tokens[prev.last].end:view.tokens[chunk.first].start]
-                    .strip() in {"-", "/", ""} and chunk.first == prev.last + 1):
+                    not gap and view.text_between(prev.last, chunk.first).strip() in {"-", "/", ""}
+                    and chunk.first == prev.last + 1):
                 groups[-1].chunks.append(chunk)
                 continue
         groups.append(Group([chunk]))
