@@ -116,9 +116,9 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
         # pure, so their order does not change the answer.
         last, first = group.last, group.first
         if last < trigger.first:
-            near = view.clause_of(last) == clause and _within(view, last, trigger.first, 2)
+            near = view.clause_of(last) == clause and view.within(last, trigger.first, 2)
         else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
-            near = first > trigger.last and _within(view, trigger.last, first, 2) and (
+            near = first > trigger.last and view.within(trigger.last, first, 2) and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
         if near and any(c.member for c in group.chunks):
             return True  # without a member: "hostilities between the two countries"
@@ -160,12 +160,6 @@ def _owned(parts: Participants, token: int) -> bool:
         if p.first <= token <= p.last:
             return True
     return False
-
-
-def _within(view: SentenceView, left_last: int, right_first: int, words: int) -> bool:
-    """Are at most `words` words (`words` >= 0) strictly between the two tokens? As many
-    tokens between answer it without the view's word index: a token is at most a word."""
-    return right_first - left_last <= words + 1 or view.distance(left_last, right_first) <= words
 
 
 def _distance(view: SentenceView, group: Group, trigger: Placed) -> int:
@@ -305,7 +299,7 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     # The target: named after the trigger ("struck RSF positions", "bombed two Cambodian
     # military targets", "hit a building housing Hamas leaders").
     targets = [g for g in groups if g is not actor and g.first > trigger.last and not g.source
-               and (g.role == "target" or _within(view, trigger.last, g.first, 6))
+               and (g.role == "target" or view.within(trigger.last, g.first, 6))
                and view.clause_of(g.first) == view.clause_of(trigger.first)]
     doer: list[Actor | str | None] = [None]
     if actor is not None:
@@ -334,9 +328,9 @@ def mediation_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     before = marked or sorted((g for g in groups if g.last < trigger.first and g.role is None),
                               key=lambda g: g.first)
     possessor = [g for g in before if view.word(g.last + 1) == "'s"
-                 and _within(view, g.last, trigger.first, 1)]
+                 and view.within(g.last, trigger.first, 1)]
     after = [g for g in groups if g.first > trigger.last and g.role is None and
-             _within(view, trigger.last, g.first, 1)]
+             view.within(trigger.last, g.first, 1)]
     # The one who offers: "Tehran's readiness to mediate", else the clause's subject.
     offering = possessor[:1] or before[:1] or after[:1]
     for group in offering:
@@ -399,7 +393,7 @@ def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
     strong = any(not c.weak and not c.anaphoric and c.event_type.violent for c in found)
     if not strong:
         return False
-    return not any(g.last < trigger.first and _within(view, g.last, trigger.first, 1)
+    return not any(g.last < trigger.first and view.within(g.last, trigger.first, 1)
                    and not g.source and g.actors for g in parts.groups)
 
 
@@ -493,16 +487,16 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
     for group in parts.groups:
         if not group.dyad and not _names_two(group):
             continue
-        if group.last < trigger.first and _within(view, group.last, trigger.first, 2):
+        if group.last < trigger.first and view.within(group.last, trigger.first, 2):
             return True
-        if group.first > trigger.last and _within(view, trigger.last, group.first, 2):
+        if group.first > trigger.last and view.within(trigger.last, group.first, 2):
             return True
     return False
 
 
 def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
     """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
-    return any(p.first > trigger.last and _within(view, trigger.last, p.first, 2)
+    return any(p.first > trigger.last and view.within(trigger.last, p.first, 2)
                for p in parts.places)
 
 
@@ -551,7 +545,7 @@ def _subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
                 continue
             between = set(view.words[outer.trigger.last + 1:inner.trigger.first])
             if inner.clause == outer.clause and (not rule.via or between & set(rule.via)) and \
-                    _within(view, outer.trigger.last, inner.trigger.first, rule.window):
+                    view.within(outer.trigger.last, inner.trigger.first, rule.window):
                 drop.add(i)
     return [c for i, c in enumerate(cands) if i not in drop]
 

@@ -259,6 +259,13 @@ class SentenceView:
             self._word_index = list(accumulate(self._is_word(), initial=0))
         return max(0, self._word_index[right_first] - self._word_index[left_last] - 1)
 
+    def within(self, left_last: int, right_first: int, words: int) -> bool:
+        """Is `distance(left_last, right_first) <= words` (`words` >= 0)? Answered from the
+        token gap when it can be, without building the word index: a token is at most a
+        word, so that few tokens between are that few words."""
+        return right_first - left_last <= words + 1 or \
+            self.distance(left_last, right_first) <= words
+
     def units(self, left_last: int, right_first: int) -> int:
         """Words strictly between two tokens, a name of several words counting as one."""
         if right_first <= left_last:
