@@ -5,8 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, pairwise
-from operator import itemgetter
+from itertools import pairwise
 
 from ..lexicon import Lexicon
 from ..match import ActorRef, CueRef, Mention, PlaceRef, TriggerRef
@@ -66,35 +65,51 @@ class Placed:
     last: int
 
 
-def _tokens(folded: str, start: int, end: int) -> tuple[list[str], list[int]]:
-    """The words of folded[start:end] as TOKEN_RE finds them, and their end offsets.
+def _tokens(folded: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
+    """The words of folded[start:end] as TOKEN_RE finds them, their end offsets, and the
+    indexes of the tokens that are no word (punctuation: their first character is not
+    alphanumeric), in order.
 
     Every character but whitespace belongs to a token, so tokens never cross whitespace
     and a sentence splits into tokens piece by piece between its spaces; a piece of word
     characters only (`isalnum`, as `\\w` but for "_") is one token, with no regex pass, and
-    most pieces are. Nearly every sentence is single-spaced, which gives the offsets;
-    any other is read by the regex whole. (TOKEN_RE looks at no character before a
-    token or past the next whitespace.)"""
+    nine in ten pieces are; most others are a word and one mark ("said.", "forces,"), which
+    TOKEN_RE would split in two. Nearly every sentence is single-spaced, which gives the
+    offsets; any other is read by the regex whole. (TOKEN_RE looks at no character before
+    a token or past the next whitespace.)"""
     text = folded[start:end]
     pieces = text.split()
     if " ".join(pieces) != text:
         matches = list(TOKEN_RE.finditer(folded, start, end))
-        return [m.group() for m in matches], [m.end() for m in matches]
+        words = [m.group() for m in matches]
+        return words, [m.end() for m in matches], \
+            [i for i, word in enumerate(words) if not word[0].isalnum()]
     words: list[str] = []
     ends: list[int] = []
+    marks: list[int] = []
     offset = start - 1  # as if a space stood before the first piece
     for piece in pieces:
         if piece.isalnum():
             words.append(piece)
             offset += len(piece) + 1
             ends.append(offset)
+        elif piece[:-1].isalnum() and piece[-1] != "_":  # the mark is no word character
+            words.append(piece[:-1])
+            marks.append(len(words))
+            words.append(piece[-1])
+            offset += len(piece)
+            ends.append(offset)
+            offset += 1
+            ends.append(offset)
         else:
             offset += 1
             for word in TOKEN_RE.findall(piece):
+                if not word[0].isalnum():
+                    marks.append(len(words))
                 words.append(word)
                 offset += len(word)
                 ends.append(offset)
-    return words, ends
+    return words, ends, marks
 
 
 class SentenceView:
@@ -103,9 +118,9 @@ class SentenceView:
     The tokens are parallel lists: `words` and their offsets in the document; `tokens` offers
     them as `Token`s for the few readers that want objects. Placing the mentions also sorts
     them by what they hold (`triggers`, `named`, `cued`), read from each mention's groups once,
-    so the rules need not ask every mention for every kind. The word and unit indexes, the
-    name tokens and the token starts are built on first use, as many sentences need only
-    some."""
+    so the rules need not ask every mention for every kind. The tokens not counted in cue
+    windows, the name tokens and the token starts are built on first use, as many sentences
+    need only some."""
 
     def __init__(self, folded: str, start: int, end: int, mentions: list[Mention],
                  vocabulary: Vocabulary) -> None:
@@ -114,7 +129,9 @@ class SentenceView:
         self.end = end
         # Parallel lists: a Token object per token cost more than the rest of the view.
         # No starts: placing needs only the ends, and a token starts its length before its end.
-        self.words, self._ends = _tokens(folded, start, end)
+        # And the punctuation tokens: distances are counted in words, as "talks, which
+        # collapsed" is one word apart, from these rather than from an index of every token.
+        self.words, self._ends, self._marks = _tokens(folded, start, end)
         self._start_list: list[int] | None = None
         self.clause = self._clauses(vocabulary)
         self.triggers: list[Placed] = []  # mentions with a trigger, in text order
@@ -131,8 +148,7 @@ class SentenceView:
                 self.placed = self._place([p.mention for p in contracted])
         self.quiet: set[int] = set()  # tokens where cues are not read (inside dates)
         self._tokens: list[Token] | None = None
-        self._word_index: list[int] | None = None
-        self._unit_index: list[int] | None = None
+        self._unit_marks: list[int] | None = None
         self._names: set[int] | None = None
 
     @property
@@ -251,48 +267,53 @@ class SentenceView:
         return placed
 
     def distance(self, left_last: int, right_first: int) -> int:
-        """Words strictly between token `left_last` and token `right_first`."""
+        """Words strictly between token `left_last` and token `right_first`: the tokens from
+        `left_last` up to `right_first` but for the punctuation among them, less one (and
+        at least 0)."""
         if right_first <= left_last:
             return 0
-        if self._word_index is None:
-            # Word distance ignores punctuation: "talks, which collapsed" is one word apart.
-            self._word_index = list(accumulate(self._is_word(), initial=0))
-        return max(0, self._word_index[right_first] - self._word_index[left_last] - 1)
+        marks = self._marks
+        gap = right_first - left_last - 1 - bisect_left(marks, right_first) + \
+            bisect_left(marks, left_last)
+        return gap if gap > 0 else 0
 
     def within(self, left_last: int, right_first: int, words: int) -> bool:
         """Is `distance(left_last, right_first) <= words` (`words` >= 0)? Answered from the
-        token gap when it can be, without building the word index: a token is at most a
-        word, so that few tokens between are that few words."""
+        token gap when it can be: a token is at most a word, so that few tokens between are
+        that few words."""
         return right_first - left_last <= words + 1 or \
             self.distance(left_last, right_first) <= words
 
     def units(self, left_last: int, right_first: int) -> int:
-        """Words strictly between two tokens, a name of several words counting as one."""
+        """Words strictly between two tokens, a name of several words counting as one:
+        as `distance`, with a name's words after its first not counted either."""
         if right_first <= left_last:
             return 0
-        if self._unit_index is None:
+        uncounted = self._unit_marks
+        if uncounted is None:
             # Cue windows count a name of several words as one word: "talks between United
             # Arab Emirates and Afghanistan will resume" is as near to "will" as with "Qatar".
-            counted = self._is_word()
-            for p, _, _ in self.named:
-                counted[p.first + 1:p.last + 1] = [False] * (p.last - p.first)
-            self._unit_index = list(accumulate(counted, initial=0))
-        return max(0, self._unit_index[right_first] - self._unit_index[left_last] - 1)
-
-    def _is_word(self) -> list[bool]:
-        """For each token, is it a word (not punctuation)? Its first character says."""
-        return list(map(str.isalnum, map(itemgetter(0), self.words)))
+            inner = [t for p, _, _ in self.named for t in range(p.first + 1, p.last + 1)]
+            uncounted = self._unit_marks = sorted({*self._marks, *inner}) if inner \
+                else self._marks
+        gap = right_first - left_last - 1 - bisect_left(uncounted, right_first) + \
+            bisect_left(uncounted, left_last)
+        return gap if gap > 0 else 0
 
     def token_at(self, offset: int) -> int:
         """The token containing (or first after) a character offset of the document."""
-        i = bisect_right(self._ends, offset)
-        return min(i, len(self.words) - 1) if self.words else 0
+        ends = self._ends
+        i = bisect_right(ends, offset)
+        # The last token if past it (compared rather than min(), a call); 0 if none.
+        return i if i < len(ends) else (i - 1 if i else 0)
 
     def clause_of(self, token: int) -> int:
         return self.clause[token] if self.clause else 0
 
     def word(self, index: int) -> str:
-        return self.words[index] if 0 <= index < len(self.words) else ""
+        """The word of a token, "" for an index outside the sentence."""
+        words = self.words
+        return words[index] if 0 <= index < len(words) else ""
 
     def cues(self, kinds: set[str]) -> list[tuple[Placed, CueRef]]:
         return [(p, c) for p, refs in self.cued if p.first not in self.quiet
