@@ -12,16 +12,14 @@ from dataclasses import dataclass, field
 from ..lexicon.model import EventType
 from ..match import CueRef, TriggerRef
 from ..resolve.actors import Actor
+from .cues import DROP_KINDS, cue_status, dropped, no_candidates
 from .participants import Group, Marks, Participants
 from .view import Placed, SentenceView, Vocabulary
 
-STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
 PRONOUNS = frozenset({"it", "its", "they", "their"})
-DROP_KINDS = frozenset({"negation", "hypothetical", "generic"})
-_STATUS = frozenset({"status"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     event_type: EventType
     trigger: Placed
@@ -36,14 +34,8 @@ class Candidate:
     rules: list[str] = field(default_factory=list)
     side_groups: list[Group] = field(default_factory=list)
     own_sides: bool = False  # sides named in the trigger's own clause
-
-    @property
-    def clause(self) -> int:
-        return self._clause
-
-    def bind(self, view: SentenceView) -> "Candidate":
-        self._clause = view.clause_of(self.trigger.first)
-        return self
+    clause: int = 0  # the clause of the trigger's first token
+    caller: Group | None = None  # who makes the call of a "called_for" status, if found
 
 
 def _marks(view: SentenceView, parts: Participants) -> Marks:
@@ -53,79 +45,30 @@ def _marks(view: SentenceView, parts: Participants) -> Marks:
     return parts.marks
 
 
-def no_candidates(view: SentenceView) -> bool:
-    """Does a cue drop every trigger of the sentence ("no talks were held", "talks could
-    resume", "ceasefires rarely hold")? Then `candidates` makes none, whatever the
-    participants: `_dropped` reads only the view (tokens, clauses, names and the cues not
-    inside dates, so call this after `SentenceView.silence`), and each trigger's every
-    event type is dropped before any other rule reads it. The coder can skip the rest of
-    the sentence's analysis (in 2 * 10^4 news sentences, 27 % of those analysed)."""
-    drops = view.cues(DROP_KINDS)
-    # Without a drop cue, a trigger is dropped by none; with no trigger, there is nothing.
-    return bool(drops) and all(_dropped(view, drops, placed, ref.event_type)
-                               for placed in view.triggers
-                               for ref in placed.mention.groups[TriggerRef])
-
-
-def _dropped(view: SentenceView, drops: list[tuple[Placed, CueRef]], trigger: Placed,
-             event_type: str) -> str | None:
-    """The kind of the first cue of `drops` (readable cues of DROP_KINDS, in text order)
-    that drops the trigger read as `event_type`."""
-    for placed, cue in drops:
-        if event_type in cue.except_types:
-            continue
-        if placed.first <= trigger.last and placed.last >= trigger.first:
-            continue  # a cue inside the trigger itself ("cessation of hostilities")
-        if view.cue_reaches(placed, cue, trigger.first, trigger.last):
-            return cue.kind
-    return None
-
-
-def _status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
-            trigger: Placed) -> tuple[str, Placed | None]:
-    """The status the readable status `cues` (marks.cues(_STATUS)) give the trigger."""
-    if not cues:
-        return "occurred", None
-    found: dict[str, Placed] = {}
-    triggers = [p.first for p in marks.triggers]
-    for placed, cue in cues:
-        if not cue.value or not view.cue_reaches(placed, cue, trigger.first, trigger.last):
-            continue
-        if placed.first > trigger.last and any(trigger.last < t < placed.first for t in triggers):
-            continue  # "talks ... a truce collapsed": the cue belongs to the nearer trigger
-        if cue.value == "planned" and placed.first > trigger.last and any(
-                view.words[i].endswith("ed") and i not in view.names
-                for i in range(trigger.last + 1, placed.first)):
-            continue  # "the ceasefire agreed in Doha would stay": "would" is another verb's
-            # ("United" of "United Arab Emirates" is a name, no verb)
-        found.setdefault(cue.value, placed)
-    for status in STATUS_PRECEDENCE:
-        if status in found:
-            return status, found[status]
-    return "occurred", None
-
-
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
               fatality_tokens: list[int]) -> bool:
     """A weak trigger counts when a participant or a toll is tied to it."""
-    clause = view.clause_of(trigger.first)
+    numbers, start, end = view.clause, trigger.first, trigger.last
+    clause = numbers[start]
     for group in parts.groups:
         if group.source:
             continue
         # The position first, the members only of a group placed to count: every test is
         # pure, so their order does not change the answer.
-        last, first = group.last, group.first
-        if last < trigger.first:
-            near = view.clause_of(last) == clause and view.within(last, trigger.first, 2)
+        chunks = group.chunks
+        last = chunks[-1].last
+        if last < start:
+            near = numbers[last] == clause and view.within(last, start, 2)
         else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
-            near = first > trigger.last and view.within(trigger.last, first, 2) and (
+            first = chunks[0].first
+            near = first > end and view.within(end, first, 2) and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
         if near and any(c.member for c in group.chunks):
             return True  # without a member: "hostilities between the two countries"
     if PRONOUNS & {view.word(trigger.first - 1), view.word(trigger.first - 2)} and \
             any(g.last < trigger.first for g in parts.groups):
         return True  # "India said it struck", "they had seized": the subject named before
-    return any(view.clause_of(t) == clause for t in fatality_tokens)
+    return any(numbers[t] == clause for t in fatality_tokens)
 
 
 _NOT_MODIFIERS = frozenset("it its they them their had has have was were is are be been being "
@@ -246,8 +189,9 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
         groups = _side_groups(view, parts, trigger, clause_only, exclude)
         if not groups:
             continue  # the sides so far (none, or distinct ones) and all else stay as is
-        pairs = [g for g in groups if _names_two(g)]
-        if clause_only and not pairs and groups[0].dyad and not groups[0].actors:
+        # The first group naming two, read only in the clause (beyond it, none is chosen so).
+        pair = next((g for g in groups if _names_two(g)), None) if clause_only else None
+        if pair is None and clause_only and groups[0].dyad and not groups[0].actors:
             cand.dyad_ref = True  # "urged both sides to cease fire": the two sides meant
             cand.rules.append("sides_dyad")
             return
@@ -262,8 +206,8 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
             return
         if between is not None and _names_two(between):
             chosen, rule = [between], "sides_between"
-        elif pairs and clause_only:
-            chosen, rule = [pairs[0]], "sides_coordinated"
+        elif pair is not None:  # (found in the clause only)
+            chosen, rule = [pair], "sides_coordinated"
         else:
             chosen, rule = groups, "sides_nearest"
         sides = _distinct(cand.sides + [c.member for g in chosen for c in g.chunks
@@ -291,28 +235,32 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     if not groups:
         cand.sides = []  # no actor, no target: what the rules below come to
         return
-    agents = [g for g in groups if g.role == "agent" and g.first > trigger.last]
-    pronoun = view.word(trigger.first - 1) in PRONOUNS or view.word(trigger.first - 2) in PRONOUNS
-    before = [g for g in groups if g.last < trigger.first and g.role in {None, "agent"}
-              and (pronoun or not g.source)]  # "India said it struck": the source acts
-    actor = agents[0] if agents else (before[0] if before else None)
+    # Only the first group of each kind is taken: each is found by a pure test, in order.
+    start, end = trigger.first, trigger.last
+    agent = next((g for g in groups if g.role == "agent" and g.first > end), None)
+    actor = agent
+    if actor is None:
+        pronoun = view.word(start - 1) in PRONOUNS or view.word(start - 2) in PRONOUNS
+        actor = next((g for g in groups if g.last < start and g.role in {None, "agent"}
+                      and (pronoun or not g.source)), None)  # "India said it struck"
     # The target: named after the trigger ("struck RSF positions", "bombed two Cambodian
     # military targets", "hit a building housing Hamas leaders").
-    targets = [g for g in groups if g is not actor and g.first > trigger.last and not g.source
-               and (g.role == "target" or view.within(trigger.last, g.first, 6))
-               and view.clause_of(g.first) == view.clause_of(trigger.first)]
+    numbers = view.clause
+    aimed = next((g for g in groups if g is not actor and g.first > end and not g.source
+                  and (g.role == "target" or view.within(end, g.first, 6))
+                  and numbers[g.first] == numbers[start]), None)
     doer: list[Actor | str | None] = [None]
     if actor is not None:
         doer = list(_distinct(_members(actor), 1)) or [None]
         cand.side_groups.append(actor)
         cand.own_sides = True
-        cand.rules.append("actor_agent" if agents else "actor_before")
+        cand.rules.append("actor_before" if agent is None else "actor_agent")
     # No one is their own target: "the Afghan army struck Afghanistan and Angola" strikes
     # Angola, if anyone.
     doers = {_key(d) for d in doer if d is not None}
     target: list[Actor | str | None] = [
-        m for m in _distinct(_members(targets[0]), 10) if _key(m) not in doers][:1] \
-        if targets else []
+        m for m in _distinct(_members(aimed), 10) if _key(m) not in doers][:1] \
+        if aimed is not None else []
     if target:
         cand.rules.append("target_after")
     cand.sides = doer + target if (target or doer[0] is not None) else []
@@ -403,8 +351,16 @@ def candidates(view: SentenceView, parts: Participants, types: dict[str, EventTy
     out: list[Candidate] = []
     marks = _marks(view, parts)
     triggers = marks.triggers
-    # The cues every trigger reads, read once (most sentences have none).
-    cues = (marks.cues(DROP_KINDS), marks.cues(_STATUS)) if marks.rule_cues else ([], [])
+    # The cues every trigger reads, read once in one pass (most sentences have none).
+    drops: list[tuple[Placed, CueRef]] = []
+    statuses: list[tuple[Placed, CueRef]] = []
+    for placed_cue in marks.rule_cues:
+        kind = placed_cue[1].kind
+        if kind in DROP_KINDS:
+            drops.append(placed_cue)
+        elif kind == "status":
+            statuses.append(placed_cue)
+    cues = (drops, statuses)
     for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
         for ref in placed.mention.groups[TriggerRef]:  # every trigger mention has some
             event_type = types[ref.event_type]
@@ -447,21 +403,22 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
     """The candidate of one trigger read as `event_type`, or None if a rule drops it.
     `cues`: the sentence's readable cues of DROP_KINDS and of status."""
     drops, statuses = cues
-    if drops and _dropped(view, drops, placed, event_type.id):
+    if drops and dropped(view, drops, placed, ref.event_type):  # (the type's id)
         return None
-    if ref.weak and not _anchored(view, parts, placed, fatality_tokens):
+    weak = ref.weak
+    if weak and not _anchored(view, parts, placed, fatality_tokens):
         return None
     if ref.needs_pair and not _pair_beside(view, parts, placed):
         return None
-    status, cue = _status(view, _marks(view, parts), statuses, placed)
+    status, cue = cue_status(view, _marks(view, parts), statuses, placed)
     if status == "occurred" and ref.status:
         status = ref.status  # "scheduled to meet" carries its own status
     # ("occurred" comes with no cue: for it, the test below would change nothing.)
     if status != "occurred" and status not in event_type.statuses and \
             not event_type.third_party_call:
         status, cue = "occurred", None  # "urged ... and said it stood ready to help": an offer
-    cand = Candidate(event_type, placed, ref.weak, status, rules=[f"trigger:{event_type.id}"])
-    cand.bind(view)
+    cand = Candidate(event_type, placed, weak, status, rules=[f"trigger:{event_type.id}"],
+                     clause=view.clause[placed.first])
     if status != "occurred":
         cand.rules.append(f"status_{status}")
     exclude: set[int] = set()
@@ -469,14 +426,14 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
         caller = caller_group(view, parts, cue)
         if caller is not None:
             exclude.add(caller)
-            cand._caller = parts.groups[caller]  # type: ignore[attr-defined]
+            cand.caller = parts.groups[caller]
     structure = event_type.structure  # (an EventType's attributes are slow to read)
     ROLE_RULES[structure](view, parts, cand, exclude)
-    if ref.weak and structure == "dyadic" and len(cand.sides) < 2 and not cand.dyad_ref and \
+    if weak and structure == "dyadic" and len(cand.sides) < 2 and not cand.dyad_ref and \
             event_type.violent:
         return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
     cand.anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
-    if ref.weak and cand.anaphoric and not _place_or_date_beside(view, parts, placed):
+    if weak and cand.anaphoric and not _place_or_date_beside(view, parts, placed):
         return None  # "in the fighting": a weak word pointing back is no new event
     return cand
 
@@ -508,7 +465,7 @@ def _third_party_calls(view: SentenceView, parts: Participants, cands: list[Cand
     out = []
     for cand in cands:
         target_type = cand.event_type.third_party_call
-        caller: Group | None = getattr(cand, "_caller", None)
+        caller = cand.caller
         if cand.status == "called_for" and caller is not None and cand.dyad_ref and \
                 not cand.sides and len(caller.actors) >= 2:
             cand.sides = list(_distinct(list(caller.actors)))  # "X and Y urged each other"
@@ -536,9 +493,10 @@ def _subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
         return cands
     drop: set[int] = set()
     for outer in cands:
-        rules = {x.type: x for x in outer.event_type.subsumes}
-        if not rules:
+        subsumes = outer.event_type.subsumes
+        if not subsumes:
             continue  # subsumes nothing
+        rules = {x.type: x for x in subsumes}
         for i, inner in enumerate(cands):
             rule = rules.get(inner.event_type.id)
             if inner is outer or rule is None or inner.trigger.first <= outer.trigger.last:
