@@ -26,7 +26,9 @@ _BORDER_WORDS = frozenset({"border", "cross-border", "frontier", "borders", "bor
 
 @dataclass
 class SentenceFacts:
-    """What the resolvers found in one sentence, shared by its candidates."""
+    """What the resolvers found in one sentence, shared by its candidates. What the
+    candidates read of it (the clause of each toll, date and place, the countries, the
+    border words) is worked out on first use, once for all of them."""
 
     doc: Document
     sentence: Sentence
@@ -37,11 +39,16 @@ class SentenceFacts:
     violent: int = 0  # violent candidates in the sentence
     _country_set: set[str] | None = field(default=None, init=False, repr=False)
     _border_list: list[int] | None = field(default=None, init=False, repr=False)
+    _text: str | None = field(default=None, init=False, repr=False)
+    _toll_clauses: list[int] | None = field(default=None, init=False, repr=False)
+    _place_clauses: list[int] | None = field(default=None, init=False, repr=False)
+    _date_tokens: list[int] | None = field(default=None, init=False, repr=False)
 
     @property
     def countries(self) -> set[str]:
         """The countries of the sentence's actors and chunks, read once for all its
-        candidates (the rules have settled the groups before any candidate is resolved)."""
+        candidates (the rules have settled the groups before any candidate is resolved).
+        Shared: read it, do not change it."""
         if self._country_set is None:
             groups = self.parts.groups
             self._country_set = {a.iso3 for g in groups for a in g.actors if a.iso3} | {
@@ -50,31 +57,72 @@ class SentenceFacts:
 
     @property
     def border_tokens(self) -> list[int]:
-        """The tokens that name a border; most sentences have none."""
+        """The tokens that name a border; most sentences have none (a set test, in C)."""
         if self._border_list is None:
-            self._border_list = [i for i, w in enumerate(self.view.words) if w in _BORDER_WORDS]
+            words = self.view.words
+            self._border_list = [] if _BORDER_WORDS.isdisjoint(words) else \
+                [i for i, w in enumerate(words) if w in _BORDER_WORDS]
         return self._border_list
 
+    @property
+    def text(self) -> str:
+        """The sentence as written, one string for all its events."""
+        if self._text is None:
+            self._text = self.doc.text[self.sentence.start:self.sentence.end]
+        return self._text
 
-def _in_clause(view: SentenceView, token: int, clause: int) -> bool:
-    return view.clause_of(token) == clause
+    @property
+    def toll_clauses(self) -> list[int]:
+        """The clause of each toll (of its number), parallel to `fatalities`."""
+        if self._toll_clauses is None:
+            view = self.view
+            self._toll_clauses = [view.clause_of(view.token_at(f.start)) for f in self.fatalities]
+        return self._toll_clauses
+
+    @property
+    def place_clauses(self) -> list[int]:
+        """The clause of each place, parallel to `parts.places`."""
+        if self._place_clauses is None:
+            clause_of = self.view.clause_of
+            self._place_clauses = [clause_of(p.first) for p in self.parts.places]
+        return self._place_clauses
+
+    @property
+    def date_tokens(self) -> list[int]:
+        """The token where each date starts, parallel to `dates`."""
+        if self._date_tokens is None:
+            token_at = self.view.token_at
+            self._date_tokens = [token_at(d.start) for d in self.dates]
+        return self._date_tokens
+
+    def clauses_of(self, places: list[PlaceMention]) -> list[int]:
+        """The clause of each of these places: read once if they are the sentence's own."""
+        if places is self.parts.places:
+            return self.place_clauses
+        clause_of = self.view.clause_of
+        return [clause_of(p.first) for p in places]
 
 
-def _countries(cand: Candidate, facts: SentenceFacts | None = None) -> set[str]:
-    """Countries the event involves: its sides', and those of every actor in the sentence."""
-    found = {s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3}
-    found |= {m.iso3 for m in cand.mediators if m.iso3}
-    if facts is not None:
-        found |= facts.countries
-    return found
+def _countries(cand: Candidate, facts: SentenceFacts) -> set[str]:
+    """Countries the event involves: its sides', and those of every actor in the sentence.
+    Usually the sides' are among the sentence's, and the sentence's own set is returned:
+    read it, do not change it."""
+    found = facts.countries
+    extra = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3 and
+             s.iso3 not in found]
+    extra += [m.iso3 for m in cand.mediators if m.iso3 and m.iso3 not in found]
+    return found | set(extra) if extra else found
 
 
 def _border_near(facts: SentenceFacts, cand: Candidate) -> bool:
     """"Clashes along the frontier": a border named next to the trigger, whose two states
     may be known only from the article."""
-    trigger = cand.trigger
+    tokens = facts.border_tokens
+    if not tokens:
+        return False
+    trigger, clause_of = cand.trigger, facts.view.clause_of
     return any(trigger.first - 4 <= i <= trigger.last + 4 and
-               facts.view.clause_of(i) == cand.clause for i in facts.border_tokens)
+               clause_of(i) == cand.clause for i in tokens)
 
 
 def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
@@ -84,24 +132,28 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
     that names one. Within a clause the place nearest the trigger wins, a more precise one
     counting as nearer (ACLED codes the most precise place *of the event*). `countries` are
     those the event involves, `border` whether a border is named by the trigger."""
-    view = facts.view
-    usable = [p for p in places if not p.speech]
-    own = [p for p in usable if _in_clause(view, p.first, cand.clause)]
+    view, clause = facts.view, cand.clause
+    # (place, clause) of the places not merely where something was said
+    usable = [(p, c) for p, c in zip(places, facts.clauses_of(places)) if not p.speech] \
+        if places else []
+    own = [p for p, c in usable if c == clause]
     if border:
         # "Clashes along the frontier ...": the border, unless a place is named right there
         own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
-        usable = own
-    location = best_location(own, countries, _gaps(view, cand, own))
-    if location is not None:
-        return location, "place_clause"
-    states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.is_state]
-    if len(states) == 2 and any(view.clause_of(i) == cand.clause for i in facts.border_tokens):
-        location = border_location(gazetteer, states[0], states[1])
+        usable = [(p, clause) for p in own]
+    if own:
+        location = best_location(own, countries, _gaps(view, cand, own))
         if location is not None:
-            return location, "place_border"
+            return location, "place_clause"
+    if facts.border_tokens:
+        states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.is_state]
+        if len(states) == 2 and any(view.clause_of(i) == clause for i in facts.border_tokens):
+            location = border_location(gazetteer, states[0], states[1])
+            if location is not None:
+                return location, "place_border"
     if usable:
-        nearest = min(abs(view.clause_of(p.first) - cand.clause) for p in usable)
-        pool = [p for p in usable if abs(view.clause_of(p.first) - cand.clause) == nearest]
+        nearest = min(abs(c - clause) for _, c in usable)
+        pool = [p for p, c in usable if abs(c - clause) == nearest]
         location = best_location(pool, countries, _gaps(view, cand, pool))
         if location is not None:
             return location, "place_sentence"
@@ -116,23 +168,23 @@ def _gaps(view: SentenceView, cand: Candidate, places: list[PlaceMention]) -> li
 
 def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
           ) -> tuple[object, int | None, str | None, str | None]:
+    """The date nearest the trigger in its clause, else (unless the event is planned) in
+    the sentence: its day, precision, text and rule."""
     if not facts.dates:  # most sentences: no pool to choose from
         return None, None, None, None
-    view = facts.view
+    tokens, clause_of, clause = facts.date_tokens, facts.view.clause_of, cand.clause
+    pool: list[int] | range = [i for i, t in enumerate(tokens) if clause_of(t) == clause]
+    rule = "date_clause"
+    if not pool:
+        if cand.status == "planned":
+            return None, None, None, None
+        pool, rule = range(len(tokens)), "date_sentence"
     trigger_pos = cand.trigger.first
-    placed = [(d, view.token_at(d.start)) for d in facts.dates]
-    own = [(d, t) for d, t in placed if _in_clause(view, t, cand.clause)]
-    pools = [(own, "date_clause")]
-    if cand.status != "planned":
-        pools.append((placed, "date_sentence"))
-    for pool, rule in pools:
-        if pool:
-            mention, _ = min(pool, key=lambda dt_: abs(dt_[1] - trigger_pos))
-            resolved = _storable(resolver.resolve(mention.text, facts.doc.published,
-                                                  future=cand.status == "planned"))
-            text = facts.doc.text[mention.start:mention.end]
-            return resolved.date, resolved.precision, text, rule
-    return None, None, None, None
+    mention = facts.dates[min(pool, key=lambda i: abs(tokens[i] - trigger_pos))]
+    resolved = _storable(resolver.resolve(mention.text, facts.doc.published,
+                                          future=cand.status == "planned"))
+    return resolved.date, resolved.precision, \
+        facts.doc.text[mention.start:mention.end], rule
 
 
 def _storable(resolved: ResolvedDate) -> ResolvedDate:
@@ -145,24 +197,27 @@ def _storable(resolved: ResolvedDate) -> ResolvedDate:
 
 def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, list[PlaceMention]]]:
     """(fatalities, places) for each event the candidate stands for."""
-    view = facts.view
-    tolls = [f for f in facts.fatalities if _in_clause(view, view.token_at(f.start), cand.clause)]
-    if not tolls and facts.violent == 1:
-        # "clashed near El Fasher, killing 14": the only violent event owns the sentence's toll
-        tolls = list(facts.fatalities)
     places = facts.parts.places
     if not cand.event_type.violent:
         return [(None, places)]
-    own_places = [p for p in places if _in_clause(view, p.first, cand.clause)]
+    clause, fatalities = cand.clause, facts.fatalities
+    tolls = [f for f, c in zip(fatalities, facts.toll_clauses) if c == clause] \
+        if fatalities else []
+    if not tolls and facts.violent == 1:
+        # "clashed near El Fasher, killing 14": the only violent event owns the sentence's toll
+        tolls = list(fatalities)
+    own_places = [p for p, c in zip(places, facts.place_clauses) if c == clause] \
+        if places else []
     if len(tolls) >= 2 and len(own_places) >= 2:
-        parts = []
+        view, parts = facts.view, []
         for i, toll in enumerate(tolls):
             limit = tolls[i + 1].start if i + 1 < len(tolls) else facts.sentence.end
-            after = [p for p in own_places if toll.end <= view.tokens[p.first].start < limit]
+            after = [p for p in own_places if toll.end <= view.start_of(p.first) < limit]
             parts.append((toll.count, after[:1] or own_places[:1]))
         return parts
     total = sum(t.count for t in tolls) if tolls else 0
-    towns = _distinct_towns(view, cand, own_places)
+    # Two towns at least are needed for a split, and they are among the clause's places.
+    towns = _distinct_towns(facts.view, cand, own_places) if len(own_places) >= 2 else []
     if len(towns) >= 2:
         # "jets hit Kandahar and Kabul": ACLED codes one event per location; a toll that
         # cannot be divided stays with the first.
@@ -221,8 +276,9 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
 
 def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
                       gazetteer: Gazetteer, resolver: DateResolver) -> list[EventRecord]:
-    doc, sentence = facts.doc, facts.sentence
+    doc, sentence, event_type = facts.doc, facts.sentence, cand.event_type
     trigger = cand.trigger.mention
+    trigger_text = doc.text[trigger.start:trigger.end]
     records = []
     splits = _splits(facts, cand)
     # The same for every part of the candidate (the countries until the sides are dated).
@@ -233,27 +289,32 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
         if cand.anaphoric and not (toll or _news(facts, cand)):
             continue  # "the talks", "that cease-fire": a reference to an event told elsewhere
         location, place_rule = _location(facts, cand, places, gazetteer, countries, border)
-        rules = [*cand.rules, *(r for r in (place_rule, date_rule) if r)]
+        rules = list(cand.rules)
+        if place_rule:
+            rules.append(place_rule)
+        if date_rule:
+            rules.append(date_rule)
         if len(splits) > 1:
             rules.append("split_toll")
         record = EventRecord(
             doc_id=doc.doc_id, sentence_index=sentence.index, sentence_start=sentence.start,
-            sentence_end=sentence.end, sentence=doc.text[sentence.start:sentence.end],
-            trigger=doc.text[trigger.start:trigger.end], trigger_start=trigger.start,
-            trigger_end=trigger.end, event_type=cand.event_type.id,
-            acled_event_type=cand.event_type.acled_event_type,
-            acled_sub_event_type=cand.event_type.acled_sub_event_type, status=cand.status,
+            sentence_end=sentence.end, sentence=facts.text, trigger=trigger_text,
+            trigger_start=trigger.start, trigger_end=trigger.end, event_type=event_type.id,
+            acled_event_type=event_type.acled_event_type,
+            acled_sub_event_type=event_type.acled_sub_event_type, status=cand.status,
             rules=rules, part=part, location=location, event_date=date,  # type: ignore[arg-type]
             time_precision=precision, date_text=date_text, fatalities=toll,
             source=doc.source, published=doc.published, url=doc.url)
         if date is not None:  # names whose meaning changed (the Taliban) read on this date
             cand.sides = [book.on_date(s, date) if isinstance(s, Actor) else s  # type: ignore[arg-type]
                           for s in cand.sides]
-            countries = _countries(cand, facts)  # the next part's place, as the sides now are
+            if part + 1 < len(splits):  # the next part's place, as the sides now are
+                countries = _countries(cand, facts)
         record.actor1, record.actor2 = _actors(cand, book, location, record)
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
         record.border_pending = location is None and border
-        record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
+        if cand.mediators:
+            record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
         records.append(record)
     return records
 
@@ -263,6 +324,20 @@ def _actors(cand: Candidate, book: ActorBook, location: Location | None,
     """Actors of the record; an unnamed state organ ("the army") is the state of the other
     side when that side is a group of one country, else of the place; failing both, the
     article's main state decides later (`record.pending_organs`)."""
+    sides = cand.sides
+    first = sides[0] if sides else None
+    second = sides[1] if len(sides) > 1 else None
+    if isinstance(first, str) or isinstance(second, str):
+        return _unnamed_actors(cand, book, location, record)
+    # Named sides, or none: neither is read from the other side or the place.
+    organ = cand.event_type.default_organ
+    return (None if first is None else book.with_organ(first, organ),
+            None if second is None else book.with_organ(second, organ))
+
+
+def _unnamed_actors(cand: Candidate, book: ActorBook, location: Location | None,
+                    record: EventRecord) -> tuple[Actor | None, Actor | None]:
+    """`_actors` when a side is an organ or a generic actor, to be placed in a country."""
     organ = cand.event_type.default_organ
     sides = (list(cand.sides) + [None, None])[:2]
     named = [s for s in sides if isinstance(s, Actor)]
