@@ -50,24 +50,33 @@ DATE_PATTERN = re.compile(
     r"past\s+week|(?:in\s+)?recent\s+days)"
     r")\b")
 
-# What every match of DATE_PATTERN holds, read off its forms: a digit, or "day", "night",
+# Every match of DATE_PATTERN holds a clue, read off its forms: a digit, or "day", "night",
 # "week", "month" or "year" (weekdays and the relative forms), or a month's name as a word
 # ("may" only after "in"). About half the sentences analysed hold none and skip the costly
-# search, which tries every form at every word.
-_CLUE_FORMS = ["day", "night", "week", "month", "year", r"in\smay\b",
-               *(form + r"\b" for form in _SAFE_FORMS)]
-_DATE_CLUE = re.compile("|".join([r"\d", *_CLUE_FORMS]))
-# The same clues in ASCII text (where a digit is one of the ten), every form spelt with a
-# literal first character: the regex engine then skips, at C speed, the characters that
-# start none, instead of trying every form at every character.
-_ASCII_DATE_CLUE = re.compile("|".join([*"0123456789", *_CLUE_FORMS]))
-# A string that every clue in ASCII text holds ("in may" holds "may", "march" "mar"): most
-# sentences hold none, and a substring test costs a fraction of a regex search.
-_CLUE_STRINGS = (*"0123456789", "day", "night", "week", "month", "year", "may",
-                 *(form[:3] for form in _SAFE_FORMS))
+# search, which tries every form at every word. Each clue is found by one of its letters
+# that few English words hold, written first so that the regex engine skips at C speed the
+# characters that start no clue (a lookbehind checks the letters before it): that letter,
+# the match's start, lies in the date, and what the match goes on to read is letters or
+# digits (no word starts there).
+_LETTER_CLUES = [r"y(?:(?<=day)|ear|(?<=in\smay)\b)", r"g(?:(?<=nig)ht|(?<=aug)(?:ust)?\b)",
+                 "week", r"m(?:onth|arch\b)", r"j(?:an(?:uary)?|une?|uly?)\b",
+                 r"b(?<=feb)(?:ruary)?\b", r"p(?:(?<=ap)r(?:il)?|(?<=sep)(?:t(?:ember)?)?)\b",
+                 r"c(?:(?<=oc)t(?:ober)?|(?<=dec)(?:ember)?)\b", r"v(?<=nov)(?:ember)?\b"]
+_DATE_CLUE = re.compile("|".join([r"\d+", *_LETTER_CLUES]))
+# The same in ASCII text, where a digit is one of the ten, each a literal of its own.
+_ASCII_DATE_CLUE = re.compile("|".join([*(d + "[0-9]*" for d in "0123456789"),
+                                        *_LETTER_CLUES]))
 
-# Where a date can start: a word boundary before a word character.
-_WORD_START = re.compile(r"\b\w")
+# A word: where a date can start is a word boundary before a word character.
+_WORD = re.compile(r"\b\w+")
+# The first word of every date, read off the forms, when it is not a number: at a word
+# start with another word DATE_PATTERN cannot match, and is not tried.
+_FIRST_WORDS = frozenset([
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december", "earlier", "later", "early", "late", "mid", "in", "since",
+    "during", "until", "by", "last", "this", "next", "on", "the", "past", "recent",
+    "yesterday", "today", "tonight", "a", *_NUMBER_WORDS.split("|"), *_WEEKDAYS])
 
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 
@@ -108,17 +117,12 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
     town of Azerbaijan). The search resumes inside a rejected span, where a date of its own
     may start."""
     found: list[DateMention] = []
-    if folded_sentence.isascii():
-        if not any(map(folded_sentence.__contains__, _CLUE_STRINGS)):
-            return found
-        clues = _ASCII_DATE_CLUE
-    else:
-        clues = _DATE_CLUE
-    spans = [(a - offset, b - offset) for a, b in names]
+    clues = _ASCII_DATE_CLUE if folded_sentence.isascii() else _DATE_CLUE
+    names = names if isinstance(names, list) else list(names)  # read once per date
     pos = 0
     while (m := _next_date(folded_sentence, pos, clues)) is not None:
         start, end = m.span()
-        if _in_name(folded_sentence, start, end, original, spans):
+        if _in_name(folded_sentence, start, end, original, names, offset):
             pos = start + 1
             continue
         found.append(DateMention(start + offset, end + offset, m.group()))
@@ -129,17 +133,18 @@ def find_dates(folded_sentence: str, offset: int = 0, original: str | None = Non
 def _next_date(folded: str, pos: int, clues: re.Pattern[str] = _DATE_CLUE
                ) -> re.Match[str] | None:
     """The first date from `pos` on (as `DATE_PATTERN.search(folded, pos)`), tried only
-    where a clue to one is (the clue of "in may" starts three characters before the date).
+    where a clue to one is.
 
-    Every date starts at most two words before the word that holds its first clue ("earlier
-    in march", "the previous day"): none starts between `pos` and `start` below, as it would
-    hold a clue before the first one left. From `start`, each word start up to just past the
-    clue is tried alone, not the whole rest of the sentence: a date starts at a word start
-    (the pattern opens with a word boundary and every form with a word character), and when
-    none of those holds one, the first date is the first from `limit` on, found the same way
-    from the next clue (`limit` - 3 is past the clue's start, so the loop moves on)."""
-    while (clue := clues.search(folded, max(pos - 3, 0))) is not None:
-        start = max(clue.start(), pos)
+    Every date holds the letter a clue is found by (its start, `at`), at most two words
+    after the word the date starts at ("earlier this month", "the previous day"): none
+    starts between `pos` and `start` below, as it would hold a clue before the first one
+    left. From `start`, each word start up to `at` is tried alone, not the whole rest of the
+    sentence: a date starts at a word start (the pattern opens with a word boundary and
+    every form with a word character), with a number or one of `_FIRST_WORDS`. When none of
+    those holds one, the first date is the first from the clue's end on (no word starts
+    inside it), found the same way."""
+    while (clue := clues.search(folded, pos)) is not None:
+        at = start = clue.start()
         for words_before in (2, 1, 0):
             while start > pos and not folded[start - 1].isspace():
                 start -= 1  # to the start of the word
@@ -147,19 +152,25 @@ def _next_date(folded: str, pos: int, clues: re.Pattern[str] = _DATE_CLUE
                 break
             while start > pos and folded[start - 1].isspace():
                 start -= 1
-        limit = clue.start() + 4
-        for word in _WORD_START.finditer(folded, start, limit):
-            date = DATE_PATTERN.match(folded, word.start())
-            if date is not None:
-                return date
-        pos = limit
+        for word in _WORD.finditer(folded, start):
+            first = word.start()
+            if first > at:
+                break
+            text = word.group()
+            if text in _FIRST_WORDS or text[0].isdecimal():
+                date = DATE_PATTERN.match(folded, first)
+                if date is not None:
+                    return date
+        pos = clue.end()
     return None
 
 
 def _in_name(folded: str, start: int, end: int, original: str | None,
-             spans: list[tuple[int, int]]) -> bool:
-    """Is the date folded[start:end] part of a name?"""
-    if any(a < end and start < b and (a < start or b > end) for a, b in spans):
+             names: list[tuple[int, int]], offset: int) -> bool:
+    """Is the date folded[start:end] part of a name (`names` are document spans, the
+    sentence starting at `offset`)?"""
+    first, last = start + offset, end + offset
+    if any(a < last and first < b and (a < first or b > last) for a, b in names):
         return True
     if original is None or not folded[end - 1].isalnum():
         return False  # "on 6 October, City officials said": a comma ends the date
