@@ -123,9 +123,15 @@ def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
                   state_counts: Callable[[], Counter[str]]) -> list[Pending]:
     """Fill missing sides, unnamed organs and unnamed borders. Returns the events that
     still say who took part: talks or a truce between no one known are not coded."""
-    needs_sides = [p for p in pending if p.structure in {"dyadic", "mediation"}
-                   and (p.record.actor1 is None or p.record.actor2 is None)]
-    needs_organs = [p for p in pending if p.record.pending_organs]
+    needs_sides: list[Pending] = []
+    needs_organs: list[Pending] = []
+    for p in pending:
+        record = p.record
+        if p.structure in {"dyadic", "mediation"} and (record.actor1 is None or
+                                                       record.actor2 is None):
+            needs_sides.append(p)
+        if record.pending_organs:
+            needs_organs.append(p)
     if needs_sides or needs_organs:
         by_sentence: dict[int, tuple[Actor, Actor]] = {}
         for item in pending:
@@ -143,24 +149,35 @@ def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
             if dyad:
                 _fill(item, list(dyad), book, inferred=True)
     _previous_actor(pending, book)
+    kept: list[Pending] = []
     for item in pending:
-        item.record.keep_sides_apart()  # whatever the context filled in
-        _settle_border(item, gazetteer)
-    return [p for p in pending if p.structure == "one_sided" or p.record.actor1 is not None
-            or p.record.actor2 is not None or p.record.mediators or p.dyad_ref]
+        record = item.record
+        record.keep_sides_apart()  # whatever the context filled in
+        if record.border_pending:
+            _settle_border(item, gazetteer)
+        if item.structure == "one_sided" or record.actor1 is not None or \
+                record.actor2 is not None or record.mediators or item.dyad_ref:
+            kept.append(item)
+    return kept
 
 
 def _keys(record: EventRecord) -> frozenset[str]:
     return frozenset(a.key for a in (record.actor1, record.actor2) if a is not None)
 
 
+def _identity(record: EventRecord) -> tuple[str, str, frozenset[str]] | None:
+    """What two mentions of one event share exactly: type, status and sides; None for a
+    record that joins no other (a part of a split event, or no side known). Merging never
+    changes them, so it is computed once per record."""
+    keys = _keys(record)
+    if record.part or not keys:
+        return None
+    return record.event_type, record.status, keys
+
+
 def _compatible(a: EventRecord, b: EventRecord) -> bool:
-    """Two mentions of one event: same type, status, sides and mediators; dates and places
+    """Two mentions of one event, given equal `_identity`: same mediators; dates and places
     equal where both are known (a country and a place inside it agree)."""
-    if (a.event_type, a.status) != (b.event_type, b.status) or a.part or b.part:
-        return False
-    if not _keys(a) or _keys(a) != _keys(b):
-        return False
     ma, mb = {m.key for m in a.mediators}, {m.key for m in b.mediators}
     if ma and mb and ma != mb:
         return False
@@ -180,12 +197,20 @@ def merge_mentions(pending: list[Pending]) -> list[Pending]:
     """One row per event: later sentences reporting the same event join the first one,
     which takes from them what it lacks (a date, a more precise place, mediators)."""
     kept: list[Pending] = []
+    identities: list[tuple[str, str, frozenset[str]] | None] = []  # of `kept`, in step
     for item in pending:
         record = item.record
-        first = next((k for k in kept if k.record.sentence_index != record.sentence_index
-                      and _compatible(k.record, record)), None)
+        identity = _identity(record)
+        first = None
+        if identity is not None:
+            for k, same in zip(kept, identities):
+                if same == identity and k.record.sentence_index != record.sentence_index \
+                        and _compatible(k.record, record):
+                    first = k
+                    break
         if first is None:
             kept.append(item)
+            identities.append(identity)
             continue
         target = first.record
         target.other_mentions.append(record.sentence)
