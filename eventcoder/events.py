@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
-
-try:
-    # CPython's own SHA-1: hashlib's, from OpenSSL, costs more to set up and tear down than
-    # hashing the few bytes of an event's key (the digests are the same).
-    from _sha1 import sha1
-except ImportError:  # a Python built without it
-    from hashlib import sha1
 
 from .resolve.actors import Actor, same_actor
 from .resolve.places import Location
@@ -35,7 +29,7 @@ def event_id(doc_id: str, sentence_start: int, trigger_start: int, event_type: s
              part: int) -> str:
     """Stable across runs and batches: it depends only on the document and the mention."""
     key = f"{doc_id}\x1f{sentence_start}\x1f{trigger_start}\x1f{event_type}\x1f{part}"
-    return sha1(key.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
