@@ -59,9 +59,11 @@ class Chunk:
     adjective: bool = False
     victim: bool = False     # named in a death toll ("killed 12 soldiers")
     named_group: bool = False  # from a named group ("Taliban"), even one that is a state
+    # What the chunk contributes as a participant (see `settled_member`); set by `Group`,
+    # as the rules and the resolver read it many times and a grouped chunk changes no more.
+    member: Actor | str | None = field(default=None, compare=False)
 
-    @property
-    def member(self) -> Actor | str | None:
+    def settled_member(self) -> Actor | str | None:
         """What the chunk contributes as a participant: an actor, or a placeholder
         ("generic:<id>:<iso3>", "organ:<id>") resolved once the event's country is known."""
         if self.actor is not None:
@@ -75,25 +77,33 @@ class Chunk:
 
 @dataclass(slots=True)
 class Group:
+    """Chunks written together, in text order. Their span (`first`, `last`), named actors
+    and whether one is "both sides" (`dyad`), and each chunk's `member`, are stored when
+    the group is made: the rules and the resolver read them per candidate, and nothing
+    changes a group's chunks once they are grouped (only `role`, `source` and the chunks'
+    `victim` are set later, and none of these is derived from them)."""
+
     chunks: list[Chunk]
     role: str | None = None
     source: bool = False  # followed by a speech verb: who reports, not (only) who acts
+    first: int = field(init=False, compare=False)
+    last: int = field(init=False, compare=False)
+    actors: list[Actor] = field(init=False, compare=False)
+    dyad: bool = field(init=False, compare=False)
 
-    @property
-    def first(self) -> int:
-        return self.chunks[0].first
-
-    @property
-    def last(self) -> int:
-        return self.chunks[-1].last
-
-    @property
-    def actors(self) -> list[Actor]:
-        return [c.actor for c in self.chunks if c.actor is not None]
-
-    @property
-    def dyad(self) -> bool:
-        return any(c.dyad for c in self.chunks)
+    def __post_init__(self) -> None:
+        chunks = self.chunks
+        self.first = chunks[0].first
+        self.last = chunks[-1].last
+        actors: list[Actor] = []
+        dyad = False
+        for chunk in chunks:
+            chunk.member = chunk.settled_member()
+            if chunk.actor is not None:
+                actors.append(chunk.actor)
+            dyad = dyad or chunk.dyad
+        self.actors = actors
+        self.dyad = dyad
 
 
 @dataclass(slots=True)
@@ -177,24 +187,27 @@ class Participants:
 def _locative_before(view: SentenceView, first: int, skippable: set[int] = frozenset()
                      ) -> str | None:
     """The preposition before a place, over modifiers ("in the Afghan capital Kabul")."""
+    words = view.words
     i = first - 1
-    skipped = 0
-    while i >= 0 and (view.words[i] in PLACE_MODIFIERS or i in skippable) and skipped < 7:
+    stop = max(first - 8, -1)  # seven words skipped at most
+    while i > stop and (words[i] in PLACE_MODIFIERS or i in skippable):
         i -= 1
-        skipped += 1
-    word = view.word(i)
-    if word in LOCATIVE:
-        return word
-    if view.word(i + 1) in DIRECTIONS and view.word(i + 2) == "of":
+    # Words read as view.word reads them ("" off the sentence), without a call each:
+    # i >= -1, and i + 1 is at most `first`, a token of the sentence.
+    if i >= 0 and words[i] in LOCATIVE:
+        return words[i]
+    if words[i + 1] in DIRECTIONS and i + 2 < len(words) and words[i + 2] == "of":
         return "near"  # "south of Taiz": near the town (ACLED precision 2)
     return None
 
 
 def _is_venue_modifier(view: SentenceView, placed: Placed, vocabulary: Vocabulary) -> bool:
+    words = view.words
     nxt = placed.last + 1
-    if view.word(nxt) == "'s" or "-" in view.word(placed.first):
+    after = words[nxt] if nxt < len(words) else ""
+    if after == "'s" or "-" in words[placed.first]:
         return False  # "Kabul's delegation"; "Pakistan-Taliban talks" names two sides
-    return view.word(nxt) in vocabulary.venue or view.word(nxt) in REGION_WORDS
+    return after in vocabulary.venue or after in REGION_WORDS
 
 
 TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "territories"})
@@ -216,6 +229,8 @@ def _territory(view: SentenceView, placed: Placed, actor_refs: tuple[ActorRef, .
 
 def _after_violence(view: SentenceView, first: int, violent_tokens: set[int]) -> bool:
     """"struck Kabul", "airstrikes on Sanaa": a place as the object of a violent act."""
+    if not violent_tokens:
+        return False  # both tests below need a violent token (most sentences have none)
     if first - 1 in violent_tokens:
         return True
     return view.word(first - 1) in {"on", "at"} and not violent_tokens.isdisjoint(
@@ -246,14 +261,17 @@ def _as_place(view: SentenceView, placed: Placed, refs: tuple[PlaceRef, ...],
               marks: Marks, violent_tokens: set[int]) -> PlaceMention | None:
     """The place a mention names (its place payloads `refs`, never empty, and its actor
     payloads), if the context makes it a place."""
-    if view.quiet and view.in_date(placed.first, placed.last):
+    first, last = placed.first, placed.last
+    if view.quiet and view.in_date(first, last):
         return None  # "on 28 May 2025": the date, not the town of Azerbaijan
-    records = gazetteer.candidates(refs[0].key)
-    after = view.word(placed.last + 1)
+    key = refs[0].key
+    records = gazetteer.candidates(key)
+    words = view.words
+    after = words[last + 1] if last + 1 < len(words) else ""
     if not records or after == "'s":
         return None  # "Kabul's request" names the government, not the city
-    prep = _locative_before(view, placed.first, marks.adjective_tokens) or (
-        "at" if _after_violence(view, placed.first, violent_tokens) else None)
+    prep = _locative_before(view, first, marks.adjective_tokens) or (
+        "at" if _after_violence(view, first, violent_tokens) else None)
     if actor_refs:
         # An actor's name is a place after a locative ("in Kabul", not "officials from
         # Pakistan") or before a venue word ("the Doha talks").
@@ -264,12 +282,12 @@ def _as_place(view: SentenceView, placed: Placed, refs: tuple[PlaceRef, ...],
             after in REGION_WORDS and _is_venue_modifier(view, placed, vocabulary))):
         return None  # a minor town needs a locative or a region word ("Kurram district")
     region = after in {"province", "provinces", "region", "governorate", "state"}
-    speech = _said_at(view, placed.first, marks.trigger_tokens, vocabulary.speech)
+    speech = _said_at(view, first, marks.trigger_tokens, vocabulary.speech)
     if region:
         regional = [r for r in records if r.kind in {"admin1", "province", "region"}]
         records = regional or records
-    weak = frozenset(i for i, r in enumerate(records) if gazetteer.is_alternate(refs[0].key, r))
-    return PlaceMention(placed.first, placed.last, records, near=prep == "near", region=region,
+    weak = frozenset([i for i, r in enumerate(records) if gazetteer.is_alternate(key, r)])
+    return PlaceMention(first, last, records, near=prep == "near", region=region,
                         speech=speech, weak=weak)
 
 
@@ -431,18 +449,22 @@ def _confirm_adjectives(chunks: list[Chunk], view: SentenceView, anchors: set[in
 
 
 def group_chunks(chunks: list[Chunk], view: SentenceView) -> list[Group]:
-    groups: list[Group] = []
+    """The chunks joined into groups: overlapping, adjacent with only "-", "/" or nothing
+    between their characters, or with connector words only between them."""
+    runs: list[list[Chunk]] = []
+    words = view.words
     for chunk in chunks:
-        if groups:
-            prev = groups[-1].chunks[-1]
-            gap = _gap_words(view, prev.last, chunk.first)
-            if chunk.first <= prev.last or (gap and all(w in CONNECTORS for w in gap)) or (
-                    not gap and view.text_between(prev.last, chunk.first).strip() in {"-", "/", ""}
-                    and chunk.first == prev.last + 1):
-                groups[-1].chunks.append(chunk)
+        if runs:
+            prev_last = runs[-1][-1].last
+            first = chunk.first
+            if first <= prev_last or (
+                    view.text_between(prev_last, first).strip() in {"-", "/", ""}
+                    if first == prev_last + 1 else
+                    all(w in CONNECTORS for w in words[prev_last + 1:first])):
+                runs[-1].append(chunk)
                 continue
-        groups.append(Group([chunk]))
-    return groups
+        runs.append([chunk])
+    return [Group(run) for run in runs]  # made once complete: a Group stores what it derives
 
 
 MEDIATOR_VERBS = frozenset({"brokered", "mediated", "hosted", "facilitated", "sponsored",
