@@ -3,7 +3,6 @@ order — read, segment, match, rules, resolve, context, table — over a batch 
 
 from __future__ import annotations
 
-import functools
 import logging
 from bisect import bisect_right
 from collections import Counter
@@ -160,14 +159,26 @@ class Coder:
             view.silence([(d.start, d.end) for d in dates])
         if no_candidates(view):
             return []  # a cue drops every trigger: no candidate, whoever takes part
-        spans = [(view.token_at(f.span_start), view.token_at(f.span_end - 1)) for f in tolls]
+        # The tolls' token spans (for participants) and first tokens (for the rules).
+        spans: list[tuple[int, int]] = []
+        toll_tokens: list[int] = []
+        for toll in tolls:
+            spans.append((view.token_at(toll.span_start), view.token_at(toll.span_end - 1)))
+            toll_tokens.append(view.token_at(toll.start))
         # Read only if a name needs it, then once for all the sentence's names; without a
-        # date in the sentence it is the publication day, nothing to resolve.
-        day = functools.cache(functools.partial(self._sentence_day, doc, dates)) \
-            if dates else doc.published
+        # date in the sentence it is the publication day, nothing to resolve. (A closure:
+        # functools.cache builds a wrapper, and copies its names, for each sentence.)
+        day: Any = doc.published
+        if dates:
+            days: list[Any] = []
+
+            def read_day() -> Any:
+                if not days:
+                    days.append(self._sentence_day(doc, dates))
+                return days[0]
+            day = read_day
         parts = participants(view, self.book, self.gazetteer, self.vocabulary, day, spans,
                              self._violent)
-        toll_tokens = [view.token_at(f.start) for f in tolls]
         found = candidates(view, parts, self.types, self.vocabulary, toll_tokens)
         if not found:
             return []

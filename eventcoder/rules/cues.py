@@ -4,11 +4,10 @@ status cues that tell whether an event occurred, failed, was alleged, called for
 from __future__ import annotations
 
 from ..match import CueRef, TriggerRef
-from .participants import Marks
+from .participants import DROP_KINDS, Marks
 from .view import Placed, SentenceView
 
 STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
-DROP_KINDS = frozenset({"negation", "hypothetical", "generic"})
 
 
 def no_candidates(view: SentenceView) -> bool:
@@ -63,7 +62,7 @@ def reaches(view: SentenceView, placed: Placed, cue: CueRef, first: int, last: i
 
 def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
             trigger: Placed) -> tuple[str, Placed | None]:
-    """The status the readable status `cues` (marks.cues({"status"})) give the trigger."""
+    """The status the readable status `cues` (marks.status_cues) give the trigger."""
     if not cues:
         return "occurred", None
     found: dict[str, Placed] = {}

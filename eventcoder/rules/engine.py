@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..lexicon.model import EventType
 from ..match import CueRef, TriggerRef
 from ..resolve.actors import Actor
-from .cues import DROP_KINDS, cue_status, dropped, no_candidates
+from .cues import cue_status, dropped, no_candidates
 from .participants import Group, Marks, Participants
 from .view import Placed, SentenceView, Vocabulary
 
@@ -32,8 +32,6 @@ class Candidate:
     dyad_ref: bool = False
     anaphoric: bool = False
     rules: list[str] = field(default_factory=list)
-    side_groups: list[Group] = field(default_factory=list)
-    own_sides: bool = False  # sides named in the trigger's own clause
     clause: int = 0  # the clause of the trigger's first token
     caller: Group | None = None  # who makes the call of a "called_for" status, if found
 
@@ -55,20 +53,25 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             continue
         # The position first, the members only of a group placed to count: every test is
         # pure, so their order does not change the answer.
-        chunks = group.chunks
-        last = chunks[-1].last
+        last = group.last
         if last < start:
             near = numbers[last] == clause and view.within(last, start, 2)
         else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
-            first = chunks[0].first
+            first = group.first
             near = first > end and view.within(end, first, 2) and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
         if near and any(c.member for c in group.chunks):
             return True  # without a member: "hostilities between the two countries"
-    if PRONOUNS & {view.word(trigger.first - 1), view.word(trigger.first - 2)} and \
-            any(g.last < trigger.first for g in parts.groups):
+    if _pronoun_before(view.words, start) and any(g.last < start for g in parts.groups):
         return True  # "India said it struck", "they had seized": the subject named before
     return any(numbers[t] == clause for t in fatality_tokens)
+
+
+def _pronoun_before(words: list[str], start: int) -> bool:
+    """Is one of the two words before token `start` a pronoun ("it struck", "it had struck")?
+    (Read as `view.word` reads them: no word before the sentence's first token.)"""
+    return (start >= 1 and words[start - 1] in PRONOUNS) or \
+        (start >= 2 and words[start - 2] in PRONOUNS)
 
 
 _NOT_MODIFIERS = frozenset("it its they them their had has have was were is are be been being "
@@ -97,7 +100,7 @@ def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
 def _owned(parts: Participants, token: int) -> bool:
     """Is the token part of a participant, an actor group or a place?"""
     for g in parts.groups:
-        if g.chunks[0].first <= token <= g.chunks[-1].last:
+        if g.first <= token <= g.last:
             return True
     for p in parts.places:
         if p.first <= token <= p.last:
@@ -162,23 +165,22 @@ def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, claus
     for i, g in enumerate(parts.groups):  # the cheaper tests first
         if g.role == "mediator" or i in exclude:
             continue
-        chunks = g.chunks
-        first = chunks[0].first
+        first = g.first
         if g.source and first > trigger.last:
             continue  # ", officials said": a source
         if clause_only:
-            if numbers[first] != clause and numbers[chunks[-1].last] != clause:
+            if numbers[first] != clause and numbers[g.last] != clause:
                 continue
-        elif all(c.actor is None for c in chunks):
+        elif not g.actors:
             continue  # beyond its clause, only named actors count
-        for c in chunks:
+        for c in g.chunks:
             if not c.victim:  # a group of victims only takes no side
                 groups.append(g)
                 break
     if len(groups) > 1:  # nearest first (as _distance, without a call per group)
         first, last, distance = trigger.first, trigger.last, view.distance
-        groups.sort(key=lambda g: distance(g.chunks[-1].last, first)
-                    if g.chunks[-1].last < first else distance(last, g.chunks[0].first))
+        groups.sort(key=lambda g: distance(g.last, first)
+                    if g.last < first else distance(last, g.first))
     return groups
 
 
@@ -220,9 +222,7 @@ def dyadic_sides(view: SentenceView, parts: Participants, cand: Candidate, exclu
         # distinct of a list are, in order, those of its first ten distinct with their keys.
         cand.dyad_ref = cand.dyad_ref or any(c.dyad for g in chosen for c in g.chunks)
         if sides != cand.sides:
-            cand.side_groups.extend(chosen)
             cand.sides = sides
-            cand.own_sides = cand.own_sides or clause_only
             cand.rules.append(rule if clause_only else rule + "_sentence")
         if len(cand.sides) >= 2 or cand.dyad_ref:
             return
@@ -240,7 +240,7 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     agent = next((g for g in groups if g.role == "agent" and g.first > end), None)
     actor = agent
     if actor is None:
-        pronoun = view.word(start - 1) in PRONOUNS or view.word(start - 2) in PRONOUNS
+        pronoun = _pronoun_before(view.words, start)
         actor = next((g for g in groups if g.last < start and g.role in {None, "agent"}
                       and (pronoun or not g.source)), None)  # "India said it struck"
     # The target: named after the trigger ("struck RSF positions", "bombed two Cambodian
@@ -252,8 +252,6 @@ def one_sided_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
     doer: list[Actor | str | None] = [None]
     if actor is not None:
         doer = list(_distinct(_members(actor), 1)) or [None]
-        cand.side_groups.append(actor)
-        cand.own_sides = True
         cand.rules.append("actor_before" if agent is None else "actor_agent")
     # No one is their own target: "the Afghan army struck Afghanistan and Angola" strikes
     # Angola, if anyone.
@@ -270,9 +268,10 @@ def mediation_roles(view: SentenceView, parts: Participants, cand: Candidate, ex
                     ) -> None:
     trigger = cand.trigger
     groups = _side_groups(view, parts, trigger, True, exclude)
-    clause = view.clause_of(trigger.first)
+    numbers = view.clause  # (a trigger covers a token: one number per token)
+    clause = numbers[trigger.first]
     marked = [g for g in parts.groups if g.role == "mediator" and g.last < trigger.first
-              and view.clause_of(g.last) == clause]
+              and numbers[g.last] == clause]
     before = marked or sorted((g for g in groups if g.last < trigger.first and g.role is None),
                               key=lambda g: g.first)
     possessor = [g for g in before if view.word(g.last + 1) == "'s"
@@ -306,7 +305,7 @@ def attach_mediators(view: SentenceView, parts: Participants, cands: list[Candid
     for group in mediators if eligible else ():
         nearest = min(eligible, key=lambda c: (_distance(view, group, c.trigger),
                                                c.trigger.first > group.first))
-        clause = view.clause_of(group.first)
+        clause = view.clause[group.first]  # (a group covers a token)
         targets = [nearest] + [c for c in eligible if c is not nearest and c.clause == clause
                                and not c.anaphoric]
         for cand in targets:
@@ -320,10 +319,11 @@ def attach_mediators(view: SentenceView, parts: Participants, cands: list[Candid
 
 def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | None:
     """The group that makes a call: the nearest one before the cue in its clause."""
-    clause = view.clause_of(cue.first)
+    numbers = view.clause  # (a cue covers a token: one number per token)
+    clause = numbers[cue.first]
     best = None
     for i, g in enumerate(parts.groups):
-        if g.last < cue.first and view.clause_of(g.last) == clause and g.role is None:
+        if g.last < cue.first and numbers[g.last] == clause and g.role is None:
             best = i
     return best
 
@@ -351,16 +351,7 @@ def candidates(view: SentenceView, parts: Participants, types: dict[str, EventTy
     out: list[Candidate] = []
     marks = _marks(view, parts)
     triggers = marks.triggers
-    # The cues every trigger reads, read once in one pass (most sentences have none).
-    drops: list[tuple[Placed, CueRef]] = []
-    statuses: list[tuple[Placed, CueRef]] = []
-    for placed_cue in marks.rule_cues:
-        kind = placed_cue[1].kind
-        if kind in DROP_KINDS:
-            drops.append(placed_cue)
-        elif kind == "status":
-            statuses.append(placed_cue)
-    cues = (drops, statuses)
+    cues = (marks.drop_cues, marks.status_cues)  # what every trigger reads
     for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
         for ref in placed.mention.groups[TriggerRef]:  # every trigger mention has some
             event_type = types[ref.event_type]
@@ -410,7 +401,9 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
         return None
     if ref.needs_pair and not _pair_beside(view, parts, placed):
         return None
-    status, cue = cue_status(view, _marks(view, parts), statuses, placed)
+    # (With no status cue, `cue_status` finds "occurred", and no cue.)
+    status, cue = cue_status(view, _marks(view, parts), statuses, placed) if statuses \
+        else ("occurred", None)
     if status == "occurred" and ref.status:
         status = ref.status  # "scheduled to meet" carries its own status
     # ("occurred" comes with no cue: for it, the test below would change nothing.)

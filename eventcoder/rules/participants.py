@@ -119,16 +119,16 @@ class PlaceMention:
 
 # Cue kinds the rules read: roles here; negation, hypotheses, generics and status in the engine.
 RULE_CUES = frozenset({"role", "status", "negation", "hypothetical", "generic"})
+DROP_KINDS = frozenset({"negation", "hypothetical", "generic"})  # cues that drop a trigger
 _NAMES_IN_LOCATIVES = frozenset({"adjective", "state"})
-_ROLE = frozenset({"role"})
 
 
 @dataclass
 class Marks:
     """What the rules ask of a sentence's mentions many times, read in one pass over them:
-    which mentions hold triggers or names, the tokens of triggers, violent triggers, state
-    names and cues, and the cues the rules read. `participants` reads them and the engine
-    reuses them (Participants.marks)."""
+    which mentions hold triggers or names, the tokens of triggers, violent triggers and
+    state names, and the cues the rules read (of RULE_CUES, sorted by use as they are
+    read). `participants` reads them and the engine reuses them (Participants.marks)."""
 
     triggers: list[Placed]  # mentions with a trigger, in text order
     # Mentions with a place or an actor, with those payloads, in text order.
@@ -138,8 +138,11 @@ class Marks:
     # Names a locative phrase may hold before its place ("in the Afghan capital Kabul",
     # "in the northern Burkina Faso town of Djibo").
     adjective_tokens: set[int]
-    cue_tokens: set[int]
-    rule_cues: list[tuple[Placed, CueRef]]  # cues of RULE_CUES, not inside dates, text order
+    # The readable cues (not inside dates) of RULE_CUES, in text order: role cues, those
+    # of DROP_KINDS, and status cues.
+    role_cues: list[tuple[Placed, CueRef]]
+    drop_cues: list[tuple[Placed, CueRef]]
+    status_cues: list[tuple[Placed, CueRef]]
 
     @classmethod
     def read(cls, view: SentenceView, violent: frozenset[str] = frozenset()) -> "Marks":
@@ -160,21 +163,22 @@ class Marks:
                 if actor.kind in _NAMES_IN_LOCATIVES:
                     adjective_tokens.update(range(placed.first, placed.last + 1))
                     break
-        cue_tokens: set[int] = set()
-        rule_cues: list[tuple[Placed, CueRef]] = []
+        roles: list[tuple[Placed, CueRef]] = []
+        drops: list[tuple[Placed, CueRef]] = []
+        statuses: list[tuple[Placed, CueRef]] = []
         quiet = view.quiet
         for placed, cues in view.cued:
-            cue_tokens.update(range(placed.first, placed.last + 1))
             if placed.first not in quiet:  # as SentenceView.cues reads them
                 for cue in cues:
-                    if cue.kind in RULE_CUES:
-                        rule_cues.append((placed, cue))
+                    kind = cue.kind
+                    if kind == "role":
+                        roles.append((placed, cue))
+                    elif kind == "status":
+                        statuses.append((placed, cue))
+                    elif kind in DROP_KINDS:
+                        drops.append((placed, cue))
         return cls(view.triggers, view.named, trigger_tokens, violent_tokens, adjective_tokens,
-                   cue_tokens, rule_cues)
-
-    def cues(self, kinds: frozenset[str]) -> list[tuple[Placed, CueRef]]:
-        """The readable cues of these kinds (of RULE_CUES), in text order."""
-        return [(placed, cue) for placed, cue in self.rule_cues if cue.kind in kinds]
+                   roles, drops, statuses)
 
 
 @dataclass
@@ -216,7 +220,8 @@ TERRITORY_WORDS = frozenset({"territory", "soil", "airspace", "territories"})
 def _territory(view: SentenceView, placed: Placed, actor_refs: tuple[ActorRef, ...],
                gazetteer: Gazetteer) -> PlaceMention | None:
     """"inside Afghan territory", "on Pakistani soil": the country as a place."""
-    if view.word(placed.last + 1) not in TERRITORY_WORDS:
+    words, after = view.words, placed.last + 1
+    if after >= len(words) or words[after] not in TERRITORY_WORDS:
         return None
     refs = [r for r in actor_refs if r.kind == "adjective"]
     if not refs:
@@ -320,10 +325,14 @@ def _gap_words(view: SentenceView, left: int, right: int) -> list[str]:
 def _barred(view: SentenceView, marks: Marks, speech: frozenset[str], first: int, end: int
             ) -> bool:
     """Does a cue, a trigger or a speech verb ("officials said three") stand on the tokens
-    first..end-1? An actor does not extend over one."""
+    first..end-1? An actor does not extend over one. (The cue mentions are searched here,
+    rather than their tokens gathered for every sentence: few sentences ask.)"""
     for i in range(first, end):
-        if i in marks.trigger_tokens or i in marks.cue_tokens or view.words[i] in speech:
+        if i in marks.trigger_tokens or view.words[i] in speech:
             return True
+    for placed, _ in view.cued:
+        if placed.first < end and placed.last >= first:
+            return True  # a cue on one of the tokens (quiet or not, as any cue bars)
     return False
 
 
@@ -334,9 +343,11 @@ def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ
     if not chunks:
         return False
     prev = chunks[-1]
+    # The cheap tests first (all are pure): a state, at most three words before the organ.
+    if prev.actor is None or not prev.actor.is_state or placed.first - prev.last > 4:
+        return False
     gap = _gap_words(view, prev.last, placed.first)
-    if prev.actor is None or not prev.actor.is_state or len(gap) > 3 or \
-            any(w in CONNECTORS or w in {"of", "by", "with", "from"} for w in gap) or \
+    if any(w in CONNECTORS or w in {"of", "by", "with", "from"} for w in gap) or \
             _barred(view, marks, speech, prev.last + 1, placed.first):
         return False
     if prev.actor.organ is not None and prev.actor.organ != organ and not prev.adjective:
@@ -350,7 +361,8 @@ def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ
 def _organ_of_state(view: SentenceView, placed: Placed, organ: str, following: list[Placed]
                     ) -> Placed | None:
     """"the army of Sudan": an organ, "of", then a state."""
-    if view.word(placed.last + 1) != "of":
+    words, after = view.words, placed.last + 1
+    if after >= len(words) or words[after] != "of":
         return None
     for nxt in following:
         if nxt.first == placed.last + 2 and any(r.kind in {"state", "capital"}
@@ -414,13 +426,18 @@ def _possessors(chunks: list[Chunk], view: SentenceView) -> list[Chunk]:
     """"Sudan's paramilitary RSF": the state only qualifies the group. "its fighters",
     "their troops": the fighters are the group named before."""
     out: list[Chunk] = []
+    words = view.words
+    count = len(chunks)
+    # Words read as `view.word` reads them, without a call each: none off the sentence.
     for i, chunk in enumerate(chunks):
-        nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-        if chunk.actor is not None and chunk.actor.is_state and chunk.actor.organ is None and \
-                view.word(chunk.last + 1) == "'s" and nxt is not None and \
-                nxt.first - chunk.last <= 3 and (nxt.generic or (nxt.actor and not nxt.actor.is_state)):
-            continue
-        if (chunk.generic or chunk.organ) and view.word(chunk.first - 1) in {"its", "their"}:
+        actor = chunk.actor
+        if actor is not None and actor.is_state and actor.organ is None and i + 1 < count:
+            nxt, after = chunks[i + 1], chunk.last + 1
+            if after < len(words) and words[after] == "'s" and nxt.first - chunk.last <= 3 \
+                    and (nxt.generic or (nxt.actor and not nxt.actor.is_state)):
+                continue
+        if (chunk.generic or chunk.organ) and chunk.first >= 1 and \
+                words[chunk.first - 1] in {"its", "their"}:
             owner = next((c for c in reversed(out) if c.actor is not None), None)
             if owner is not None:
                 chunk.actor, chunk.generic, chunk.organ = owner.actor, None, None
@@ -478,20 +495,33 @@ def assign_roles(groups: list[Group], view: SentenceView,
     Chinese auspices": mediator, not target). A name between cue and group counts all its
     words: the cue marks that name ("at the Spin Boldak crossing, Pakistani airstrikes")."""
     offers: dict[int, tuple[int, bool, str]] = {}
+    distance = view.distance
     for placed, cue in view.cues({"role"}) if role_cues is None else role_cues:
+        # As `view.cue_reaches(placed, cue, group.first, group.last, same_clause=False,
+        # names_as_one=False)`, whose word count is the gap: a cue is before a group, after
+        # it, or on its tokens (then it reaches it neither way).
+        scope, window, cue_first, cue_last = cue.scope, cue.window, placed.first, placed.last
         reached = []
         for index, group in enumerate(groups):
-            if view.cue_reaches(placed, cue, group.first, group.last, same_clause=False,
-                                names_as_one=False):
-                gap = view.distance(placed.last, group.first) if placed.last < group.first \
-                    else view.distance(group.last, placed.first)
+            if cue_last < group.first:
+                if scope == "after":
+                    continue
+                gap = distance(cue_last, group.first)
+            elif cue_first > group.last:
+                if scope == "before":
+                    continue
+                gap = distance(group.last, cue_first)
+            else:
+                continue
+            if gap <= window:
                 reached.append((gap, index))
         if not reached:
             continue
         gap, index = min(reached)
         role = cue.value or ""
-        if role == "agent" and any(view.word(i) in MEDIATOR_VERBS
-                                   for i in range(placed.first - 5, placed.first)):
+        # (Five words before the cue: none off the sentence is a verb.)
+        if role == "agent" and not MEDIATOR_VERBS.isdisjoint(
+                view.words[max(cue_first - 5, 0):cue_first]):
             role = "mediator"  # "brokered in Jeddah by", "hosted in turn by"
         offer = (gap, role == "target", role)
         if index not in offers or offer < offers[index]:
@@ -509,9 +539,14 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
     marks = Marks.read(view, violent)
     found = Participants(marks=marks)
     actor_spans: list[Placed] = []
+    words = view.words
     for placed, place_refs, actor_refs in marks.names:
         if not place_refs:
-            place = _territory(view, placed, actor_refs, gazetteer)
+            # `_territory` finds none unless a territory word follows (tested here first:
+            # most names are actors only)
+            after = placed.last + 1
+            place = _territory(view, placed, actor_refs, gazetteer) \
+                if after < len(words) and words[after] in TERRITORY_WORDS else None
         else:
             place = _as_place(view, placed, place_refs, actor_refs, gazetteer, vocabulary, marks,
                               marks.violent_tokens)
@@ -524,21 +559,26 @@ def participants(view: SentenceView, book: ActorBook, gazetteer: Gazetteer,
         elif actor_refs:
             actor_spans.append(placed)
     chunks = build_chunks(view, actor_spans, book, day, vocabulary.speech, marks)
-    role_cues = marks.cues(_ROLE)
+    role_cues = marks.role_cues
     if chunks:
-        anchors = set(marks.trigger_tokens)
-        for placed, cue in role_cues:
-            if cue.value == "mediator" and cue.scope == "after":
-                anchors.add(placed.first)
+        anchors = marks.trigger_tokens  # (only read below)
+        if role_cues:
+            mediators = {placed.first for placed, cue in role_cues
+                         if cue.value == "mediator" and cue.scope == "after"}
+            if mediators:
+                anchors = anchors | mediators
         chunks = _possessors(_confirm_adjectives(chunks, view, anchors, book), view)
     found.groups = group_chunks(chunks, view)
+    speech, count = vocabulary.speech, len(words)
     for group in found.groups:
         # "killed dozens of soldiers and civilians": civilians die in clashes; not a side
         if toll_spans and any(a <= group.first <= b for a, b in toll_spans):
             for chunk in group.chunks:
                 chunk.victim = chunk.generic == "civilians"
-        group.source = view.word(group.last + 1) in vocabulary.speech or (
-            view.word(group.first - 2), view.word(group.first - 1)) == ("according", "to")
+        # Words read as `view.word` reads them ("" off the sentence), without a call each.
+        after, first = group.last + 1, group.first
+        group.source = (words[after] if after < count else "") in speech or (
+            first >= 2 and words[first - 1] == "to" and words[first - 2] == "according")
     if found.groups and role_cues:
         assign_roles(found.groups, view, role_cues)
     return found

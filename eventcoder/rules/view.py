@@ -322,14 +322,22 @@ class SentenceView:
     def cue_reaches(self, placed: Placed, cue: CueRef, first: int, last: int,
                     same_clause: bool = True, names_as_one: bool = True) -> bool:
         """Does `cue` at `placed` reach the tokens first..last (a trigger or an actor group)?
-        `names_as_one`: a name of several words between them counts as one word."""
-        gap = self.units if names_as_one else self.distance
-        before = placed.last < first and gap(placed.last, first) <= cue.window and (
-            not same_clause or self.clause_of(placed.last) == self.clause_of(first))
-        after = placed.first > last and gap(last, placed.first) <= cue.window and (
-            not same_clause or self.clause_of(placed.first) == self.clause_of(last))
-        if cue.scope == "before":
-            return before
-        if cue.scope == "after":
-            return after
-        return before or after
+        `names_as_one`: a name of several words between them counts as one word.
+        The cheap tests first: the cue is before the tokens, after them, or on them (then it
+        reaches them neither way); then its scope, the clauses, and the token gap (a token is
+        at most a word, so a gap of that few tokens is that few words) before the count."""
+        if placed.last < first:
+            if cue.scope == "after":
+                return False
+            left, right = placed.last, first
+        elif placed.first > last:
+            if cue.scope == "before":
+                return False
+            left, right = last, placed.first
+        else:
+            return False
+        if same_clause and self.clause[left] != self.clause[right]:
+            return False  # (a placed mention covers a token: one number per token)
+        window = cue.window
+        return right - left <= window + 1 or \
+            (self.units if names_as_one else self.distance)(left, right) <= window
