@@ -72,6 +72,7 @@ class Gazetteer:
         self._names: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
         self._alternates: set[tuple[str, str, str]] = set()  # (key, name, iso3)
+        self._alternate_keys: set[str] = set()  # the keys of `_alternates`
         self._country_names = {c.iso3: c.name for c in countries}
         self._iso2_to_iso3 = {c.iso2: c.iso3 for c in countries}
         self._capitals = {(c.iso2, self.folder.fold(n)) for c in countries for n in c.capitals}
@@ -135,6 +136,7 @@ class Gazetteer:
                         key = self._add(name, record)
                         if key and key != self.folder.fold(city["name"]):
                             self._alternates.add((key, record.name, record.iso3))
+                            self._alternate_keys.add(key)
 
     def _add_countries(self, countries: list[Country], cities: list[dict]) -> None:
         by_name = {(self.folder.fold(c["name"]), c["countrycode"]): c for c in cities}
@@ -183,7 +185,8 @@ class Gazetteer:
 
     def is_alternate(self, key: str, record: PlaceRecord) -> bool:
         """Was `record` found under one of GeoNames' alternate names, not its own?"""
-        return (key, record.name, record.iso3) in self._alternates
+        # Most names are no town's alternate: one look-up of the key answers for them.
+        return key in self._alternate_keys and (key, record.name, record.iso3) in self._alternates
 
     def country(self, iso3: str) -> PlaceRecord | None:
         return self._country_records.get(iso3)

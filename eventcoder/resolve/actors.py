@@ -60,6 +60,8 @@ class ActorBook:
         # actor is built once, not for every mention and event.
         self._states: dict[tuple[str, str | None], Actor] = {}
         self._generics: dict[tuple[str, str | None], Actor] = {}
+        # A group name read on a day, under an organ: what `group` makes of it (or None).
+        self._dated: dict[tuple[str, dt.date, str | None], Actor | None] = {}
 
     @staticmethod
     def _pick(entries: list, day: dt.date | None) -> Dated | None:
@@ -105,7 +107,11 @@ class ActorBook:
         """The same name read on the event's date: the Taliban of 2019 are a rebel group."""
         if actor.alias is None or day is None:
             return actor
-        again = self.group(actor.alias, day, actor.organ)
+        key = (actor.alias, day, actor.organ)
+        if key in self._dated:
+            again = self._dated[key]
+        else:
+            again = self._dated[key] = self.group(actor.alias, day, actor.organ)
         return again if again is not None else actor
 
     def person(self, folded_name: str, day: dt.date | None) -> Actor | None:

@@ -108,10 +108,14 @@ def _countries(cand: Candidate, facts: SentenceFacts) -> set[str]:
     Usually the sides' are among the sentence's, and the sentence's own set is returned:
     read it, do not change it."""
     found = facts.countries
-    extra = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.iso3 and
-             s.iso3 not in found]
-    extra += [m.iso3 for m in cand.mediators if m.iso3 and m.iso3 not in found]
-    return found | set(extra) if extra else found
+    extra: set[str] = set()
+    for side in cand.sides:
+        if isinstance(side, Actor) and side.iso3 and side.iso3 not in found:
+            extra.add(side.iso3)
+    for mediator in cand.mediators:
+        if mediator.iso3 and mediator.iso3 not in found:
+            extra.add(mediator.iso3)
+    return found | extra if extra else found
 
 
 def _border_near(facts: SentenceFacts, cand: Candidate) -> bool:
@@ -141,8 +145,9 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
         # "Clashes along the frontier ...": the border, unless a place is named right there
         own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
         usable = [(p, clause) for p in own]
+    # A single place needs no gaps: there is nothing to rank it against.
     if own:
-        location = best_location(own, countries, _gaps(view, cand, own))
+        location = best_location(own, countries, _gaps(view, cand, own) if len(own) > 1 else None)
         if location is not None:
             return location, "place_clause"
     if facts.border_tokens:
@@ -154,7 +159,8 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
     if usable:
         nearest = min(abs(c - clause) for _, c in usable)
         pool = [p for p, c in usable if abs(c - clause) == nearest]
-        location = best_location(pool, countries, _gaps(view, cand, pool))
+        location = best_location(pool, countries,
+                                 _gaps(view, cand, pool) if len(pool) > 1 else None)
         if location is not None:
             return location, "place_sentence"
     return None, None
@@ -284,7 +290,7 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
     # The same for every part of the candidate (the countries until the sides are dated).
     date, precision, date_text, date_rule = _date(facts, cand, resolver)
     countries = _countries(cand, facts)
-    border = _border_near(facts, cand)
+    border = _border_near(facts, cand) if facts.border_tokens else False  # mostly none
     for part, (toll, places) in enumerate(splits):
         if cand.anaphoric and not (toll or _news(facts, cand)):
             continue  # "the talks", "that cease-fire": a reference to an event told elsewhere

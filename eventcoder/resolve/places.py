@@ -33,12 +33,15 @@ def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord | None:
     return first
 
 
-def to_location(record: PlaceRecord, near: bool = False, region: bool = False) -> Location:
-    precision = max(2, record.precision) if near and record.precision < 3 else record.precision
+def _precision(record: PlaceRecord, near: bool, region: bool) -> int:
     if region:
-        precision = 3  # "the Timbuktu region": the region, wherever its name comes from
+        return 3  # "the Timbuktu region": the region, wherever its name comes from
+    return max(2, record.precision) if near and record.precision < 3 else record.precision
+
+
+def to_location(record: PlaceRecord, near: bool = False, region: bool = False) -> Location:
     return Location(record.name, record.admin1, record.country, record.iso3, record.latitude,
-                    record.longitude, precision, record.border_iso3)
+                    record.longitude, _precision(record, near, region), record.border_iso3)
 
 
 # Places this many words or more from the trigger count as one precision level coarser:
@@ -48,18 +51,24 @@ NEAR_WORDS = 8
 
 def best_location(mentions: list[PlaceMention], countries: set[str],
                   gaps: list[int] | None = None) -> Location | None:
-    """The most precise place named by the trigger (ACLED); then the nearest."""
-    best: tuple[int, int, Location] | None = None
+    """The most precise place named by the trigger (ACLED); then the nearest. `gaps` (the
+    words between each place and the trigger) may be left out for a single place, which
+    has nothing to be ranked against. Only the winner is made a `Location`."""
+    if len(mentions) == 1:
+        mention = mentions[0]
+        record = _record(mention, countries)
+        return None if record is None else to_location(record, mention.near, mention.region)
+    best: tuple[int, int, PlaceRecord, PlaceMention] | None = None
     for order, mention in enumerate(mentions):
         record = _record(mention, countries)
         if record is None:
             continue
-        location = to_location(record, mention.near, mention.region)
         gap = gaps[order] if gaps else 0
-        rank = (location.precision + (2 if gap > NEAR_WORDS else 0), gap)
+        precision = _precision(record, mention.near, mention.region)
+        rank = (precision + (2 if gap > NEAR_WORDS else 0), gap)
         if best is None or rank < best[:2]:
-            best = (*rank, location)
-    return best[2] if best else None
+            best = (*rank, record, mention)
+    return None if best is None else to_location(best[2], best[3].near, best[3].region)
 
 
 def border_location(gazetteer: Gazetteer, iso3_a: str | None, iso3_b: str | None
