@@ -9,6 +9,8 @@ sentence numbers stay stable, but are flagged and never coded.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 ABBREVIATIONS = frozenset("""
@@ -25,10 +27,11 @@ _TERMINATOR = re.compile(r"([.!?][.!?]*[\"'\u201d\u2019)\]]*)\s+")
 # The same pattern for a text with no "!" or "?", where it finds the same matches: a literal
 # first character is found faster than one of a class (a fifth less time in all).
 _DOT_TERMINATOR = re.compile(r"(\.\.*[\"'\u201d\u2019)\]]*)\s+")
-_BOILERPLATE_WORDS = (
-    r"(also read|read more|read also|see also|related( stories| articles)?|more updates?|"
-    r"click here|subscribe|follow us|share this|advertisement|on this page|table of contents|"
-    r"contents|recommended|trending|watch)\b")
+_BOILERPLATE_PHRASES = (
+    "also read", "read more", "read also", "see also", "related( stories| articles)?",
+    "more updates?", "click here", "subscribe", "follow us", "share this", "advertisement",
+    "on this page", "table of contents", "contents", "recommended", "trending", "watch")
+_BOILERPLATE_WORDS = "(" + "|".join(_BOILERPLATE_PHRASES) + r")\b"
 _BOILERPLATE = re.compile(r"(?i)^\s*" + _BOILERPLATE_WORDS)
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023*\-]|\d{1,2}[.)])\s+")
@@ -36,6 +39,14 @@ _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023*\-]|\d{1,2}[.)])\s+")
 # of this). Most lines start otherwise, and are plain text with no bullet: one test, not three.
 _SPECIAL_START = re.compile(
     r"(?i)\s*(?:" + _BOILERPLATE_WORDS + r"|[\u2022\u25cf\u25aa\u2023*\-]\s|\d{1,2}[.)]\s)")
+# Every pair of ASCII letters, in any case, that starts no boilerplate phrase. A line that
+# starts with one cannot match _SPECIAL_START: it starts with no blank, digit or bullet, and
+# an ASCII letter matches a letter of the case-insensitive phrases only when its lower case
+# is that letter (the other letters that do, such as the long s, are not ASCII). Most lines
+# start so: one look-up instead of the regex trying each of its branches.
+_PLAIN_STARTS = frozenset(
+    a + b for a in string.ascii_letters for b in string.ascii_letters
+    if (a + b).lower() not in {phrase[:2] for phrase in _BOILERPLATE_PHRASES})
 _HEADING_MAX = 90
 # A longer sentence is cut at clause boundaries. The rules weigh every mention of a sentence
 # against every trigger in it, so an unbroken line (a 1 MB list of clauses with no full
@@ -110,7 +121,11 @@ def _split_line(line: str, base: int, out: list[tuple[int, int, str]],
     """Append the sentences of a text line to `out`, stripped, offsets shifted by `base`;
     `terminator` finds their ends (_DOT_TERMINATOR if the line has no "!" or "?")."""
     start = len(line) - len(line.lstrip())
-    for m in terminator.finditer(line):
+    # In a text with no "!" or "?", a line with no full stop has no sentence end in it: no
+    # search (setting one up costs more than most lines' other work).
+    ends: Iterable[re.Match[str]] = \
+        terminator.finditer(line) if terminator is _TERMINATOR or "." in line else ()
+    for m in ends:
         dot, end = m.span(1)
         if end - dot == 1 and line[dot] == ".":
             word = line[line.rfind(" ", 0, dot) + 1:dot]
@@ -188,7 +203,7 @@ def sentence_spans(text: str, header_spans: tuple[tuple[int, int], ...] = (),
     offset = 0
     for line in masked.split("\n"):
         if line:  # a blank line gives no sentence
-            if _SPECIAL_START.match(line):
+            if line[:2] not in _PLAIN_STARTS and _SPECIAL_START.match(line):
                 _split_special(line, offset, spans, terminator)
             else:
                 _split_line(line, offset, spans, terminator)
