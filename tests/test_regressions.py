@@ -12,7 +12,7 @@ import eventcoder
 from eventcoder import LexiconError
 from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.resolve.dates import DateResolver, find_dates
-from eventcoder.resolve.fatalities import find_fatalities
+from eventcoder.resolve.fatalities import _GROUPS, _NEEDED, _may_speak_of_deaths, find_fatalities
 from tests.conftest import check_invariants, code_rows
 
 PUBLISHED = "2026-02-27"
@@ -33,6 +33,13 @@ def test_last_night_is_the_day_before() -> None:
 ])
 def test_fatality_conventions(text: str, count: int) -> None:
     assert [f.count for f in find_fatalities(text)] == [count]
+
+
+def test_the_toll_gate_lets_every_needed_word_through() -> None:
+    # The gate is a written-out chain of substring tests: a word a pattern needs that it
+    # misses would silently lose every toll written with that word.
+    assert all(_may_speak_of_deaths(word) for word in _NEEDED)
+    assert {word for _, words in _GROUPS for word in words} == set(_NEEDED)
 
 
 def test_mixed_case_abbreviations_match_only_as_written(coder) -> None:
