@@ -36,28 +36,9 @@ def dropped(view: SentenceView, drops: list[tuple[Placed, CueRef]], trigger: Pla
     ("cessation of hostilities") reaches it neither before nor after: it drops nothing."""
     for placed, cue in drops:
         if event_type not in cue.except_types and \
-                reaches(view, placed, cue, trigger.first, trigger.last):
+                view.cue_reaches(placed, cue, trigger.first, trigger.last):
             return cue.kind
     return None
-
-
-def reaches(view: SentenceView, placed: Placed, cue: CueRef, first: int, last: int) -> bool:
-    """`view.cuereaches(placed, cue, first, last)` (in the same clause, a name counting as
-    one word), the cheap tests first: the side, the clauses, then the token gap, as a token
-    is at most one such word; the name-aware count only for a gap wider than the window."""
-    if placed.last < first:
-        if cue.scope == "after":
-            return False
-        left, right = placed.last, first
-    elif placed.first > last:
-        if cue.scope == "before":
-            return False
-        left, right = last, placed.first
-    else:
-        return False  # overlapping tokens: neither before nor after
-    clause = view.clause  # a token per placed mention: the list is not empty
-    return clause[left] == clause[right] and (
-        right - left <= cue.window + 1 or view.units(left, right) <= cue.window)
 
 
 def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
@@ -67,7 +48,7 @@ def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef
         return "occurred", None
     found: dict[str, Placed] = {}
     for placed, cue in cues:
-        if not cue.value or not reaches(view, placed, cue, trigger.first, trigger.last):
+        if not cue.value or not view.cue_reaches(placed, cue, trigger.first, trigger.last):
             continue
         if placed.first > trigger.last and any(trigger.last < p.first < placed.first
                                                for p in marks.triggers):
@@ -84,4 +65,4 @@ def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef
     return "occurred", None
 
 
-__all__ = ["DROP_KINDS", "STATUS_PRECEDENCE", "cue_status", "dropped", "no_candidates", "reaches"]
+__all__ = ["DROP_KINDS", "STATUS_PRECEDENCE", "cue_status", "dropped", "no_candidates"]
