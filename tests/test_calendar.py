@@ -14,7 +14,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from eventcoder.resolve.calendar import calendar_date
-from eventcoder.resolve.dates import DateResolver, _canonical, find_dates
+from eventcoder.resolve.dates import (_ASCII_DATE_CLUE, _DATE_CLUE, DATE_PATTERN, DateResolver,
+                                      _canonical, _next_date, find_dates)
 from tests.conftest import scaled
 
 SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
@@ -89,3 +90,34 @@ def test_the_common_forms_never_reach_dateparser() -> None:
 
 def test_an_impossible_day_is_no_date() -> None:
     assert DateResolver().resolve("31 June 2025", dt.date(2026, 3, 5), False).date is None
+
+
+# Words the date forms are made of, words that hold their clues without being dates, and
+# other words: the search's shortcuts (clue letters, the first words a date can start with)
+# must find what the pattern itself finds.
+DATE_WORDS = ["january", "jan", "feb", "march", "mar", "apr", "april", "may", "june", "jul",
+              "aug", "august", "sept", "sep", "oct", "nov", "november", "dec", "monday",
+              "friday", "today", "yesterday", "tonight", "night", "day", "days", "week",
+              "weeks", "month", "year", "ago", "last", "this", "next", "previous", "past",
+              "recent", "in", "on", "the", "a", "mid", "early", "late", "earlier", "later",
+              "since", "during", "until", "by", "two", "ten", "3", "28", "2025", "1st", "22nd",
+              "dayton", "yearly", "mayor", "octopus", "weekend", "talks", "held", "Mayday",
+              "août", "١٢", "fighting", "'s", ",", ".", "-"]
+DATE_PHRASES = [*RELATIVE, "in november", "in may", "earlier this month", "late last week",
+                "on friday", "last friday", "since january", "by december", "mid-march",
+                "during october", "until 2025", "two days ago", "early on monday",
+                "in february", "in august", "in april", "in september", "last year"]
+
+
+@scaled(300)
+@given(st.lists(st.one_of(st.sampled_from(DATE_WORDS), st.sampled_from(DATE_PHRASES),
+                         questions().map(lambda question: question[0])), max_size=12),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", "-", "\n", ", "]), min_size=12,
+                max_size=12))
+def test_the_date_search_finds_what_the_pattern_finds(words: list[str], gaps: list[str]
+                                                      ) -> None:
+    text = "".join(w + g for w, g in zip(words, gaps)).lower()
+    clues = _ASCII_DATE_CLUE if text.isascii() else _DATE_CLUE
+    for pos in range(len(text) + 1):
+        found, expected = _next_date(text, pos, clues), DATE_PATTERN.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span()), (text, pos)
