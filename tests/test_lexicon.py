@@ -113,3 +113,20 @@ def test_an_extra_actor_is_recognised(tmp_path: Path) -> None:
     events = coder.code_texts(["Sudanese troops clashed with the ELF near Kassala."])
     assert set(events[["actor1", "actor2"]].iloc[0]) == {
         "Military Forces of Sudan", "Eastern Liberation Front"}
+
+
+def test_language_sections_are_validated_where_written(tmp_path: Path) -> None:
+    (tmp_path / "language.yaml").write_text(
+        "language:\n  rules: {}\n  grammar: {}\n  dates: [not, a, mapping]\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon([BUNDLED, tmp_path])
+    messages = sorted((p.line, p.message.split(" (")[0]) for p in info.value.problems)
+    assert messages == [(3, "unknown language sub-section 'grammar'"),
+                        (4, "language.dates must be a mapping")]
+
+
+def test_bundled_lexicon_has_a_language() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.language is not None
+    assert {o.id for o in lexicon.organs if o.stateless} == {"military", "police", "government"}
+    assert [o.id for o in lexicon.organs if o.mediator] == ["government"]

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from ..errors import LexiconError, Problem
 from ..text import Folder
+from .language import LANGUAGE_SECTIONS, Language
 from .model import SECTIONS, Country, Cue, Entry, EventType, GenericActor, Group, Organ, \
     Person, Place
 
@@ -107,6 +108,9 @@ class Lexicon:
     admin1_files: list[Path] = field(default_factory=list)
     digest: str = ""
     files: list[str] = field(default_factory=list)
+    # The language sub-sections as written, in load order: (sub-section, mapping, path, line).
+    language_parts: list[tuple[str, dict[str, Any], str, int]] = field(default_factory=list)
+    language: Language = field(default_factory=Language)
 
     def of(self, section: str) -> list[Any]:
         return [s.entry for s in self.entries.get(section, [])]
@@ -236,10 +240,13 @@ def _parse_file(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
     replaced = [(key, before, items) for key, before, _, items in document.duplicates]
     for section, line, items in [*replaced, *((k, document.key_lines.get(k), v)
                                              for k, v in document.items())]:
+        if section == "language":
+            _parse_language(path, items, line, lexicon, problems)
+            continue
         model = SECTIONS.get(section)
         if model is None:
             problems.append(Problem(str(path), line, f"unknown section '{section}' (expected one "
-                                    f"of {', '.join(SECTIONS)})"))
+                                    f"of {', '.join([*SECTIONS, 'language'])})"))
             continue
         if not isinstance(items, _LineList):
             problems.append(Problem(str(path), line, f"'{section}' must be a list of entries"))
@@ -262,6 +269,48 @@ def _parse_entry(path: Path, section: str, model: type[Entry], raw: Any, index: 
         problems.extend(_validation_problems(str(path), raw, index, exc))
         return
     lexicon.entries[section].append(Sourced(entry, str(path), line))
+
+
+def _parse_language(path: Path, parts: Any, line: int | None, lexicon: Lexicon,
+                    problems: list[Problem]) -> None:
+    """A `language` mapping: each sub-section validated on its own, kept for merging."""
+    if not isinstance(parts, _LineDict):
+        problems.append(Problem(str(path), line, "'language' must be a mapping of sub-sections "
+                                f"({', '.join(LANGUAGE_SECTIONS)})"))
+        return
+    for name, raw in parts.items():
+        where = parts.key_lines.get(name, parts.line)
+        model = LANGUAGE_SECTIONS.get(name)
+        if model is None:
+            problems.append(Problem(str(path), where, f"unknown language sub-section '{name}' "
+                                    f"(expected one of {', '.join(LANGUAGE_SECTIONS)})"))
+            continue
+        if not isinstance(raw, _LineDict):
+            problems.append(Problem(str(path), where, f"language.{name} must be a mapping"))
+            continue
+        try:
+            model.model_validate(dict(raw))
+        except ValidationError as exc:
+            problems.extend(_validation_problems(str(path), raw, 0, exc))
+            continue
+        lexicon.language_parts.append((name, dict(raw), str(path), where))
+
+
+def _merged_language(lexicon: Lexicon) -> Language:
+    """The language sub-sections merged in load order: a later file adds to a list and to a
+    table, and replaces a single value."""
+    merged: dict[str, dict[str, Any]] = {}
+    for name, raw, _, _ in lexicon.language_parts:
+        into = merged.setdefault(name, {})
+        for key, value in raw.items():
+            before = into.get(key)
+            if isinstance(before, list) and isinstance(value, list):
+                into[key] = [*before, *(v for v in value if v not in before)]
+            elif isinstance(before, dict) and isinstance(value, dict):
+                into[key] = {**before, **value}
+            else:
+                into[key] = value
+    return Language.model_validate(merged)
 
 
 ADMIN1_COLUMNS = ("iso2", "admin1_code", "name", "latitude", "longitude")
@@ -334,6 +383,7 @@ def load_lexicon(folders: Iterable[str | Path] | None = None) -> Lexicon:
     problems.extend(cross_check(lexicon))
     if problems:
         raise LexiconError(problems)
+    lexicon.language = _merged_language(lexicon)
     lexicon.digest = digest.hexdigest()[:16]
     log.debug("loaded %d lexicon files (%s)", len(files), lexicon.digest)
     return lexicon

@@ -143,6 +143,10 @@ class Organ(Entry):
     label: str = Field(description="actor name; {country} is replaced by the state's name")
     actor_type: ActorType
     words: list[str] = Field(min_length=1)
+    stateless: bool = Field(False, description="stands for a state even when no state is named "
+                            "(\"the army killed\"); the state is then the event's country")
+    mediator: bool = Field(False, description="the organ a state acting as mediator is named "
+                           "under (one organ at most)")
 
 
 class GenericActor(Entry):
@@ -150,6 +154,8 @@ class GenericActor(Entry):
     label: str = Field(description="actor name; {country} is replaced by the event's country")
     actor_type: ActorType
     words: list[str] = Field(min_length=1)
+    victims: bool = Field(False, description="named in a death toll (\"killed 12 civilians\"), "
+                          "they are its victims, not a side")
 
 
 class Place(Entry):
