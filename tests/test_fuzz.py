@@ -28,6 +28,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+import yaml
 from hypothesis import given, note
 from hypothesis import strategies as st
 
@@ -35,7 +36,7 @@ import eventcoder
 from eventcoder import InputError, LexiconError
 from eventcoder.documents import parse_published, read_paths
 from eventcoder.events import COLUMNS
-from eventcoder.lexicon import load_lexicon
+from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.segment import segment
 from eventcoder.strategies import FILLERS, PUBLISHED, articles, sentences
 from tests.conftest import check_invariants, code_rows, lazy, scaled
@@ -451,11 +452,19 @@ def lexicon_files(draw: Any) -> list[tuple[str, list[Entry]]]:
     return files
 
 
+def _declare_cue_kinds(root: Path) -> None:
+    """The bundled cue kinds and statuses, which the generated cues refer to."""
+    bundled = yaml.safe_load((BUNDLED / "cues.yaml").read_text(encoding="utf-8"))
+    declared = {k: bundled[k] for k in ("cue_kinds", "statuses")}
+    (root / "declarations.yaml").write_text(yaml.safe_dump(declared), encoding="utf-8")
+
+
 @scaled(60)
 @given(lexicon_files())
 def test_malformed_lexicon_entries_are_all_reported_with_file_and_line(files) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        _declare_cue_kinds(root)
         expected: set[tuple[str, int]] = set()
         for f, (section, entries) in enumerate(files):
             path = root / f"part{f}.yaml"

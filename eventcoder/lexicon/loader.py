@@ -18,8 +18,8 @@ from pydantic import ValidationError
 from ..errors import LexiconError, Problem
 from ..text import Folder
 from .language import LANGUAGE_SECTIONS, Language
-from .model import SECTIONS, Country, Cue, Entry, EventType, GenericActor, Group, Organ, \
-    Person, Place
+from .model import ROLES, SECTIONS, Country, Cue, CueKind, Entry, EventType, GenericActor, Group, \
+    Organ, Person, Place, StatusEntry
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,25 @@ class Lexicon:
     @property
     def cues(self) -> list[Cue]:
         return self.of("cues")
+
+    @property
+    def cue_kinds(self) -> dict[str, CueKind]:
+        return {k.id: k for k in self.of("cue_kinds")}
+
+    @property
+    def statuses(self) -> list[StatusEntry]:
+        return self.of("statuses")
+
+    @property
+    def drop_kinds(self) -> frozenset[str]:
+        """Cue kinds that drop the trigger they reach (negation, hypothesis, generic)."""
+        return frozenset(k.id for k in self.of("cue_kinds") if k.effect == "drop")
+
+    @property
+    def status_precedence(self) -> tuple[str, ...]:
+        """The statuses cues can set, the one that wins first."""
+        ranked = [s for s in self.statuses if s.precedence is not None]
+        return tuple(s.id for s in sorted(ranked, key=lambda s: s.precedence or 0))
 
     @property
     def countries(self) -> list[Country]:
@@ -384,16 +403,56 @@ def load_lexicon(folders: Iterable[str | Path] | None = None) -> Lexicon:
     if problems:
         raise LexiconError(problems)
     lexicon.language = _merged_language(lexicon)
+    _default_statuses(lexicon)
     lexicon.digest = digest.hexdigest()[:16]
     log.debug("loaded %d lexicon files (%s)", len(files), lexicon.digest)
     return lexicon
+
+
+def _default_statuses(lexicon: Lexicon) -> None:
+    """An event type that lists no statuses can take every status the lexicon declares."""
+    every = [s.id for s in lexicon.statuses]
+    sources = lexicon.entries.get("event_types", [])
+    for i, s in enumerate(sources):
+        entry: EventType = s.entry  # type: ignore[assignment]
+        if entry.statuses is None:
+            sources[i] = Sourced(entry.model_copy(update={"statuses": every}), s.path, s.line)
+
+
+def _cue_problems(lexicon: Lexicon) -> list[Problem]:
+    """Cue kinds, statuses and role values that the lexicon does not declare."""
+    problems: list[Problem] = []
+    kinds = lexicon.cue_kinds
+    statuses = {s.id for s in lexicon.statuses}
+    for s in lexicon.entries.get("cues", []):
+        cue: Cue = s.entry  # type: ignore[assignment]
+        kind = kinds.get(cue.kind)
+        if kind is None and kinds:  # (a lexicon that declares none is checked with others)
+            problems.append(Problem(s.path, s.line, f"unknown cue kind '{cue.kind}' (declared: "
+                                    f"{', '.join(kinds)})", cue.kind))
+        elif kind is None:
+            continue
+        elif kind.effect == "status" and statuses and cue.value not in statuses:
+            problems.append(Problem(s.path, s.line, f"a status cue needs value one of "
+                                    f"{', '.join(sorted(statuses))}", cue.kind))
+        elif kind.effect == "role" and cue.value not in ROLES:
+            problems.append(Problem(s.path, s.line, f"a role cue needs value one of "
+                                    f"{', '.join(ROLES)}", cue.kind))
+    for s in lexicon.entries.get("event_types", []):
+        entry: EventType = s.entry  # type: ignore[assignment]
+        named = [*(entry.statuses or []),
+                 *(t.status for t in entry.trigger_specs() if t.status)]
+        problems.extend(Problem(s.path, s.line, f"unknown status '{status}'", entry.id)
+                        for status in dict.fromkeys(named) if statuses and status not in statuses)
+    return problems
 
 
 def cross_check(lexicon: Lexicon) -> list[Problem]:
     """Checks that span entries: unique ids, known references, no clashing aliases."""
     problems: list[Problem] = []
     known = {s.entry.iso3 for s in lexicon.entries.get("countries", [])}
-    for section in ("event_types", "groups", "organs", "generic_actors"):
+    problems.extend(_cue_problems(lexicon))
+    for section in ("event_types", "groups", "organs", "generic_actors", "cue_kinds", "statuses"):
         problems.extend(_duplicates(lexicon.entries.get(section, []), lambda e: e.id, "id"))
     problems.extend(_duplicates(lexicon.entries.get("countries", []), lambda e: e.iso3, "iso3"))
     types = {s.entry.id for s in lexicon.entries.get("event_types", [])}
