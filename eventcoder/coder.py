@@ -49,7 +49,8 @@ class Coder:
         self.lexicon = load_lexicon([*folders, *extra_lexicons])
         self.folder = Folder()
         self.gazetteer = Gazetteer(self.lexicon.countries, self.lexicon.places,
-                                   self.lexicon.admin1_files, min_population)
+                                   self.lexicon.admin1_files, min_population,
+                                   language=self.lexicon.language)
         self.matcher = Matcher(self.lexicon, self.gazetteer, self.folder)
         self.book = ActorBook(self.lexicon, self.folder)
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)

