@@ -215,23 +215,38 @@ def lexicon() -> None:
 @click.option("--with-bundled", is_flag=True,
               help="Check the folders together with the bundled lexicon (as the coder loads them).")
 def lexicon_check(folders: tuple[str, ...], with_bundled: bool) -> None:
-    """Validate lexicon FOLDERS (or files) and list every problem with file and line.
+    """Validate lexicon FOLDERS (or files) and list every problem with file, line and code.
+
+    FOLDERS are checked as `--lexicon` loads them, on top of the bundled lexicon: they may
+    refer to and edit bundled entries. The summary counts FOLDERS' own entries, or with
+    --with-bundled the whole lexicon. Warnings are listed after the problems; the exit
+    status is 1 when there is a problem, 0 when there are only warnings.
 
     \b
     Examples:
       eventcoder lexicon check my_lexicon/
       eventcoder lexicon check --with-bundled my_actors.yaml
     """
-    from .lexicon import BUNDLED, load_lexicon
+    from .lexicon.loader import BUNDLED, digest_of, read_lexicon
+    from .lexicon.source import find_files
 
-    try:
-        loaded = load_lexicon([*([BUNDLED] if with_bundled else []), *folders])
-    except LexiconError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        raise click.ClickException(f"{len(exc.problems)} problem(s) found") from None
-    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(loaded.entries.items()))
-    click.echo(f"ok: {len(loaded.files)} files ({counts or 'no entries'}); hash {loaded.digest}")
+    mine = [Path(f) for f in folders]
+    alone_is_bundled = any(p.resolve() == BUNDLED for p in mine)
+    loaded, problems = read_lexicon(mine if alone_is_bundled else [BUNDLED, *mine])
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    warned = f", {len(loaded.warnings)} warning(s)" if loaded.warnings else ""
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) found{warned}")
+    files = list(loaded.files) if with_bundled else \
+        [str(f) for group in find_files(mine)[0] for f in group]
+    own = set(files)
+    counts = ", ".join(f"{n} {section}" for section, items in sorted(loaded.entries.items())
+                       if (n := sum(s.path in own for s in items)))
+    digest = loaded.digest if with_bundled else digest_of(Path(f) for f in files)
+    click.echo(f"ok: {len(files)} files ({counts or 'no entries'}); hash {digest}{warned}")
 
 
 @main.command(context_settings=CONTEXT)

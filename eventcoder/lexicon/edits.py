@@ -100,10 +100,10 @@ class Editor:
             return
         section = self.entries.setdefault(edit.section, [])
         matches = [i for i, s in enumerate(section) if _matches(edit.section, s.entry, target)]
-        label = ", ".join(f"{k}={v}" for k, v in target.items())
+        label = " ".join(str(v) for v in target.values())
         if not matches:
-            self._problem(edit, f"{edit.op}: no {edit.section} entry with {label} is loaded "
-                          "before this folder", codes.NO_SUCH_ENTRY, label)
+            self._problem(edit, f"{edit.op}: no {edit.section} entry '{label}' is loaded "
+                          "before (or in) this folder", codes.NO_SUCH_ENTRY, label)
             return
         if edit.op == "remove" and not lists:
             for i in reversed(matches):

@@ -150,7 +150,12 @@ _ERROR_CODES = {"missing": codes.MISSING_FIELD, "extra_forbidden": codes.UNKNOWN
 def _validation_problems(path: str, line: int, key_lines: dict[Any, int], exc: ValidationError,
                          entry: str) -> list[Problem]:
     problems: list[Problem] = []
-    for err in exc.errors():
+    errors = exc.errors()
+    for err in errors:
+        if err["type"] == "string_type" and isinstance(err["input"], dict) and any(
+                other["loc"][:len(err["loc"]) - 1] == err["loc"][:-1] and other is not err
+                for other in errors):
+            continue  # a mapping where a phrase or a mapping may stand: its own errors say why
         field_name, where = ".".join(str(x) for x in err["loc"]) or "entry", line
         if err["type"] == "invalid_key":
             # pydantic names a key that is not a string (`yes`, `null`) by a stand-in; the
