@@ -37,6 +37,7 @@ from eventcoder import InputError, LexiconError
 from eventcoder.documents import parse_published, read_paths
 from eventcoder.events import COLUMNS
 from eventcoder.lexicon import BUNDLED, load_lexicon
+from eventcoder.lexicon import codes as C
 from eventcoder.segment import segment
 from eventcoder.strategies import FILLERS, PUBLISHED, articles, sentences
 from tests.conftest import check_invariants, code_rows, lazy, scaled
@@ -395,10 +396,17 @@ REQUIRED = {"groups": ["id", "name", "actor_type"], "people": ["name", "country"
             "cues": ["kind", "phrases"]}
 
 
+# The problem code each fault must raise (docs/lexicons.md lists them).
+FAULT_CODES = {"bad value": C.BAD_VALUE, "unknown key": C.UNKNOWN_FIELD,
+               "missing": C.MISSING_FIELD, "not a mapping": C.ENTRY_NOT_A_MAPPING,
+               "key twice": C.KEY_TWICE}
+
+
 @dataclass(frozen=True)
 class Entry:
     lines: tuple[str, ...]
     fault_line: int | None  # offset in `lines` of the line a problem must name
+    code: str | None = None  # the code of that problem
 
 
 def _yaml(value: Any) -> str:
@@ -414,7 +422,7 @@ def lexicon_entries(draw: Any, section: str, i: int) -> Entry:
                                   "not a mapping", "key twice"]))
     if fault == "not a mapping":
         value = draw(st.sampled_from(['"just a string"', "", "[1, 2]", "42"]))
-        return Entry((f"  - {value}".rstrip(),), 0)
+        return Entry((f"  - {value}".rstrip(),), 0, FAULT_CODES[fault])
     lines = []
     fault_line = None
     if fault == "missing":
@@ -438,7 +446,10 @@ def lexicon_entries(draw: Any, section: str, i: int) -> Entry:
         at = draw(st.integers(n + 1, len(lines)))
         lines.insert(at, f"    {fields[n][0]}: {_yaml(fields[n][1])}")
         fault_line = at
-    return Entry(tuple(lines), fault_line)
+    code = FAULT_CODES.get(fault)
+    if section == "cues" and bad_field == "kind":  # a well-formed id, but no declared kind
+        code = C.UNKNOWN_CUE_KIND
+    return Entry(tuple(lines), fault_line, code)
 
 
 @st.composite
@@ -465,13 +476,13 @@ def test_malformed_lexicon_entries_are_all_reported_with_file_and_line(files) ->
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         _declare_cue_kinds(root)
-        expected: set[tuple[str, int]] = set()
+        expected: set[tuple[str, int, str | None]] = set()
         for f, (section, entries) in enumerate(files):
             path = root / f"part{f}.yaml"
             lines = [f"{section}:"]
             for entry in entries:
                 if entry.fault_line is not None:
-                    expected.add((str(path), len(lines) + 1 + entry.fault_line))
+                    expected.add((str(path), len(lines) + 1 + entry.fault_line, entry.code))
                 lines.extend(entry.lines)
             path.write_text("\n".join(lines) + "\n", encoding="utf-8")
             note(f"{path.name}:\n" + "\n".join(lines))
@@ -480,8 +491,8 @@ def test_malformed_lexicon_entries_are_all_reported_with_file_and_line(files) ->
             return
         with pytest.raises(LexiconError) as info:
             load_lexicon([root])
-        found = {(p.path, p.line) for p in info.value.problems}
-        assert found == expected  # every bad entry, each on its line, nothing else
+        found = {(p.path, p.line, p.code) for p in info.value.problems}
+        assert found == expected  # every bad entry, each on its line and code, nothing else
         assert all(f"{p.path}:{p.line}" in str(info.value) for p in info.value.problems)
 
 
@@ -509,6 +520,7 @@ def test_corrupted_lexicon_files_fail_with_file_and_line(files, data) -> None:
             load_lexicon([root])
         except LexiconError as exc:
             for problem in exc.problems:
+                assert problem.code in C.CODES, str(problem)
                 assert Path(problem.path) in texts
                 assert problem.line is not None and \
                     1 <= problem.line <= texts[Path(problem.path)].count(b"\n") + 2, str(problem)
