@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import EventcoderError, LexiconError
+from .errors import EventcoderError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 

@@ -3,19 +3,24 @@ code; later folders replace, extend and remove the entries of earlier ones."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
+import tempfile
 import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import eventcoder
 from eventcoder import LexiconError
 from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.lexicon import codes as C
 from eventcoder.lexicon.loader import LexiconWarning, read_lexicon
+from tests.conftest import scaled
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "lexicons.md"
@@ -144,7 +149,8 @@ def test_the_cases_cover_every_error_code() -> None:
 
 
 def test_every_code_is_emitted_somewhere_and_documented() -> None:
-    documented = set(re.findall(r"^\| `?([EW]\d{3})`? \|", DOC.read_text(encoding="utf-8"), re.M))
+    documented = set(re.findall(r"^\| `?([EW]\d{3})`? \|", DOC.read_text(encoding="utf-8"),
+                                re.MULTILINE))
     assert documented == set(C.CODES)
     source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "eventcoder").rglob("*.py")
                      if p.name != "codes.py")
@@ -195,8 +201,8 @@ def test_a_later_folder_replaces_an_entry_of_the_same_key(tmp_path: Path, caplog
 @pytest.mark.parametrize(("text", "gone", "kept"), [
     ("remove:\n  people: [Vladimir Putin]\n", {"Vladimir Putin"}, {"Hakan Fidan"}),
     ("remove:\n  groups: [{id: haqqani_network_insurgency}]\n", {"haqqani_network_insurgency"}, {"taliban_government"}),
-    ("remove:\n  event_types: [mediation_offer]\n"
-     "extend:\n  event_types: [{id: clash, triggers: [skirmish]}]\n",
+    (("remove:\n  event_types: [mediation_offer]\n"
+      "extend:\n  event_types: [{id: clash, triggers: [skirmish]}]\n"),
      {"mediation_offer"}, {"clash"}),
 ])
 def test_remove_whole_entries(tmp_path: Path, text: str, gone: set[str], kept: set[str]) -> None:
@@ -308,13 +314,13 @@ def _doc_files() -> dict[str, str]:
     `# my_lexicon/...` line."""
     text = DOC.read_text(encoding="utf-8")
     section = text[text.index("\n## 5. "):text.index("\n## 6. ")]
-    blocks = re.findall(r"```yaml\n(# (my_lexicon/[\w./-]+)\n.*?)```", section, re.S)
+    blocks = re.findall(r"```yaml\n(# (my_lexicon/[\w./-]+)\n.*?)```", section, re.DOTALL)
     return {name: text for text, name in blocks}
 
 
 WORKED = [  # (sentence of the doc, event type or None, location)
-    ("Sudanese army artillery shelled RSF positions in El Fasher on Monday, killing three "
-     "civilians.", "shelling", "El Fasher"),
+    (("Sudanese army artillery shelled RSF positions in El Fasher on Monday, killing three "
+      "civilians."), "shelling", "El Fasher"),
     ("Pakistani troops conducted operations against militants in North Waziristan on Monday.",
      None, None),
     ("Sudanese troops clashed with RSF fighters in time to stop an advance on Kassala.",
@@ -338,3 +344,32 @@ def test_the_worked_example_of_the_doc_runs(tmp_path: Path) -> None:
                               ids=[str(i) for i in range(len(WORKED))])
     got = {int(r.doc_id): (r.event_type, r.location) for r in events.itertuples()}
     assert got == {i: (t, loc) for i, (_, t, loc) in enumerate(WORKED) if t}
+
+
+# -- properties -----------------------------------------------------------------------------
+
+PHRASES = st.lists(st.from_regex(r"[a-z]{2,8}( [a-z]{2,8})?", fullmatch=True), min_size=1,
+                   max_size=8, unique_by=lambda p: p.strip())
+
+
+@scaled(40)
+@given(PHRASES, st.data())
+def test_removing_triggers_leaves_the_rest_in_order_and_extend_then_remove_restores(
+        triggers: list[str], data: st.DataObject) -> None:
+    gone = data.draw(st.lists(st.sampled_from(triggers), unique=True, max_size=len(triggers) - 1))
+    added = data.draw(st.lists(st.sampled_from(["zz one", "zz two", "zz three"]), unique=True))
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _write(root / "a", {"t.yaml": "event_types:\n  - id: t\n    label: T\n"
+                            f"    structure: dyadic\n    triggers: {json.dumps(triggers)}\n"})
+        _write(root / "b", {"e.yaml": "remove:\n  event_types:\n"
+                            f"    - {{id: t, triggers: {json.dumps([g.upper() for g in gone])}}}\n"})
+        _write(root / "c", {"e.yaml": "extend:\n  event_types:\n"
+                            f"    - {{id: t, triggers: {json.dumps(added)}}}\n"})
+        _write(root / "d", {"e.yaml": "remove:\n  event_types:\n"
+                            f"    - {{id: t, triggers: {json.dumps(added)}}}\n"})
+        cut = load_lexicon([root / "a", root / "b"])
+        assert _types(cut)["t"] == [t for t in triggers if t not in gone]
+        if added:
+            back = load_lexicon([root / "a", root / "c", root / "d"])
+            assert _types(back)["t"] == triggers

@@ -11,8 +11,9 @@ class PlaceWords(Entry):
     """Words that keep common words from being read as GeoNames towns and regions.
     Curated places of the lexicon and countries are never dropped by them."""
 
-    stop_names: list[Phrase] = Field([], description="town or region names that are also "
-                                      "common words (\"in March\", \"Police said\"): never a "
-                                      "place")
-    leading_words: list[Phrase] = Field([], description="a town or region name that starts "
-                                        "with one of these words is not taken (\"The ...\")")
+    stop_names: list[Phrase] = Field(
+        default_factory=list, description="town or region names that are also common words "
+        "(\"in March\", \"Police said\"): never a place")
+    leading_words: list[Phrase] = Field(
+        default_factory=list, description="a town or region name that starts with one of "
+        "these words is not taken (\"The ...\")")
