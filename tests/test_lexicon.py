@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import re
+import signal
 import tempfile
 import warnings
 from pathlib import Path
@@ -167,7 +168,15 @@ def test_unreadable_paths(tmp_path: Path) -> None:
     (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder linking back up the tree
     os.mkfifo(tmp_path / "pipe.yaml")
     _write(tmp_path, {"ok.yaml": GROUP.format(id="g1", name="G")})
-    _, problems = read_lexicon([tmp_path, tmp_path / "missing"])
+    def hung(*_: object) -> None:
+        raise TimeoutError("reading a lexicon folder with a FIFO hung")
+
+    signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)  # a FIFO opened for reading waits for a writer forever
+    try:
+        _, problems = read_lexicon([tmp_path, tmp_path / "missing"])
+    finally:
+        signal.alarm(0)
     assert _found(problems, tmp_path) == {
         (C.NOT_A_FILE, "folder.yaml", None), (C.CANNOT_READ, "loop.yaml", None),
         (C.CANNOT_READ, "sub/up", None), (C.NOT_A_FILE, "pipe.yaml", None),
