@@ -351,7 +351,7 @@ def test_the_worked_example_of_the_doc_runs(tmp_path: Path) -> None:
         coder = eventcoder.Coder(extra_lexicons=[tmp_path / "my_lexicon"])
     events = coder.code_texts([s for s, _, _ in WORKED], published="2026-02-27",
                               ids=[str(i) for i in range(len(WORKED))])
-    got = {int(r.doc_id): (r.event_type, r.location) for r in events.itertuples()}
+    got = {int(str(r.doc_id)): (r.event_type, r.location) for r in events.itertuples()}
     assert got == {i: (t, loc) for i, (_, t, loc) in enumerate(WORKED) if t}
 
 
@@ -382,3 +382,10 @@ def test_removing_triggers_leaves_the_rest_in_order_and_extend_then_remove_resto
         if added:
             back = load_lexicon([root / "a", root / "c", root / "d"])
             assert _types(back)["t"] == triggers
+
+
+def test_a_folder_extends_before_it_removes_whatever_the_file_order(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.yaml": "remove:\n  event_types: [{id: clash, triggers: [skirmished]}]\n",
+                      "b.yaml": "extend:\n  event_types: [{id: clash, triggers: [skirmished]}]\n"})
+    lexicon, problems = read_lexicon([BUNDLED, tmp_path])
+    assert problems == [] and "skirmished" not in _types(lexicon)["clash"]

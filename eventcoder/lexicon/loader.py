@@ -468,7 +468,7 @@ def read_lexicon(folders: Iterable[str | Path] | None = None) -> tuple[Lexicon, 
                 _parse_file(path, data, part, problems)
         _lay_over(lexicon.entries, part, problems)
         editor = Editor(lexicon.entries, problems, _edit_problems)
-        for edit in part.edits:
+        for edit in sorted(part.edits, key=lambda e: OPS.index(e.op)):  # extend, then remove
             editor.apply(edit)
         lexicon.language_parts.extend(part.language)
         parts.append(part)
