@@ -19,6 +19,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -164,13 +165,14 @@ class Matcher:
         """An automaton of shaped patterns, each reporting its phrases: keys that shape alike
         ("'Omer" and "Omer") share one pattern, and each is checked on its own."""
         patterns: dict[str, list[Phrase]] = defaultdict(list)
-        for key, payloads in table.items():
+        for key, refs in table.items():
             pattern, right, edged = _pattern(key)
             forms = self._exact.get(key)
+            payloads = tuple(refs)
             patterns[pattern].append(Phrase(len(key) + right, len(key),
                                             None if _WORD_ONLY.fullmatch(key) else key,
                                             None if forms is None else frozenset(forms), edged,
-                                            tuple(payloads), group_payloads(payloads)))
+                                            payloads, group_payloads(payloads)))
         automaton = ahocorasick.Automaton()
         for pattern, phrases in patterns.items():
             automaton.add_word(pattern, tuple(phrases))
@@ -206,27 +208,22 @@ def _scan_squeezed(automaton: ahocorasick.Automaton, folded: str, start: int, en
     """Scan with runs of spaces read as one ("offered to  mediate"), offsets kept.
 
     The window is scanned with each run of spaces cut to its first space, and an offset found
-    there is mapped back by the characters cut before it: memory in the window's length and
-    the number of runs, never a table per character (a document's first pass scans the
-    whole document)."""
+    there is mapped back by the characters cut before it. Memory is the window's length and
+    two numbers a run, never a table per character: a document's first pass scans it whole."""
     kept_at = array("q")  # where each run's kept space lies in the squeezed text
     cut = array("q", [0])  # cut[k]: the characters cut by the first k runs
-    spans = []  # the kept pieces of the window, as (start, end) in the text
-    done = start
     for run in _SPACE_RUN.finditer(folded, start, end):
-        first, stop = run.span()
-        spans.append((done, first + 1))
-        kept_at.append(first - start - cut[-1])
-        cut.append(cut[-1] + stop - first - 1)
-        done = stop
-    spans.append((done, end))
-    squeezed = "".join(folded[a:b] for a, b in spans)
-    plain = None if original is None else "".join(original[a:b] for a, b in spans)
-    del spans
+        kept_at.append(run.start() - start - cut[-1])
+        cut.append(cut[-1] + len(run.group()) - 1)
+    squeezed = _SPACE_RUN.sub(" ", folded[start:end])
 
     def back(offset: int) -> int:  # an offset in the squeezed text, in the text
         return start + offset + cut[bisect_left(kept_at, offset)]
 
+    plain = None
+    if original is not None:  # the same characters of the unfolded text
+        plain = "".join(original[back(a):back(b - 1) + 1] for a, b in
+                        pairwise([0, *(k + 1 for k in kept_at), len(squeezed)]))
     # The window is the whole squeezed text, bounded by spaces.
     found = _scan_window(automaton, squeezed, " " + _shape(squeezed) + " ", 0, len(squeezed),
                          plain)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..lexicon import Lexicon
-from ..model.mentions import ActorRef, CueRef, Mention, PlaceRef, Placed, TriggerRef
+from ..model.mentions import ActorRef, CueRef, Mention, Placed, PlaceRef, TriggerRef
 from ..text import Folder, tokenize
 from . import cues
 from .clauses import clause_numbers
