@@ -175,7 +175,7 @@ class Matcher:
                                             payloads, group_payloads(payloads)))
         automaton = ahocorasick.Automaton()
         for pattern, phrases in patterns.items():
-            automaton.add_word(pattern, tuple(phrases))
+            automaton.add_word(pattern, _hit_value(phrases))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -240,21 +240,23 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
     found: list[Mention] = []
     reach = -1
     disjoint = True
-    for shaped_last, phrases in automaton.iter(shaped):
+    for shaped_last, hit in automaton.iter(shaped):
         hit_end = shaped_last + start  # one past the hit's last character, in `folded`
-        for back, length, key, forms, edged, payloads, groups in phrases:
+        if type(hit) is Phrase:  # one phrase that needs only the common checks
+            back, length, key, _, _, payloads, groups = hit
             first = hit_end - back
             stop = first + length
-            # A pattern with a space on each side lies inside the window: the scanned
-            # characters beside it are the spaces, so only an edged one can reach out.
-            if edged and (first < start or stop > end):
-                continue  # a phrase edged with punctuation, found in the boundary character
             if key is not None and folded[first:stop] != key:
                 continue  # the shapes agree, the punctuation does not
             if quotes and _glued_to(folded, first, stop):
                 continue
-            if forms is not None and original is not None and original[first:stop] not in forms:
-                continue
+            if first < reach:
+                disjoint = False
+            reach = stop
+            found.append(Mention(first, stop, payloads, groups))
+            continue
+        for first, stop, payloads, groups in _checked(hit, hit_end, folded, start, end, quotes,
+                                                      original):
             if first < reach:
                 disjoint = False
             reach = stop
@@ -263,6 +265,41 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
     # before it ends, none overlaps and they are in text order: what the overlap
     # resolution would return, so it runs only when two hits overlap (few sentences).
     return found if disjoint else _leftmost_longest(found)
+
+
+def _hit_value(phrases: list[Phrase]) -> Phrase | tuple[Phrase, ...]:
+    """What the automaton reports for a pattern: its phrase if it has one that is neither
+    edged with punctuation nor an abbreviation, the common case, which needs no check but its
+    key's and the apostrophes' (`_scan_window` tests it inline); else the tuple of its
+    phrases, each checked in full by `_checked`. A pattern not edged has a space on each side,
+    so its hit lies inside the scanned window: the characters beside the window are the
+    spaces, so the phrase lies inside the window itself."""
+    if len(phrases) == 1 and phrases[0].forms is None and not phrases[0].edged:
+        return phrases[0]
+    return tuple(phrases)
+
+
+def _checked(phrases: tuple[Phrase, ...], hit_end: int, folded: str, start: int, end: int,
+             quotes: bool, original: str | None
+             ) -> list[tuple[int, int, tuple[Payload, ...], dict[type, tuple]]]:
+    """The spans and payloads of the phrases of one hit that the text bears out; `hit_end`:
+    one past the hit's last character."""
+    spans = []
+    for back, length, key, forms, edged, payloads, groups in phrases:
+        first = hit_end - back
+        stop = first + length
+        # A pattern with a space on each side lies inside the window: the scanned
+        # characters beside it are the spaces, so only an edged one can reach out.
+        if edged and (first < start or stop > end):
+            continue  # a phrase edged with punctuation, found in the boundary character
+        if key is not None and folded[first:stop] != key:
+            continue  # the shapes agree, the punctuation does not
+        if quotes and _glued_to(folded, first, stop):
+            continue
+        if forms is not None and original is not None and original[first:stop] not in forms:
+            continue
+        spans.append((first, stop, payloads, groups))
+    return spans
 
 
 def _glued_to(folded: str, first: int, stop: int) -> bool:

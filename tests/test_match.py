@@ -67,7 +67,10 @@ def _squeezed_reference(automaton: Any, folded: str, start: int, end: int,
 
 _WORDS = st.sampled_from(["Pakistan", "and", "Afghanistan", "clashed", "offered", "to",
                           "mediate", "US", "us", "al-Shabaab", "Kabul's", "'Amran", "talks",
-                          "in", "Doha", ".", ",", "\t", "\u00a0", "exchanged", "fire"])
+                          "in", "Doha", ".", ",", "\t", "\u00a0", "exchanged", "fire",
+                          # Shaped alike, told apart by the key or the apostrophes:
+                          "Harakat al-Shabaab al-Mujahideen", "Harakat al Shabaab al Mujahideen",
+                          "6th-of-October City", "AFGHAN'STRUCK", "Afghan'", "'Afghan"])
 _GAPS = st.sampled_from([" ", " ", "  ", "   ", "", " \t "])
 
 
@@ -204,7 +207,37 @@ def test_the_matcher_holds_no_state_between_texts(coder) -> None:
     assert not [k for k in vars(coder.matcher) if k.startswith("_last")]
 
 
-def test_phrases_are_named(coder) -> None:
-    for phrases in coder.matcher._full.values():
-        assert phrases and all(isinstance(p, match.Phrase) for p in phrases)
-        break
+def test_the_automaton_reports_named_phrases(coder) -> None:
+    plain = 0
+    for _, hit in coder.matcher._full.items():
+        if type(hit) is match.Phrase:  # the common case, checked inline
+            assert hit.forms is None and not hit.edged
+            plain += 1
+        else:
+            assert type(hit) is tuple and all(type(p) is match.Phrase for p in hit)
+    assert plain > len(coder.matcher._full) / 2
+
+
+@pytest.fixture(scope="module")
+def checked_in_full(coder) -> Any:
+    """The full automaton with every pattern's phrases checked in full, as a tuple: the
+    reference for the inline check of the common phrase."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for pattern, hit in coder.matcher._full.items():
+        automaton.add_word(pattern, (hit,) if type(hit) is match.Phrase else hit)
+    automaton.make_automaton()
+    return automaton
+
+
+@scaled(200)
+@given(parts=st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=25), data=st.data())
+def test_the_inline_check_is_the_full_one(coder, checked_in_full, parts, data) -> None:
+    text = "".join(w + g for w, g in parts)
+    folded = coder.folder.fold(text)
+    start = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(start, len(folded)))
+    shaped = (" " + _shape(folded) + " ")[start:end + 2]
+    assert _scan_window(coder.matcher._full, folded, shaped, start, end, text) == \
+        _scan_window(checked_in_full, folded, shaped, start, end, text)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcoder.rules.clauses import clause_numbers
+from eventcoder.rules.clauses import clause_numbers, clause_numbers_plain
 from eventcoder.rules.tokens import Tokens, split_tokens, split_tokens_plain
 from tests.conftest import scaled
 
@@ -108,3 +108,14 @@ _NOT_CLAUSE = frozenset({"including", "according"})
 ])
 def test_clause_numbers(sentence: str, numbers: list[int]) -> None:
     assert clause_numbers(sentence.split(), _OPENERS, _NOT_CLAUSE) == numbers
+
+
+_CLAUSE_WORDS = st.sampled_from([",", ";", "(", "while", "killing", "including", "ing",
+                                 "talks", "sing", "according", "Iran", ":", ",,"])
+
+
+@scaled(300)
+@given(words=st.lists(_CLAUSE_WORDS, max_size=25))
+def test_clause_numbers_are_the_word_by_word_ones(words: list[str]) -> None:
+    assert clause_numbers(words, _OPENERS, _NOT_CLAUSE) == \
+        clause_numbers_plain(words, _OPENERS, _NOT_CLAUSE)
