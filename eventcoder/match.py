@@ -19,9 +19,9 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
-from typing import NamedTuple
 
 import ahocorasick
 
@@ -43,7 +43,8 @@ _END = attrgetter("end")
 _PLACE_LIKE = frozenset({"state", "capital", "group"})
 
 
-class Phrase(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Phrase:
     """A lexicon phrase as the automaton reports it: one of the phrases of a shaped pattern.
 
     The phrase starts `back` characters before the end of the shaped hit and is `length`
@@ -53,7 +54,10 @@ class Phrase(NamedTuple):
     only as written; None for other phrases. `edged`: the phrase begins or ends with
     punctuation, so its pattern lacks a space on that side and a hit may reach into the
     character beside the scanned window. The payloads, and their groups (see
-    `group_payloads`), are made once and shared by every mention of the phrase."""
+    `group_payloads`), are made once and shared by every mention of the phrase.
+
+    (Not a NamedTuple: Python 3.11 unpacks a tuple subclass by iterating it, four times the
+    cost of reading a slotted class's fields, and the matcher reads one per hit.)"""
 
     back: int
     length: int
@@ -242,18 +246,17 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
     disjoint = True
     for shaped_last, hit in automaton.iter(shaped):
         hit_end = shaped_last + start  # one past the hit's last character, in `folded`
-        if type(hit) is Phrase:  # one phrase that needs only the common checks
-            back, length, key, _, _, payloads, groups = hit
-            first = hit_end - back
-            stop = first + length
-            if key is not None and folded[first:stop] != key:
+        if hit.__class__ is Phrase:  # one phrase that needs only the common checks
+            first = hit_end - hit.back
+            stop = first + hit.length
+            if hit.key is not None and folded[first:stop] != hit.key:
                 continue  # the shapes agree, the punctuation does not
             if quotes and _glued_to(folded, first, stop):
                 continue
             if first < reach:
                 disjoint = False
             reach = stop
-            found.append(Mention(first, stop, payloads, groups))
+            found.append(Mention(first, stop, hit.payloads, hit.groups))
             continue
         for first, stop, payloads, groups in _checked(hit, hit_end, folded, start, end, quotes,
                                                       original):
@@ -285,20 +288,21 @@ def _checked(phrases: tuple[Phrase, ...], hit_end: int, folded: str, start: int,
     """The spans and payloads of the phrases of one hit that the text bears out; `hit_end`:
     one past the hit's last character."""
     spans = []
-    for back, length, key, forms, edged, payloads, groups in phrases:
-        first = hit_end - back
-        stop = first + length
+    for phrase in phrases:
+        first = hit_end - phrase.back
+        stop = first + phrase.length
         # A pattern with a space on each side lies inside the window: the scanned
         # characters beside it are the spaces, so only an edged one can reach out.
-        if edged and (first < start or stop > end):
+        if phrase.edged and (first < start or stop > end):
             continue  # a phrase edged with punctuation, found in the boundary character
-        if key is not None and folded[first:stop] != key:
+        if phrase.key is not None and folded[first:stop] != phrase.key:
             continue  # the shapes agree, the punctuation does not
         if quotes and _glued_to(folded, first, stop):
             continue
+        forms = phrase.forms
         if forms is not None and original is not None and original[first:stop] not in forms:
             continue
-        spans.append((first, stop, payloads, groups))
+        spans.append((first, stop, phrase.payloads, phrase.groups))
     return spans
 
 

@@ -210,11 +210,11 @@ def test_the_matcher_holds_no_state_between_texts(coder) -> None:
 def test_the_automaton_reports_named_phrases(coder) -> None:
     plain = 0
     for _, hit in coder.matcher._full.items():
-        if type(hit) is match.Phrase:  # the common case, checked inline
+        if hit.__class__ is match.Phrase:  # the common case, checked inline
             assert hit.forms is None and not hit.edged
             plain += 1
         else:
-            assert type(hit) is tuple and all(type(p) is match.Phrase for p in hit)
+            assert type(hit) is tuple and all(p.__class__ is match.Phrase for p in hit)
     assert plain > len(coder.matcher._full) / 2
 
 
@@ -226,7 +226,7 @@ def checked_in_full(coder) -> Any:
 
     automaton = ahocorasick.Automaton()
     for pattern, hit in coder.matcher._full.items():
-        automaton.add_word(pattern, (hit,) if type(hit) is match.Phrase else hit)
+        automaton.add_word(pattern, (hit,) if hit.__class__ is match.Phrase else hit)
     automaton.make_automaton()
     return automaton
 
