@@ -198,13 +198,17 @@ def test_the_mentions_of_one_long_window_are_linear(coder, attack: str) -> None:
     _grows_linearly(make)
 
 
-def test_the_matcher_holds_no_state_between_texts(coder) -> None:
-    # A text scanned, then another, then the first again: the same mentions each time.
+def test_the_shape_memo_follows_the_text(coder) -> None:
+    # The matcher keeps the shape of the last text it read: another text, then the first
+    # again (an equal string that is another object), give each their own mentions.
     first, second = "Pakistan and Afghanistan clashed.", "Talks  in Doha resumed."
+    fresh = eventcoder.match.window_shape  # (what a matcher without the memo reads)
+    assert fresh(first, 0, len(first)) != fresh(second, 0, len(second))
     before = coder.matcher.mentions(coder.folder.fold(first), 0, len(first), first)
-    coder.matcher.mentions(coder.folder.fold(second), 0, len(second), second)
+    assert [first[m.start:m.end] for m in before] == ["Pakistan", "Afghanistan", "clashed"]
+    after = coder.matcher.mentions(coder.folder.fold(second), 0, len(second), second)
+    assert [second[m.start:m.end] for m in after] == ["Talks", "Doha"]
     assert coder.matcher.mentions(coder.folder.fold(first), 0, len(first), first) == before
-    assert not [k for k in vars(coder.matcher) if k.startswith("_last")]
 
 
 def test_the_automaton_reports_named_phrases(coder) -> None:
@@ -241,3 +245,13 @@ def test_the_inline_check_is_the_full_one(coder, checked_in_full, parts, data) -
     shaped = (" " + _shape(folded) + " ")[start:end + 2]
     assert _scan_window(coder.matcher._full, folded, shaped, start, end, text) == \
         _scan_window(checked_in_full, folded, shaped, start, end, text)
+
+
+@scaled(200)
+@given(text=st.one_of(st.text(st.sampled_from("ab '-\u00e9")), st.text()), data=st.data())
+def test_a_window_of_the_text_shape_is_the_window_shaped(text: str, data) -> None:
+    # `Matcher._scan` slices the shape of the whole text it last shaped; shaping the window
+    # and its two neighbours is the reference.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert (" " + _shape(text) + " ")[start:end + 2] == match.window_shape(text, start, end)

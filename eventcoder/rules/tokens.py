@@ -106,7 +106,8 @@ class Tokens:
     def token_at(self, offset: int) -> int:
         """The token containing (or first after) a character offset of the document; the
         last token for an offset past it, 0 if there is none."""
-        return min(bisect_right(self.ends, offset), max(len(self.ends) - 1, 0))
+        i = bisect_right(self.ends, offset)
+        return i if i < len(self.ends) else max(i - 1, 0)
 
     def distance(self, left_last: int, right_first: int) -> int:
         """Words strictly between token `left_last` and token `right_first`: the tokens
@@ -122,8 +123,9 @@ class Tokens:
         indexes that count as no word: the marks, and more), at least 0."""
         if right_first <= left_last:
             return 0
-        return max(0, right_first - left_last - 1 - bisect_left(uncounted, right_first)
-                   + bisect_left(uncounted, left_last))
+        gap = right_first - left_last - 1 - bisect_left(uncounted, right_first) + \
+            bisect_left(uncounted, left_last)
+        return gap if gap > 0 else 0
 
     def span_distance(self, first: int, last: int, other_first: int, other_last: int) -> int:
         """Words between two token spans, whichever comes first (0 if they overlap)."""
