@@ -158,7 +158,7 @@ class Coder:
         dates = find_dates(text, start, doc.text[start:end], names)
         if dates:
             view.silence([(d.start, d.end) for d in dates])
-        if no_candidates(view):
+        if no_candidates(view, self.vocabulary.drop_kinds):
             return []  # a cue drops every trigger: no candidate, whoever takes part
         # The tolls' token spans (for participants) and first tokens (for the rules).
         spans: list[tuple[int, int]] = []

@@ -16,118 +16,67 @@ never reported, instead of being rejected one by one in Python.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter
-from typing import Union
 
 import ahocorasick
 
 from .lexicon import Gazetteer, Lexicon
+from .model.mentions import ActorRef, CueRef, Mention, Payload, PlaceRef, TriggerRef, group_payloads
 from .text import Folder, glued, is_word_char
-
-
-@dataclass(frozen=True, slots=True)
-class TriggerRef:
-    event_type: str
-    weak: bool
-    consequence: bool = False
-    status: str | None = None
-    needs_pair: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    """kind: state, adjective, capital, group, group_adjective, person, organ, generic, sides."""
-
-    kind: str
-    key: str
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceRef:
-    key: str
-
-
-@dataclass(frozen=True, slots=True)
-class CueRef:
-    kind: str
-    value: str | None
-    scope: str
-    window: int
-    except_types: tuple[str, ...] = ()
-
 
 # Characters a shaped text reads as a space (see the module docstring): all but word
 # characters (str.isalnum or "_", as in `text.is_word_char`) and the space itself.
 _NON_WORD = re.compile(r"[^\w ]")
+# The same for ASCII text, as a byte table: `shape_plain` is the reference.
 _ASCII_SHAPE = bytes(c if chr(c).isalnum() or chr(c) in "_ " else ord(" ") for c in range(256))
 _WORD_ONLY = re.compile(r"\w+")
+_SPACE_RUN = re.compile("  +")
 _START = attrgetter("start")
 _END = attrgetter("end")
 
 # Actor names that may also be places: a state, its capital, a city-named group.
 _PLACE_LIKE = frozenset({"state", "capital", "group"})
 
-Payload = Union[TriggerRef, ActorRef, PlaceRef, CueRef]
 
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A lexicon phrase as the automaton reports it: one of the phrases of a shaped pattern.
 
-@dataclass(slots=True)
-class Mention:
-    """A phrase found in the text. Treated as immutable, but not a frozen dataclass: a
-    frozen one calls object.__setattr__ per field on every construction, and the matcher
-    makes a mention for every phrase of every sentence it reads."""
+    The phrase starts `back` characters before the end of the shaped hit and is `length`
+    long. `key` is the folded phrase, compared with the text, since shaping merges
+    "al-Shabaab", "al Shabaab" and "al/Shabaab"; None when the phrase is all word characters,
+    so that the shaped hit is the phrase. `forms`: an abbreviation's spellings ("US"), matched
+    only as written; None for other phrases. `edged`: the phrase begins or ends with
+    punctuation, so its pattern lacks a space on that side and a hit may reach into the
+    character beside the scanned window. The payloads, and their groups (see
+    `group_payloads`), are made once and shared by every mention of the phrase.
 
-    start: int
-    end: int
+    (Not a NamedTuple: Python 3.11 unpacks a tuple subclass by iterating it, four times the
+    cost of reading a slotted class's fields, and the matcher reads one per hit.)"""
+
+    back: int
+    length: int
+    key: str | None
+    forms: frozenset[str] | None
+    edged: bool
     payloads: tuple[Payload, ...]
-    groups: dict[type, tuple] = field(compare=False)  # by kind (see _groups); no default,
-    # so that no mention is made whose `of` would find nothing
-
-    def __hash__(self) -> int:  # as a frozen dataclass would hash: by the compared fields
-        return hash((self.start, self.end, self.payloads))
-
-    def of(self, kind: type) -> tuple:
-        return self.groups.get(kind, ())
-
-    @classmethod
-    def grouped(cls, start: int, end: int, payloads: tuple[Payload, ...]) -> "Mention":
-        """A mention made outside the matcher (by a rule), its payloads grouped as the
-        matcher's are, so that `of` finds them."""
-        return cls(start, end, payloads, _groups(payloads))
-
-
-def _groups(payloads: Iterable[Payload]) -> dict[type, tuple]:
-    """Payloads by kind: grouped once, at build time, because the rules ask a mention for its
-    triggers, actors or places many times."""
-    groups: dict[type, list[Payload]] = {}
-    for p in payloads:
-        groups.setdefault(type(p), []).append(p)
-    return {kind: tuple(refs) for kind, refs in groups.items()}
-
-
-# A phrase as the automaton reports it: (back, length, key, forms, edged, payloads, groups).
-# The phrase starts `back` characters before the end of the shaped hit and is `length` long;
-# `key` (None when the phrase is all word characters, so that the shaped hit is the phrase)
-# is compared with the text, since shaping merges "al-Shabaab", "al Shabaab" and
-# "al/Shabaab"; `forms` are an abbreviation's spellings ("US"), None for other phrases;
-# `edged`: the phrase begins or ends with punctuation, so its shaped pattern lacks a space on
-# that side and a hit may reach into the character beside the scanned window. The payloads,
-# and their groups (see `_groups`), are made once and shared by every mention of the phrase.
-Candidate = tuple[int, int, Union[str, None], Union[frozenset, None], bool,
-                  tuple[Payload, ...], dict[type, tuple]]
-# What the automaton reports for a pattern (see `_hit_value`): (back, length, key, payloads,
-# groups, None) for a pattern of one phrase that needs only the common checks, else
-# (0, 0, None, (), {}, its candidates).
-Hit = tuple[int, int, Union[str, None], tuple[Payload, ...], dict[type, tuple],
-            Union[tuple[Candidate, ...], None]]
+    groups: dict[type, tuple]
 
 
 def _shape(text: str) -> str:
     """The text with every non-word character as a space, same length."""
     if text.isascii():  # nearly every folded text; a byte table is ten times the speed
         return text.encode("ascii").translate(_ASCII_SHAPE).decode("ascii")
+    return shape_plain(text)
+
+
+def shape_plain(text: str) -> str:
+    """`_shape` without the ASCII shortcut: the reference it is tested against."""
     return _NON_WORD.sub(" ", text)
 
 
@@ -151,19 +100,17 @@ class Matcher:
         triggers: dict[str, list[Payload]] = defaultdict(list)
         for event_type in lexicon.event_types:
             for trig in event_type.trigger_specs():
-                ref = TriggerRef(event_type.id, trig.weak, trig.consequence, trig.status, trig.needs_pair)
+                ref = TriggerRef(event_type.id, trig.weak, trig.consequence, trig.status,
+                                 trig.needs_pair)
                 self._put(triggers, trig.text, ref)
                 self._put(phrases, trig.text, ref)
+        self._add_states(lexicon, phrases)
         self._add_actors(lexicon, phrases)
-        for cue in lexicon.cues:
-            if cue.kind in {"anaphora", "boundary", "venue", "speech"}:
-                continue  # single words, read from tokens by the rules
-            ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
-            for phrase in cue.phrases:
-                self._put(phrases, phrase, ref)
+        self._add_cues(lexicon, phrases)
         for name in gazetteer.names():
             taken = phrases.get(name)
-            if taken and not any(isinstance(p, ActorRef) and p.kind in _PLACE_LIKE for p in taken):
+            if taken and not any(isinstance(p, ActorRef) and p.kind in _PLACE_LIKE
+                                 for p in taken):
                 continue  # "police", "fighting": a lexicon word first, never a town
             phrases[name].append(PlaceRef(name))
         for key in self._loose:
@@ -171,9 +118,11 @@ class Matcher:
         self._triggers = self._compile(triggers)
         self._full = self._compile(phrases)
         self.size = len(phrases)
-        # The last text shaped, its shape, and whether it holds a run of spaces: `triggers`
-        # shapes a whole document and the `mentions` of its sentences reuse it. Holding the
-        # text makes the `is` test exact.
+        # The last text shaped: (text, " " + its shape + " ", whether it holds a run of
+        # spaces). `triggers` shapes a whole document and the `mentions` of its sentences
+        # reuse it, rather than each shaping its window (`window_shape`, the reference):
+        # about 1 % of coding a corpus. Holding the text makes the `is` test exact, and a
+        # tuple is read and replaced whole, so threads sharing a matcher see no half of one.
         self._last_shaped: tuple[str, str, bool] = ("", "  ", False)
 
     def _put(self, table: dict[str, list[Payload]], phrase: str, ref: Payload) -> None:
@@ -189,7 +138,7 @@ class Matcher:
         else:
             self._loose.add(key)
 
-    def _add_actors(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
+    def _add_states(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
         for c in lexicon.countries:
             for name in (c.name, *c.aliases):
                 self._put(table, name, ActorRef("state", c.iso3))
@@ -197,39 +146,46 @@ class Matcher:
                 self._put(table, adj, ActorRef("adjective", c.iso3))
             for cap in c.capitals:
                 self._put(table, cap, ActorRef("capital", c.iso3))
+
+    def _add_actors(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
+        fold = self.folder.fold
         for g in lexicon.groups:
-            for name in (g.name, *g.aliases):
-                self._put(table, name, ActorRef("group", self.folder.fold(name)))
-            for adj in g.adjectives:
-                self._put(table, adj, ActorRef("group", self.folder.fold(adj)))
+            for name in (g.name, *g.aliases, *g.adjectives):
+                self._put(table, name, ActorRef("group", fold(name)))
         for p in lexicon.people:
             for name in (p.name, *p.aliases):
-                self._put(table, name, ActorRef("person", self.folder.fold(name)))
+                self._put(table, name, ActorRef("person", fold(name)))
         for o in lexicon.organs:
             for word in o.words:
                 self._put(table, word, ActorRef("organ", o.id))
         for a in lexicon.generic_actors:
             for word in a.words:
                 self._put(table, word, ActorRef("generic", a.id))
+
+    def _add_cues(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
         for cue in lexicon.cues:
-            if cue.kind == "sides":
-                for phrase in cue.phrases:
-                    self._put(table, phrase, ActorRef("sides", cue.value or "dyad"))
+            if cue.kind in {"anaphora", "boundary", "venue", "speech"}:
+                continue  # single words, read from tokens by the rules
+            ref: Payload = ActorRef("sides", cue.value or "dyad") if cue.kind == "sides" else \
+                CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
+            for phrase in cue.phrases:
+                self._put(table, phrase, ref)
 
     def _compile(self, table: dict[str, list[Payload]]) -> ahocorasick.Automaton:
-        """An automaton of shaped patterns; keys that shape alike ("'Omer" and "Omer")
-        share one pattern, and each is checked on its own."""
-        patterns: dict[str, list[Candidate]] = defaultdict(list)
-        for key, payloads in table.items():
+        """An automaton of shaped patterns, each reporting its phrases: keys that shape alike
+        ("'Omer" and "Omer") share one pattern, and each is checked on its own."""
+        patterns: dict[str, list[Phrase]] = defaultdict(list)
+        for key, refs in table.items():
             pattern, right, edged = _pattern(key)
             forms = self._exact.get(key)
-            patterns[pattern].append((len(key) + right, len(key),
-                                      None if _WORD_ONLY.fullmatch(key) else key,
-                                      None if forms is None else frozenset(forms), edged,
-                                      tuple(payloads), _groups(payloads)))
+            payloads = tuple(refs)
+            patterns[pattern].append(Phrase(len(key) + right, len(key),
+                                            None if _WORD_ONLY.fullmatch(key) else key,
+                                            None if forms is None else frozenset(forms), edged,
+                                            payloads, group_payloads(payloads)))
         automaton = ahocorasick.Automaton()
-        for pattern, candidates in patterns.items():
-            automaton.add_word(pattern, _hit_value(candidates))
+        for pattern, phrases in patterns.items():
+            automaton.add_word(pattern, _hit_value(phrases))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -241,24 +197,10 @@ class Matcher:
         last = self._last_shaped
         if last[0] is not folded:
             last = self._last_shaped = (folded, " " + _shape(folded) + " ", "  " in folded)
-        # A window of a text without a run of spaces holds none: the common case needs no
-        # search per sentence.
+        # A text without a run of spaces has none in its windows: no search per sentence.
         if last[2] and folded.find("  ", start, end) >= 0:
-            return self._scan_squeezed(automaton, folded, start, end, original)
-        return _scan_window(automaton, folded, last[1], start, end, original)
-
-    def _scan_squeezed(self, automaton: ahocorasick.Automaton, folded: str, start: int,
-                       end: int, original: str | None) -> list[Mention]:
-        """Scan with runs of spaces read as one ("offered to  mediate"), offsets kept."""
-        keep = [i for i in range(start, end) if not (folded[i] == " " and i > start
-                                                     and folded[i - 1] == " ")]
-        squeezed = "".join(folded[i] for i in keep)
-        plain = None if original is None else "".join(original[i] for i in keep)
-        # Shaped here, not through the cache, which keeps the whole document's shape.
-        mentions = _scan_window(automaton, squeezed, " " + _shape(squeezed) + " ", 0,
-                                len(squeezed), plain)
-        return [Mention(keep[m.start], keep[m.end - 1] + 1, m.payloads, m.groups)
-                for m in mentions]
+            return _scan_squeezed(automaton, folded, start, end, original)
+        return _scan_window(automaton, folded, last[1][start:end + 2], start, end, original)
 
     def triggers(self, folded: str) -> list[Mention]:
         """Trigger mentions in a whole document (the cheap first pass)."""
@@ -270,34 +212,68 @@ class Matcher:
         return self._scan(self._full, folded, start, end, original)
 
 
+def window_shape(folded: str, start: int, end: int) -> str:
+    """The shape of folded[start:end] and of the character on each side of it, which bound
+    the phrases that touch its edges (a space for the text's own edges): what `_scan_window`
+    reads, and the reference for the slice of a whole text's shape that `Matcher._scan`
+    takes."""
+    window = folded[start - 1:end + 1] if start else " " + folded[:end + 1]
+    return _shape(window + " " if end >= len(folded) else window)
+
+
+def _scan_squeezed(automaton: ahocorasick.Automaton, folded: str, start: int, end: int,
+                   original: str | None) -> list[Mention]:
+    """Scan with runs of spaces read as one ("offered to  mediate"), offsets kept.
+
+    The window is scanned with each run of spaces cut to its first space, and an offset found
+    there is mapped back by the characters cut before it. Memory is the window's length and
+    two numbers a run, never a table per character: a document's first pass scans it whole."""
+    kept_at = array("q")  # where each run's kept space lies in the squeezed text
+    cut = array("q", [0])  # cut[k]: the characters cut by the first k runs
+    for run in _SPACE_RUN.finditer(folded, start, end):
+        kept_at.append(run.start() - start - cut[-1])
+        cut.append(cut[-1] + len(run.group()) - 1)
+    squeezed = _SPACE_RUN.sub(" ", folded[start:end])
+
+    def back(offset: int) -> int:  # an offset in the squeezed text, in the text
+        return start + offset + cut[bisect_left(kept_at, offset)]
+
+    plain = None
+    if original is not None:  # the same characters of the unfolded text
+        plain = "".join(original[back(a):back(b - 1) + 1] for a, b in
+                        pairwise([0, *(k + 1 for k in kept_at), len(squeezed)]))
+    # The window is the whole squeezed text, bounded by spaces.
+    found = _scan_window(automaton, squeezed, " " + _shape(squeezed) + " ", 0, len(squeezed),
+                         plain)
+    return [Mention(back(m.start), back(m.end - 1) + 1, m.payloads, m.groups) for m in found]
+
+
 def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, start: int,
                  end: int, original: str | None) -> list[Mention]:
-    """Word-aligned mentions in folded[start:end], leftmost-longest; `shaped` is
-    " " + _shape(folded) + " ", so a character's offset there is one more than in `folded`.
-    The character on each side of the window is scanned too, as the boundary of the phrases
-    that touch the window's edge."""
+    """Word-aligned mentions in folded[start:end], leftmost-longest. `shaped` is the shape
+    of the window and of the character on each side of it (a space at the text's edges), so
+    an offset there is `start - 1` less than in `folded`."""
     # An apostrophe matters only beside a hit, so inside the window or next to it.
     quotes = folded.find("'", start - 1 if start else 0, end + 1) >= 0
     found: list[Mention] = []
     reach = -1
     disjoint = True
-    # Sliced: pyahocorasick copies the whole text it is given, not just the window.
-    for shaped_last, (back, length, key, payloads, groups, others) in \
-            automaton.iter(shaped[start:end + 2]):
-        if others is None:  # one phrase, neither edged nor an abbreviation (see _hit_value)
-            first = shaped_last + start - back
-            stop = first + length
-            if key is not None and folded[first:stop] != key:
+    for shaped_last, hit in automaton.iter(shaped):
+        hit_end = shaped_last + start  # one past the hit's last character, in `folded`
+        if hit.__class__ is Phrase:  # one phrase that needs only the common checks
+            first = hit_end - hit.back
+            stop = first + hit.length
+            if hit.key is not None and folded[first:stop] != hit.key:
                 continue  # the shapes agree, the punctuation does not
             if quotes and _glued_to(folded, first, stop):
                 continue
             if first < reach:
                 disjoint = False
             reach = stop
-            found.append(Mention(first, stop, payloads, groups))
+            found.append(Mention(first, stop, hit.payloads, hit.groups))
             continue
-        for first, stop, payloads, groups in _checked(others, shaped_last + start, folded,
-                                                      start, end, quotes, original):
+        for first, stop, payloads, groups in _checked(hit, hit_end, folded, start, end, quotes,
+                                                      original):
             if first < reach:
                 disjoint = False
             reach = stop
@@ -308,40 +284,40 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
     return found if disjoint else _leftmost_longest(found)
 
 
-def _checked(candidates: tuple[Candidate, ...], shaped_last: int, folded: str, start: int,
-             end: int, quotes: bool, original: str | None
+def _hit_value(phrases: list[Phrase]) -> Phrase | tuple[Phrase, ...]:
+    """What the automaton reports for a pattern: its phrase if it has one that is neither
+    edged with punctuation nor an abbreviation, the common case, which needs no check but its
+    key's and the apostrophes' (`_scan_window` tests it inline); else the tuple of its
+    phrases, each checked in full by `_checked`. A pattern not edged has a space on each side,
+    so its hit lies inside the scanned window: the characters beside the window are the
+    spaces, so the phrase lies inside the window itself."""
+    if len(phrases) == 1 and phrases[0].forms is None and not phrases[0].edged:
+        return phrases[0]
+    return tuple(phrases)
+
+
+def _checked(phrases: tuple[Phrase, ...], hit_end: int, folded: str, start: int, end: int,
+             quotes: bool, original: str | None
              ) -> list[tuple[int, int, tuple[Payload, ...], dict[type, tuple]]]:
-    """The spans and payloads of the phrases of one hit that the text bears out."""
+    """The spans and payloads of the phrases of one hit that the text bears out; `hit_end`:
+    one past the hit's last character."""
     spans = []
-    for back, length, key, forms, edged, payloads, groups in candidates:
-        first = shaped_last - back
-        stop = first + length
+    for phrase in phrases:
+        first = hit_end - phrase.back
+        stop = first + phrase.length
         # A pattern with a space on each side lies inside the window: the scanned
         # characters beside it are the spaces, so only an edged one can reach out.
-        if edged and (first < start or stop > end):
+        if phrase.edged and (first < start or stop > end):
             continue  # a phrase edged with punctuation, found in the boundary character
-        if key is not None and folded[first:stop] != key:
+        if phrase.key is not None and folded[first:stop] != phrase.key:
             continue  # the shapes agree, the punctuation does not
         if quotes and _glued_to(folded, first, stop):
             continue
+        forms = phrase.forms
         if forms is not None and original is not None and original[first:stop] not in forms:
             continue
-        spans.append((first, stop, payloads, groups))
+        spans.append((first, stop, phrase.payloads, phrase.groups))
     return spans
-
-
-def _hit_value(candidates: list[Candidate]) -> Hit:
-    """What the automaton reports for a pattern: (back, length, key, payloads, groups, None)
-    for the common pattern, of one phrase that is neither edged with punctuation nor an
-    abbreviation, and so needs no check but its key's and the apostrophes'; else
-    (0, 0, None, (), {}, candidates), each candidate checked in full. A pattern not edged
-    has a space on each side, and its hit lies inside the scanned window: the characters
-    beside the window are the spaces, so the phrase lies inside the window itself."""
-    if len(candidates) == 1:
-        back, length, key, forms, edged, payloads, groups = candidates[0]
-        if forms is None and not edged:
-            return back, length, key, payloads, groups, None
-    return 0, 0, None, (), {}, tuple(candidates)
 
 
 def _glued_to(folded: str, first: int, stop: int) -> bool:
@@ -386,3 +362,7 @@ def _is_abbreviation(phrase: str) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     return 0 < len(letters) <= 6 and sum(c.isupper() for c in letters) >= min(2, len(letters)) \
         and " " not in phrase.strip()
+
+
+__all__ = ["ActorRef", "CueRef", "Matcher", "Mention", "Payload", "PlaceRef", "Phrase",
+           "TriggerRef"]

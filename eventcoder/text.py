@@ -94,7 +94,8 @@ class Token:
 
 def tokenize(folded: str, offset: int = 0) -> list[Token]:
     """Tokens of a folded text, with offsets shifted by `offset`."""
-    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(folded)]
+    return [Token(m.start() + offset, m.end() + offset, m.group())
+            for m in TOKEN_RE.finditer(folded)]
 
 
 def is_word_char(char: str) -> bool:

@@ -1,25 +1,63 @@
-"""Cue rules: the negations, hypotheses and generic statements that drop a trigger, and the
-status cues that tell whether an event occurred, failed, was alleged, called for or planned."""
+"""Cue rules: the negations, hypotheses and generic statements that drop a trigger, the
+status cues that tell whether an event occurred, failed, was alleged, called for or planned,
+how far a cue reaches, and negative contractions read as "not" in cue phrases."""
 
 from __future__ import annotations
 
-from ..match import CueRef, TriggerRef
-from .participants import DROP_KINDS, Marks
-from .view import Placed, SentenceView
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
-STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
+from ..model.mentions import CueRef, Mention, Placed, TriggerRef
+from .tokens import Tokens
+
+if TYPE_CHECKING:  # (both import the view, which reads contractions from here)
+    from .participants import Marks
+    from .view import SentenceView
+
+# Cue phrases that start with "not", as (the words after "not", their cues), longest first.
+AfterNot = tuple[tuple[tuple[str, ...], tuple[CueRef, ...]], ...]
 
 
-def no_candidates(view: SentenceView) -> bool:
+def cue_reach(view: SentenceView, placed: Placed, cue: CueRef, first: int, last: int,
+              same_clause: bool = True, names_as_one: bool = True) -> int | None:
+    """The words between `cue` at `placed` and the tokens first..last (a trigger or an actor
+    group) if the cue reaches them, else None. A cue reaches the tokens after it unless its
+    scope is "after", those before it unless its scope is "before", never those it is on;
+    within its clause (if `same_clause`) and its window of words. `names_as_one`: a name of
+    several words between them counts as one word."""
+    if placed.last < first:
+        if cue.scope == "after":
+            return None
+        left, right = placed.last, first
+    elif placed.first > last:
+        if cue.scope == "before":
+            return None
+        left, right = last, placed.first
+    else:
+        return None
+    if same_clause and view.clause[left] != view.clause[right]:
+        return None  # (a placed mention covers a token: one number per token)
+    gap = view.units(left, right) if names_as_one else view.tokens.distance(left, right)
+    return gap if gap <= cue.window else None
+
+
+def cue_reaches(view: SentenceView, placed: Placed, cue: CueRef, first: int, last: int,
+                same_clause: bool = True, names_as_one: bool = True) -> bool:
+    """Does `cue` at `placed` reach the tokens first..last? (See `cue_reach`.)"""
+    return cue_reach(view, placed, cue, first, last, same_clause, names_as_one) is not None
+
+
+def no_candidates(view: SentenceView, drop_kinds: Collection[str]) -> bool:
     """Does a cue drop every trigger of the sentence ("no talks were held", "talks could
     resume", "ceasefires rarely hold")? Then `candidates` makes none, whatever the
     participants: `dropped` reads only the view (tokens, clauses, names and the cues not
     inside dates, so call this after `SentenceView.silence`), and each trigger's every
     event type is dropped before any other rule reads it. The coder can skip the rest of
-    the sentence's analysis (in 2 * 10^4 news sentences, 27 % of those analysed)."""
+    the sentence's analysis (in 2 * 10^4 news sentences, 27 % of those analysed).
+    `drop_kinds`: the cue kinds that drop a trigger (`Lexicon.drop_kinds`)."""
     if not view.cued:
         return False  # no cue at all, so no drop cue
-    drops = view.cues(DROP_KINDS)
+    drops = view.cues(drop_kinds)
     if not drops:
         return False  # without a drop cue, a trigger is dropped by none
     for placed in view.triggers:  # (with no trigger, there is nothing)
@@ -31,24 +69,25 @@ def no_candidates(view: SentenceView) -> bool:
 
 def dropped(view: SentenceView, drops: list[tuple[Placed, CueRef]], trigger: Placed,
             event_type: str) -> str | None:
-    """The kind of the first cue of `drops` (readable cues of DROP_KINDS, in text order)
+    """The kind of the first cue of `drops` (readable cues of the drop kinds, in text order)
     that drops the trigger read as `event_type`. A cue inside the trigger itself
     ("cessation of hostilities") reaches it neither before nor after: it drops nothing."""
     for placed, cue in drops:
         if event_type not in cue.except_types and \
-                view.cue_reaches(placed, cue, trigger.first, trigger.last):
+                cue_reaches(view, placed, cue, trigger.first, trigger.last):
             return cue.kind
     return None
 
 
 def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
-            trigger: Placed) -> tuple[str, Placed | None]:
-    """The status the readable status `cues` (marks.status_cues) give the trigger."""
+               trigger: Placed, precedence: Sequence[str]) -> tuple[str, Placed | None]:
+    """The status the readable status `cues` (marks.status_cues) give the trigger: of those
+    that reach it, the first in `precedence` (`Lexicon.status_precedence`)."""
     if not cues:
         return "occurred", None
     found: dict[str, Placed] = {}
     for placed, cue in cues:
-        if not cue.value or not view.cue_reaches(placed, cue, trigger.first, trigger.last):
+        if not cue.value or not cue_reaches(view, placed, cue, trigger.first, trigger.last):
             continue
         if placed.first > trigger.last and any(trigger.last < p.first < placed.first
                                                for p in marks.triggers):
@@ -59,10 +98,54 @@ def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef
             continue  # "the ceasefire agreed in Doha would stay": "would" is another verb's
             # ("United" of "United Arab Emirates" is a name, no verb)
         found.setdefault(cue.value, placed)
-    for status in STATUS_PRECEDENCE:
+    for status in precedence:
         if status in found:
             return status, found[status]
     return "occurred", None
 
 
-__all__ = ["DROP_KINDS", "STATUS_PRECEDENCE", "cue_status", "dropped", "no_candidates"]
+def read_contractions(tokens: Tokens, placed: list[Placed], after_not: AfterNot
+                      ) -> list[Placed]:
+    """A negative contraction reads as "not" in cue phrases: "isn't true that" as "is not
+    true that", "couldn't" as "could not". The matcher sees the folded text, where the
+    contraction is one word, so it finds only the phrases written with it.
+
+    `placed`: a sentence's mentions on its tokens, in text order. Returns them with each
+    contraction that starts a cue phrase and the mentions on that phrase's words (cues only)
+    made one mention, or `placed` itself if no contraction makes a cue. One pass over the
+    tokens and the mentions: the mentions on a phrase are those after the ones passed."""
+    words = tokens.words
+    out: list[Placed] = []
+    j = 0  # placed[:j] are passed (in `out`) or made part of a phrase
+    made_to = -1  # the last token of the last phrase made
+    for i, word in enumerate(words):
+        if i <= made_to or not word.endswith("n't"):
+            continue  # (a contraction inside a phrase made: it is that phrase's)
+        while j < len(placed) and placed[j].last < i:
+            out.append(placed[j])
+            j += 1
+        for rest, refs in after_not:
+            last = i + len(rest)
+            if tuple(words[i + 1:last + 1]) != rest:
+                continue
+            k = j  # placed[j:k]: the mentions on tokens i..last (the text order bounds them)
+            while k < len(placed) and placed[k].first <= last:
+                k += 1
+            inside = placed[j:k]
+            if any(p.first < i or p.last > last or
+                   not all(isinstance(x, CueRef) for x in p.mention.payloads) for p in inside):
+                continue  # holds a name, a trigger or a longer cue
+            payloads = tuple(dict.fromkeys(
+                [*refs, *(c for p in inside if (p.first, p.last) == (i, last)
+                          for c in p.mention.payloads)]))
+            out.append(Placed(Mention.grouped(tokens.start_of(i), tokens.ends[last], payloads),
+                              i, last))
+            j, made_to = k, last
+            break
+    if made_to < 0:
+        return placed
+    return out + placed[j:]
+
+
+__all__ = ["AfterNot", "cue_reach", "cue_reaches", "cue_status", "dropped", "no_candidates",
+           "read_contractions"]

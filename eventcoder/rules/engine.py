@@ -401,7 +401,8 @@ def _candidate(view: SentenceView, parts: Participants, event_type: EventType, r
         return None
     if ref.needs_pair and not _pair_beside(view, parts, placed):
         return None
-    status, cue = cue_status(view, _marks(view, parts), statuses, placed)
+    status, cue = cue_status(view, _marks(view, parts), statuses, placed,
+                             vocabulary.status_precedence)
     if status == "occurred" and ref.status:
         status = ref.status  # "scheduled to meet" carries its own status
     # ("occurred" comes with no cue: for it, the test below would change nothing.)

@@ -1,0 +1,1 @@
+"""Value types shared by the matcher, the rules and the resolvers."""

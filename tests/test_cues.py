@@ -1,0 +1,124 @@
+"""Cue rules: how far a cue reaches, and negative contractions read as "not" (in one pass,
+held to the former rescan of every mention at every contraction)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventcoder.model.mentions import CueRef, Mention, Placed
+from eventcoder.rules.cues import AfterNot, cue_reach, cue_reaches, read_contractions
+from eventcoder.rules.tokens import Tokens
+from eventcoder.rules.view import SentenceView
+from tests.conftest import scaled
+
+
+def _view(coder, sentence: str, contractions: bool = True) -> SentenceView:
+    folded = coder.folder.fold(sentence)
+    vocabulary = coder.vocabulary if contractions else replace(coder.vocabulary, after_not=())
+    return SentenceView(folded, 0, len(folded),
+                        coder.matcher.mentions(folded, 0, len(folded), sentence), vocabulary)
+
+
+def _cue(kind: str = "negation", scope: str = "both", window: int = 3) -> CueRef:
+    return CueRef(kind, None, scope, window)
+
+
+def _at(view: SentenceView, first: int, last: int | None = None) -> Placed:
+    last = first if last is None else last
+    return Placed(Mention.grouped(view.tokens.start_of(first), view.tokens.ends[last], ()),
+                  first, last)
+
+
+@pytest.mark.parametrize("cue_at,scope,window,target,gap", [
+    (0, "both", 3, (3, 3), 2),       # "No" .. "held": "talks were" between
+    (0, "before", 3, (3, 3), 2),     # a cue before its trigger
+    (0, "after", 3, (3, 3), None),   # ... reaches nothing after it if its scope is "after"
+    (0, "both", 1, (3, 3), None),    # out of its window
+    (3, "after", 3, (0, 1), 1),      # after the tokens: "were" between
+    (3, "before", 3, (0, 1), None),
+    (1, "both", 9, (0, 3), None),    # on the tokens: neither before nor after them
+    (0, "both", 12, (6, 6), None),   # another clause (";")
+])
+def test_cue_reach(coder, cue_at, scope, window, target, gap) -> None:
+    view = _view(coder, "No talks were held ; Iran fought Iraq")
+    cue = _cue(scope=scope, window=window)
+    assert cue_reach(view, _at(view, cue_at), cue, *target) == gap
+    assert cue_reaches(view, _at(view, cue_at), cue, *target) is (gap is not None)
+    assert view.cue_reaches(_at(view, cue_at), cue, *target) is (gap is not None)
+
+
+def test_cue_reach_across_clauses_and_long_names(coder) -> None:
+    view = _view(coder, "Talks between the United Arab Emirates and Iran ; they will resume")
+    will = view.words.index("will")
+    cue = _cue(kind="status", window=6)
+    assert cue_reach(view, _at(view, will), cue, 0, 0) is None  # the ";" between
+    assert cue_reach(view, _at(view, will), cue, 0, 0, same_clause=False) == 6
+    # Counted word by word, "United Arab Emirates" is three words, and out of the window.
+    assert cue_reach(view, _at(view, will), cue, 0, 0, same_clause=False,
+                     names_as_one=False) is None
+
+
+def _contractions_reference(tokens: Tokens, placed: list[Placed], after_not: AfterNot
+                            ) -> list[Placed]:
+    """The former rule: at each contraction, every mention of the sentence scanned again."""
+    words = tokens.words
+    for i, word in enumerate(words):
+        if not word.endswith("n't"):
+            continue
+        for rest, refs in after_not:
+            last = i + len(rest)
+            inside = [p for p in placed if p.first <= last and p.last >= i]
+            if tuple(words[i + 1:last + 1]) != rest or any(
+                    p.first < i or p.last > last or
+                    not all(isinstance(x, CueRef) for x in p.mention.payloads)
+                    for p in inside):
+                continue
+            payloads = tuple(dict.fromkeys(
+                [*refs, *(c for p in inside if (p.first, p.last) == (i, last)
+                          for c in p.mention.payloads)]))
+            mention = Mention.grouped(tokens.starts[i], tokens.ends[last], payloads)
+            placed = sorted([p for p in placed if p not in inside] +
+                            [Placed(mention, i, last)], key=lambda p: (p.first, p.last))
+            break
+    return placed
+
+
+_WORDS = st.sampled_from(["it", "isn't", "is", "not", "true", "that", "Iran", "and", "Iraq",
+                          "held", "talks", "couldn't", "didn't", "won't", "resume", "it's",
+                          "mean", ",", "don't", "plan", "to", "Pakistan-Afghanistan",
+                          "ceasefire", "would", "no", "isn't true", "aren't", "n't"])
+
+
+@scaled(300)
+@given(words=st.lists(_WORDS, max_size=30), rests=st.sets(st.sampled_from(
+    [(), ("true", "that"), ("true",), ("resume",), ("mean", "that"), ("held", "talks"),
+     ("couldn't",), ("didn't", "mean")])))
+def test_contractions_in_one_pass_are_the_rescan(coder, words: list[str], rests) -> None:
+    view = _view(coder, " ".join(words), contractions=False)
+    after_not: AfterNot = tuple(sorted(((r, (_cue(window=len(r)),)) for r in rests),
+                                       key=lambda kv: -len(kv[0])))
+    got = read_contractions(view.tokens, view.placed, after_not)
+    assert got == _contractions_reference(view.tokens, view.placed, after_not)
+    if got == view.placed:
+        assert got is view.placed  # unchanged: the caller knows by identity
+
+
+@pytest.mark.parametrize("sentence,made", [
+    ("It isn't true that Iran and Iraq held talks", ["isn't true that"]),
+    ("Iran couldn't hold talks", ["couldn't"]),
+    ("Iran shouldn't resume talks and Iraq mustn't", ["shouldn't", "mustn't"]),
+    ("Iran isn't talking", []),           # the matcher's own cue, made again alike
+    ("Iran is not talking", []),          # written out: the matcher's own "not"
+    ("Iran's talks resumed", []),
+])
+def test_contractions_become_negation_cues(coder, sentence: str, made: list[str]) -> None:
+    view = _view(coder, sentence)
+    plain = _view(coder, sentence, contractions=False)
+    new = [p for p in view.placed if p not in plain.placed]
+    assert [view.folded[p.mention.start:p.mention.end] for p in new] == \
+        [m.lower() for m in made]
+    assert all(any(c.kind == "negation" for c in p.mention.of(CueRef)) for p in new)
