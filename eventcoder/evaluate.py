@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, \
@@ -250,7 +250,8 @@ def _values(event: dict[str, Any], keys: ActorKeys) -> dict[str, Any]:
         "mediators": set(event.get("mediators_iso3") or []),
         "location": keys.folder.fold(str(event.get("location") or "")),
         "country": event.get("iso3"), "event_date": (text_date, precision),
-        "status": event.get("status"), "fatalities": None if fat is None or pd.isna(fat) else int(fat),
+        "status": event.get("status"),
+        "fatalities": None if fat is None or pd.isna(fat) else int(fat),
     }
 
 
@@ -276,14 +277,13 @@ def _compare(gold: dict[str, Any], coded: dict[str, Any], keys: ActorKeys) -> di
     return out
 
 
-def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any = None
-                   ) -> Evaluation:
-    """Score an event table against gold mentions."""
-    keys = ActorKeys(coder)
-    result = Evaluation()
-    rows = events.to_dict("records")
-    result.coded = len(rows)
-    result.required = sum(1 for g in gold if g.get("required", True))
+_Pair = tuple[bool, int, int, int, int, dict[str, bool]]
+
+
+def _pairs(gold: list[dict[str, Any]], rows: list[dict[str, Any]], keys: ActorKeys
+           ) -> list[_Pair]:
+    """Every (gold mention, event, sentence of the event) that could match, best first:
+    required mentions, then those on which more fields agree."""
     pairs = []
     for gi, g in enumerate(gold):
         for ei, e in enumerate(rows):
@@ -296,11 +296,34 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
                     agree = _compare(g, _values(e, keys), keys)
                     pairs.append((not g.get("required", True), -sum(agree.values()), gi, ei,
                                   unit, agree))
-    pairs.sort(key=lambda p: p[:5])
+    return sorted(pairs, key=lambda p: p[:5])
+
+
+def _score_fields(result: Evaluation, g: dict[str, Any], event: dict[str, Any],
+                  agree: dict[str, bool], keys: ActorKeys) -> None:
+    for name, ok in agree.items():
+        result.field_total[name] += 1
+        result.field_hits[name] += int(ok)
+        result.type_fields[g["event_type"]][name][0] += int(ok)
+        result.type_fields[g["event_type"]][name][1] += 1
+        if not ok:
+            coded = _values(event, keys)[name]
+            result.field_errors.append(f"{g['doc_id']}: [{g['event_type']}] {name}: gold "
+                                       f"{g.get(name)!r} coded {coded!r} ({g['quote'][:60]})")
+
+
+def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any = None
+                   ) -> Evaluation:
+    """Score an event table against gold mentions."""
+    keys = ActorKeys(coder)
+    result = Evaluation()
+    rows = cast("list[dict[str, Any]]", events.to_dict("records"))
+    result.coded = len(rows)
+    result.required = sum(1 for g in gold if g.get("required", True))
     used_gold: set[int] = set()
     used_units: set[tuple[int, int]] = set()
     used_event: set[int] = set()
-    for optional, _, gi, ei, unit, agree in pairs:
+    for optional, _, gi, ei, unit, agree in _pairs(gold, rows, keys):
         if gi in used_gold or (ei, unit) in used_units:
             continue
         used_gold.add(gi)
@@ -310,21 +333,12 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
             result.matched += 1
             result.by_type[g["event_type"]]["matched"] += 1
         used_event.add(ei)
-        if not optional:
-            result.found_required += 1
-        for name, ok in agree.items():
-            result.field_total[name] += 1
-            result.field_hits[name] += int(ok)
-            result.type_fields[g["event_type"]][name][0] += int(ok)
-            result.type_fields[g["event_type"]][name][1] += 1
-            if not ok:
-                result.field_errors.append(f"{g['doc_id']}: [{g['event_type']}] {name}: gold "
-                                           f"{g.get(name)!r} coded {_values(rows[ei], keys)[name]!r}"
-                                           f" ({g['quote'][:60]})")
+        result.found_required += not optional
+        _score_fields(result, g, rows[ei], agree, keys)
     for gi, g in enumerate(gold):
-        result.by_type[g["event_type"]]["gold_required" if g.get("required", True)
-                                        else "gold_optional"] += 1
-        if gi not in used_gold and g.get("required", True):
+        required = g.get("required", True)
+        result.by_type[g["event_type"]]["gold_required" if required else "gold_optional"] += 1
+        if gi not in used_gold and required:
             result.misses.append(g)
     for ei, e in enumerate(rows):
         result.by_type[e["event_type"]]["coded"] += 1

@@ -26,12 +26,16 @@ _ISO3 = r"^[A-Z]{3}$"
 class EventSchema(pa.DataFrameModel):
     """One row per event. Column names follow ACLED where the meaning is the same."""
 
-    event_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$",
-                                      description="stable id: hash of document, sentence, trigger, type")
+    event_id: Series[str] = pa.Field(
+        unique=True, str_matches=r"^[0-9a-f]{16}$",
+        description="stable id: hash of document, sentence, trigger, type")
     doc_id: Series[str] = pa.Field(description="the article's id")
-    sentence_index: Series[int] = pa.Field(ge=0, description="position of the sentence in the article")
-    sentence_start: Series[int] = pa.Field(ge=0, description="character offset where the sentence starts")
-    sentence_end: Series[int] = pa.Field(ge=0, description="character offset where it ends (exclusive)")
+    sentence_index: Series[int] = pa.Field(
+        ge=0, description="position of the sentence in the article")
+    sentence_start: Series[int] = pa.Field(
+        ge=0, description="character offset where the sentence starts")
+    sentence_end: Series[int] = pa.Field(
+        ge=0, description="character offset where it ends (exclusive)")
     sentence: Series[str] = pa.Field(description="the sentence as written")
     trigger: Series[str] = pa.Field(description="the words that named the event")
     trigger_start: Series[int] = pa.Field(ge=0, description="character offset of the trigger")
@@ -63,7 +67,8 @@ class EventSchema(pa.DataFrameModel):
     location: Series[str] = pa.Field(nullable=True, description="most precise place named")
     admin1: Series[str] = pa.Field(nullable=True, description="first-level region of the place")
     country: Series[str] = pa.Field(nullable=True, description="country of the place")
-    iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3, description="its ISO alpha-3 code")
+    iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
+                                 description="its ISO alpha-3 code")
     border_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
                                          description="for a border, the other country")
     latitude: Series[float] = pa.Field(nullable=True, ge=-90, le=90)

@@ -140,38 +140,26 @@ def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     return out
 
 
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen: set[str] = set()
+    todo = list(graph.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph.get(node, ()))
+    return seen
+
+
 def cycles(graph: dict[str, set[str]]) -> set[tuple[str, ...]]:
-    """The strongly connected components of more than one node (Tarjan), sorted."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: set[tuple[str, ...]] = set()
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        on_stack.add(node)
-        for nxt in sorted(graph.get(node, ())):
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in on_stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.add(tuple(sorted(component)))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
+    """The groups of nodes that reach each other (strongly connected components of more
+    than one node), each sorted."""
+    reach = {node: _reachable(graph, node) for node in graph}
+    found = set()
+    for node, reached in reach.items():
+        component = {node} | {other for other in reached if node in reach.get(other, ())}
+        if len(component) > 1:
+            found.add(tuple(sorted(component)))
     return found
 
 
