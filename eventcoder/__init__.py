@@ -3,7 +3,13 @@
 >>> import eventcoder
 >>> df = eventcoder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
 ...                            published="2026-02-27")
->>> eventcoder.write_events(df, "events.parquet")
+>>> df.loc[0, ["event_type", "status", "actor1", "actor2"]].tolist()
+['clash', 'occurred', 'Military Forces of Pakistan', 'Military Forces of Afghanistan']
+>>> df.loc[0, "event_date"].date().isoformat()      # "Thursday" before Friday 27 February
+'2026-02-26'
+>>> path = eventcoder.write_events(df, "events.parquet")
+>>> eventcoder.read_events(path).equals(df)
+True
 """
 
 from __future__ import annotations

@@ -1,29 +1,116 @@
-"""Score coded events against gold annotations (the format of the seed corpus's gold file).
+"""Score coded events against gold annotations (the gold format: docs/gold-format.md).
 
 A coded event matches a gold mention when it is in the same document, one of its sentences
-(a merged row has several) contains the gold quote, and its type is the gold type. Recall counts required mentions found;
-an event that matches no gold mention, required or optional, is an extra. Fields present in
-a gold mention are scored on the matched pairs.
+(a merged row has several) contains the gold quote, and its type is the gold type. Recall
+counts required mentions found; an event that matches no gold mention, required or optional,
+is an extra. Fields present in a gold mention are scored on the matched pairs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, cast
 
 import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, \
+    model_validator
 
 from .errors import InputError, Problem
+from .lexicon.model import STATUSES
 from .text import Folder
 
 FIELDS = ("parties", "actor1", "actor2", "mediators", "location", "country", "event_date",
           "status", "fatalities")
 
+_Code = Annotated[str, Field(min_length=1)]
+_ISO3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+
+
+class GoldRecord(BaseModel):
+    """One gold mention: a line of a gold file. A field left out is not scored; null is
+    refused (leave the field out instead). Types are strict: `"3"` is no count."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    doc_id: str = Field(min_length=1, description="the article's id")
+    quote: str = Field(min_length=1, description="an exact substring of the sentence that "
+                       "reports the event")
+    event_type: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="the event type's id")
+    required: bool = Field(True, description="false: coding it is neither rewarded nor "
+                           "punished, but its fields must be right if coded")
+    status: str | None = Field(None, description="one of the statuses")
+    parties: list[_Code] | None = Field(None, min_length=2, max_length=2,
+                                        description="the two sides, in any order")
+    actor1: _Code | None = Field(None, description="the side that acts (one-sided events)")
+    actor2: _Code | None = Field(None, description="the target, when named")
+    mediators: list[_ISO3] | None = Field(None, description="third parties, ISO alpha-3")
+    location: _Code | None = Field(None, description="the most precise place named")
+    country: _ISO3 | None = Field(None, description="the place's country, ISO alpha-3")
+    event_date: str | None = Field(None, pattern=r"^\d{4}-\d{2}(-\d{2})?$",
+                                   description="YYYY-MM-DD, or YYYY-MM for a month")
+    time_precision: int | None = Field(None, ge=1, le=3,
+                                       description="1 day, 2 week (its Monday), 3 month")
+    fatalities: int | None = Field(None, ge=0, description="deaths reported")
+    note: str | None = Field(None, description="why, where it is not obvious")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nulls(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            nulls = sorted(k for k, v in data.items() if v is None)
+            if nulls:
+                raise ValueError(f"null for {', '.join(nulls)}: leave a field out instead")
+        return data
+
+    @field_validator("status")
+    @classmethod
+    def _known_status(cls, value: str) -> str:
+        if value not in STATUSES:
+            raise ValueError(f"{value!r} is not one of {', '.join(STATUSES)}")
+        return value
+
+    @field_validator("parties")
+    @classmethod
+    def _two_sides(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("the two parties are the same")
+        return value
+
+    @model_validator(mode="after")
+    def _date_fits_precision(self) -> GoldRecord:
+        if (self.event_date is None) != (self.time_precision is None):
+            raise ValueError("event_date and time_precision go together")
+        if self.event_date is not None:
+            month = self.time_precision == 3
+            if month != (len(self.event_date) == 7):
+                raise ValueError(f"event_date {self.event_date!r} must be YYYY-MM for precision"
+                                 f" 3 and YYYY-MM-DD for precision 1 or 2")
+            try:
+                day = dt.date.fromisoformat(self.event_date + ("-01" if month else ""))
+            except ValueError:
+                raise ValueError(f"event_date {self.event_date!r} is not a real date") from None
+            if self.time_precision == 2 and day.weekday() != 0:
+                raise ValueError(f"event_date {self.event_date!r}: a week (precision 2) is "
+                                 f"written as its Monday")
+        return self
+
+
+def _explain(error: ValidationError) -> str:
+    parts = []
+    for e in error.errors():
+        where = ".".join(str(x) for x in e["loc"])
+        parts.append(f"{where}: {e['msg']}" if where else str(e["msg"]))
+    return "; ".join(parts)
+
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold mentions of a JSON Lines file, as dicts of the fields given (plus `_line`).
+    A malformed line raises `InputError` naming the file, the line and every problem in it;
+    blank lines are skipped."""
     gold = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -32,11 +119,12 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(Problem(str(path), number, f"malformed JSON: {exc.msg}")) from None
-        for key in ("doc_id", "quote", "event_type"):
-            if key not in item:
-                raise InputError(Problem(str(path), number, f"gold entry lacks '{key}'"))
-        item["_line"] = number
-        gold.append(item)
+        try:
+            record = GoldRecord.model_validate(item)
+        except ValidationError as exc:
+            raise InputError(Problem(str(path), number, f"bad gold entry: {_explain(exc)}")
+                             ) from None
+        gold.append({**record.model_dump(exclude_unset=True), "_line": number})
     return gold
 
 
@@ -162,7 +250,8 @@ def _values(event: dict[str, Any], keys: ActorKeys) -> dict[str, Any]:
         "mediators": set(event.get("mediators_iso3") or []),
         "location": keys.folder.fold(str(event.get("location") or "")),
         "country": event.get("iso3"), "event_date": (text_date, precision),
-        "status": event.get("status"), "fatalities": None if fat is None or pd.isna(fat) else int(fat),
+        "status": event.get("status"),
+        "fatalities": None if fat is None or pd.isna(fat) else int(fat),
     }
 
 
@@ -188,14 +277,13 @@ def _compare(gold: dict[str, Any], coded: dict[str, Any], keys: ActorKeys) -> di
     return out
 
 
-def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any = None
-                   ) -> Evaluation:
-    """Score an event table against gold mentions."""
-    keys = ActorKeys(coder)
-    result = Evaluation()
-    rows = events.to_dict("records")
-    result.coded = len(rows)
-    result.required = sum(1 for g in gold if g.get("required", True))
+_Pair = tuple[bool, int, int, int, int, dict[str, bool]]
+
+
+def _pairs(gold: list[dict[str, Any]], rows: list[dict[str, Any]], keys: ActorKeys
+           ) -> list[_Pair]:
+    """Every (gold mention, event, sentence of the event) that could match, best first:
+    required mentions, then those on which more fields agree."""
     pairs = []
     for gi, g in enumerate(gold):
         for ei, e in enumerate(rows):
@@ -208,11 +296,34 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
                     agree = _compare(g, _values(e, keys), keys)
                     pairs.append((not g.get("required", True), -sum(agree.values()), gi, ei,
                                   unit, agree))
-    pairs.sort(key=lambda p: p[:5])
+    return sorted(pairs, key=lambda p: p[:5])
+
+
+def _score_fields(result: Evaluation, g: dict[str, Any], event: dict[str, Any],
+                  agree: dict[str, bool], keys: ActorKeys) -> None:
+    for name, ok in agree.items():
+        result.field_total[name] += 1
+        result.field_hits[name] += int(ok)
+        result.type_fields[g["event_type"]][name][0] += int(ok)
+        result.type_fields[g["event_type"]][name][1] += 1
+        if not ok:
+            coded = _values(event, keys)[name]
+            result.field_errors.append(f"{g['doc_id']}: [{g['event_type']}] {name}: gold "
+                                       f"{g.get(name)!r} coded {coded!r} ({g['quote'][:60]})")
+
+
+def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any = None
+                   ) -> Evaluation:
+    """Score an event table against gold mentions."""
+    keys = ActorKeys(coder)
+    result = Evaluation()
+    rows = cast("list[dict[str, Any]]", events.to_dict("records"))
+    result.coded = len(rows)
+    result.required = sum(1 for g in gold if g.get("required", True))
     used_gold: set[int] = set()
     used_units: set[tuple[int, int]] = set()
     used_event: set[int] = set()
-    for optional, _, gi, ei, unit, agree in pairs:
+    for optional, _, gi, ei, unit, agree in _pairs(gold, rows, keys):
         if gi in used_gold or (ei, unit) in used_units:
             continue
         used_gold.add(gi)
@@ -222,21 +333,12 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
             result.matched += 1
             result.by_type[g["event_type"]]["matched"] += 1
         used_event.add(ei)
-        if not optional:
-            result.found_required += 1
-        for name, ok in agree.items():
-            result.field_total[name] += 1
-            result.field_hits[name] += int(ok)
-            result.type_fields[g["event_type"]][name][0] += int(ok)
-            result.type_fields[g["event_type"]][name][1] += 1
-            if not ok:
-                result.field_errors.append(f"{g['doc_id']}: [{g['event_type']}] {name}: gold "
-                                           f"{g.get(name)!r} coded {_values(rows[ei], keys)[name]!r}"
-                                           f" ({g['quote'][:60]})")
+        result.found_required += not optional
+        _score_fields(result, g, rows[ei], agree, keys)
     for gi, g in enumerate(gold):
-        result.by_type[g["event_type"]]["gold_required" if g.get("required", True)
-                                        else "gold_optional"] += 1
-        if gi not in used_gold and g.get("required", True):
+        required = g.get("required", True)
+        result.by_type[g["event_type"]]["gold_required" if required else "gold_optional"] += 1
+        if gi not in used_gold and required:
             result.misses.append(g)
     for ei, e in enumerate(rows):
         result.by_type[e["event_type"]]["coded"] += 1

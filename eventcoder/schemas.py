@@ -1,19 +1,19 @@
 """The event table's contract, as a Pandera model.
 
-`schemas/` at the top of the repository holds files generated from this model
+`EventSchema` is the one source of the table's columns: `EVENT_COLUMNS` lists them in order,
+and `schemas/` at the top of the repository holds files generated from the model
 (`python scripts/write_schemas.py`); a test fails when they drift apart.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 from pathlib import Path
 from typing import Any, Optional
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines import pandas_engine
 from pandera.typing import Series
 
 from .errors import SchemaError
@@ -23,49 +23,39 @@ SCHEMA_VERSION = "1.0"
 _ISO3 = r"^[A-Z]{3}$"
 
 
-class Text(pandas_engine.STRING):
-    """Pandera's string dtype (the one `Series[str]` resolves to), with its column check
-    answered by one bool: Pandera's own check returns an all-True array for a string
-    column, and Pandera then formats an empty failure-case frame into a message that
-    nobody reads, for each string column of each table. Same coercion, same name, same
-    failures: an array with a False in it is returned as it was."""
-
-    def check(self, pandera_dtype: Any, data_container: Any = None) -> Any:
-        result = super().check(pandera_dtype, data_container)
-        if isinstance(result, np.ndarray) and result.all():
-            return True
-        return result
-
-
 class EventSchema(pa.DataFrameModel):
     """One row per event. Column names follow ACLED where the meaning is the same."""
 
-    event_id: Series[Text] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$",
-                                      description="stable id: hash of document, sentence, trigger, type")
-    doc_id: Series[Text] = pa.Field(description="the article's id")
-    sentence_index: Series[int] = pa.Field(ge=0, description="position of the sentence in the article")
-    sentence_start: Series[int] = pa.Field(ge=0, description="character offset where the sentence starts")
-    sentence_end: Series[int] = pa.Field(ge=0, description="character offset where it ends (exclusive)")
-    sentence: Series[Text] = pa.Field(description="the sentence as written")
-    trigger: Series[Text] = pa.Field(description="the words that named the event")
+    event_id: Series[str] = pa.Field(
+        unique=True, str_matches=r"^[0-9a-f]{16}$",
+        description="stable id: hash of document, sentence, trigger, type")
+    doc_id: Series[str] = pa.Field(description="the article's id")
+    sentence_index: Series[int] = pa.Field(
+        ge=0, description="position of the sentence in the article")
+    sentence_start: Series[int] = pa.Field(
+        ge=0, description="character offset where the sentence starts")
+    sentence_end: Series[int] = pa.Field(
+        ge=0, description="character offset where it ends (exclusive)")
+    sentence: Series[str] = pa.Field(description="the sentence as written")
+    trigger: Series[str] = pa.Field(description="the words that named the event")
     trigger_start: Series[int] = pa.Field(ge=0, description="character offset of the trigger")
     trigger_end: Series[int] = pa.Field(ge=0, description="character offset after the trigger")
-    rule: Series[Text] = pa.Field(description="the rules that fired, separated by ';'")
-    event_type: Series[Text] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$",
+    rule: Series[str] = pa.Field(description="the rules that fired, separated by ';'")
+    event_type: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$",
                                         description="clash, airstrike, ceasefire, negotiation, "
                                         "mediation_offer, or a type added in the lexicon")
-    acled_event_type: Series[Text] = pa.Field(nullable=True, description="nearest ACLED event type")
-    acled_sub_event_type: Series[Text] = pa.Field(nullable=True,
+    acled_event_type: Series[str] = pa.Field(nullable=True, description="nearest ACLED event type")
+    acled_sub_event_type: Series[str] = pa.Field(nullable=True,
                                                   description="nearest ACLED sub-event type")
-    status: Series[Text] = pa.Field(isin=list(STATUSES), description="occurred, planned, failed, "
+    status: Series[str] = pa.Field(isin=list(STATUSES), description="occurred, planned, failed, "
                                     "alleged or called_for")
-    actor1: Series[Text] = pa.Field(nullable=True, description="first side, or the attacker")
-    actor1_iso3: Series[Text] = pa.Field(nullable=True, str_matches=_ISO3,
+    actor1: Series[str] = pa.Field(nullable=True, description="first side, or the attacker")
+    actor1_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
                                          description="actor1's country")
     inter1: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=list(range(1, 9)),
                                              description="ACLED actor type code of actor1")
-    actor2: Series[Text] = pa.Field(nullable=True, description="second side, or the target")
-    actor2_iso3: Series[Text] = pa.Field(nullable=True, str_matches=_ISO3,
+    actor2: Series[str] = pa.Field(nullable=True, description="second side, or the target")
+    actor2_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
                                          description="actor2's country")
     inter2: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=list(range(1, 9)),
                                              description="ACLED actor type code of actor2")
@@ -74,11 +64,12 @@ class EventSchema(pa.DataFrameModel):
     mediators: Series[object] = pa.Field(description="names of third parties (list)")
     mediators_iso3: Series[object] = pa.Field(description="their countries (list)")
     actors_inferred: Series[bool] = pa.Field(description="sides taken from the article's context")
-    location: Series[Text] = pa.Field(nullable=True, description="most precise place named")
-    admin1: Series[Text] = pa.Field(nullable=True, description="first-level region of the place")
-    country: Series[Text] = pa.Field(nullable=True, description="country of the place")
-    iso3: Series[Text] = pa.Field(nullable=True, str_matches=_ISO3, description="its ISO alpha-3 code")
-    border_iso3: Series[Text] = pa.Field(nullable=True, str_matches=_ISO3,
+    location: Series[str] = pa.Field(nullable=True, description="most precise place named")
+    admin1: Series[str] = pa.Field(nullable=True, description="first-level region of the place")
+    country: Series[str] = pa.Field(nullable=True, description="country of the place")
+    iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
+                                 description="its ISO alpha-3 code")
+    border_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
                                          description="for a border, the other country")
     latitude: Series[float] = pa.Field(nullable=True, ge=-90, le=90)
     longitude: Series[float] = pa.Field(nullable=True, ge=-180, le=180)
@@ -88,16 +79,16 @@ class EventSchema(pa.DataFrameModel):
     event_date: Series[pa.DateTime] = pa.Field(nullable=True, description="resolved event date")
     time_precision: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2, 3],
                                                      description="ACLED: 1 day, 2 week, 3 month")
-    date_text: Series[Text] = pa.Field(nullable=True, description="the date words of the text")
+    date_text: Series[str] = pa.Field(nullable=True, description="the date words of the text")
     fatalities: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
                                                  description="deaths reported (ACLED conventions)")
     mentions: Series[int] = pa.Field(ge=1, description="sentences of the article that report "
                                      "this event (merged into one row)")
     mention_sentences: Series[object] = pa.Field(description="the other sentences that report "
                                                  "it (list)")
-    source: Series[Text] = pa.Field(nullable=True, description="the article's source")
+    source: Series[str] = pa.Field(nullable=True, description="the article's source")
     published: Series[pa.DateTime] = pa.Field(nullable=True, description="publication date")
-    url: Series[Text] = pa.Field(nullable=True, description="the article's URL")
+    url: Series[str] = pa.Field(nullable=True, description="the article's URL")
 
     class Config:
         strict = True
@@ -105,32 +96,34 @@ class EventSchema(pa.DataFrameModel):
         ordered = True
         name = "events"
 
-    # One pass over the column, the values as an element-wise check sees them (nulls left
-    # out by Pandera first): an element-wise check costs a Pandera call per value. A list
-    # comprehension costs half of Series.map with a function; most lists are empty, so
-    # nothing is built for them.
-    @pa.check("mediators", "mediators_iso3", "mention_sentences", name="list_of_strings")
+    @pa.check("mediators", "mediators_iso3", "mention_sentences", name="list_of_strings",
+              element_wise=True)
     @classmethod
-    def _lists(cls, column: pd.Series) -> Series[bool]:
-        return pd.Series([isinstance(v, list) and (not v or all([isinstance(s, str) for s in v]))
-                          for v in column.tolist()], index=column.index, dtype=bool)
+    def _lists(cls, value: Any) -> bool:
+        return isinstance(value, list) and all(isinstance(s, str) for s in value)
 
     @pa.dataframe_check(name="offsets_in_order")
     @classmethod
-    def _offsets(cls, df: pd.DataFrame) -> Series[bool]:
+    def _offsets(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["sentence_start"] <= df["trigger_start"]) & (
             df["trigger_start"] < df["trigger_end"]) & (df["trigger_end"] <= df["sentence_end"])
 
     @pa.dataframe_check(name="date_has_precision")
     @classmethod
-    def _precision(cls, df: pd.DataFrame) -> Series[bool]:
+    def _precision(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["event_date"].isna() == df["time_precision"].isna()
 
 
-def empty_events() -> pd.DataFrame:
-    from .events import COLUMNS
+# The columns in order, read from the model's annotations, which Pandera builds its columns
+# from: `EventSchema.to_schema()` would give the same list but costs about 0.2 CPU-s the first
+# time, paid by every import of eventcoder that never validates a table.
+EVENT_COLUMNS: tuple[str, ...] = tuple(
+    name for name in inspect.get_annotations(EventSchema) if not name.startswith("_"))
 
-    return pd.DataFrame({c: pd.Series([], dtype=object) for c in COLUMNS})
+
+def empty_events() -> pd.DataFrame:
+    """A table with the event columns and no rows."""
+    return pd.DataFrame({c: pd.Series([], dtype=object) for c in EVENT_COLUMNS})
 
 
 def validate_events(frame: pd.DataFrame, event_types: Optional[set[str]] = None) -> pd.DataFrame:

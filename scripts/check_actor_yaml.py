@@ -29,8 +29,8 @@ GROUP_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'",
                         "\u201c": '"', "\u201d": '"'})
 
-problems = []
-notes = []
+problems: list[str] = []
+notes: list[str] = []
 
 
 def fold(text):
@@ -118,28 +118,33 @@ def overlaps(a, b):
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def check_country_codes(where, iso3, iso2, codes, seen_iso2):
+    if not isinstance(iso3, str) or not ISO3.match(iso3):
+        problems.append(f"{where}: iso3 must be three upper-case letters, got {iso3!r}")
+    elif iso3 in codes:
+        problems.append(f"{where}: duplicate iso3")
+    codes.add(iso3)
+    # A bare NO (Norway) loads as False under YAML 1.1: this catches unquoted iso2.
+    if not isinstance(iso2, str) or not ISO2.match(iso2):
+        problems.append(f"{where}: iso2 must be a quoted two-letter code, got {iso2!r}")
+    elif iso2 in seen_iso2:
+        problems.append(f"{where}: iso2 {iso2} also used by {seen_iso2[iso2]}")
+    else:
+        seen_iso2[iso2] = iso3
+
+
 def check_countries(countries):
     codes = set()
     forms = {}  # folded form -> (iso3, original)
     seen_iso2 = {}
     for i, c in enumerate(countries):
         where = f"countries.yaml[{i}]"
-        if not check_keys(where, c, ("iso3", "iso2", "name", "aliases", "adjectives", "capitals"), ()):
+        if not check_keys(where, c, ("iso3", "iso2", "name", "aliases", "adjectives",
+                                     "capitals"), ()):
             continue
-        iso3, iso2 = c["iso3"], c["iso2"]
+        iso3 = c["iso3"]
         where = f"countries.yaml {iso3}"
-        if not isinstance(iso3, str) or not ISO3.match(iso3):
-            problems.append(f"{where}: iso3 must be three upper-case letters, got {iso3!r}")
-        elif iso3 in codes:
-            problems.append(f"{where}: duplicate iso3")
-        codes.add(iso3)
-        # A bare NO (Norway) loads as False under YAML 1.1: this catches unquoted iso2.
-        if not isinstance(iso2, str) or not ISO2.match(iso2):
-            problems.append(f"{where}: iso2 must be a quoted two-letter code, got {iso2!r}")
-        elif iso2 in seen_iso2:
-            problems.append(f"{where}: iso2 {iso2} also used by {seen_iso2[iso2]}")
-        else:
-            seen_iso2[iso2] = iso3
+        check_country_codes(where, iso3, c["iso2"], codes, seen_iso2)
         surface = []
         if check_str(where, "name", c["name"]):
             surface.append(c["name"])
@@ -150,7 +155,8 @@ def check_countries(countries):
             key = fold(form)
             other = forms.get(key)
             if other and other[0] != iso3:
-                problems.append(f"countries.yaml: '{form}' ({iso3}) collides with '{other[1]}' ({other[0]})")
+                problems.append(f"countries.yaml: '{form}' ({iso3}) collides with "
+                                f"'{other[1]}' ({other[0]})")
             else:
                 forms.setdefault(key, (iso3, form))
     if len(countries) != EXPECTED_COUNTRIES:
@@ -171,7 +177,8 @@ def check_overlapping_forms(fname, entries):
     for (la, pa, fa), (lb, pb, fb) in combinations(entries, 2):
         shared = {fold(x) for x in fa} & {fold(x) for x in fb}
         if shared and overlaps(pa, pb):
-            problems.append(f"{fname}: {la} and {lb} share {sorted(shared)} with overlapping validity")
+            problems.append(f"{fname}: {la} and {lb} share {sorted(shared)} with overlapping "
+                            "validity")
 
 
 def check_groups(groups, codes):
@@ -196,7 +203,8 @@ def check_groups(groups, codes):
         if "adjectives" in g:
             surface += check_list(where, "adjectives", g["adjectives"], min_len=1)
         if g["actor_type"] not in ACTOR_TYPES:
-            problems.append(f"{where}: actor_type {g['actor_type']!r} is not one of {sorted(ACTOR_TYPES)}")
+            problems.append(f"{where}: actor_type {g['actor_type']!r} is not one of "
+                            f"{sorted(ACTOR_TYPES)}")
         check_code(where, "country", g["country"], codes)
         if "state" in g:
             check_code(where, "state", g["state"], codes)

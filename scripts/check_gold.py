@@ -7,9 +7,12 @@ Checks, reporting every problem before exiting:
 2. every quote occurs verbatim in its document (examples/articles/<doc_id>.txt,
    or the "text" of the line of examples/sentences.jsonl whose "id" is doc_id)
    and does not run across a line break;
-3. every field has an allowed value (event types, statuses, ISO 3166-1
-   alpha-3 codes, non-state group names, dates matching their precision,
-   fatalities as non-negative integers, no unknown fields);
+3. every line is a valid `eventcoder.evaluate.GoldRecord` (docs/gold-format.md: types,
+   statuses, dates matching their precision, no unknown fields) that also gives
+   `required`, and its codes fit this project: event types of the bundled lexicon,
+   sides as ISO 3166-1 alpha-3 codes or the group names below, mediators as ISO codes
+   (none for a violent type), actor1/actor2 rather than parties for a one-sided type, and
+   no country for a border;
 4. every article is 150-450 words long;
 5. no run of 9 consecutive words (lowercased ``\\w+`` tokens) of any example
    article or short document occurs in any seed article, so the examples stay original;
@@ -33,6 +36,12 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from eventcoder.evaluate import GoldRecord
+from eventcoder.lexicon import load_lexicon
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_EXAMPLES = REPO / "examples"
@@ -41,8 +50,6 @@ DEFAULT_SEEDS = Path("/work/shared/corpus/seeds")
 NGRAM = 9
 MIN_WORDS, MAX_WORDS = 150, 450
 
-EVENT_TYPES = {"clash", "airstrike", "ceasefire", "negotiation", "mediation_offer"}
-STATUSES = {"occurred", "planned", "failed", "alleged", "called_for"}
 # A border ("Pakistan-Afghanistan border", "Thailand-Cambodia border", the Line of Control)
 # lies between two states, so a border location takes no country.
 BORDER_RE = re.compile(r".+ border|Line of Control")
@@ -74,12 +81,6 @@ TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB
 VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE
 """.split())
 
-REQUIRED_FIELDS = ("doc_id", "quote", "event_type", "required")
-OPTIONAL_FIELDS = (
-    "status", "parties", "actor1", "actor2", "mediators", "location", "country",
-    "event_date", "time_precision", "fatalities", "note",
-)
-ALLOWED_FIELDS = set(REQUIRED_FIELDS) | set(OPTIONAL_FIELDS)
 SENTENCE_FIELDS = {"id", "text", "published"}
 
 
@@ -95,99 +96,122 @@ def is_side(code: object) -> bool:
     return isinstance(code, str) and (code in ISO3 or code in GROUPS)
 
 
-def check_date(value: object, precision: object) -> str | None:
-    """Return an error message, or None when the date fits its precision."""
-    if precision not in (1, 2, 3) or isinstance(precision, bool):
-        return f"time_precision must be 1, 2 or 3, not {precision!r}"
-    if not isinstance(value, str):
-        return f"event_date must be a string, not {value!r}"
-    if precision == 3:
-        if not re.fullmatch(r"\d{4}-\d{2}", value):
-            return f"event_date {value!r} must be YYYY-MM for precision 3"
-        try:
-            dt.date.fromisoformat(value + "-01")
-        except ValueError:
-            return f"event_date {value!r} is not a real month"
-        return None
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"event_date {value!r} must be YYYY-MM-DD for precision {precision}"
+class Types:
+    """The bundled lexicon's event types: which exist, which are violent, one-sided."""
+
+    def __init__(self) -> None:
+        kinds = load_lexicon().event_types
+        self.ids = {t.id for t in kinds}
+        self.violent = {t.id for t in kinds if t.violent}
+        self.one_sided = {t.id for t in kinds if t.structure == "one_sided"}
+
+
+def _model_problems(rec: dict[str, Any]) -> list[str]:
+    if "required" not in rec:
+        return ["missing field 'required'"]
     try:
-        day = dt.date.fromisoformat(value)
+        GoldRecord.model_validate(rec)
+    except ValidationError as exc:
+        return [f"{'.'.join(map(str, e['loc'])) or 'record'}: {e['msg']}" for e in exc.errors()]
+    return []
+
+
+def _quote_problems(rec: dict[str, Any], articles: dict[str, str]) -> list[str]:
+    doc, quote = rec["doc_id"], rec["quote"]
+    if doc not in articles:
+        return [f"no article examples/articles/{doc}.txt and no id {doc!r} in sentences.jsonl"]
+    if quote not in articles[doc]:
+        return [f"quote not found verbatim in {doc}: {quote!r}"]
+    if "\n" in quote:
+        return ["quote runs across a line break"]
+    return []
+
+
+def _mediator_problems(rec: dict[str, Any], types: Types) -> list[str]:
+    mediators = rec.get("mediators")
+    if mediators is None:
+        return []
+    errs = []
+    if rec["event_type"] in types.violent:
+        errs.append(f"a {rec['event_type']} has no mediators")
+    if not mediators or not all(m in ISO3 for m in mediators):
+        errs.append(f"mediators must be a non-empty list of ISO3 codes, not {mediators!r}")
+    elif len(set(mediators)) != len(mediators):
+        errs.append(f"mediators repeat a code: {mediators!r}")
+    return errs
+
+
+def _code_problems(rec: dict[str, Any], types: Types) -> list[str]:
+    errs: list[str] = []
+    etype = rec["event_type"]
+    if etype not in types.ids:
+        errs.append(f"event_type {etype!r} not in {sorted(types.ids)}")
+    parties = rec.get("parties")
+    if parties is not None:
+        if etype in types.one_sided:
+            errs.append(f"a {etype} takes actor1/actor2, not parties")
+        if not all(is_side(x) for x in parties):
+            errs.append(f"parties must be ISO3 codes or group names, not {parties!r}")
+    errs += [f"{key} {rec[key]!r} is neither an ISO3 code nor a known group"
+             for key in ("actor1", "actor2") if key in rec and not is_side(rec[key])]
+    errs += _mediator_problems(rec, types)
+    if "country" in rec and rec["country"] not in ISO3:
+        errs.append(f"country {rec['country']!r} is not an ISO3 code")
+    if BORDER_RE.fullmatch(rec.get("location", "")) and "country" in rec:
+        errs.append("a border location takes no country")
+    return errs
+
+
+def check_record(rec: dict[str, Any], articles: dict[str, str], types: Types) -> list[str]:
+    """Check one gold record; `articles` maps every document id (article or short document)
+    to its text."""
+    errs = _model_problems(rec)
+    if errs:
+        return errs
+    return _quote_problems(rec, articles) + _code_problems(rec, types)
+
+
+def _published_problem(published: object) -> str | None:
+    if not isinstance(published, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        return f"'published' must be a YYYY-MM-DD string, not {published!r}"
+    try:
+        dt.date.fromisoformat(published)
     except ValueError:
-        return f"event_date {value!r} is not a real date"
-    if precision == 2 and day.weekday() != 0:
-        return f"event_date {value!r} must be a Monday for precision 2 (week)"
+        return f"'published' {published!r} is not a real date"
     return None
 
 
-def check_record(rec: dict, articles: dict[str, str]) -> list[str]:
-    """Check one gold record; `articles` maps every document id (article or short document)
-    to its text."""
-    errs: list[str] = []
-    for key in REQUIRED_FIELDS:
-        if key not in rec:
-            errs.append(f"missing field {key!r}")
-    if errs:
-        return errs
-    unknown = set(rec) - ALLOWED_FIELDS
+def _json_object(line: str, where: str, errs: list[str]) -> dict[str, Any] | None:
+    """The JSON object on a line, or None with the problem added to `errs`."""
+    if not line.strip():
+        errs.append(f"{where}: blank line")
+        return None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        errs.append(f"{where}: not JSON ({exc})")
+        return None
+    if not isinstance(rec, dict):
+        errs.append(f"{where}: not a JSON object")
+        return None
+    return rec
+
+
+def _sentence_problems(rec: dict[str, Any], docs: dict[str, str], article_ids: set[str]
+                       ) -> list[str]:
+    errs = []
+    unknown = set(rec) - SENTENCE_FIELDS
     if unknown:
         errs.append(f"unknown fields {sorted(unknown)}")
-
-    doc, quote, etype = rec["doc_id"], rec["quote"], rec["event_type"]
-    if doc not in articles:
-        errs.append(f"no article examples/articles/{doc}.txt and no id {doc!r} in sentences.jsonl")
-    elif not isinstance(quote, str) or not quote.strip():
-        errs.append("quote must be a non-empty string")
-    elif quote not in articles[doc]:
-        errs.append(f"quote not found verbatim in {doc}: {quote!r}")
-    elif "\n" in quote:
-        errs.append("quote runs across a line break")
-    if etype not in EVENT_TYPES:
-        errs.append(f"event_type {etype!r} not in {sorted(EVENT_TYPES)}")
-    if not isinstance(rec["required"], bool):
-        errs.append("required must be true or false")
-    if "status" in rec and rec["status"] not in STATUSES:
-        errs.append(f"status {rec['status']!r} not in {sorted(STATUSES)}")
-
-    if "parties" in rec:
-        p = rec["parties"]
-        if etype == "airstrike":
-            errs.append("an airstrike takes actor1/actor2, not parties")
-        if not (isinstance(p, list) and len(p) == 2 and len(set(map(str, p))) == 2
-                and all(is_side(x) for x in p)):
-            errs.append(f"parties must be two distinct ISO3 codes or group names, not {p!r}")
-    for key in ("actor1", "actor2"):
-        if key in rec and not is_side(rec[key]):
-            errs.append(f"{key} {rec[key]!r} is neither an ISO3 code nor a known group")
-    if "mediators" in rec:
-        m = rec["mediators"]
-        if etype in ("airstrike", "clash"):
-            errs.append(f"a {etype} has no mediators")
-        if not (isinstance(m, list) and m and all(isinstance(x, str) and x in ISO3 for x in m)):
-            errs.append(f"mediators must be a non-empty list of ISO3 codes, not {m!r}")
-        elif len(set(m)) != len(m):
-            errs.append(f"mediators repeat a code: {m!r}")
-    if "location" in rec:
-        loc = rec["location"]
-        if not isinstance(loc, str) or not loc.strip():
-            errs.append("location must be a non-empty string")
-        elif BORDER_RE.fullmatch(loc) and "country" in rec:
-            errs.append("a border location takes no country")
-    if "country" in rec and rec["country"] not in ISO3:
-        errs.append(f"country {rec['country']!r} is not an ISO3 code")
-    if ("event_date" in rec) != ("time_precision" in rec):
-        errs.append("event_date and time_precision go together")
-    elif "event_date" in rec:
-        msg = check_date(rec["event_date"], rec["time_precision"])
-        if msg:
-            errs.append(msg)
-    if "fatalities" in rec:
-        f = rec["fatalities"]
-        if isinstance(f, bool) or not isinstance(f, int) or f < 0:
-            errs.append(f"fatalities must be a non-negative integer, not {f!r}")
-    if "note" in rec and not isinstance(rec["note"], str):
-        errs.append("note must be a string")
-    return errs
+    doc_id, text = rec.get("id"), rec.get("text")
+    if doc_id in docs:
+        errs.append(f"duplicate id {doc_id!r}")
+    elif doc_id in article_ids:
+        errs.append(f"id {doc_id!r} is also the name of an article")
+    if not isinstance(text, str) or not text.strip():
+        errs.append("'text' must be a non-empty string")
+    problem = _published_problem(rec.get("published"))
+    return errs + ([problem] if problem else [])
 
 
 def read_sentences(path: Path, article_ids: set[str]) -> tuple[dict[str, str], list[str]]:
@@ -200,119 +224,69 @@ def read_sentences(path: Path, article_ids: set[str]) -> tuple[dict[str, str], l
         return docs, [f"{path}: {exc}"]
     for lineno, line in enumerate(lines, 1):
         where = f"{path.name}:{lineno}"
-        if not line.strip():
-            errs.append(f"{where}: blank line")
+        rec = _json_object(line, where, errs)
+        if rec is None:
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errs.append(f"{where}: not JSON ({exc})")
-            continue
-        if not isinstance(rec, dict):
-            errs.append(f"{where}: not a JSON object")
-            continue
-        unknown = set(rec) - SENTENCE_FIELDS
-        if unknown:
-            errs.append(f"{where}: unknown fields {sorted(unknown)}")
-        doc_id, text, published = rec.get("id"), rec.get("text"), rec.get("published")
+        doc_id = rec.get("id")
         if not isinstance(doc_id, str) or not doc_id.strip():
             errs.append(f"{where}: 'id' must be a non-empty string, not {doc_id!r}")
             continue
-        if doc_id in docs:
-            errs.append(f"{where}: duplicate id {doc_id!r}")
-        elif doc_id in article_ids:
-            errs.append(f"{where}: id {doc_id!r} is also the name of an article")
-        if not isinstance(text, str) or not text.strip():
-            errs.append(f"{where}: 'text' must be a non-empty string")
-            text = ""
-        if not isinstance(published, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
-            errs.append(f"{where}: 'published' must be a YYYY-MM-DD string, not {published!r}")
-        else:
-            try:
-                dt.date.fromisoformat(published)
-            except ValueError:
-                errs.append(f"{where}: 'published' {published!r} is not a real date")
-        docs.setdefault(doc_id, text)
+        errs += [f"{where}: {e}" for e in _sentence_problems(rec, docs, article_ids)]
+        text = rec.get("text")
+        docs.setdefault(doc_id, text if isinstance(text, str) else "")
     if not docs and not errs:
         errs.append(f"{path}: no documents")
     return docs, errs
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--examples", type=Path, default=DEFAULT_EXAMPLES,
-                    help="folder holding articles/, sentences.jsonl and gold.jsonl "
-                         "(default: %(default)s)")
-    ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
-                    help="folder of seed articles to compare against (default: %(default)s)")
-    args = ap.parse_args(argv)
-
-    errors: list[str] = []
-    art_dir = args.examples / "articles"
-    gold_path = args.examples / "gold.jsonl"
-    sentences_path = args.examples / "sentences.jsonl"
-    articles = {p.stem: p.read_text(encoding="utf-8") for p in sorted(art_dir.glob("*.txt"))}
-    if not articles:
-        errors.append(f"{art_dir}: no .txt articles")
-
-    # 6. short documents
-    sentences, problems = read_sentences(sentences_path, set(articles))
-    errors.extend(problems)
-    documents = {**sentences, **articles}
-
-    # 4. article length
-    for doc, text in articles.items():
-        n = len(text.split())
-        if not MIN_WORDS <= n <= MAX_WORDS:
-            errors.append(f"{doc}.txt: {n} words, outside {MIN_WORDS}-{MAX_WORDS}")
-
-    # 1-3. gold records
-    records: list[dict] = []
-    seen: set[tuple] = set()
+def read_records(path: Path, documents: dict[str, str], errors: list[str]
+                 ) -> list[dict[str, Any]]:
+    """The gold records of the file, each checked; problems are added to `errors`."""
     try:
-        lines = gold_path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        errors.append(f"{gold_path}: {exc}")
-        lines = []
+        errors.append(f"{path}: {exc}")
+        return []
+    types = Types()
+    records: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for lineno, line in enumerate(lines, 1):
-        where = f"{gold_path.name}:{lineno}"
-        if not line.strip():
-            errors.append(f"{where}: blank line")
+        where = f"{path.name}:{lineno}"
+        rec = _json_object(line, where, errors)
+        if rec is None:
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(f"{where}: not JSON ({exc})")
-            continue
-        if not isinstance(rec, dict):
-            errors.append(f"{where}: not a JSON object")
-            continue
-        errors.extend(f"{where}: {e}" for e in check_record(rec, documents))
+        errors.extend(f"{where}: {e}" for e in check_record(rec, documents, types))
         key = (rec.get("doc_id"), rec.get("quote"), rec.get("event_type"), rec.get("location"))
         if key in seen:
             errors.append(f"{where}: duplicate of an earlier record {key!r}")
         seen.add(key)
         records.append(rec)
+    return records
 
-    # 5. originality against the seeds
-    seed_files = sorted(args.seeds.glob("*.txt")) if args.seeds.is_dir() else []
+
+def originality_problems(seeds: Path, articles: dict[str, str], sentences: dict[str, str]
+                         ) -> tuple[list[str], int]:
+    """Runs of NGRAM words shared with a seed article, and how many seeds were compared."""
+    seed_files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
     if not seed_files:
-        errors.append(f"{args.seeds}: no seed articles found, originality not checked")
+        return [f"{seeds}: no seed articles found, originality not checked"], 0
     seed_grams: dict[tuple[str, ...], str] = {}
     for p in seed_files:
         for g in ngrams(words(p.read_text(encoding="utf-8"))):
             seed_grams.setdefault(g, p.stem)
-    for doc, text in articles.items():
-        for g in sorted(ngrams(words(text))):
-            if g in seed_grams:
-                errors.append(f"{doc}.txt shares {NGRAM} words with seed {seed_grams[g]}: {' '.join(g)!r}")
-    for doc, text in sentences.items():
-        for g in sorted(ngrams(words(text))):
-            if g in seed_grams:
-                errors.append(f"sentences.jsonl {doc} shares {NGRAM} words with seed "
-                              f"{seed_grams[g]}: {' '.join(g)!r}")
+    errors = []
+    for label, texts in (("{}.txt", articles), ("sentences.jsonl {}", sentences)):
+        for doc, text in texts.items():
+            for g in sorted(ngrams(words(text))):
+                if g in seed_grams:
+                    errors.append(f"{label.format(doc)} shares {NGRAM} words with seed "
+                                  f"{seed_grams[g]}: {' '.join(g)!r}")
+    return errors, len(seed_files)
 
-    # summary
+
+def summary(articles: dict[str, str], sentences: dict[str, str],
+            records: list[dict[str, Any]], seeds_compared: int, errors: list[str]) -> None:
+    """Print the counts per article and in all; an article without gold is an error."""
     print(f"{'article':34} {'words':>5} {'required':>8} {'optional':>8}")
     for doc, text in articles.items():
         req = sum(1 for r in records if r.get("doc_id") == doc and r.get("required") is True)
@@ -324,12 +298,38 @@ def main(argv: list[str] | None = None) -> int:
     with_gold = {r.get("doc_id") for r in in_sentences}
     negatives = sum(1 for doc in sentences if doc not in with_gold)
     s_req = sum(1 for r in in_sentences if r.get("required") is True)
-    print(f"sentences.jsonl: {len(sentences)} documents, {negatives} hard negatives (no gold event), "
-          f"{len(in_sentences)} events ({s_req} required, {len(in_sentences) - s_req} optional)")
+    print(f"sentences.jsonl: {len(sentences)} documents, {negatives} hard negatives (no gold "
+          f"event), {len(in_sentences)} events ({s_req} required, "
+          f"{len(in_sentences) - s_req} optional)")
     total_req = sum(1 for r in records if r.get("required") is True)
     print(f"{len(articles)} articles + {len(sentences)} short documents, {len(records)} events "
-          f"({total_req} required), {len(seed_files)} seed articles compared")
+          f"({total_req} required), {seeds_compared} seed articles compared")
 
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--examples", type=Path, default=DEFAULT_EXAMPLES,
+                    help="folder holding articles/, sentences.jsonl and gold.jsonl "
+                         "(default: %(default)s)")
+    ap.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
+                    help="folder of seed articles to compare against (default: %(default)s)")
+    args = ap.parse_args(argv)
+
+    errors: list[str] = []
+    art_dir = args.examples / "articles"
+    articles = {p.stem: p.read_text(encoding="utf-8") for p in sorted(art_dir.glob("*.txt"))}
+    if not articles:
+        errors.append(f"{art_dir}: no .txt articles")
+    sentences, problems = read_sentences(args.examples / "sentences.jsonl", set(articles))
+    errors.extend(problems)
+    for doc, text in articles.items():
+        n = len(text.split())
+        if not MIN_WORDS <= n <= MAX_WORDS:
+            errors.append(f"{doc}.txt: {n} words, outside {MIN_WORDS}-{MAX_WORDS}")
+    records = read_records(args.examples / "gold.jsonl", {**sentences, **articles}, errors)
+    shared, seeds_compared = originality_problems(args.seeds, articles, sentences)
+    errors.extend(shared)
+    summary(articles, sentences, records, seeds_compared, errors)
     if errors:
         print(f"\nFAILED: {len(errors)} problem(s)", file=sys.stderr)
         for e in errors:

@@ -8,6 +8,7 @@ from pathlib import Path
 from eventcoder.schemas import write_schema_files
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "schemas"
+    default = Path(__file__).resolve().parent.parent / "schemas"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     for path in write_schema_files(folder):
         print(f"wrote {path}")

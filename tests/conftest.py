@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 import eventcoder
+from eventcoder.testing import Generator
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,6 +49,12 @@ def shared_coder() -> eventcoder.Coder:
     return eventcoder.Coder()
 
 
+@lru_cache(maxsize=1)
+def shared_generator() -> Generator:
+    """The strategies over the shared Coder (what they draw from is computed once)."""
+    return Generator(shared_coder())
+
+
 @pytest.fixture(scope="session")
 def coder() -> eventcoder.Coder:
     return shared_coder()
@@ -68,9 +75,9 @@ def code_rows(coder: eventcoder.Coder, texts: Iterable[str], published: Any = No
 
 
 def lazy(factory: Any, *args: Any, **kwargs: Any) -> st.SearchStrategy[Any]:
-    """`factory(shared_coder(), ...)` as a strategy, built when first drawn from, so test
+    """`factory(shared_generator(), ...)` as a strategy, built when first drawn from, so test
     modules can name strategies over the coder at import time."""
-    return st.deferred(lambda: factory(shared_coder(), *args, **kwargs))
+    return st.deferred(lambda: factory(shared_generator(), *args, **kwargs))
 
 
 def check_invariants(rows: list[dict[str, Any]], coder: eventcoder.Coder) -> None:

@@ -39,7 +39,7 @@ from eventcoder.events import COLUMNS
 from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.lexicon import codes as C
 from eventcoder.segment import segment
-from eventcoder.strategies import FILLERS, PUBLISHED, articles, sentences
+from eventcoder.testing import FILLERS, PUBLISHED, articles, sentences
 from tests.conftest import check_invariants, code_rows, lazy, scaled
 
 
@@ -527,11 +527,6 @@ def test_corrupted_lexicon_files_fail_with_file_and_line(files, data) -> None:
 
 
 # --- regression tests of real bugs found by fuzzing (shrunk examples) ----------------------
-
-def bug(reason: str, raises: type[BaseException] | tuple | None = None) -> pytest.MarkDecorator:
-    """A known bug: the test fails until it is fixed, then fails again (strict) to say so."""
-    return pytest.mark.xfail(strict=True, reason=reason, raises=raises)
-
 
 def test_fixed_a_lone_surrogate_escape_in_jsonl_is_not_an_input_error(coder, tmp_path) -> None:
     # Found and shrunk by test_arbitrary_lines_in_a_jsonl_file (random bytes): JSON may

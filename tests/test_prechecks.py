@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import eventcoder
 from eventcoder import coder as coder_module
-from eventcoder.strategies import (
+from eventcoder.testing import (
     CONDITION_ENDS, CONDITIONS, NEGATIONS, PUBLISHED, conditional, negated, sentences)
 from tests.conftest import code_rows, lazy, scaled
 from tests.test_golden import CASES

@@ -1,15 +1,15 @@
 """Property-based tests of the coding rules: general behaviours no golden sentence pins down.
 
-Sentences and articles come from `eventcoder.strategies`, which knows the events each one
+Sentences and articles come from `eventcoder.testing`, which knows the events each one
 must yield. Most properties compare events, so they code through `code_rows` (the rows,
 without the ~80 ms table validation); the properties about the table itself go through the
 public API. Example counts follow the hypothesis profile (see tests/conftest.py).
 
 At the end, regression tests of the bugs these properties found, as shrunk examples: those
 fixed in the core since ("test_fixed_...") pass, those still open ("test_bug_...") are
-xfail(strict=True). The default grammar steers around the open ones (`AVOIDED_DAYS`,
-`NEGATIONS`, the `short_names` flag of `Template`); when one is fixed, its strict xfail
-fails, and the test and the grammar are to be widened.
+xfail(strict=True); none is open today. The grammar steers around an open one (as
+`NEGATIONS` once did); when it is fixed, its strict xfail fails, and the test and the
+grammar are to be widened.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from hypothesis import assume, given, note
 from hypothesis import strategies as st
 
 import eventcoder
-from eventcoder import strategies as S
-from eventcoder.strategies import (
+from eventcoder import testing as S
+from eventcoder.testing import (
     CONDITION_ENDS, CONDITIONS, NEGATIONS, NEUTRAL_CLAUSES, PUBLISHED, TEMPLATES,
-    GeneratedArticle, GeneratedSentence, alias_variants, articles, conditional, event_tables,
+    GeneratedArticle, GeneratedSentence, Generator, alias_variants, articles, conditional,
     negated, observed, sentences)
-from tests.conftest import check_invariants, code_rows, lazy, scaled
+from tests.conftest import check_invariants, code_rows, lazy, scaled, shared_generator
 
 
 def events_of(coder: eventcoder.Coder, text: str, published: Any = None,
@@ -58,7 +58,8 @@ LEAD = [t for t in TEMPLATES if t.lead]
 @given(data=st.data())
 def test_generated_sentence_yields_exactly_its_events(coder, template, data) -> None:
     published = data.draw(st.sampled_from([PUBLISHED, "draw", None]), label="published")
-    s = data.draw(sentences(coder, templates=[template], published=published), label="s")
+    s = data.draw(sentences(shared_generator(), templates=[template], published=published),
+                  label="s")
     assert coded(coder, s) == list(s.expected)
 
 
@@ -162,7 +163,7 @@ IVORY = S.StateForm("CIV", "C\u00f4te d'Ivoire", "name")
 @given(lazy(sentences), st.booleans(), st.data())
 def test_curly_and_straight_quotes_code_alike(coder, s: GeneratedSentence, wrap: bool,
                                               data) -> None:
-    nouns = [slot for slot, f in s.forms if f.kind != "adjective" and not s.short]
+    nouns = [slot for slot, f in s.forms if f.kind != "adjective"]
     if nouns and data.draw(st.booleans(), label="with an apostrophe in a name"):
         slot = data.draw(st.sampled_from(nouns), label="slot")
         if "CIV" not in {f.iso3 for k, f in s.forms if k != slot}:
@@ -185,7 +186,7 @@ def test_possessive_with_curly_apostrophe(coder, s: GeneratedSentence) -> None:
 @scaled(80)
 @given(lazy(sentences), st.data())
 def test_alias_swaps_do_not_change_events(coder, s: GeneratedSentence, data) -> None:
-    variant = data.draw(alias_variants(coder, s), label="variant")
+    variant = data.draw(alias_variants(shared_generator(), s), label="variant")
     assert coded(coder, variant) == coded(coder, s)
 
 
@@ -214,7 +215,7 @@ def test_a_neutral_clause_does_not_change_events(coder, s: GeneratedSentence, cl
     if at_end:
         text = s.text[:-1] + f", {clause}."
     else:
-        text = f"{clause[0].upper()}{clause[1:]}, {S._lead_lower(s)}"
+        text = f"{clause[0].upper()}{clause[1:]}, {S.lead_lower(s)}"
     note(f"with clause: {text!r}")
     assert events_of(coder, text, s.published) == coded(coder, s)
 
@@ -299,7 +300,7 @@ def test_parquet_round_trip_of_coded_events_is_lossless(coder, batch) -> None:
 
 
 @scaled(25)
-@given(event_tables())
+@given(lazy(Generator.event_tables))
 def test_parquet_round_trip_of_any_valid_table_is_lossless(table: pd.DataFrame) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = eventcoder.write_events(table, Path(folder) / "t.parquet")
@@ -408,11 +409,6 @@ def test_golden_sentences_code_alike_in_any_batch_order(coder, order) -> None:
 
 
 # --- regression tests of real bugs the properties found (shrunk examples) -----------------
-
-def bug(reason: str, raises: type[BaseException] | tuple | None = None) -> pytest.MarkDecorator:
-    """A known bug: the test fails until it is fixed, then fails again (strict) to say so."""
-    return pytest.mark.xfail(strict=True, reason=reason, raises=raises)
-
 
 def _one(coder, text: str, published: Any = PUBLISHED) -> list[S.ExpectedEvent]:
     return events_of(coder, text, published)

@@ -4,20 +4,15 @@ the variants (aliases, negation, conditions) the properties compare."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from hypothesis import strategies as st
 
-from ..lexicon import Lexicon
-from ..lexicon.model import STATUSES
-from .words import GOVERNMENT_WORDS, MILITARY_WORDS, MONTHS, NUMBER_WORDS, PUBLISHED, WEEKDAYS
 from .expected import ExpectedEvent
-from .forms import PlaceForm, StateForm, _lexicon_of, _pools_for
-
-
-# --- the grammar -------------------------------------------------------------------------
+from .forms import PlaceForm, StateForm
+from .words import GOVERNMENT_WORDS, MILITARY_WORDS, MONTHS, NUMBER_WORDS, PUBLISHED, WEEKDAYS
 
 Tense = Literal["past", "future", "none"]
 
@@ -29,9 +24,9 @@ class Template:
 
     `adjective` names the side slots written as "<adjective> <organ word>"; `coordinated`
     writes both sides as "<adjective A> and <adjective B> <organ word>" (slot {AB});
-    `doer` names the slot that is actor1 of a one-sided event. `future` is the same
-    construction in the future tense (a planned event), `short_names` keeps to one-word
-    names (the cue of the construction has a short reach), and `lead` says the sentence
+    `doer` names the slot that is actor1 of a one-sided event (a type whose structure is
+    one_sided in the lexicon). `future` is the same construction in the future tense (a
+    planned event), and `lead` says the sentence
     starts with the trigger or a word before it, close enough for a negation or a condition
     prefixed to the sentence to reach it.
     """
@@ -51,7 +46,6 @@ class Template:
     when: bool = True
     toll: bool = False
     future: str | None = None
-    short_names: bool = False
     lead: bool = False
     border: bool = False
 
@@ -161,16 +155,6 @@ TEMPLATES: tuple[Template, ...] = (
        where=False, when=False),
 )
 
-# Types whose events carry a death toll (0 when none is reported).
-_VIOLENT_TYPES = frozenset({"clash", "airstrike"})
-
-# Months and days a date may not use, for a coder that misreads them. The bundled coder
-# reads them all (it once took "May" for the cue "may", and "August", "October 6" and
-# "28 May" for towns: see the regression tests in tests/test_rule_properties.py).
-AVOIDED_MONTHS: frozenset[str] = frozenset()
-# (month, day) pairs left out, as AVOIDED_MONTHS.
-AVOIDED_DAYS: frozenset[tuple[int, int]] = frozenset()
-
 # Contractions too, written with either apostrophe by the tests: the coder once read
 # "isn't" only as a word of its own, not as the "not" of "not true that".
 NEGATIONS = ("Officials denied that ", "Witnesses denied that ", "It is not true that ",
@@ -226,12 +210,11 @@ def dates(draw: Any, tense: Tense = "past", published: dt.date | None = PUBLISHE
     kind = draw(st.sampled_from(kinds))
     if kind in {"day", "month"}:
         year = draw(st.integers(2015, 2030))
-        month = draw(st.sampled_from([i for i, m in enumerate(MONTHS, 1)
-                                      if m not in AVOIDED_MONTHS]))
+        month = draw(st.sampled_from(range(1, len(MONTHS) + 1)))
         name = MONTHS[month - 1]
         if kind == "month":
             return DatePhrase("month", f" in {name} {year}", day=dt.date(year, month, 1))
-        day = draw(st.integers(1, 28).filter(lambda d: (month, d) not in AVOIDED_DAYS))
+        day = draw(st.integers(1, 28))
         text = draw(st.sampled_from([f"{day} {name} {year}", f"{name} {day}, {year}"]))
         return DatePhrase("day", f" on {text}", day=dt.date(year, month, day))
     if kind == "weekday":
@@ -243,31 +226,12 @@ def dates(draw: Any, tense: Tense = "past", published: dt.date | None = PUBLISHE
 
 
 @st.composite
-def _toll_phrase(draw: Any) -> tuple[str, int]:
+def toll_phrases(draw: Any) -> tuple[str, int]:
     n = draw(st.integers(1, 60))
     written = NUMBER_WORDS[n] if n < len(NUMBER_WORDS) and draw(st.booleans()) else str(n)
     lead = draw(st.sampled_from(["", "at least "]))
     who = draw(st.sampled_from(["soldiers", "people", "civilians", "fighters"]))
     return f", killing {lead}{written} {who}", n
-
-
-def _allowed(lexicon: Lexicon, template: Template, status: str | None = None) -> bool:
-    types = {t.id: t for t in lexicon.event_types}
-    event_type = types.get(template.event_type)
-    if event_type is None:
-        return False
-    return (status or template.status) in getattr(event_type, "statuses", STATUSES)
-
-
-def _templates(coder: Any, event_type: str | None, status: str | None,
-               templates: Sequence[Template] | None) -> list[Template]:
-    lexicon = _lexicon_of(coder)
-    pool = list(TEMPLATES if templates is None else templates)
-    chosen = [t for t in pool if (event_type is None or t.event_type == event_type)
-              and (status is None or t.status == status) and _allowed(lexicon, t)]
-    if not chosen:
-        raise ValueError(f"no template for event_type={event_type!r}, status={status!r}")
-    return chosen
 
 
 @dataclass(frozen=True)
@@ -276,7 +240,8 @@ class GeneratedSentence:
 
     The other fields let a test rewrite the sentence and know the new expected events:
     `forms` maps each actor slot to the `StateForm` written there, `place`/`near` the place
-    and its preposition, `when` the date phrase, `toll` the death toll phrase."""
+    and its preposition, `when` the date phrase, `toll` the death toll phrase; `violent`
+    says the lexicon's type is violent (its events carry a toll, 0 when none is reported)."""
 
     text: str
     published: dt.date | None
@@ -289,14 +254,14 @@ class GeneratedSentence:
     when: DatePhrase | None = None
     toll: tuple[str, int] | None = None
     future: bool = False
-    short: bool = False
+    violent: bool = False
 
     @property
     def states(self) -> dict[str, str]:
         return {slot: form.iso3 for slot, form in self.forms}
 
     def _remake(self, **changes: Any) -> "GeneratedSentence":
-        return _make(replace(self, **changes))
+        return make_sentence(replace(self, **changes))
 
     def with_forms(self, changes: Mapping[str, StateForm], same_state: bool = True
                    ) -> "GeneratedSentence":
@@ -323,7 +288,7 @@ class GeneratedSentence:
         return self._remake(future=True, toll=None)
 
 
-def _make(s: GeneratedSentence) -> GeneratedSentence:
+def make_sentence(s: GeneratedSentence) -> GeneratedSentence:
     """Render the text and the expected events of a sentence from its parts."""
     t = s.template
     forms = dict(s.forms)
@@ -342,7 +307,7 @@ def _make(s: GeneratedSentence) -> GeneratedSentence:
     future = s.future or t.tense == "future"
     event_date, precision = s.when.resolve(s.published, future) if s.when else (None, None)
     fatalities = None
-    if t.event_type in _VIOLENT_TYPES:
+    if s.violent:
         fatalities = s.toll[1] if s.toll else 0
     location = iso3 = geo = None
     if s.place is not None:
@@ -359,86 +324,9 @@ def _make(s: GeneratedSentence) -> GeneratedSentence:
     return replace(s, text=text, expected=(expected,))
 
 
-@st.composite
-def sentences(draw: Any, coder: Any, event_type: str | None = None,
-              status: str | None = None, published: dt.date | None | str = PUBLISHED,
-              templates: Sequence[Template] | None = None,
-              future: bool | None = None, short: bool = False) -> GeneratedSentence:
-    """A generated sentence with the events it must yield.
-
-    `published`: the publication date it is coded against (`PUBLISHED` by default; None
-    for none, so relative dates resolve to nothing; "draw" to draw one). `templates`
-    replaces the bundled grammar (`TEMPLATES`). `future=True` puts a construction that has
-    a future tense into it (its events are planned); the default keeps the template's.
-    `short=True` writes every state in one word."""
-    if status is not None and status not in STATUSES:
-        raise ValueError(f"unknown status {status!r}")
-    pools = _pools_for(coder)
-    choices = _templates(coder, event_type, status, templates)
-    if future:
-        choices = [t for t in choices if t.future and _allowed(_lexicon_of(coder), t, "planned")]
-        if not choices:
-            raise ValueError("no template with a future tense")
-    template = draw(st.sampled_from(choices))
-    if published == "draw":
-        published = draw(st.dates(dt.date(2015, 1, 1), dt.date(2030, 12, 31)))
-    place = None
-    near = False
-    if template.where and draw(st.booleans()):
-        place = draw(st.sampled_from(pools.places))
-        near = draw(st.booleans())
-    excluded = set(place.other_countries) if place else set()
-    slots = (*template.slots, *(["C"] if "{C}" in template.text else []))
-    short = short or template.short_names
-    isos = [i for i in pools.nouns if i not in excluded and (
-        not short or (pools.short_nouns.get(i) and _one_word(pools.adjectives[i])))]
-    fixed: list[str] = []
-    if template.border:
-        usable = [b for b in pools.borders if all(x in isos for x in b[:2])]
-        a, b, name, iso3 = draw(st.sampled_from(usable))
-        fixed = [a, b] if draw(st.booleans()) else [b, a]
-        place = PlaceForm("the border", name, iso3, 3, "border")
-        isos = [i for i in isos if i not in fixed]
-    chosen = fixed + draw(st.lists(st.sampled_from(isos), min_size=len(slots) - len(fixed),
-                                   max_size=len(slots) - len(fixed), unique=True))
-    organ_word = draw(st.sampled_from(template.organ_words)) if template.organ_words else None
-    forms: dict[str, StateForm] = {}
-    for slot, iso3 in zip(slots, chosen):
-        adjectival = slot in template.adjective or (template.coordinated and slot in "AB")
-        pool = pools.adjectives[iso3] if adjectival else (
-            pools.short_nouns[iso3] if short else pools.nouns[iso3])
-        if short:
-            pool = _one_word(pool)
-        forms[slot] = draw(st.sampled_from(pool))
-    tense: Tense = "future" if future else template.tense
-    when = draw(dates(tense, published)) if template.when and draw(st.booleans()) else None
-    toll = draw(_toll_phrase()) if template.toll and not future and draw(st.booleans()) \
-        else None
-    return _make(GeneratedSentence(
-        text="", published=published, expected=(), template=template,  # type: ignore[arg-type]
-        forms=tuple(forms.items()), organ_word=organ_word, place=place, near=near,
-        when=when, toll=toll, future=bool(future), short=short))
-
-
-def _one_word(forms: Sequence[StateForm]) -> tuple[StateForm, ...]:
-    return tuple(f for f in forms if " " not in f.text and "-" not in f.text)
-
-
-def alias_variants(coder: Any, sentence: GeneratedSentence
-                   ) -> st.SearchStrategy[GeneratedSentence]:
-    """The same sentence with its states written in other ways (Turkey, Türkiye, Ankara)."""
-    pools = _pools_for(coder)
-    options = {}
-    for slot, form in sentence.forms:
-        if form.kind == "adjective":
-            pool = pools.adjectives[form.iso3]
-        else:
-            pool = (pools.short_nouns if sentence.short else pools.nouns)[form.iso3]
-        options[slot] = st.sampled_from(_one_word(pool) if sentence.short else pool)
-    return st.fixed_dictionaries(options).map(sentence.with_forms)
-
-
-def _lead_lower(sentence: GeneratedSentence) -> str:
+def lead_lower(sentence: GeneratedSentence) -> str:
+    """The sentence with its first letter lowered where the template starts with a common
+    word ("A truce", "Talks"), to follow a prefix."""
     text = sentence.text
     return text[0].lower() + text[1:] if sentence.template.text.startswith(("A ", "Talks")) \
         else text
@@ -446,12 +334,12 @@ def _lead_lower(sentence: GeneratedSentence) -> str:
 
 def negated(sentence: GeneratedSentence, prefix: str = NEGATIONS[0]) -> str:
     """The sentence after a denial: "Officials denied that <sentence>"."""
-    return prefix + _lead_lower(sentence)
+    return prefix + lead_lower(sentence)
 
 
 def conditional(sentence: GeneratedSentence, prefix: str = CONDITIONS[0],
                 end: str = CONDITION_ENDS[0]) -> str:
     """The sentence as a condition: "If <sentence>, prices would rise."."""
-    return prefix + _lead_lower(sentence).rstrip(".") + end
+    return prefix + lead_lower(sentence).rstrip(".") + end
 
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-
-
-
-
 PUBLISHED = dt.date(2026, 3, 6)  # a Friday
 
 # Names that are also common English words or given names: a coder may rightly read them

@@ -5,14 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
-
-
-
-# --- what a sentence must code to --------------------------------------------------------
 
 @dataclass(frozen=True)
 class ExpectedEvent:
@@ -79,7 +75,8 @@ def signature(row: Mapping[str, Any], ordered: bool = False) -> ExpectedEvent:
 def observed(events: pd.DataFrame | Iterable[Mapping[str, Any]], ordered: bool = False
              ) -> list[ExpectedEvent]:
     """The coded events as `ExpectedEvent`s, in table order; compare with `.expected`."""
-    rows = events.to_dict("records") if isinstance(events, pd.DataFrame) else list(events)
+    rows = cast("list[Mapping[str, Any]]", events.to_dict("records")) \
+        if isinstance(events, pd.DataFrame) else list(events)
     return [signature(r, ordered) for r in rows]
 
 

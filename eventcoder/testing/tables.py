@@ -11,13 +11,10 @@ import pandas as pd
 from hypothesis import strategies as st
 
 from ..lexicon.model import STATUSES
-
-
-
-# --- event tables ------------------------------------------------------------------------
+from ..schemas import EventSchema, validate_events
 
 _COUNTRY_CODES = ("AFG", "PAK", "UKR", "RUS", "TUR", "QAT", "SDN", "YEM")
-_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]),
                 max_size=20)
 _DATES = st.dates(dt.date(1990, 1, 1), dt.date(2035, 12, 31))
 
@@ -91,14 +88,12 @@ def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str]
 
 
 @st.composite
-def event_tables(draw: Any, min_size: int = 0, max_size: int = 8,
-                 event_types: Sequence[str] = ("clash", "airstrike", "ceasefire", "negotiation",
-                                               "mediation_offer")) -> pd.DataFrame:
-    """A valid event table, validated and coerced by `eventcoder.validate_events`. Columns
-    come from `EventSchema`; the checks that span columns (offsets, date and precision,
-    interaction codes, unique ids) are kept by construction."""
-    from ..schemas import EventSchema, validate_events
-
+def event_tables(draw: Any, min_size: int, max_size: int, event_types: Sequence[str]
+                 ) -> pd.DataFrame:
+    """A valid event table of `min_size` to `max_size` rows of the given event types,
+    validated and coerced by `eventcoder.validate_events`. Columns come from `EventSchema`;
+    the checks that span columns (offsets, date and precision, interaction codes, unique
+    ids) are kept by construction."""
     columns = EventSchema.to_schema().columns
     rows = draw(st.lists(_event_row(columns, event_types), min_size=min_size,
                          max_size=max_size))

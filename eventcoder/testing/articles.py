@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
 
-
-from .words import HEADLINES
 from .expected import ExpectedEvent
 from .forms import fillers
-from .grammar import GeneratedSentence, Template, sentences
+from .grammar import GeneratedSentence
+from .words import HEADLINES
 
-
-# --- articles ------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class GeneratedArticle:
@@ -32,13 +29,15 @@ class GeneratedArticle:
 
 
 @st.composite
-def articles(draw: Any, coder: Any, min_sentences: int = 1, max_sentences: int = 4,
-             templates: Sequence[Template] | None = None) -> GeneratedArticle:
-    """An article: a headline, an optional date line, event sentences and filler."""
+def articles_from(draw: Any,
+                  sentences: Callable[[dt.date], st.SearchStrategy[GeneratedSentence]],
+                  min_sentences: int = 1, max_sentences: int = 4) -> GeneratedArticle:
+    """An article: a headline, an optional date line, event sentences and filler.
+    `sentences(published)` is the strategy of its event sentences."""
     published = draw(st.dates(dt.date(2016, 1, 1), dt.date(2029, 12, 31)))
     in_header = draw(st.booleans())
     # Distinct events: two reports of one event (same type, status and sides) are merged.
-    body = draw(st.lists(sentences(coder, published=published, templates=templates),
+    body = draw(st.lists(sentences(published),
                          min_size=min_sentences, max_size=max_sentences,
                          unique_by=lambda s: tuple((e.event_type, e.status, e.sides)
                                                    for e in s.expected)))
@@ -60,5 +59,3 @@ def articles(draw: Any, coder: Any, min_sentences: int = 1, max_sentences: int =
     expected = tuple(e for s in body for e in s.expected)
     return GeneratedArticle(text, published, None if in_header else published, tuple(body),
                             expected)
-
-
