@@ -202,7 +202,7 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
              events.attrs.get("eventcoder", {}), events["event_type"].tolist())
 
 
-def _summary(headline: str, counts: dict[str, Any], types: list[str]) -> None:
+def _summary(headline: str, counts: dict[str, Any], types: list[Any]) -> None:
     from collections import Counter
 
     passed = [f"{counts[k]} {what}" for k, what in (("skipped", "articles skipped"),
@@ -214,6 +214,13 @@ def _summary(headline: str, counts: dict[str, Any], types: list[str]) -> None:
 
 
 # --- scale: partitioned dataset output (eventcoder.scale) -----------------------------------
+def _updates(bar: Any) -> Any:
+    """A progress callback that moves `bar` on."""
+    def update(n: int) -> None:
+        bar.update(n)
+    return update
+
+
 def _is_folder(output: str) -> bool:
     return output.endswith(("/", "\\")) or Path(output).is_dir()
 
@@ -238,7 +245,7 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
                       file=sys.stderr) as bar:
                 summary = scale.code_to_dataset(inputs, output, coder, batch_size=size,
                                                 on_error=on_error,  # type: ignore[arg-type]
-                                                resume=resume, progress=bar.update,
+                                                resume=resume, progress=_updates(bar),
                                                 dayfirst=dayfirst)
         types = pq.read_table(summary.out_dir, columns=["event_type"]).column(0).to_pylist()
     except InputError as exc:

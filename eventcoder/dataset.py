@@ -97,7 +97,7 @@ def arrow_table(frame: pd.DataFrame, metadata: dict[str, Any]) -> pa.Table:
     stay strings, lists of strings stay lists of strings), so the parts of a dataset always
     read back as one table."""
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    fields = []
+    fields: list[pa.Field] = []
     for f in table.schema:
         if f.name in LIST_COLUMNS and f.type != pa.list_(pa.string()):
             fields.append(pa.field(f.name, pa.list_(pa.string())))
@@ -105,7 +105,7 @@ def arrow_table(frame: pd.DataFrame, metadata: dict[str, Any]) -> pa.Table:
             fields.append(pa.field(f.name, _string_type(frame[f.name].dtype)))
         else:
             fields.append(f)
-    schema = pa.schema(fields, metadata=table.schema.metadata)
+    schema = pa.schema(fields, metadata=dict(table.schema.metadata or {}))  # type: ignore[arg-type]
     if schema != table.schema:
         table = table.cast(schema)
     existing = dict(table.schema.metadata or {})
@@ -170,6 +170,9 @@ def write_events(frame: pd.DataFrame, path: str | Path, metadata: dict[str, Any]
     target = check_output_file(path, overwrite=overwrite)
     valid = validate_events(_with_lists(frame))
     meta = {"eventcoder_version": __version__, **(metadata or frame.attrs.get("eventcoder", {}))}
+    # A reader checks the types against these: the lexicon's when the metadata names them
+    # (the Coder's does), else those the table holds.
+    meta.setdefault("event_types", sorted(map(str, valid["event_type"].unique())))
     table = arrow_table(valid, meta)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_table(table, path)
@@ -269,10 +272,11 @@ def expected_types() -> dict[str, str]:
 
 
 def check_event_file(path: str | Path, types: dict[str, str] | None = None
-                     ) -> tuple[dict[str, Any], set[str]]:
+                     ) -> tuple[dict[str, Any], set[str] | None]:
     """Check that `path` is an event file as eventcoder writes it, before reading its rows:
-    its metadata (present, readable, this schema version, the lexicon's event types), and
-    its columns and their types. Returns the metadata and its event types."""
+    its metadata (present, readable, this schema version), and its columns and their types.
+    Returns the metadata and the event types it lists (None in a file of an eventcoder that
+    did not record them: its types are then checked by the schema's pattern only)."""
     meta = read_metadata(path)
     if not meta:
         raise DatasetError(f"{path}: has no eventcoder metadata (stripped, or not written by "
@@ -282,8 +286,9 @@ def check_event_file(path: str | Path, types: dict[str, str] | None = None
         raise DatasetError(f"{path}: written with schema version {version!r}; this eventcoder "
                            f"reads version {SCHEMA_VERSION!r}")
     event_types = meta.get("event_types")
-    if not isinstance(event_types, list) or not all(isinstance(t, str) for t in event_types):
-        raise DatasetError(f"{path}: its metadata lists no event types (stripped or edited)")
+    if event_types is not None and (not isinstance(event_types, list) or
+                                    not all(isinstance(t, str) for t in event_types)):
+        raise DatasetError(f"{path}: the event types of its metadata are not a list of names")
     want = types if types is not None else expected_types()
     have = {f.name: _normal(f.type) for f in pq.read_schema(path)}
     missing = [c for c in want if c not in have]
@@ -294,10 +299,10 @@ def check_event_file(path: str | Path, types: dict[str, str] | None = None
     if problems:
         raise DatasetError(f"{path}: not an event table as eventcoder writes it: "
                            + "; ".join(problems))
-    return meta, set(event_types)
+    return meta, None if event_types is None else set(event_types)
 
 
-def check_dataset(out_dir: Path) -> tuple[dict[str, Any], set[str]]:
+def check_dataset(out_dir: Path) -> tuple[dict[str, Any], set[str] | None]:
     """Check a dataset folder before its rows are read: complete (its manifest says so and
     lists exactly the parts there), nothing foreign in it, and every part an event file as
     eventcoder writes it (`check_event_file`). Returns the dataset's metadata and the event
@@ -322,14 +327,16 @@ def check_dataset(out_dir: Path) -> tuple[dict[str, Any], set[str]]:
                            f"{', '.join(missing) or 'none'}; not listed: "
                            f"{', '.join(extra) or 'none'})")
     types = expected_types()
-    event_types: set[str] = set()
+    event_types: set[str] | None = set()
     meta: dict[str, Any] = {}
     for part in parts:
         part_meta, known = check_event_file(part, types)
-        event_types |= known
+        event_types = None if known is None or event_types is None else event_types | known
         meta = meta or {k: v for k, v in part_meta.items() if k not in PART_KEYS}
     for key in ("documents", "events", "skipped", "files_skipped"):
         if key in manifest:
             meta[key] = manifest[key]
-    meta.update(parts=len(parts), event_types=sorted(event_types))
+    meta["parts"] = len(parts)
+    if event_types is not None:
+        meta["event_types"] = sorted(event_types)
     return meta, event_types

@@ -33,8 +33,7 @@ from typing import Any, Literal
 
 from .errors import InputError, InputWarning, Problem
 from .inputs import READABLE_SUFFIXES, InputFile, expand_paths, input_files
-from .published import (FIRST_STORABLE_DAY, LAST_STORABLE_DAY, parse_published,
-                        storable_day)
+from .published import FIRST_STORABLE_DAY, LAST_STORABLE_DAY, parse_published, storable_day
 
 log = logging.getLogger(__name__)
 

@@ -42,7 +42,7 @@ def write_target(path: str | Path) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
-def atomic_write(path: str | Path, write: Callable[[str], None]) -> Path:
+def atomic_write(path: str | Path, write: Callable[[str], object]) -> Path:
     """Run `write(temporary_path)` in the target's folder, flush the file to disk, then
     rename it into place: readers never see half a file, and a failure leaves the old one
     as it was. Returns the path given."""

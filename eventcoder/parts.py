@@ -17,8 +17,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dataset import (MANIFEST, MANIFEST_FORMAT, METADATA_KEY, PART_KEYS, PART_PREFIX,
-                      PART_SUFFIX, foreign_entries, is_part, part_name, read_manifest)
+from .dataset import (MANIFEST, MANIFEST_FORMAT, METADATA_KEY, PART_PREFIX, PART_SUFFIX,
+                      foreign_entries, is_part, part_name, read_manifest)
 from .documents import Document
 from .errors import DatasetError, OutputError
 from .files import atomic_write, remove_stale_temps, writable_folder
@@ -72,8 +72,8 @@ def content_fingerprint(documents: Iterable[Document]) -> str:
     stopped at a bad line resumes once the line is fixed."""
     digest = hashlib.sha1()
     for doc in documents:
-        for value in (doc.doc_id, doc.text, doc.published and doc.published.isoformat(),
-                      doc.source, doc.url):
+        published = doc.published.isoformat() if doc.published else None
+        for value in (doc.doc_id, doc.text, published, doc.source, doc.url):
             digest.update(b"\x00" if value is None else value.encode("utf-8"))
             digest.update(b"\x1f")
         digest.update(b"\x1e")

@@ -46,20 +46,20 @@ LAST_STORABLE_DAY = dt.date(2262, 4, 11)
 _EPOCH = dt.date(1970, 1, 1)
 _DAY_SECONDS = 86400
 
-_MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                        "sep", "oct", "nov", "dec"), start=1)}
 _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _TIME = (r"(?:(?:,|\s+at)?\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:z|[+-]\d{2}:?\d{2}|[a-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?))?)?")
-_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?P<rest>[T ].*)?", re.S)
+_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?P<rest>[T ].*)?", re.DOTALL)
 _YEAR_FIRST = re.compile(r"(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})")
 _YEAR_LAST = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})")
 _DAY_MONTH = re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH +
-                        r",?\s+(?P<y>\d{4})" + _TIME, re.I)
+                        r",?\s+(?P<y>\d{4})" + _TIME, re.IGNORECASE)
 _MONTH_DAY = re.compile(_WEEKDAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-                        r"(?P<y>\d{4})" + _TIME, re.I)
+                        r"(?P<y>\d{4})" + _TIME, re.IGNORECASE)
 
 ACCEPTED = ("use 2026-02-27 (ISO 8601, a time may follow), 2026/02/27, 27 February 2026, "
             "an RFC 2822 date or epoch seconds as a number")
@@ -90,7 +90,9 @@ def _read(value: Any, dayfirst: bool | None) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (bool, _numpy_bool())):
-        raise ValueError(f"cannot read publication date {value!r}: a boolean is not a date")
+        # A ValueError, as for any value that is no date: the readers make it an InputError.
+        raise ValueError(  # noqa: TRY004
+            f"cannot read publication date {value!r}: a boolean is not a date")
     if isinstance(value, numbers.Integral):
         return _from_epoch(int(value), value)
     if isinstance(value, numbers.Real):

@@ -26,6 +26,7 @@ run is not complete.
 >>> events = eventcoder.read_events(work / "events")              # checks the whole dataset
 >>> list(events["event_type"]), list(events["doc_id"])
 (['clash'], ['border'])
+>>> import shutil; shutil.rmtree(work)
 
 On Dask (``pip install eventcoder[dask]``):
 
@@ -44,6 +45,7 @@ time (per worker on Dask), plus the coder (and, on Dask, the ids of every articl
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -58,8 +60,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .dataset import MANIFEST_FORMAT, arrow_table, part_name, read_manifest, write_table
-from .documents import (Document, OnError, Skipped, documents_from_frame, input_files,
-                        read_paths, repeated_id, report_skip)
+from .documents import (Document, OnError, Skipped, documents_from_frame, input_files, read_paths,
+                        repeated_id, report_skip)
 from .errors import DatasetError, InputError, Problem
 from .parts import (RunSummary, check_manifest, check_output_folder, code_digest,
                     content_fingerprint, fingerprint, input_identity, part_done, part_metadata,
@@ -352,25 +354,17 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     spec = CoderSpec(tuple(str(p) for p in lexicons) if lexicons is not None else None,
                      tuple(str(p) for p in extra_lexicons), min_population)
     skipped = Skipped()
-    pieces = (plan_pieces(inputs, batch_size, skipped.files) or [Piece(0, ())]) \
-        if from_paths else None
-    source: dict[str, Any] = {"inputs": input_identity(inputs), "batch_size": batch_size} \
-        if from_paths else {"npartitions": data.npartitions}
+    pieces: list[Piece] | None = None  # None: the partitions of a frame
+    if from_paths:
+        pieces = plan_pieces(inputs, batch_size, skipped.files) or [Piece(0, ())]
+    source = {"inputs": input_identity(inputs), "batch_size": batch_size} if from_paths \
+        else {"npartitions": data.npartitions}
     timings: dict[str, float] = {}
-    own_cluster = None
-    if client is None:
-        distributed = require("distributed")
-        t = time.perf_counter()
-        own_cluster = distributed.LocalCluster(
-            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            dashboard_address=":0")
-        client = distributed.Client(own_cluster)
-        timings["cluster_start"] = time.perf_counter() - t
-    try:
-        config = _dask_config(client, spec, source, min_population, timings)
+    with _cluster(client, workers, timings) as running:
+        config = _dask_config(running, spec, source, min_population, timings)
         key = run_key(config)
         t = time.perf_counter()
-        drops = _first_pass(client, data, pieces, on_error, dayfirst, skipped)
+        drops = _first_pass(running, data, pieces, on_error, dayfirst, skipped)
         timings["read"] = time.perf_counter() - t
         prepare_folder(out, resume)
         manifest = read_manifest(out) if resume else {}
@@ -388,15 +382,32 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
         else:
             results = data.map_partitions(_frame_partition, *args, drops, meta=SUMMARY_META,
                                           enforce_metadata=False)
-        parts = client.compute(results).result()
+        parts = running.compute(results).result()
         timings["code"] = time.perf_counter() - t
-    finally:
-        if own_cluster is not None:
-            client.close()
-            own_cluster.close()
     summary = _finish(out, parts.sort_values("index"), key, config, skipped, timings)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextlib.contextmanager
+def _cluster(client: Any, workers: int | None, timings: dict[str, float]) -> Iterator[Any]:
+    """`client`, or, when it is None, the client of a LocalCluster of `workers` processes
+    started here and closed after the block."""
+    if client is not None:
+        yield client
+        return
+    distributed = require("distributed")
+    t = time.perf_counter()
+    cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1,
+                                       threads_per_worker=1, processes=True,
+                                       dashboard_address=":0")
+    own = distributed.Client(cluster)
+    timings["cluster_start"] = time.perf_counter() - t
+    try:
+        yield own
+    finally:
+        own.close()
+        cluster.close()
 
 
 def _dask_config(client: Any, spec: CoderSpec, source: dict[str, Any],
@@ -426,11 +437,11 @@ def _finish(out: Path, parts: pd.DataFrame, key: str, config: dict[str, Any],
     """Remove parts of an earlier, longer run, write the complete manifest, and sum up."""
     count = len(parts)
     stale_parts(out, count)
-    entries = {row.part: {"index": int(row.index), "count": int(row.documents),
-                          "first_id": row.first_id, "last_id": row.last_id,
-                          "ids_sha1": row.ids_sha1, "docs_sha1": row.docs_sha1,
-                          "events": int(row.events)}
-               for row in parts.itertuples(index=False)}
+    entries = {row["part"]: {"index": int(row["index"]), "count": int(row["documents"]),
+                             "first_id": row["first_id"], "last_id": row["last_id"],
+                             "ids_sha1": row["ids_sha1"], "docs_sha1": row["docs_sha1"],
+                             "events": int(row["events"])}
+               for row in parts.to_dict("records")}
     summary = RunSummary(out, parts=count, parts_written=int((~parts["skipped"]).sum()),
                          parts_skipped=int(parts["skipped"].sum()),
                          documents=int(parts["documents"].sum()),

@@ -218,19 +218,19 @@ class ArticleSchema(pa.DataFrameModel):
 
     @pa.check("id", "doc_id", name="an_id")
     @classmethod
-    def _id(cls, column: pd.Series) -> Series[bool]:
+    def _id(cls, column: pd.Series) -> pd.Series:
         return pd.Series([isinstance(v, str) and v.strip() != "" or
                           isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
                           for v in column.tolist()], index=column.index, dtype=bool)
 
     @pa.check("text", name="a_text")
     @classmethod
-    def _text(cls, column: pd.Series) -> Series[bool]:
+    def _text(cls, column: pd.Series) -> pd.Series:
         return _strings(column, blank=False)
 
     @pa.check("source", "url", name="a_string")
     @classmethod
-    def _string(cls, column: pd.Series) -> Series[bool]:
+    def _string(cls, column: pd.Series) -> pd.Series:
         return _strings(column)
 
     @pa.dataframe_check(name="an_id_column")
