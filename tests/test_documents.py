@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder import InputError
+from eventcoder.errors import InputWarning
 from eventcoder.documents import (FIRST_STORABLE_DAY, LAST_STORABLE_DAY, documents_from_frame,
                                   documents_from_texts, find_header_date, make_document,
                                   parse_published, read_paths)
@@ -89,8 +90,9 @@ def test_skip_keeps_the_other_articles(tmp_path: Path, caplog) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b'{"id": "1", "text": "Talks began."}\nnot json\n\xff\xfe\n'
                      b'{"id": "4", "text": "Talks ended."}\n')
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.WARNING), pytest.warns(InputWarning) as warned:
         docs = list(read_paths([path], on_error="skip"))
+    assert len(warned) == 2
     assert [d.doc_id for d in docs] == ["1", "4"]
     assert "mixed.jsonl:2" in caplog.text and "mixed.jsonl:3" in caplog.text
 
@@ -126,7 +128,7 @@ def test_an_id_given_twice_is_an_input_error_or_skipped(coder, tmp_path: Path, c
     frame = pd.DataFrame({"id": ["a", "a"], "text": [clash, clash]})
     with pytest.raises(InputError, match=r"<DataFrame row 1> \[a\].*<DataFrame row 0>"):
         coder.code_frame(frame)
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.WARNING), pytest.warns(InputWarning):
         assert coder.code_frame(frame, on_error="skip")["doc_id"].tolist() == ["a"]
         assert coder.code_texts([clash, clash], on_error="skip")["doc_id"].nunique() == 1
     assert "<DataFrame row 1>" in caplog.text and "text[1]" in caplog.text
@@ -152,7 +154,9 @@ def test_a_frame_row_without_id_is_an_input_error() -> None:
     frame = pd.DataFrame({"id": ["a", None, " "], "text": ["Talks began."] * 3})
     with pytest.raises(InputError, match=r"<DataFrame row 1>: the article has no id"):
         list(documents_from_frame(frame))
-    assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+    with pytest.warns(InputWarning) as warned:
+        assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+    assert ["row 1" in str(w.message) for w in warned] == [True, False]
 
 
 @pytest.mark.parametrize("published", ["0001-01-01", dt.date(1677, 9, 21), "2262-04-12"])
