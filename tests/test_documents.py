@@ -128,9 +128,11 @@ def test_an_id_given_twice_is_an_input_error_or_skipped(coder, tmp_path: Path, c
     frame = pd.DataFrame({"id": ["a", "a"], "text": [clash, clash]})
     with pytest.raises(InputError, match=r"<DataFrame row 1> \[a\].*<DataFrame row 0>"):
         coder.code_frame(frame)
-    with caplog.at_level(logging.WARNING), pytest.warns(InputWarning):
-        assert coder.code_frame(frame, on_error="skip")["doc_id"].tolist() == ["a"]
-        assert coder.code_texts([clash, clash], on_error="skip")["doc_id"].nunique() == 1
+    with caplog.at_level(logging.WARNING), pytest.warns(InputWarning) as warned:
+        kept = [coder.code_frame(frame, on_error="skip"),
+                coder.code_texts([clash, clash], on_error="skip")]
+    assert [df["doc_id"].nunique() for df in kept] == [1, 1] and len(warned) == 2
+    assert [df.attrs["eventcoder"]["skipped"] for df in kept] == [1, 1]
     assert "<DataFrame row 1>" in caplog.text and "text[1]" in caplog.text
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
