@@ -296,3 +296,19 @@ def test_ids_of_text_articles(tmp_path: Path, tree: list[str], given: str,
         else:
             path.write_text("Talks began.", encoding="utf-8")
     assert [d.doc_id for d in read_paths([tmp_path / given])] == ids
+
+
+def test_the_article_frame_contract_names_the_row() -> None:
+    frame = pd.DataFrame({"doc_id": ["a", "b", True, "d"], "text": ["Talks began.", 3, "x", "y"],
+                          "source": ["Wire", None, None, 5]}, dtype=object)
+    with pytest.raises(InputError, match=r"<DataFrame row 1>: the article text is empty or "
+                                         r"not a string"):
+        list(documents_from_frame(frame))
+    with pytest.warns(InputWarning) as warned:
+        assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+    assert [str(w.message) for w in warned] == [
+        "skipped: <DataFrame row 1>: the article text is empty or not a string",
+        "skipped: <DataFrame row 2>: the id must be a non-blank string or an integer",
+        "skipped: <DataFrame row 3>: 'source' must be a string"]
+    with pytest.raises(InputError, match="needs columns 'id' \\(or 'doc_id'\\) and 'text'"):
+        list(documents_from_frame(frame.drop(columns=["text"])))
