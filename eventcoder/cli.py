@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
 import click
 
 from . import __version__
-from .errors import EventcoderError
+from .errors import EventcoderError, InputError, InputWarning, LexiconError
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -50,10 +51,15 @@ def main(verbose: int) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", default="events.parquet", show_default=True,
               type=click.Path(),
-              help="Parquet file to write; a folder (ending in / or existing) writes a "
-                   "partitioned dataset.")
+              help="Parquet file to write (ending in .parquet); a folder (ending in / or "
+                   "existing) writes a partitioned dataset.")
+@click.option("--force", is_flag=True,
+              help="Write over an existing file that is not an eventcoder output.")
 @click.option("--on-error", type=click.Choice(["raise", "skip"]), default="raise",
               show_default=True, help="Stop at a bad article, or skip it with a warning.")
+@click.option("--dayfirst/--monthfirst", default=None,
+              help="Read numeric publication dates such as 02/03/2026 day first (2 March) "
+                   "or month first (3 February). Default: refuse the ambiguous ones.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True),
               help="Extra lexicon file or folder (repeatable), added to the bundled one.")
 @click.option("--only-lexicons", is_flag=True,
@@ -72,15 +78,18 @@ def main(verbose: int) -> None:
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="Folder mode: keep the parts an interrupted run completed, code the rest.")
 # --- end scale options -----------------------------------------------------------------------
-def code(inputs: tuple[str, ...], output: str, on_error: str, lexicons: tuple[str, ...],
-         only_lexicons: bool, progress: bool | None, engine: str = "local",
-         workers: int | None = None, batch_size: int | None = None,
-         resume: bool = True) -> None:
+def code(inputs: tuple[str, ...], output: str, force: bool, on_error: str,
+         dayfirst: bool | None, lexicons: tuple[str, ...], only_lexicons: bool,
+         progress: bool | None, engine: str = "local", workers: int | None = None,
+         batch_size: int | None = None, resume: bool = True) -> None:
     """Code INPUTS (.txt files, .jsonl files, or folders of them) into a Parquet file.
 
-    A .txt file is one article; its id is the file name without extension. A .jsonl file
-    holds one article per line: {"id": ..., "text": ..., "published": "YYYY-MM-DD",
-    "source": ..., "url": ...}; only id and text are required.
+    A .txt file is one article; its id is its path inside the folder given, without the
+    suffix (news/2025-10-16/article.txt read as news/ is "2025-10-16/article"), or, named
+    directly, its name without the suffix. A .jsonl file holds one article per line:
+    {"id": ..., "text": ..., "published": "YYYY-MM-DD", "source": ..., "url": ...}; only
+    id (a string or an integer) and text are required. Other files in a folder are not
+    read, with a warning; hidden ones are passed by.
 
     \b
     Examples:
@@ -88,61 +97,138 @@ def code(inputs: tuple[str, ...], output: str, on_error: str, lexicons: tuple[st
       eventcoder code news.jsonl --on-error skip -o events.parquet
       eventcoder code articles/ --lexicon my_actors.yaml -o events.parquet
 
+    The output is checked before anything is coded: it must end in .parquet, not be an
+    input, and an existing file there must be an eventcoder output (or use --force).
+
     With -o naming a folder (ending in /, or existing), --batch-size or --engine dask, the
     events go to a partitioned dataset: one part file per batch of articles, written as the
-    run goes, so memory stays flat; rerunning an interrupted run resumes it.
+    run goes, so memory stays flat; rerunning an interrupted run (or one stopped by a bad
+    line, once fixed) resumes it.
 
     \b
       eventcoder code news/ -o events/ --batch-size 2000
       eventcoder code news/ -o events/ --engine dask --workers 2
       eventcoder validate events/
     """
+    # --- scale: partitioned dataset output (eventcoder.scale) -------------------------------
+    if workers is not None and engine != "dask":
+        raise click.UsageError("--workers needs --engine dask")
+    if only_lexicons and not lexicons:
+        raise click.UsageError("--only-lexicons needs --lexicon FOLDER (the lexicons to use)")
+    if output == "":
+        raise click.UsageError("-o/--output is empty: name a .parquet file or a folder")
+    folder_mode = engine == "dask" or batch_size is not None or _is_folder(output)
+    with warnings.catch_warnings():
+        # Each skip is also logged (to stderr, as "WARNING ... skipped: ..."): once is enough.
+        warnings.simplefilter("ignore", InputWarning)
+        _check_output(output, inputs, force, folder_mode)
+        if only_lexicons:
+            _check_lexicon(lexicons)
+        if folder_mode:
+            _code_dataset(list(inputs), output, on_error, lexicons, only_lexicons, progress,
+                          engine, workers, batch_size, resume, dayfirst)
+        else:
+            _code_file(list(inputs), output, force, on_error, lexicons, only_lexicons,
+                       progress, dayfirst)
+    # --- end scale ----------------------------------------------------------------------------
+
+
+def _check_output(output: str, inputs: tuple[str, ...], force: bool, folder_mode: bool) -> None:
+    """Refuse a bad output before the Coder is built and anything coded."""
+    from .dataset import check_output_file
+    from .parts import check_output_folder
+
+    try:
+        if folder_mode:
+            check_output_folder(output, inputs)
+        else:
+            check_output_file(output, inputs, overwrite=force)
+    except EventcoderError as exc:
+        _fail(exc)
+
+
+def _check_lexicon(lexicons: tuple[str, ...]) -> None:
+    """With --only-lexicons, a lexicon that cannot code anything is an error, not 0 events
+    (checked before the Coder is built)."""
+    from .lexicon import load_lexicon
+
+    try:
+        loaded = load_lexicon(list(lexicons))
+    except LexiconError as exc:
+        _fail(exc)
+        return
+    if not loaded.event_types:
+        raise click.ClickException("the lexicons given with --only-lexicons define no event "
+                                   "types: nothing can be coded")
+    if not loaded.countries:
+        raise click.ClickException(
+            "the lexicons given with --only-lexicons define no countries: no state, capital "
+            "or place can be named, so almost no event would be coded. Add a countries file "
+            "(the bundled one is eventcoder/lexicons/en/actors/countries.yaml) or drop "
+            "--only-lexicons")
+
+
+def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
+               lexicons: tuple[str, ...], only_lexicons: bool, progress: bool | None,
+               dayfirst: bool | None) -> None:
     from tqdm import tqdm
 
     from .dataset import write_events
 
-    # --- scale: partitioned dataset output (eventcoder.scale) -------------------------------
-    if workers is not None and engine != "dask":
-        raise click.UsageError("--workers needs --engine dask")
-    if engine == "dask" or batch_size is not None or _is_folder(output):
-        _code_dataset(list(inputs), output, on_error, lexicons, only_lexicons, progress,
-                      engine, workers, batch_size, resume)
-        return
-    # --- end scale ----------------------------------------------------------------------------
-
+    seen = [0]
     try:
         coder = _coder(lexicons, only_lexicons)
-        seen = [0]
-
         with tqdm(unit=" articles", disable=None if progress is None else not progress,
                   file=sys.stderr) as bar:
             def step(n: int) -> None:
                 seen[0] += n
                 bar.update(n)
 
-            events = coder.code_files(list(inputs), on_error=on_error,  # type: ignore[arg-type]
-                                      progress=step)
-        articles = seen[0]
-        path = write_events(events, output, coder.metadata)
+            events = coder.code_files(inputs, on_error=on_error,  # type: ignore[arg-type]
+                                      progress=step, dayfirst=dayfirst)
+        path = write_events(events, output, events.attrs.get("eventcoder"), overwrite=force)
+    except InputError as exc:
+        raise click.ClickException(
+            f"{exc}\nNothing was written to {output} ({seen[0]} articles were coded before "
+            "this one). Fix the article and rerun, or rerun with --on-error skip to pass it "
+            f"by; writing to a folder (-o {Path(output).with_suffix('')}/) keeps the finished "
+            "batches, and a rerun resumes from them.") from None
     except EventcoderError as exc:
         _fail(exc)
         return
-    counts = events["event_type"].value_counts().sort_index()
-    click.echo(f"{len(events)} events from {articles} articles written to {path}")
-    for event_type, count in counts.items():
+    except OSError as exc:
+        raise click.ClickException(f"{output}: could not be written ({exc})") from None
+    _summary(f"{len(events)} events from {seen[0]} articles written to {path}",
+             events.attrs.get("eventcoder", {}), events["event_type"].tolist())
+
+
+def _summary(headline: str, counts: dict[str, Any], types: list[Any]) -> None:
+    from collections import Counter
+
+    passed = [f"{counts[k]} {what}" for k, what in (("skipped", "articles skipped"),
+                                                   ("files_skipped", "files not read"))
+              if counts.get(k)]
+    click.echo(headline + (f" ({', '.join(passed)}: see the warnings)" if passed else ""))
+    for event_type, count in sorted(Counter(types).items()):
         click.echo(f"  {event_type:<16} {count}")
 
 
 # --- scale: partitioned dataset output (eventcoder.scale) -----------------------------------
+def _updates(bar: Any) -> Any:
+    """A progress callback that moves `bar` on."""
+    def update(n: int) -> None:
+        bar.update(n)
+    return update
+
+
 def _is_folder(output: str) -> bool:
     return output.endswith(("/", "\\")) or Path(output).is_dir()
 
 
 def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple[str, ...],
                   only_lexicons: bool, progress: bool | None, engine: str,
-                  workers: int | None, batch_size: int | None, resume: bool) -> None:
-    from collections import Counter
-
+                  workers: int | None, batch_size: int | None, resume: bool,
+                  dayfirst: bool | None) -> None:
     import pyarrow.parquet as pq
     from tqdm import tqdm
 
@@ -151,46 +237,68 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
     size = batch_size or scale.DEFAULT_BATCH_SIZE
     try:
         if engine == "dask":
-            try:
-                import distributed  # noqa: F401  (importing it sets its loggers to INFO)
-            except ImportError:
-                pass
-            if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
-                logging.getLogger("distributed").setLevel(logging.WARNING)
-            if only_lexicons and lexicons:
-                options: dict[str, Any] = {"lexicons": list(lexicons)}
-            else:
-                options = {"extra_lexicons": list(lexicons)}
-            summary = scale.code_dask(inputs, output, workers, batch_size=size,
-                                      on_error=on_error, resume=resume,  # type: ignore[arg-type]
-                                      **options)
+            summary = _code_dask(inputs, output, on_error, lexicons, only_lexicons, workers,
+                                 size, resume, dayfirst)
         else:
             coder = _coder(lexicons, only_lexicons)
             with tqdm(unit=" articles", disable=None if progress is None else not progress,
                       file=sys.stderr) as bar:
                 summary = scale.code_to_dataset(inputs, output, coder, batch_size=size,
                                                 on_error=on_error,  # type: ignore[arg-type]
-                                                resume=resume, progress=bar.update)
+                                                resume=resume, progress=_updates(bar),
+                                                dayfirst=dayfirst)
         types = pq.read_table(summary.out_dir, columns=["event_type"]).column(0).to_pylist()
+    except InputError as exc:
+        raise click.ClickException(
+            f"{exc}\nThe parts finished before this article are kept in {output}. Fix the "
+            "article and rerun the same command to resume, or rerun with --on-error skip "
+            "to pass it by.") from None
     except (EventcoderError, ImportError) as exc:
         _fail(exc)
         return
+    except OSError as exc:
+        raise click.ClickException(f"{output}: could not be written ({exc})") from None
     done = f", {summary.parts_skipped} already done" if summary.parts_skipped else ""
-    click.echo(f"{summary.events} events from {summary.documents} articles written to "
-               f"{output} ({summary.parts} parts{done})")
-    for event_type, count in sorted(Counter(types).items()):
-        click.echo(f"  {event_type:<16} {count}")
+    _summary(f"{summary.events} events from {summary.documents} articles written to "
+             f"{output} ({summary.parts} parts{done})",
+             {"skipped": summary.skipped, "files_skipped": summary.files_skipped}, types)
+
+
+def _code_dask(inputs: list[str], output: str, on_error: str, lexicons: tuple[str, ...],
+               only_lexicons: bool, workers: int | None, size: int, resume: bool,
+               dayfirst: bool | None) -> Any:
+    from . import scale
+
+    try:
+        import distributed  # noqa: F401  (importing it sets its loggers to INFO)
+    except ImportError:
+        pass
+    if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    if only_lexicons and lexicons:
+        options: dict[str, Any] = {"lexicons": list(lexicons)}
+    else:
+        options = {"extra_lexicons": list(lexicons)}
+    return scale.code_dask(inputs, output, workers, batch_size=size,
+                           on_error=on_error,  # type: ignore[arg-type]
+                           resume=resume, dayfirst=dayfirst, **options)
 # --- end scale ------------------------------------------------------------------------------
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("path", type=click.Path(exists=True))
 def validate(path: str) -> None:
-    """Check that a Parquet file (or folder of them) satisfies the event schema.
+    """Check that a Parquet file (or dataset folder) is an event table eventcoder wrote.
+
+    Checked: the eventcoder metadata (present, readable, this schema version), every
+    column and its type (each part of a folder on its own), the event types against those
+    of the lexicon that coded them, and the schema. A folder must hold a complete run
+    (an interrupted one is refused until it is resumed) and nothing but its parts.
 
     \b
     Example:
       eventcoder validate events.parquet
+      eventcoder validate events/
     """
     from .dataset import read_events
 

@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 
 from .context import Pending, apply_context, merge_mentions
-from .documents import (Document, OnError, documents_from_frame, documents_from_texts, read_paths,
-                        unique_ids)
+from .documents import (Document, OnError, Skipped, documents_from_frame, documents_from_texts,
+                        read_paths, unique_ids)
 from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
@@ -68,36 +68,54 @@ class Coder:
                 "event_types": sorted(self.types)}
 
     def code_documents(self, documents: Iterable[Document],
-                       progress: Callable[[int], None] | None = None) -> pd.DataFrame:
-        """Code documents into a validated event DataFrame."""
+                       progress: Callable[[int], None] | None = None, *,
+                       skipped: Skipped | None = None) -> pd.DataFrame:
+        """Code documents into a validated event DataFrame. `skipped` is what the reader
+        of `documents` passed by; its counts go on the result (see `table`)."""
         rows = list(self.iter_rows(documents, progress))
-        return self.table(rows)
+        return self.table(rows, skipped)
 
     def code_texts(self, texts: Iterable[str] | str, published: Any = None,
-                   ids: Iterable[str] | None = None, on_error: OnError = "raise") -> pd.DataFrame:
-        """Code strings; `published` (a date or ISO string) applies to all of them."""
+                   ids: Iterable[Any] | None = None, on_error: OnError = "raise", *,
+                   dayfirst: bool | None = None) -> pd.DataFrame:
+        """Code strings; `published` applies to all of them (a date, an ISO string, epoch
+        seconds: the rules of `eventcoder.published`; `dayfirst` reads 02/03/2026)."""
         if isinstance(texts, str):
             texts = [texts]
-        return self.code_documents(documents_from_texts(texts, published, ids, on_error))
+        skipped = Skipped()
+        return self.code_documents(documents_from_texts(texts, published, ids, on_error,
+                                                        dayfirst=dayfirst, skipped=skipped),
+                                   skipped=skipped)
 
     def code_files(self, paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
-                   progress: Callable[[int], None] | None = None) -> pd.DataFrame:
-        """Code .txt and .jsonl files, or folders of them."""
+                   progress: Callable[[int], None] | None = None, *,
+                   dayfirst: bool | None = None) -> pd.DataFrame:
+        """Code .txt and .jsonl files, or folders of them (which files are read, and the
+        ids of .txt articles: `eventcoder.inputs`)."""
         if isinstance(paths, (str, Path)):
             paths = [paths]
-        return self.code_documents(read_paths(paths, on_error), progress)
+        skipped = Skipped()
+        return self.code_documents(read_paths(paths, on_error, dayfirst=dayfirst,
+                                              skipped=skipped), progress, skipped=skipped)
 
-    def code_frame(self, frame: pd.DataFrame, on_error: OnError = "raise") -> pd.DataFrame:
+    def code_frame(self, frame: pd.DataFrame, on_error: OnError = "raise", *,
+                   dayfirst: bool | None = None) -> pd.DataFrame:
         """Code a DataFrame with columns id (or doc_id), text, and optional published,
-        source, url."""
-        return self.code_documents(documents_from_frame(frame, on_error))
+        source, url (`eventcoder.schemas.ArticleSchema`)."""
+        skipped = Skipped()
+        return self.code_documents(documents_from_frame(frame, on_error, dayfirst=dayfirst,
+                                                        skipped=skipped), skipped=skipped)
 
-    def table(self, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    def table(self, rows: list[dict[str, Any]], skipped: Skipped | None = None) -> pd.DataFrame:
+        """The validated table of `rows`. Its ``attrs["eventcoder"]`` holds the coder's
+        metadata and what the read passed by: ``skipped`` (articles skipped with
+        ``on_error="skip"``) and ``files_skipped`` (files in folders not read, or empty);
+        each was also warned with an `InputWarning`."""
         frame = pd.DataFrame(rows, columns=COLUMNS)
         if frame.empty:
             frame = frame.astype(object)
         valid = validate_events(frame, set(self.types))
-        valid.attrs["eventcoder"] = self.metadata
+        valid.attrs["eventcoder"] = {**self.metadata, **(skipped or Skipped()).counts()}
         return valid
 
     # -- the pipeline --------------------------------------------------------------------
@@ -231,12 +249,13 @@ def _may_make_event(mention: Mention) -> bool:
 
 
 def code_texts(texts: Iterable[str] | str, published: Any = None,
-               ids: Iterable[str] | None = None, coder: Coder | None = None) -> pd.DataFrame:
+               ids: Iterable[Any] | None = None, coder: Coder | None = None, *,
+               on_error: OnError = "raise", dayfirst: bool | None = None) -> pd.DataFrame:
     """Code strings with a default Coder (built once per call; keep a Coder to reuse it)."""
-    return (coder or Coder()).code_texts(texts, published, ids)
+    return (coder or Coder()).code_texts(texts, published, ids, on_error, dayfirst=dayfirst)
 
 
 def code_files(paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
-               coder: Coder | None = None) -> pd.DataFrame:
+               coder: Coder | None = None, *, dayfirst: bool | None = None) -> pd.DataFrame:
     """Code .txt/.jsonl files or folders with a default Coder."""
-    return (coder or Coder()).code_files(paths, on_error)
+    return (coder or Coder()).code_files(paths, on_error, dayfirst=dayfirst)

@@ -34,6 +34,16 @@ class InputError(EventcoderError):
         super().__init__(str(problem))
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type, tuple[Problem]]:
+        # Raised on a Dask worker, it is pickled: it must come back with its Problem.
+        return (type(self), (self.problem,))
+
+
+class InputWarning(UserWarning):
+    """An article or file was passed by: skipped for a problem (``on_error="skip"``), or, in
+    a folder, not a file the reader reads. Every such warning is also counted on the result
+    (``df.attrs["eventcoder"]["skipped"]`` and ``["files_skipped"]``)."""
+
 
 class LexiconError(EventcoderError):
     """One or more lexicon files are invalid; every problem found is listed at once."""
@@ -53,4 +63,10 @@ class SchemaError(EventcoderError):
 
 
 class DatasetError(EventcoderError):
-    """A Parquet file or dataset could not be read or written."""
+    """A Parquet file or dataset could not be read or written, or is not what eventcoder
+    wrote (tampered, incomplete, another schema version)."""
+
+
+class OutputError(DatasetError):
+    """An output path was refused before anything was coded: it is an input, a file that is
+    not an eventcoder output (without force), not a .parquet file, or not writable."""

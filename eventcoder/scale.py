@@ -5,36 +5,52 @@ A dataset is a folder of part files, ``part-00000.parquet``, ``part-00001.parque
 each the validated events of one batch (local) or one partition (Dask) of articles, and a
 manifest, ``_manifest.json``. Every file is written to a hidden temporary name and renamed
 into place, so a part file that exists is complete. Each part records in its metadata a
-fingerprint of the document ids it covers; a rerun over the same inputs skips the parts
-that are done and rewrites the rest under the same names, so an interrupted run resumes
-without duplicates or missing articles. Readers ignore the manifest and temporary files
-(pyarrow skips names starting with ``_`` and ``.``):
+fingerprint of the articles it covers (ids and content); a rerun over the same inputs skips
+the parts that are done and rewrites the rest under the same names, so an interrupted run
+resumes without duplicates or missing articles, also after a bad line that stopped it was
+fixed. The output folder is checked before anything is coded: it must hold nothing but a
+dataset (`eventcoder.dataset`). Readers ignore the manifest and temporary files (pyarrow
+skips names starting with ``_`` and ``.``); `eventcoder.read_events` refuses a dataset whose
+run is not complete.
 
+>>> import pathlib, tempfile
+>>> import eventcoder
 >>> from eventcoder.scale import code_to_dataset
->>> summary = code_to_dataset(["news/"], "events/")        # one process, batches of articles
->>> events = eventcoder.read_events("events/")             # validates the whole dataset
+>>> work = pathlib.Path(tempfile.mkdtemp())
+>>> (work / "news").mkdir()
+>>> _ = (work / "news" / "border.txt").write_text(
+...     "date 2026-02-27\\nPakistani and Afghan forces exchanged fire near Torkham on Thursday.")
+>>> summary = code_to_dataset([work / "news"], work / "events")   # one process, in batches
+>>> summary.parts, summary.documents
+(1, 1)
+>>> events = eventcoder.read_events(work / "events")              # checks the whole dataset
+>>> list(events["event_type"]), list(events["doc_id"])
+(['clash'], ['border'])
+>>> import shutil; shutil.rmtree(work)
 
 On Dask (``pip install eventcoder[dask]``):
 
 >>> from eventcoder.scale import code_dask
->>> summary = code_dask(["news/"], "events/", workers=2)   # a LocalCluster of 2 processes
->>> summary = code_dask(articles_ddf, "events/", client=client)   # your cluster, your frame
+>>> summary = code_dask(["news/"], "events/", workers=2)   # doctest: +SKIP
+>>> summary = code_dask(articles_ddf, "events/", client=client)   # doctest: +SKIP
+
+(the first starts and stops a LocalCluster of 2 processes; the second codes your Dask
+DataFrame of articles on your cluster). Before a Dask run codes anything, every article is
+read once on the workers and the ids are checked across all pieces: a bad line (with
+``on_error="raise"``) or an id used twice stops the run before a part is written.
 
 Memory stays flat in corpus size: a run holds one batch of articles and its events at a
-time (per worker on Dask), plus the coder.
+time (per worker on Dask), plus the coder (and, on Dask, the ids of every article).
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import json
-import logging
+import contextlib
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,65 +59,24 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dataset import METADATA_KEY, arrow_table, atomic_write, write_table
-from .documents import (Document, OnError, documents_from_frame, expand_paths,
-                        jsonl_documents, read_paths, unique_ids)
-from .errors import DatasetError
+from .dataset import MANIFEST_FORMAT, arrow_table, part_name, read_manifest, write_table
+from .documents import (Document, OnError, Skipped, documents_from_frame, input_files, read_paths,
+                        repeated_id, report_skip)
+from .errors import DatasetError, InputError, Problem
+from .parts import (RunSummary, check_manifest, check_output_folder, code_digest,
+                    content_fingerprint, fingerprint, input_identity, part_done, part_metadata,
+                    prepare_folder, run_key, stale_parts, write_manifest)
+from .pieces import Piece, piece_documents, plan_pieces, read_piece, require
+from .pieces import articles_frame as _articles_frame
 from .schemas import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
     from .coder import Coder
 
-log = logging.getLogger(__name__)
-
 DEFAULT_BATCH_SIZE = 5000          # articles per part file (Pandera costs ~0.1 s a call)
-MANIFEST = "_manifest.json"
-MANIFEST_FORMAT = 1
-PART_PREFIX = "part-"
-PART_SUFFIX = ".parquet"
-ARTICLE_COLUMNS = ["id", "text", "published", "source", "url"]
-
-
-def part_name(index: int) -> str:
-    return f"{PART_PREFIX}{index:05d}{PART_SUFFIX}"
-
-
-def _is_part(path: Path) -> bool:
-    name = path.name
-    return name.startswith(PART_PREFIX) and name.endswith(PART_SUFFIX) and \
-        name[len(PART_PREFIX):-len(PART_SUFFIX)].isdigit()
-
-
-# --- summaries ------------------------------------------------------------------------------
-
-@dataclass
-class RunSummary:
-    """What a run did. `documents` and `events` count the whole dataset, skipped parts too."""
-
-    out_dir: Path
-    parts: int = 0
-    parts_written: int = 0
-    parts_skipped: int = 0
-    documents: int = 0
-    events: int = 0
-    seconds: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)
-
-    def __str__(self) -> str:
-        return (f"{self.events} events from {self.documents} articles in {self.parts} parts "
-                f"({self.parts_written} written, {self.parts_skipped} already done) "
-                f"in {self.out_dir}")
 
 
 # --- writing parts --------------------------------------------------------------------------
-
-def _fingerprint(doc_ids: Iterable[str]) -> str:
-    digest = hashlib.sha1()
-    for doc_id in doc_ids:
-        digest.update(doc_id.encode("utf-8"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
-
 
 def events_table(frame: pd.DataFrame, metadata: dict[str, Any]) -> pa.Table:
     """A part's Arrow table (its schema does not depend on the data: see arrow_table)."""
@@ -113,101 +88,12 @@ def write_part(frame: pd.DataFrame, path: str | Path, metadata: dict[str, Any]) 
     return write_table(events_table(frame, metadata), path)
 
 
-def part_metadata(path: str | Path) -> dict[str, Any]:
-    """The eventcoder metadata of a part file, or {} when it is missing or unreadable."""
-    try:
-        raw = (pq.read_schema(path).metadata or {}).get(METADATA_KEY)
-    except (OSError, pa.ArrowInvalid):
-        return {}
-    try:
-        return json.loads(raw) if raw else {}
-    except ValueError:
-        return {}
-
-
-def _part_done(path: Path, fingerprint: str, run_key: str) -> bool:
-    """A part counts as done when its file exists (files only ever appear complete) and was
-    written for the same documents by the same run configuration."""
-    if not path.exists():
-        return False
-    meta = part_metadata(path)
-    return meta.get("ids_sha1") == fingerprint and meta.get("run_key") == run_key
-
-
-# --- the output folder and its manifest -----------------------------------------------------
-
-def _prepare_folder(out_dir: Path, resume: bool) -> None:
-    """Create the folder, delete temporary files a killed run left, and, without resume,
-    delete the parts and manifest of an earlier run. Refuses a folder holding other
-    Parquet files, which readers of the dataset would mix in."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise DatasetError(f"{out_dir}: exists and is not a folder")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    foreign = [p.name for p in out_dir.iterdir()
-               if p.suffix == PART_SUFFIX and not _is_part(p) and not p.name.startswith((".", "_"))]
-    if foreign:
-        raise DatasetError(f"{out_dir}: holds Parquet files that are not parts of an eventcoder "
-                           f"dataset ({', '.join(sorted(foreign)[:3])}); use an empty folder")
-    for path in out_dir.iterdir():
-        if path.name.startswith(".") and path.name.endswith(".tmp"):
-            path.unlink(missing_ok=True)  # a partially written file is never kept
-        elif not resume and (_is_part(path) or path.name == MANIFEST):
-            path.unlink()
-
-
-def read_manifest(out_dir: str | Path) -> dict[str, Any]:
-    path = Path(out_dir) / MANIFEST
-    if not path.exists():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
-        log.warning("%s: unreadable manifest, ignored (parts are checked one by one)", path)
-        return {}
-
-
-def _write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
-    data = json.dumps(manifest, indent=1, sort_keys=True, default=str).encode("utf-8")
-    atomic_write(out_dir / MANIFEST, lambda temp: Path(temp).write_bytes(data))
-
-
-def _input_stats(paths: Sequence[Path]) -> list[dict[str, Any]]:
-    out = []
-    for path in paths:
-        stat = path.stat()
-        out.append({"path": str(path.resolve()), "size": stat.st_size,
-                    "mtime_ns": stat.st_mtime_ns})
-    return out
-
-
-def code_digest() -> str:
-    """A hash of eventcoder's own source files: a resumed run, and every Dask worker, must
-    run the same code (the version number alone does not change with every edit)."""
-    digest = hashlib.sha1()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(str(path.relative_to(package)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _run_key(config: dict[str, Any]) -> str:
-    return hashlib.sha1(json.dumps(config, sort_keys=True, default=str).encode()).hexdigest()[:16]
-
-
-def _check_manifest(out_dir: Path, manifest: dict[str, Any], run_key: str) -> None:
-    if manifest and manifest.get("run_key") != run_key:
-        raise DatasetError(
-            f"{out_dir}: holds a run over other inputs or settings (inputs, batch size, "
-            "lexicon or eventcoder version differ); resume it with the same ones, or start "
-            "afresh with resume=False (--no-resume), or use another folder")
-
-
-def _stale_parts(out_dir: Path, count: int) -> None:
-    """Parts numbered past the end belong to no input of this run: remove them."""
-    for path in out_dir.iterdir():
-        if _is_part(path) and int(path.name[len(PART_PREFIX):-len(PART_SUFFIX)]) >= count:
-            path.unlink()
+def _entry(documents: list[Document], index: int) -> dict[str, Any]:
+    """What a part's metadata and the manifest record of the articles a part covers."""
+    ids = [d.doc_id for d in documents]
+    return {"index": index, "count": len(ids), "first_id": ids[0] if ids else None,
+            "last_id": ids[-1] if ids else None, "ids_sha1": fingerprint(ids),
+            "docs_sha1": content_fingerprint(documents)}
 
 
 # --- one process: stream files in batches ---------------------------------------------------
@@ -224,101 +110,84 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path,
                     coder: Coder | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                     on_error: OnError = "raise", resume: bool = True,
-                    progress: Callable[[int], None] | None = None) -> RunSummary:
+                    progress: Callable[[int], None] | None = None, *,
+                    dayfirst: bool | None = None) -> RunSummary:
     """Code .txt/.jsonl files or folders into a partitioned Parquet dataset in `out_dir`.
 
     Articles are read as a stream and coded `batch_size` at a time; each batch's validated
     events become one part file, written atomically, and the manifest records the parts done
-    and the articles (positions and ids) each covers. With `resume` (the default) a rerun
-    over the same inputs keeps the parts already written and codes only the rest; a run over
-    different inputs, batch size or lexicon into the same folder is refused. With
-    ``resume=False`` the folder's earlier parts are deleted first.
-    `progress` is called with the number of articles of each batch done (or skipped).
+    and the articles (positions, ids, content fingerprint) each covers. With `resume` (the
+    default) a rerun over the same inputs keeps the parts already written for the same
+    articles and codes only the rest (after a bad line is fixed, too); a run over other
+    inputs, batch size or lexicon into the same folder is refused. With ``resume=False``
+    the folder's earlier parts are deleted first. The folder is checked before the Coder is
+    built. `progress` is called with the number of articles of each batch done (or kept).
     """
     from . import __version__
     from .coder import Coder
 
     started = time.perf_counter()
-    if isinstance(inputs, (str, Path)):
-        inputs = [inputs]
-    inputs = list(inputs)
+    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    out = check_output_folder(out_dir, inputs)
     coder = coder or Coder()
-    out = Path(out_dir)
-    paths = expand_paths(inputs)
-    config = {"engine": "local", "inputs": _input_stats(paths), "batch_size": batch_size,
-              "on_error": on_error, "eventcoder_version": __version__,
-              "code_hash": code_digest(), "lexicon_hash": coder.lexicon.digest}
-    run_key = _run_key(config)
-    _prepare_folder(out, resume)
+    skipped = Skipped()
+    files = input_files(inputs, skipped.files)
+    config = {"engine": "local", "inputs": input_identity(inputs), "batch_size": batch_size,
+              "eventcoder_version": __version__, "code_hash": code_digest(),
+              "lexicon_hash": coder.lexicon.digest}
+    key = run_key(config)
+    prepare_folder(out, resume)
     manifest = read_manifest(out) if resume else {}
-    _check_manifest(out, manifest, run_key)
-    manifest = {"format": MANIFEST_FORMAT, "run_key": run_key, **config,
+    check_manifest(out, manifest, key)
+    manifest = {"format": MANIFEST_FORMAT, "run_key": key, **config,
                 "schema_version": SCHEMA_VERSION, "complete": False,
                 "parts": manifest.get("parts", {})}
-    _write_manifest(out, manifest)
+    write_manifest(out, manifest)
     summary = RunSummary(out)
-    position = 0
-    for index, batch in enumerate(batches(read_paths(paths, on_error), batch_size)):
-        name = part_name(index)
-        ids = [d.doc_id for d in batch]
-        fingerprint = _fingerprint(ids)
-        entry = {"index": index, "first": position, "count": len(batch), "first_id": ids[0],
-                 "last_id": ids[-1], "ids_sha1": fingerprint}
-        path = out / name
-        if resume and _part_done(path, fingerprint, run_key):
-            done = manifest["parts"].get(name) or {}
-            events = done.get("events")
-            if events is None:
-                events = pq.read_metadata(path).num_rows
-            summary.parts_skipped += 1
-        else:
-            frame = coder.code_documents(batch)
-            write_part(frame, path, {**coder.metadata, **entry, "run_key": run_key})
-            events = len(frame)
-            summary.parts_written += 1
-        manifest["parts"][name] = {**entry, "events": events}
-        _write_manifest(out, manifest)
-        summary.parts += 1
-        summary.documents += len(batch)
-        summary.events += events
-        position += len(batch)
+    documents = read_paths(files, on_error, dayfirst=dayfirst, skipped=skipped)
+    for index, batch in enumerate(batches(documents, batch_size)):
+        _local_part(coder, out, batch, index, summary, manifest, resume)
         if progress is not None:
             progress(len(batch))
     if summary.parts == 0:
         # No articles at all: one empty part keeps the dataset readable, with its schema.
-        frame = coder.table([])
-        write_part(frame, out / part_name(0), {**coder.metadata, "index": 0, "first": 0,
-                                               "count": 0, "ids_sha1": _fingerprint([]),
-                                               "run_key": run_key})
-        manifest["parts"][part_name(0)] = {"index": 0, "first": 0, "count": 0, "events": 0,
-                                           "ids_sha1": _fingerprint([])}
-        summary.parts = summary.parts_written = 1
-    _stale_parts(out, summary.parts)
+        _local_part(coder, out, [], 0, summary, manifest, resume=False)
+    stale_parts(out, summary.parts)
     manifest["parts"] = {k: v for k, v in manifest["parts"].items()
                          if v["index"] < summary.parts}
-    manifest.update(complete=True, documents=summary.documents, events=summary.events)
-    _write_manifest(out, manifest)
+    summary.skipped, summary.files_skipped = len(skipped.articles), len(skipped.files)
+    manifest.update(complete=True, documents=summary.documents, events=summary.events,
+                    **skipped.counts())
+    write_manifest(out, manifest)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _local_part(coder: Coder, out: Path, batch: list[Document], index: int,
+                summary: RunSummary, manifest: dict[str, Any], resume: bool) -> None:
+    """Code one batch into its part (or keep the part a run wrote for the same articles),
+    and record it in the manifest (written at once) and the summary."""
+    name = part_name(index)
+    entry = {**_entry(batch, index), "first": summary.documents}
+    path = out / name
+    if resume and part_done(path, entry["docs_sha1"], manifest["run_key"]):
+        events = (manifest["parts"].get(name) or {}).get("events")
+        if events is None:
+            events = pq.read_metadata(path).num_rows
+        summary.parts_skipped += 1
+    else:
+        frame = coder.code_documents(batch)
+        write_part(frame, path, {**coder.metadata, **entry, "run_key": manifest["run_key"]})
+        events = len(frame)
+        summary.parts_written += 1
+    manifest["parts"][name] = {**entry, "events": events}
+    write_manifest(out, manifest)
+    summary.parts += 1
+    summary.documents += len(batch)
+    summary.events += events
+
+
 # --- Dask -----------------------------------------------------------------------------------
-
-def _require(module: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("eventcoder on Dask needs the dask extra: "
-                          "pip install 'eventcoder[dask]'") from exc
-
-
-def _require_dask() -> Any:
-    return _require("dask.dataframe")
-
-
-def _require_distributed() -> Any:
-    return _require("distributed")
-
 
 @dataclass(frozen=True)
 class CoderSpec:
@@ -362,140 +231,107 @@ SUMMARY_META = pd.DataFrame({"part": pd.Series([], dtype=object),
                              "first_id": pd.Series([], dtype=object),
                              "last_id": pd.Series([], dtype=object),
                              "ids_sha1": pd.Series([], dtype=object),
+                             "docs_sha1": pd.Series([], dtype=object),
                              "skipped": pd.Series([], dtype=bool)})
 
 
 def _code_and_write(documents: list[Document], index: int, out_dir: str, spec: CoderSpec,
-                    run_key: str, resume: bool) -> pd.DataFrame:
+                    key: str, resume: bool) -> pd.DataFrame:
     """Code one partition's documents and write its part file; a one-row summary."""
-    ids = [d.doc_id for d in documents]
-    fingerprint = _fingerprint(ids)
+    entry = _entry(documents, index)
     path = Path(out_dir) / part_name(index)
-    entry = {"index": index, "count": len(ids), "first_id": ids[0] if ids else None,
-             "last_id": ids[-1] if ids else None, "ids_sha1": fingerprint}
-    if resume and _part_done(path, fingerprint, run_key):
-        events, skipped = pq.read_metadata(path).num_rows, True
+    if resume and part_done(path, entry["docs_sha1"], key):
+        events, kept = pq.read_metadata(path).num_rows, True
     else:
         coder = worker_coder(spec)
         frame = coder.code_documents(documents)  # validated with the Pandera model
-        write_part(frame, path, {**coder.metadata, **entry, "run_key": run_key})
-        events, skipped = len(frame), False
-    return pd.DataFrame({"part": [path.name], "index": [index], "documents": [len(ids)],
+        write_part(frame, path, {**coder.metadata, **entry, "run_key": key})
+        events, kept = len(frame), False
+    return pd.DataFrame({"part": [path.name], "index": [index], "documents": [entry["count"]],
                          "events": [events], "first_id": [entry["first_id"]],
-                         "last_id": [entry["last_id"]], "ids_sha1": [fingerprint],
-                         "skipped": [skipped]})
+                         "last_id": [entry["last_id"]], "ids_sha1": [entry["ids_sha1"]],
+                         "docs_sha1": [entry["docs_sha1"]], "skipped": [kept]})
 
 
-def _frame_partition(frame: pd.DataFrame, out_dir: str, spec: CoderSpec, run_key: str,
-                     resume: bool, on_error: OnError, partition_info: dict | None = None
+def _frame_partition(frame: pd.DataFrame, out_dir: str, spec: CoderSpec, key: str,
+                     resume: bool, on_error: OnError, dayfirst: bool | None,
+                     drops: dict[int, frozenset[str]], partition_info: dict | None = None
                      ) -> pd.DataFrame:
     index = partition_info["number"] if partition_info else 0
-    documents = list(documents_from_frame(frame, on_error)) if len(frame) else []
-    return _code_and_write(documents, index, out_dir, spec, run_key, resume)
+    drop = drops.get(index, frozenset())
+    documents = [d for d in documents_from_frame(frame, on_error, dayfirst=dayfirst,
+                                                 unique=False)
+                 if d.origin not in drop] if len(frame) else []
+    return _code_and_write(documents, index, out_dir, spec, key, resume)
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A slice of one input file: whole .txt files, or a range of lines of a .jsonl file."""
-
-    index: int
-    paths: tuple[str, ...]
-    start: int = 0          # byte offset (jsonl)
-    stop: int = -1          # byte offset, exclusive (jsonl); -1 for whole files
-    first_line: int = 1     # line number of the byte at `start`
+def _piece_partition(piece: Piece, drop: frozenset[str], out_dir: str, spec: CoderSpec,
+                     key: str, resume: bool, on_error: OnError, dayfirst: bool | None
+                     ) -> pd.DataFrame:
+    documents = [d for d in piece_documents(piece, on_error, dayfirst=dayfirst)
+                 if d.origin not in drop]
+    return _code_and_write(documents, piece.index, out_dir, spec, key, resume)
 
 
-def plan_pieces(inputs: Iterable[str | Path], batch_size: int) -> list[Piece]:
-    """Split inputs into pieces of about `batch_size` articles: runs of .txt files, and
-    .jsonl files cut at line boundaries every `batch_size` lines (one streaming scan)."""
-    pieces: list[Piece] = []
-    txt: list[str] = []
+# --- Dask, first pass: read everything once, check ids across pieces ------------------------
 
-    def flush_txt() -> None:
-        while txt:
-            pieces.append(Piece(len(pieces), tuple(txt[:batch_size])))
-            del txt[:batch_size]
-
-    for path in expand_paths(inputs):
-        if path.suffix != ".jsonl":
-            txt.append(str(path))
-            if len(txt) >= batch_size:
-                flush_txt()
-            continue
-        for start, stop, first_line in _jsonl_ranges(path, batch_size):
-            pieces.append(Piece(len(pieces), (str(path),), start, stop, first_line))
-    flush_txt()
-    return pieces
+Sighting = tuple[list[tuple[str, str]], list[Problem]]  # (id, origin) of each article, skips
 
 
-def _jsonl_ranges(path: Path, lines_per_piece: int, block: int = 1 << 24
-                  ) -> Iterator[tuple[int, int, int]]:
-    """(start, stop, first line) byte ranges of `lines_per_piece` lines each."""
-    start, offset, line, count = 0, 0, 1, 0
-    first_line = 1
-    with path.open("rb") as handle:
-        while chunk := handle.read(block):
-            position = 0
-            while True:
-                newline = chunk.find(b"\n", position)
-                if newline < 0:
-                    break
-                count += 1
-                line += 1
-                position = newline + 1
-                if count == lines_per_piece:
-                    stop = offset + position
-                    yield start, stop, first_line
-                    start, first_line, count = stop, line, 0
-            offset += len(chunk)
-    if offset > start:
-        yield start, offset, first_line
+def _piece_ids(piece: Piece, on_error: OnError, dayfirst: bool | None) -> Sighting:
+    skipped = Skipped()
+    docs = piece_documents(piece, on_error, dayfirst=dayfirst, skipped=skipped)
+    return [(d.doc_id, d.origin or "") for d in docs], skipped.articles
 
 
-def read_piece(piece: Piece, on_error: OnError = "raise") -> list[Document]:
-    """The documents of a piece, with file and line in every error, as `read_paths` gives."""
-    if piece.stop < 0:
-        return list(read_paths(piece.paths, on_error))
-    path = Path(piece.paths[0])
-    with path.open("rb") as handle:
-        handle.seek(piece.start)
-        data = handle.read(piece.stop - piece.start)
-    # Ids are checked within the piece; across pieces, the workers share nothing to check.
-    return list(unique_ids(jsonl_documents(path, data.split(b"\n"), piece.first_line, on_error),
-                           on_error))
+def _frame_ids(frame: pd.DataFrame, on_error: OnError, dayfirst: bool | None) -> Sighting:
+    skipped = Skipped()
+    docs = documents_from_frame(frame, on_error, dayfirst=dayfirst, skipped=skipped,
+                                unique=False) if len(frame) else iter(())
+    return [(d.doc_id, d.origin or "") for d in docs], skipped.articles
 
 
-def _piece_partition(piece: Piece, out_dir: str, spec: CoderSpec, run_key: str, resume: bool,
-                     on_error: OnError) -> pd.DataFrame:
-    return _code_and_write(read_piece(piece, on_error), piece.index, out_dir, spec, run_key,
-                           resume)
+def _first_pass(client: Any, data: Any, pieces: list[Piece] | None, on_error: OnError,
+                dayfirst: bool | None, skipped: Skipped) -> dict[int, frozenset[str]]:
+    """Read every article once on the workers: an input error (on_error="raise") stops the
+    run here, before any part is written; skipped articles are warned here, where the user
+    sees them. Returns, for each piece or partition, the origins of the articles whose id
+    an earlier article already used (an error with on_error="raise")."""
+    import dask
+
+    if pieces is not None:
+        tasks = [dask.delayed(_piece_ids)(p, on_error, dayfirst) for p in pieces]
+    else:
+        tasks = [dask.delayed(_frame_ids)(part, on_error, dayfirst)
+                 for part in data.to_delayed()]
+    sightings = client.gather(client.compute(tasks))
+    first: dict[str, str] = {}
+    drops: dict[int, set[str]] = {}
+    for index, (seen, problems) in enumerate(sightings):
+        for problem in problems:
+            report_skip(problem, skipped)
+        for doc_id, origin in seen:
+            # A frame's rows are numbered within their partition.
+            shown = origin if pieces is not None else f"partition {index} {origin}"
+            if doc_id not in first:
+                first[doc_id] = shown
+                continue
+            problem = repeated_id(doc_id, shown, first[doc_id])
+            if on_error == "raise":
+                raise InputError(problem)
+            report_skip(problem, skipped)
+            drops.setdefault(index, set()).add(origin)
+    return {index: frozenset(origins) for index, origins in drops.items()}
 
 
-def articles_frame(inputs: Iterable[str | Path], batch_size: int = DEFAULT_BATCH_SIZE,
-                   on_error: OnError = "raise") -> Any:
-    """A Dask DataFrame of articles (id, text, published, source, url) from .txt/.jsonl
-    files, one partition per piece of about `batch_size` articles."""
-    dd = _require_dask()
-    pieces = plan_pieces(inputs, batch_size)
-    meta = pd.DataFrame({c: pd.Series([], dtype=object) for c in ARTICLE_COLUMNS})
-    return dd.from_map(_piece_articles, pieces, on_error=on_error, meta=meta,
-                       label="eventcoder-articles", enforce_metadata=False)
-
-
-def _piece_articles(piece: Piece, on_error: OnError = "raise") -> pd.DataFrame:
-    docs = read_piece(piece, on_error)
-    return pd.DataFrame({"id": [d.doc_id for d in docs], "text": [d.text for d in docs],
-                         "published": [d.published.isoformat() if d.published else None
-                                       for d in docs],
-                         "source": [d.source for d in docs], "url": [d.url for d in docs]},
-                        columns=ARTICLE_COLUMNS, dtype=object)
-
+# --- Dask, the run --------------------------------------------------------------------------
 
 def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
               client: Any = None, batch_size: int = DEFAULT_BATCH_SIZE,
               lexicons: Iterable[str | Path] | None = None,
               extra_lexicons: Iterable[str | Path] = (), min_population: int | None = None,
-              on_error: OnError = "raise", resume: bool = True) -> RunSummary:
+              on_error: OnError = "raise", resume: bool = True,
+              dayfirst: bool | None = None) -> RunSummary:
     """Code articles on Dask into a partitioned Parquet dataset in `out_dir`.
 
     `data` is a Dask DataFrame of articles (columns id or doc_id, text, optional published,
@@ -503,93 +339,129 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     the workers in pieces of `batch_size` articles. Each worker builds its Coder once (from
     `lexicons`, `extra_lexicons`, `min_population`) and validates every partition with the
     same Pandera model as a single process (`min_population` None: the Coder's default).
-    With `client` None, a LocalCluster of `workers`
-    processes (default: one per core) is started and closed. `out_dir` must be visible to
-    every worker. Resume works as in `code_to_dataset`: parts already written for the same
-    articles and settings are kept, the rest are (re)written; partial files never remain.
+    With `client` None, a LocalCluster of `workers` processes (default: one per core) is
+    started and closed. `out_dir` must be visible to every worker. Every article is read
+    once before any is coded, and an id used twice anywhere in the input is an input error
+    (or, with ``on_error="skip"``, the later article is skipped). Resume works as in
+    `code_to_dataset`: parts already written for the same articles and settings are kept,
+    the rest are (re)written; partial files never remain.
     """
-    from . import __version__
-
-    dd = _require_dask()
+    dd = require("dask.dataframe")
     started = time.perf_counter()
-    out = Path(out_dir).resolve()
+    from_paths = not isinstance(data, dd.DataFrame)
+    inputs = ([data] if isinstance(data, (str, Path)) else list(data)) if from_paths else []
+    out = check_output_folder(Path(out_dir).resolve(), inputs)
     spec = CoderSpec(tuple(str(p) for p in lexicons) if lexicons is not None else None,
                      tuple(str(p) for p in extra_lexicons), min_population)
-    from_paths = not isinstance(data, dd.DataFrame)
+    skipped = Skipped()
+    pieces: list[Piece] | None = None  # None: the partitions of a frame
     if from_paths:
-        inputs = [data] if isinstance(data, (str, Path)) else list(data)
-        source: dict[str, Any] = {"inputs": _input_stats(expand_paths(inputs)),
-                                  "batch_size": batch_size}
-    else:
-        source = {"npartitions": data.npartitions}
+        pieces = plan_pieces(inputs, batch_size, skipped.files) or [Piece(0, ())]
+    source = {"inputs": input_identity(inputs), "batch_size": batch_size} if from_paths \
+        else {"npartitions": data.npartitions}
     timings: dict[str, float] = {}
-    own_cluster = None
-    if client is None:
-        distributed = _require_distributed()
+    with _cluster(client, workers, timings) as running:
+        config = _dask_config(running, spec, source, min_population, timings)
+        key = run_key(config)
         t = time.perf_counter()
-        own_cluster = distributed.LocalCluster(
-            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-            dashboard_address=":0")
-        client = distributed.Client(own_cluster)
-        timings["cluster_start"] = time.perf_counter() - t
-    try:
-        t = time.perf_counter()
-        built = set(client.run(_warm, spec).values())  # one Coder per worker, built at once
-        timings["coder_build"] = time.perf_counter() - t
-        lexicons_seen = {lexicon for lexicon, _ in built}
-        code_seen = {code for _, code in built}
-        if len(lexicons_seen) != 1:
-            raise DatasetError("the workers loaded different lexicons "
-                               f"({', '.join(sorted(lexicons_seen))})")
-        if code_seen != {code_digest()}:
-            raise DatasetError("the workers run a different eventcoder than this process "
-                               "(install the same version everywhere)")
-        config = {"engine": "dask", **source, "on_error": on_error,
-                  "eventcoder_version": __version__, "code_hash": code_digest(),
-                  "min_population": min_population, "lexicon_hash": lexicons_seen.pop()}
-        run_key = _run_key(config)
-        _prepare_folder(out, resume)
+        drops = _first_pass(running, data, pieces, on_error, dayfirst, skipped)
+        timings["read"] = time.perf_counter() - t
+        prepare_folder(out, resume)
         manifest = read_manifest(out) if resume else {}
-        _check_manifest(out, manifest, run_key)
-        _write_manifest(out, {"format": MANIFEST_FORMAT, "run_key": run_key, **config,
-                              "schema_version": SCHEMA_VERSION, "complete": False,
-                              "parts": manifest.get("parts", {})})
+        check_manifest(out, manifest, key)
+        write_manifest(out, {"format": MANIFEST_FORMAT, "run_key": key, **config,
+                             "schema_version": SCHEMA_VERSION, "complete": False,
+                             "parts": manifest.get("parts", {})})
         t = time.perf_counter()
-        args = (str(out), spec, run_key, resume, on_error)
-        if from_paths:
-            pieces = plan_pieces(inputs, batch_size)
-            if not pieces:
-                pieces = [Piece(0, ())]
-            results = dd.from_map(_piece_partition, pieces, args=list(args), meta=SUMMARY_META,
-                                  label="eventcoder-code", enforce_metadata=False)
+        args = (str(out), spec, key, resume, on_error, dayfirst)
+        if pieces is not None:
+            results = dd.from_map(_piece_partition, pieces,
+                                  [drops.get(p.index, frozenset()) for p in pieces],
+                                  args=list(args), meta=SUMMARY_META, label="eventcoder-code",
+                                  enforce_metadata=False)
         else:
-            results = data.map_partitions(_frame_partition, *args, meta=SUMMARY_META,
+            results = data.map_partitions(_frame_partition, *args, drops, meta=SUMMARY_META,
                                           enforce_metadata=False)
-        parts = client.compute(results).result()
+        parts = running.compute(results).result()
         timings["code"] = time.perf_counter() - t
-    finally:
-        if own_cluster is not None:
-            client.close()
-            own_cluster.close()
-    parts = parts.sort_values("index")
-    count = len(parts)
-    _stale_parts(out, count)
-    entries = {row.part: {"index": int(row.index), "count": int(row.documents),
-                          "first_id": row.first_id, "last_id": row.last_id,
-                          "ids_sha1": row.ids_sha1, "events": int(row.events)}
-               for row in parts.itertuples(index=False)}
-    summary = RunSummary(out, parts=count, parts_written=int((~parts["skipped"]).sum()),
-                         parts_skipped=int(parts["skipped"].sum()),
-                         documents=int(parts["documents"].sum()),
-                         events=int(parts["events"].sum()), timings=timings)
-    _write_manifest(out, {"format": MANIFEST_FORMAT, "run_key": run_key, **config,
-                          "schema_version": SCHEMA_VERSION, "complete": True,
-                          "documents": summary.documents, "events": summary.events,
-                          "parts": entries})
+    summary = _finish(out, parts.sort_values("index"), key, config, skipped, timings)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-__all__ = ["DEFAULT_BATCH_SIZE", "CoderSpec", "RunSummary", "articles_frame", "batches",
-           "code_dask", "code_digest", "code_to_dataset", "events_table", "part_metadata",
-           "plan_pieces", "read_manifest", "read_piece", "worker_coder", "write_part"]
+@contextlib.contextmanager
+def _cluster(client: Any, workers: int | None, timings: dict[str, float]) -> Iterator[Any]:
+    """`client`, or, when it is None, the client of a LocalCluster of `workers` processes
+    started here and closed after the block."""
+    if client is not None:
+        yield client
+        return
+    distributed = require("distributed")
+    t = time.perf_counter()
+    cluster = distributed.LocalCluster(n_workers=workers or os.cpu_count() or 1,
+                                       threads_per_worker=1, processes=True,
+                                       dashboard_address=":0")
+    own = distributed.Client(cluster)
+    timings["cluster_start"] = time.perf_counter() - t
+    try:
+        yield own
+    finally:
+        own.close()
+        cluster.close()
+
+
+def _dask_config(client: Any, spec: CoderSpec, source: dict[str, Any],
+                 min_population: int | None, timings: dict[str, float]) -> dict[str, Any]:
+    """Build a Coder on every worker at once, check they all run this code and one lexicon,
+    and return the run's configuration (what its key is made of)."""
+    from . import __version__
+
+    t = time.perf_counter()
+    built = set(client.run(_warm, spec).values())
+    timings["coder_build"] = time.perf_counter() - t
+    lexicons_seen = {lexicon for lexicon, _ in built}
+    code_seen = {code for _, code in built}
+    if len(lexicons_seen) != 1:
+        raise DatasetError("the workers loaded different lexicons "
+                           f"({', '.join(sorted(lexicons_seen))})")
+    if code_seen != {code_digest()}:
+        raise DatasetError("the workers run a different eventcoder than this process "
+                           "(install the same version everywhere)")
+    return {"engine": "dask", **source, "eventcoder_version": __version__,
+            "code_hash": code_digest(), "min_population": min_population,
+            "lexicon_hash": lexicons_seen.pop()}
+
+
+def _finish(out: Path, parts: pd.DataFrame, key: str, config: dict[str, Any],
+            skipped: Skipped, timings: dict[str, float]) -> RunSummary:
+    """Remove parts of an earlier, longer run, write the complete manifest, and sum up."""
+    count = len(parts)
+    stale_parts(out, count)
+    entries = {row["part"]: {"index": int(row["index"]), "count": int(row["documents"]),
+                             "first_id": row["first_id"], "last_id": row["last_id"],
+                             "ids_sha1": row["ids_sha1"], "docs_sha1": row["docs_sha1"],
+                             "events": int(row["events"])}
+               for row in parts.to_dict("records")}
+    summary = RunSummary(out, parts=count, parts_written=int((~parts["skipped"]).sum()),
+                         parts_skipped=int(parts["skipped"].sum()),
+                         documents=int(parts["documents"].sum()),
+                         events=int(parts["events"].sum()), skipped=len(skipped.articles),
+                         files_skipped=len(skipped.files), timings=timings)
+    write_manifest(out, {"format": MANIFEST_FORMAT, "run_key": key, **config,
+                         "schema_version": SCHEMA_VERSION, "complete": True,
+                         "documents": summary.documents, "events": summary.events,
+                         **skipped.counts(), "parts": entries})
+    return summary
+
+
+def articles_frame(inputs: Iterable[str | Path], batch_size: int = DEFAULT_BATCH_SIZE,
+                   on_error: OnError = "raise", *, dayfirst: bool | None = None) -> Any:
+    """A Dask DataFrame of articles (id, text, published, source, url) from .txt/.jsonl
+    files, one partition per piece of about `batch_size` articles."""
+    return _articles_frame(inputs, batch_size, on_error, dayfirst=dayfirst)
+
+
+__all__ = ["DEFAULT_BATCH_SIZE", "CoderSpec", "Piece", "RunSummary", "articles_frame",
+           "batches", "code_dask", "code_digest", "code_to_dataset", "events_table",
+           "part_metadata", "plan_pieces", "read_manifest", "read_piece", "worker_coder",
+           "write_part"]

@@ -182,3 +182,91 @@ def write_schema_files(folder: str | Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         out.append(path)
     return out
+
+
+# --- the input article frame (Coder.code_frame, code_dask's frames) --------------------------
+
+def _strings(column: pd.Series, blank: bool = True) -> pd.Series:
+    """Which values are strings (non-blank ones unless `blank`)."""
+    return pd.Series([isinstance(v, str) and (blank or not v.isspace() and v != "")
+                      for v in column.tolist()], index=column.index, dtype=bool)
+
+
+class ArticleSchema(pa.DataFrameModel):
+    """One row per article. Either `id` or `doc_id` names the article (`id` wins when a
+    frame has both); other columns are allowed and ignored. Publication values are read by
+    the rules of `eventcoder.published`, row by row."""
+
+    id: Optional[Series[Any]] = pa.Field(description="the article's id: a string or an integer")
+    doc_id: Optional[Series[Any]] = pa.Field(description="the id, when there is no 'id' column")
+    text: Series[Any] = pa.Field(description="the article's text, not blank")
+    published: Optional[Series[Any]] = pa.Field(nullable=True, description="publication date")
+    source: Optional[Series[Any]] = pa.Field(nullable=True, description="the source's name")
+    url: Optional[Series[Any]] = pa.Field(nullable=True, description="the article's URL")
+
+    class Config:
+        strict = False
+        coerce = False
+        name = "articles"
+
+    @pa.check("id", "doc_id", name="an_id")
+    @classmethod
+    def _id(cls, column: pd.Series) -> pd.Series:
+        return pd.Series([isinstance(v, str) and v.strip() != "" or
+                          isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+                          for v in column.tolist()], index=column.index, dtype=bool)
+
+    @pa.check("text", name="a_text")
+    @classmethod
+    def _text(cls, column: pd.Series) -> pd.Series:
+        return _strings(column, blank=False)
+
+    @pa.check("source", "url", name="a_string")
+    @classmethod
+    def _string(cls, column: pd.Series) -> pd.Series:
+        return _strings(column)
+
+    @pa.dataframe_check(name="an_id_column")
+    @classmethod
+    def _id_column(cls, df: pd.DataFrame) -> bool:
+        return "id" in df.columns or "doc_id" in df.columns
+
+
+_ARTICLE_MESSAGES = {
+    ("id", "not_nullable"): "the article has no id",
+    ("id", "an_id"): "the id must be a non-blank string or an integer",
+    ("text", "not_nullable"): "the article text is empty",
+    ("text", "a_text"): "the article text is empty or not a string",
+    ("source", "a_string"): "'source' must be a string",
+    ("url", "a_string"): "'url' must be a string",
+}
+
+
+def article_problems(frame: pd.DataFrame) -> tuple[str, dict[int, str]]:
+    """The id column of an article frame, and the first problem of each row that breaks
+    `ArticleSchema`, by row position. A frame without the columns is an `InputError`."""
+    from .errors import InputError, Problem
+
+    columns = getattr(frame, "columns", ())
+    id_col = "id" if "id" in columns else "doc_id"
+    if id_col not in columns or "text" not in columns:
+        raise InputError(Problem("<DataFrame>", None, "needs columns 'id' (or 'doc_id') and "
+                                 f"'text'; it has {', '.join(map(str, columns)) or 'none'}"))
+    used = [c for c in (id_col, "text", "published", "source", "url") if c in columns]
+    view = frame[used].reset_index(drop=True)
+    try:
+        ArticleSchema.validate(view, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return id_col, _row_messages(exc.failure_cases, id_col)
+    return id_col, {}
+
+
+def _row_messages(cases: pd.DataFrame, id_col: str) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for column, check, index in zip(cases["column"], cases["check"], cases["index"]):
+        if index is None or pd.isna(index):
+            continue
+        key = ("id" if column == id_col else str(column), str(check))
+        message = _ARTICLE_MESSAGES.get(key, f"'{column}' breaks the check {check}")
+        out.setdefault(int(index), message)
+    return out

@@ -6,13 +6,18 @@ import datetime as dt
 import logging
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from eventcoder import InputError
+from eventcoder.errors import InputWarning
 from eventcoder.documents import (FIRST_STORABLE_DAY, LAST_STORABLE_DAY, documents_from_frame,
                                   documents_from_texts, find_header_date, make_document,
-                                  read_paths)
+                                  parse_published, read_paths)
+from tests.conftest import scaled
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -85,8 +90,9 @@ def test_skip_keeps_the_other_articles(tmp_path: Path, caplog) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b'{"id": "1", "text": "Talks began."}\nnot json\n\xff\xfe\n'
                      b'{"id": "4", "text": "Talks ended."}\n')
-    with caplog.at_level(logging.WARNING):
+    with caplog.at_level(logging.WARNING), pytest.warns(InputWarning) as warned:
         docs = list(read_paths([path], on_error="skip"))
+    assert len(warned) == 2
     assert [d.doc_id for d in docs] == ["1", "4"]
     assert "mixed.jsonl:2" in caplog.text and "mixed.jsonl:3" in caplog.text
 
@@ -122,16 +128,21 @@ def test_an_id_given_twice_is_an_input_error_or_skipped(coder, tmp_path: Path, c
     frame = pd.DataFrame({"id": ["a", "a"], "text": [clash, clash]})
     with pytest.raises(InputError, match=r"<DataFrame row 1> \[a\].*<DataFrame row 0>"):
         coder.code_frame(frame)
-    with caplog.at_level(logging.WARNING):
-        assert coder.code_frame(frame, on_error="skip")["doc_id"].tolist() == ["a"]
-        assert coder.code_texts([clash, clash], on_error="skip")["doc_id"].nunique() == 1
+    with caplog.at_level(logging.WARNING), pytest.warns(InputWarning) as warned:
+        kept = [coder.code_frame(frame, on_error="skip"),
+                coder.code_texts([clash, clash], on_error="skip")]
+    assert [df["doc_id"].nunique() for df in kept] == [1, 1] and len(warned) == 2
+    assert [df.attrs["eventcoder"]["skipped"] for df in kept] == [1, 1]
     assert "<DataFrame row 1>" in caplog.text and "text[1]" in caplog.text
     (tmp_path / "one").mkdir()
     (tmp_path / "two").mkdir()
     (tmp_path / "one" / "a.txt").write_text(clash, encoding="utf-8")
     (tmp_path / "two" / "a.txt").write_text(clash, encoding="utf-8")
+    # Ids are paths relative to the folder given: one folder holding both reads both ...
+    assert set(coder.code_files(tmp_path)["doc_id"]) == {"one/a", "two/a"}
+    # ... two folders given apart each give the id "a".
     with pytest.raises(InputError, match=r"two/a\.txt \[a\]: .* by .*one/a\.txt"):
-        coder.code_files(tmp_path)
+        coder.code_files([tmp_path / "one", tmp_path / "two"])
 
 
 def test_ids_must_match_the_texts() -> None:
@@ -145,7 +156,9 @@ def test_a_frame_row_without_id_is_an_input_error() -> None:
     frame = pd.DataFrame({"id": ["a", None, " "], "text": ["Talks began."] * 3})
     with pytest.raises(InputError, match=r"<DataFrame row 1>: the article has no id"):
         list(documents_from_frame(frame))
-    assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+    with pytest.warns(InputWarning) as warned:
+        assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+    assert ["row 1" in str(w.message) for w in warned] == [True, False]
 
 
 @pytest.mark.parametrize("published", ["0001-01-01", dt.date(1677, 9, 21), "2262-04-12"])
@@ -178,3 +191,124 @@ def test_documents_made_by_hand_with_one_id_are_an_input_error(coder) -> None:
     doc = make_document("a", "Pakistan and Afghanistan exchanged fire.")
     with pytest.raises(InputError, match=r"document\[1\] \[a\]: .* document\[0\]"):
         coder.code_documents([doc, doc])
+
+
+# --- publication dates from metadata (eventcoder.published) --------------------------------
+
+@pytest.mark.parametrize("value,expected", [
+    ("2026-02-27", dt.date(2026, 2, 27)),
+    (" 2026-02-27 ", dt.date(2026, 2, 27)),
+    ("2026-02-27T23:30:00-05:00", dt.date(2026, 2, 27)),  # the day as written, not UTC
+    ("2026-02-27T10:00Z", dt.date(2026, 2, 27)),
+    ("2026/02/27", dt.date(2026, 2, 27)),
+    ("27 February 2026", dt.date(2026, 2, 27)),
+    ("27th Feb. 2026", dt.date(2026, 2, 27)),
+    ("February 27, 2026", dt.date(2026, 2, 27)),
+    ("Fri, 27 Feb 2026 10:15:00 +0000", dt.date(2026, 2, 27)),
+    ("27/02/2026", dt.date(2026, 2, 27)),
+    ("02/27/2026", dt.date(2026, 2, 27)),
+    ("05.05.2026", dt.date(2026, 5, 5)),
+    (1772150400, dt.date(2026, 2, 27)),
+    (1772150400.0, dt.date(2026, 2, 27)),
+    (np.int64(1772236799), dt.date(2026, 2, 27)),
+    (-86400, dt.date(1969, 12, 31)),
+    (dt.datetime(2026, 2, 27, 23, 59), dt.date(2026, 2, 27)),
+    (pd.Timestamp("2026-02-27 01:00", tz="Asia/Kabul"), dt.date(2026, 2, 27)),
+    (np.datetime64("2026-02-27T10:00"), dt.date(2026, 2, 27)),
+    (None, None), ("", None), ("  ", None), (float("nan"), None), (pd.NaT, None),
+    (pd.NA, None), (np.datetime64("NaT"), None),
+])
+def test_publication_values_that_are_read(value, expected) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value,message", [
+    ("02/03/2026", "ambiguous"), ("2025", "a year is not a day"),
+    ("2025-10", "a month is not a day"), ("20260227", "epoch seconds as a number"),
+    ("now", "the clock is never read"), ("today", "the clock is never read"),
+    ("NaT", "cannot read"), ("nan", "cannot read"), ("-2025-01-01", "cannot read"),
+    ("2026-02-30", "day is out of range"), ("31/02/2026", "no day in either order"),
+    ("2026-02-27 later", "not an ISO 8601 time"), (True, "boolean"),
+    (1772150400000, "epoch milliseconds"), (float("inf"), "cannot read"),
+    ({"y": 1}, "a dict"), (np.datetime64("1500-01-01"), "outside"),
+    (dt.datetime(1500, 1, 1), "outside"), ("2262-04-12", "outside"),
+])
+def test_publication_values_that_are_refused(value, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_published(value)
+
+
+def test_dayfirst_says_how_to_read_numeric_dates() -> None:
+    assert parse_published("02/03/2026", dayfirst=True) == dt.date(2026, 3, 2)
+    assert parse_published("02/03/2026", dayfirst=False) == dt.date(2026, 2, 3)
+    with pytest.raises(ValueError, match="month must be"):
+        parse_published("02/27/2026", dayfirst=True)
+
+
+STORABLE_DAYS = st.dates(min_value=FIRST_STORABLE_DAY, max_value=LAST_STORABLE_DAY)
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+
+
+@scaled(100)
+@given(STORABLE_DAYS, st.integers(0, 86399), st.booleans())
+def test_every_written_form_of_a_day_reads_as_that_day(day: dt.date, second: int,
+                                                      dayfirst: bool) -> None:
+    epoch = (day - dt.date(1970, 1, 1)).days * 86400 + second
+    name = MONTH_NAMES[day.month - 1]
+    numeric = f"{day.day:02d}/{day.month:02d}/{day.year}" if dayfirst else \
+        f"{day.month:02d}/{day.day:02d}/{day.year}"
+    forms = [day.isoformat(), f"{day.isoformat()}T00:00:00+05:00", day.strftime("%Y/%m/%d"),
+             f"{day.day} {name} {day.year}", f"{name} {day.day}, {day.year}",
+             f"{name[:3]}. {day.day} {day.year}", epoch, float(epoch), day,
+             dt.datetime.combine(day, dt.time()), pd.Timestamp(day)]
+    for form in forms:
+        assert parse_published(form) == day, form
+    assert parse_published(numeric, dayfirst=dayfirst) == day
+    # Without dayfirst a numeric date is read only when a single order makes a day: in the
+    # other order, the day of the month would be the month.
+    unambiguous = day.day > 12 or day.day == day.month
+    if unambiguous:
+        assert parse_published(numeric) == day
+    else:
+        with pytest.raises(ValueError, match="ambiguous"):
+            parse_published(numeric)
+
+
+# --- which files a folder gives, and the ids of .txt articles ------------------------------
+
+@pytest.mark.parametrize("tree,given,ids", [
+    (["a.txt", "b.TXT", "c.Jsonl"], ".", ["a", "b", "c1"]),
+    (["x/2025-10-16/article.txt", "x/2025-10-25/article.txt"], "x",
+     ["2025-10-16/article", "2025-10-25/article"]),
+    (["x/2025-10-16/article.txt"], "x/2025-10-16", ["article"]),
+    (["x/2025-10-16/article.txt"], "x/2025-10-16/article.txt", ["article"]),
+    (["x/a.b.txt"], "x", ["a.b"]),
+    (["x/.git/a.txt", "x/sub/.draft.txt", "x/ok.txt"], "x", ["ok"]),
+])
+def test_ids_of_text_articles(tmp_path: Path, tree: list[str], given: str,
+                              ids: list[str]) -> None:
+    for name in tree:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if name.lower().endswith(".jsonl"):
+            path.write_text('{"id": "c1", "text": "Talks began."}\n', encoding="utf-8")
+        else:
+            path.write_text("Talks began.", encoding="utf-8")
+    assert [d.doc_id for d in read_paths([tmp_path / given])] == ids
+
+
+def test_the_article_frame_contract_names_the_row() -> None:
+    frame = pd.DataFrame({"doc_id": ["a", "b", True, "d"], "text": ["Talks began.", 3, "x", "y"],
+                          "source": ["Wire", None, None, 5]}, dtype=object)
+    with pytest.raises(InputError, match=r"<DataFrame row 1>: the article text is empty or "
+                                         r"not a string"):
+        list(documents_from_frame(frame))
+    with pytest.warns(InputWarning) as warned:
+        assert [d.doc_id for d in documents_from_frame(frame, on_error="skip")] == ["a"]
+    assert [str(w.message) for w in warned] == [
+        "skipped: <DataFrame row 1>: the article text is empty or not a string",
+        "skipped: <DataFrame row 2>: the id must be a non-blank string or an integer",
+        "skipped: <DataFrame row 3>: 'source' must be a string"]
+    with pytest.raises(InputError, match="needs columns 'id' \\(or 'doc_id'\\) and 'text'"):
+        list(documents_from_frame(frame.drop(columns=["text"])))
