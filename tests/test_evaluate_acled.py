@@ -434,6 +434,7 @@ def test_the_notes_are_coded_once_per_document(coded_by_coder: Any) -> None:
     assert coded_by_coder.rows.set_index("row_id").at["TST1001", "found"]
 
 
+@pytest.mark.filterwarnings("ignore:.*(empty notes|belong to no row)")
 def test_the_command_scores_a_coded_table_as_the_library_does(coded_by_coder: Any,
                                                               tmp_path: Path) -> None:
     table = tmp_path / "events.parquet"
@@ -450,6 +451,7 @@ def test_the_command_scores_a_coded_table_as_the_library_does(coded_by_coder: An
     assert len(pd.read_csv(out)) == 15
 
 
+@pytest.mark.filterwarnings("ignore:.*(empty notes|belong to no row)")
 def test_the_command_pages_through_misses(tmp_path: Path) -> None:
     table = tmp_path / "hand.parquet"
     CODED.to_parquet(table)  # any table with doc_id and the scored columns will do
