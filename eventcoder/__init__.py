@@ -23,6 +23,7 @@ from .dataset import read_events, read_metadata, write_events  # noqa: E402
 from .documents import Document  # noqa: E402
 from .errors import (  # noqa: E402
     DatasetError, EventcoderError, InputError, LexiconError, Problem, SchemaError)
+from .evaluate_acled import AcledEvaluation, evaluate_acled  # noqa: E402
 from .lexicon import load_lexicon  # noqa: E402
 from .schemas import EventSchema, validate_events  # noqa: E402
 
@@ -32,4 +33,5 @@ __all__ = [
     "Coder", "DatasetError", "Document", "EventSchema", "EventcoderError", "InputError",
     "LexiconError", "Problem", "SchemaError", "__version__", "code_files", "code_texts",
     "load_lexicon", "read_events", "read_metadata", "validate_events", "write_events",
+    "AcledEvaluation", "evaluate_acled",
 ]

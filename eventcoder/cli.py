@@ -358,20 +358,63 @@ def lexicon_check(folders: tuple[str, ...], with_bundled: bool) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Gold annotations (JSON Lines).")
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True))
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False),
+              help="Gold annotations (JSON Lines) of the INPUTS articles.")
+@click.option("--acled", "acled", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An ACLED export (CSV, today's or the pre-2019 taxonomy): its notes are "
+                   "coded and scored against its rows (repeatable).")
+@click.option("--coded", type=click.Path(exists=True),
+              help="With --acled: score this event table (Parquet, doc_id = event_id_cnty) "
+                   "instead of coding the notes.")
+@click.option("--country", "countries", multiple=True,
+              help="With --acled: only this country's rows (repeatable).")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="With --acled: a random sample of about this many rows (whole notes).")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="With --limit: the sample's random seed.")
+@click.option("--countries-shown", type=click.IntRange(min=0), default=5, show_default=True,
+              help="With --acled: per-type tables for this many of the largest countries.")
+@click.option("--misses", type=click.IntRange(min=0), default=20, show_default=True,
+              help="With --acled: list this many missed rows (0: none).")
+@click.option("--misses-from", type=click.IntRange(min=0), default=0, show_default=True,
+              help="With --acled: the first missed row listed (to page through them).")
+@click.option("--misses-type", default=None,
+              help="With --acled: list only the misses of this ACLED event type.")
+@click.option("--rows", "rows_out", type=click.Path(dir_okay=False), default=None,
+              help="With --acled: write the per-row outcomes to this file (.csv or .parquet).")
+@click.option("--on-error", type=click.Choice(["raise", "skip"]), default="raise",
+              show_default=True,
+              help="With --acled: stop at an unreadable row, or leave it out with a warning.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True),
               help="Extra lexicon file or folder (repeatable).")
-def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, lexicons: tuple[str, ...]
+def evaluate(inputs: tuple[str, ...], gold: str | None, acled: tuple[str, ...],
+             coded: str | None, countries: tuple[str, ...], limit: int | None, seed: int,
+             countries_shown: int, misses: int, misses_from: int, misses_type: str | None,
+             rows_out: str | None, on_error: str, as_json: bool, lexicons: tuple[str, ...]
              ) -> None:
-    """Code INPUTS and score the events against GOLD annotations.
+    """Code INPUTS and score the events against GOLD annotations, or code the notes of an
+    ACLED export and score them against ACLED's rows (see docs/evaluate-acled.md).
 
     \b
-    Example:
+    Examples:
       eventcoder evaluate --gold examples/gold.jsonl examples/articles
+      eventcoder evaluate --acled my_region.csv
+      eventcoder evaluate --acled my_region.csv --country Nigeria --limit 2000
+      eventcoder evaluate --acled my_region.csv --misses 50 --misses-from 100
+      eventcoder evaluate --acled my_region.csv --coded events.parquet --json
     """
+    if bool(gold) == bool(acled):
+        raise click.UsageError("give either --gold (with INPUTS) or --acled")
+    if acled:
+        if inputs:
+            raise click.UsageError("--acled reads the notes of the export: no INPUTS")
+        _evaluate_acled(list(acled), coded, countries, limit, seed, on_error, lexicons,
+                        as_json, rows_out, (countries_shown, misses, misses_from, misses_type))
+        return
+    if not inputs or gold is None:
+        raise click.UsageError("--gold needs the INPUTS it annotates")
     from .evaluate import evaluate as run
 
     try:
@@ -380,6 +423,32 @@ def evaluate(inputs: tuple[str, ...], gold: str, as_json: bool, lexicons: tuple[
         _fail(exc)
         return
     click.echo(json.dumps(result.summary(), indent=2) if as_json else result.report())
+
+
+def _evaluate_acled(exports: list[str], coded: str | None, countries: tuple[str, ...],
+                    limit: int | None, seed: int, on_error: str, lexicons: tuple[str, ...],
+                    as_json: bool, rows_out: str | None, shown: tuple[int, int, int, Any]
+                    ) -> None:
+    from .evaluate_acled import evaluate_acled
+
+    try:
+        coder = None if coded else _coder(lexicons, False)
+        result = evaluate_acled(exports, coder, list(countries) or None, limit, coded=coded,
+                                seed=seed, on_error=on_error)  # type: ignore[arg-type]
+    except EventcoderError as exc:
+        _fail(exc)
+        return
+    if rows_out:
+        if rows_out.endswith(".parquet"):
+            result.rows.to_parquet(rows_out, index=False)
+        else:
+            result.rows.to_csv(rows_out, index=False)
+    if as_json:
+        click.echo(json.dumps(result.summary(), indent=2, ensure_ascii=False))
+        return
+    top, count, start, of_type = shown
+    click.echo(result.report(countries=top, misses=count, misses_from=start,
+                             misses_type=of_type))
 
 
 if __name__ == "__main__":
