@@ -1,9 +1,10 @@
 """Evaluate the coder against an ACLED export: code the notes of its rows as articles and
-score the coded events against ACLED's own answers, per ACLED row.
+score the coded events against ACLED's own answers, per ACLED row. With an export of your
+own region (a file this example does not have, so it is shown, not run)::
 
->>> result = eventcoder.evaluate_acled("my_region.csv")           # codes the notes
->>> result = eventcoder.evaluate_acled("my_region.csv", coded=events)  # scores a table
->>> print(result.report()); result.summary(); result.rows; result.misses
+    result = eventcoder.evaluate_acled("my_region.csv")                # codes the notes
+    result = eventcoder.evaluate_acled("my_region.csv", coded=events)  # scores a table
+    print(result.report()); result.summary(); result.rows; result.misses
 
 The notes of each row are coded as an article: id = event_id_cnty, text = notes,
 published = event_date (notes are dated by the event). Rows with the same notes and date are
