@@ -6,8 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcoder.segment import MAX_SENTENCE, segment
+from eventcoder.lexicon import load_lexicon
+from eventcoder.segment import MAX_SENTENCE, Segmenter
 from tests.conftest import scaled
+
+SEGMENTER = Segmenter(load_lexicon().language.segment)
+segment = SEGMENTER.segment
 
 
 def _texts(text: str, kind: str = "text") -> list[str]:
