@@ -23,6 +23,7 @@ from typing import Any
 
 from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
 from .calendar import Calendar
+from .clues import ClueTest
 
 _PRECISION = {"day": 1, "week": 2, "month": 3}
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -66,10 +67,14 @@ class DateFinder:
 
     def __init__(self, words: DateWords, numbers: NumberWords) -> None:
         tables = date_tables(words, numbers)
-        forms = "|".join(f"(?P<{name}>{fill(template, tables)})"
-                         for name, template in words.forms.items())
-        # A date starts and ends at a word boundary.
-        self.pattern = re.compile(r"\b(?:" + (forms or "(?!)") + r")\b")
+        forms = [f"(?P<{name}>{fill(template, tables)})" for name, template in words.forms.items()]
+        # A date starts and ends at a word boundary. `pattern` holds every form, in order;
+        # `forms` each alone, tried only on a sentence that holds its clues (see `find`).
+        self.pattern = re.compile(r"\b(?:" + ("|".join(forms) or "(?!)") + r")\b")
+        self._forms = forms
+        self.clues = ClueTest([re.compile(r"\b(?:" + form + r")\b") for form in forms])
+        # The forms a sentence's clues allow, as one pattern, made on first use.
+        self._chosen: dict[int, re.Pattern[str] | None] = {}
         self.name_heads = frozenset(words.name_heads)
         # The word after a date, unless it starts a name of its own: "on Monday University
         # of Kabul students" is a date, "October 6 University" a name.
@@ -77,7 +82,8 @@ class DateFinder:
         self._next_word = re.compile(r"\s+(\w+)\b" + links)
 
     def find(self, folded_sentence: str, offset: int = 0, original: str | None = None,
-             names: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
+             names: Iterable[tuple[int, int]] = (), shortcut: bool = True
+             ) -> list[DateMention]:
         """Date expressions in a folded sentence that starts at `offset` in its document.
 
         Dates that are part of a name are not dates. `original` is the unfolded sentence,
@@ -85,11 +91,19 @@ class DateFinder:
         the document spans of lexicon names, a date reaching into one belonging to it
         ("Zindah Jan" of "Zindah Jan 2 people were killed"). A name inside a date stays a
         date ("28 May", a town of Azerbaijan). The search resumes inside a rejected span,
-        where a date of its own may start."""
+        where a date of its own may start.
+
+        Most sentences hold none of the strings some form needs (a digit, a month's name,
+        "yesterday", ...), and most of the rest those of a form or two: only those forms are
+        searched, not all at every word. `shortcut=False` searches `pattern` itself, the
+        reference the shortcut is held to (tests/test_dates.py)."""
         found: list[DateMention] = []
+        pattern = self._pattern_for(folded_sentence) if shortcut else self.pattern
+        if pattern is None:
+            return found
         names = list(names)
         pos = 0
-        while (m := self.pattern.search(folded_sentence, pos)) is not None:
+        while (m := pattern.search(folded_sentence, pos)) is not None:
             start, end = m.span()
             if self._in_name(folded_sentence, start, end, original, names, offset):
                 pos = start + 1
@@ -97,6 +111,17 @@ class DateFinder:
             found.append(DateMention(start + offset, end + offset, m.group()))
             pos = end
         return found
+
+    def _pattern_for(self, folded: str) -> re.Pattern[str] | None:
+        """The forms `folded` may hold, in their order, as one pattern (None: no form)."""
+        held = self.clues.held(folded)
+        if held in self._chosen:
+            return self._chosen[held]
+        chosen = [form for form, needs in zip(self._forms, self.clues.needs)
+                  if held & needs == needs]
+        pattern = self._chosen[held] = re.compile(r"\b(?:" + "|".join(chosen) + r")\b") \
+            if chosen else None
+        return pattern
 
     def _in_name(self, folded: str, start: int, end: int, original: str | None,
                  names: list[tuple[int, int]], offset: int) -> bool:

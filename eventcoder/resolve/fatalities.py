@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
 
 MAX_TOLL = 100_000
@@ -91,22 +93,29 @@ class TollFinder:
         for name, template in words.parts.items():
             tables[name] = fill(template, tables)
         # Each pattern with the words it cannot match without: most sentences hold none of
-        # them, and a substring test costs far less than a regex search.
-        self.forms = [(tuple(p.needs), re.compile(fill(p.pattern, tables)))
+        # them, and one pass of an automaton over the sentence finds those it holds at a
+        # fraction of the cost of the regex searches (or of a substring test per word).
+        self.forms = [(frozenset(p.needs), re.compile(fill(p.pattern, tables)))
                       for p in words.patterns]
-        self.needed = tuple(dict.fromkeys(w for needs, _ in self.forms for w in needs))
+        self._gate = ahocorasick.Automaton()
+        for needs, _ in self.forms:
+            for word in needs:
+                self._gate.add_word(word, word)
+        if len(self._gate):
+            self._gate.make_automaton()
 
     def find(self, folded_sentence: str, offset: int = 0, gate: bool = True
              ) -> list[FatalityMention]:
         """Reported death counts in a folded sentence, in text order, without overlaps.
         With `gate` off every pattern is tried, whatever words the sentence holds: the
-        reference the gate is held to."""
+        reference the gate is held to (tests/test_tolls.py)."""
         found: list[FatalityMention] = []
         if gate:
-            present = {word for word in self.needed if word in folded_sentence}
+            present = {word for _, word in self._gate.iter(folded_sentence)} \
+                if len(self._gate) else set()
             if not present:
                 return found
-            forms = [p for needs, p in self.forms if not present.isdisjoint(needs)]
+            forms = [p for needs, p in self.forms if not needs.isdisjoint(present)]
         else:
             forms = [p for _, p in self.forms]
         taken: list[tuple[int, int]] = []
