@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .lexicon.lang_text import SegmentWords
+if TYPE_CHECKING:  # (the module needs nothing else of the package to run)
+    from .lexicon.lang_text import SegmentWords
 
 # A sentence ends in full stops, question or exclamation marks and closing quotes or
 # brackets (group 1) before white space. The match takes that white space too, so the next
