@@ -105,10 +105,6 @@ class Segmenter:
         self.abbreviations = frozenset(words.abbreviations)
         phrases = "|".join(f"(?:{p})" for p in words.boilerplate) or "(?!)"
         self._boilerplate = re.compile(r"(?i)^\s*(?:" + phrases + r")\b")
-        # How every line that one of the boilerplate, heading or bullet patterns matches
-        # starts: one test for the plain lines, most of them, instead of three.
-        self._special = re.compile(r"(?i)\s*(?:(?:" + phrases + r")\b|"
-                                   r"[\u2022\u25cf\u25aa\u2023*\-]\s|\d{1,2}[.)]\s)")
 
     def segment(self, text: str, header_spans: tuple[tuple[int, int], ...] = ()
                 ) -> list[Sentence]:
@@ -140,10 +136,8 @@ class Segmenter:
             masked = masked[:cut]
         offset = 0
         for line in masked.split("\n"):
-            if line and self._special.match(line):
-                self._split_special(line, offset, spans)
-            elif line:  # a blank line gives no sentence
-                self._split_line(line, offset, spans)
+            if line:  # a blank line gives no sentence
+                self._split_lined(line, offset, spans)
             offset += len(line) + 1
         if header_spans:  # else made in text order
             spans.sort()
@@ -171,9 +165,9 @@ class Segmenter:
                 return "boilerplate"
         return "text"
 
-    def _split_special(self, line: str, offset: int, spans: list[Span]) -> None:
-        """Append the spans of a line that may be boilerplate, a heading or a bullet point
-        (not blank: it starts so): boilerplate whole, text by sentence after its bullet."""
+    def _split_lined(self, line: str, offset: int, spans: list[Span]) -> None:
+        """Append the spans of a line (not blank): boilerplate whole, text by sentence,
+        after its bullet if it has one."""
         kind = self.line_kind(line)
         if kind != "text":
             stripped = line.strip()

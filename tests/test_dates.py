@@ -123,8 +123,8 @@ def test_implausible_or_baseless_dates_stay_unresolved(expression: str, publishe
 
 
 def test_no_relative_date_is_coded_without_a_publication_date(coder) -> None:
-    events = coder.code_texts(["Pakistani and Afghan forces clashed near Torkham 1200 days "
-                               "ago."])
+    text = "Pakistani and Afghan forces clashed near Torkham 1200 days ago."
+    events = coder.code_texts([text])
     assert len(events) == 1 and events["event_date"].isna().all()
 
 

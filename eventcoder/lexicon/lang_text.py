@@ -236,7 +236,7 @@ class TollWords(Entry):
                              "(\"percent\", \"km\")")
     parts: dict[str, str] = Field({}, description="named pieces of the patterns, as templates "
                                   "that may use the tables and the parts before them")
-    patterns: list[TollPattern] = []
+    patterns: list[TollPattern] = Field([], description="the ways a toll is stated")
 
     _clean = field_validator("modifiers", "people", "units")(_phrases)
 

@@ -67,7 +67,7 @@ class Calendar:
         month = self._words.month_number(str(parts.get("month") or ""))
         if month is None:
             return None
-        year = int(parts["year"]) if parts.get("year") else None
+        year = int(str(parts["year"])) if parts.get("year") else None
         if parts.get("day") is None:
             if year is None:
                 year = _month_year(month, published, future)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import ahocorasick
+import ahocorasick  # type: ignore[import-not-found]
 
 try:  # Python 3.11 and later
     from re import _constants as sre_constants  # type: ignore[attr-defined]

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from ..lexicon import Lexicon
 from ..lexicon.model import STATUSES
 from ..resolve.dates import plausible
-from .words import GOVERNMENT_WORDS, MILITARY_WORDS, MONTHS, NUMBER_WORDS, PUBLISHED, WEEKDAYS
 from .expected import ExpectedEvent
 from .forms import PlaceForm, StateForm, _lexicon_of, _pools_for
+from .words import GOVERNMENT_WORDS, MILITARY_WORDS, MONTHS, NUMBER_WORDS, PUBLISHED, WEEKDAYS
 
 
 # --- the grammar -------------------------------------------------------------------------
