@@ -24,10 +24,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 # The clue that stands for any decimal digit (a `\d` every match holds).
 DIGIT = r"\d"
-_ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
-_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
-            getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
-_DIGITS = [(sre_constants.IN, [(sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT)])]
+_ZERO_WIDTH = frozenset({sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT})
+_REPEATS = frozenset({sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
+                      getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)})
+_DIGIT_CLASS = ((sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT),)  # `\d`
 
 
 def clues(pattern: re.Pattern[str]) -> list[frozenset[str]] | None:
@@ -66,7 +66,7 @@ def _requirements(items: list[tuple[Any, Any]]) -> list[frozenset[str]] | None:
             inner = _requirements(list(av[2])) if av[0] >= 1 else []
         elif op is sre_constants.BRANCH:
             inner = _choice([_requirements(list(branch)) for branch in av[1]])
-        elif [(op, av)] == _DIGITS:
+        elif op is sre_constants.IN and tuple(av) == _DIGIT_CLASS:
             inner = [frozenset([DIGIT])]
         elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
             return None

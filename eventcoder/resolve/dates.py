@@ -19,13 +19,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
 from .calendar import Calendar
 from .clues import ClueTest
 
-_PRECISION = {"day": 1, "week": 2, "month": 3}
+_PRECISION = MappingProxyType({"day": 1, "week": 2, "month": 3})
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 MAX_DAYS_AHEAD = 400
 MAX_YEARS_BACK = 50
