@@ -76,6 +76,7 @@ class DateFinder:
         self.clues = ClueTest([re.compile(r"\b(?:" + form + r")\b") for form in forms])
         # The forms a sentence's clues allow, as one pattern, made on first use.
         self._chosen: dict[int, re.Pattern[str] | None] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self.name_heads = frozenset(words.name_heads)
         # The word after a date, unless it starts a name of its own: "on Monday University
         # of Kabul students" is a date, "October 6 University" a name.
@@ -118,10 +119,13 @@ class DateFinder:
         held = self.clues.held(folded)
         if held in self._chosen:
             return self._chosen[held]
-        chosen = [form for form, needs in zip(self._forms, self.clues.needs)
-                  if held & needs == needs]
-        pattern = self._chosen[held] = re.compile(r"\b(?:" + "|".join(chosen) + r")\b") \
-            if chosen else None
+        # Keyed by the forms chosen as well, so that a pattern is compiled once per choice
+        # of forms (2 ** forms at most), whatever clue sets the texts hold.
+        chosen = tuple(i for i, needs in enumerate(self.clues.needs) if held & needs == needs)
+        if chosen not in self._compiled:
+            forms = "|".join(self._forms[i] for i in chosen)
+            self._compiled[chosen] = re.compile(r"\b(?:" + forms + r")\b") if chosen else None
+        pattern = self._chosen[held] = self._compiled[chosen]
         return pattern
 
     def _in_name(self, folded: str, start: int, end: int, original: str | None,
