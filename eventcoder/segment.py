@@ -26,6 +26,10 @@ if TYPE_CHECKING:  # (the module needs nothing else of the package to run)
 # tried at every mark of a long run with no space after it, it would read the rest of the
 # run each time (time quadratic in the run).
 _TERMINATOR = re.compile(r"([.!?](?<![.!?]{2})[.!?]*[\"'\u201d\u2019)\]]*)\s+")
+# The same for a text with no "!" or "?" (most news), where it finds the same ends: the
+# regex engine finds a literal first character twice as fast as one of a class (held to
+# _TERMINATOR by tests/test_segment.py).
+_DOT_TERMINATOR = re.compile(r"(\.(?<!\.\.)\.*[\"'\u201d\u2019)\]]*)\s+")
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+\S")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023*\-]|\d{1,2}[.)])\s+")
 _HEADING_MAX = 90
@@ -105,6 +109,11 @@ class Segmenter:
         self.abbreviations = frozenset(words.abbreviations)
         phrases = "|".join(f"(?:{p})" for p in words.boilerplate) or "(?!)"
         self._boilerplate = re.compile(r"(?i)^\s*(?:" + phrases + r")\b")
+        # How every line that the boilerplate, heading or bullet patterns match starts:
+        # most lines are plain text, and one test spares them the three (held to them by
+        # tests/test_segment.py).
+        self._special = re.compile(r"(?i)\s*(?:(?:" + phrases + r")\b|"
+                                   r"[\u2022\u25cf\u25aa\u2023*\-]\s|\d{1,2}[.)]\s)")
 
     def segment(self, text: str, header_spans: tuple[tuple[int, int], ...] = ()
                 ) -> list[Sentence]:
@@ -114,11 +123,12 @@ class Segmenter:
                 for index, (start, end, kind) in enumerate(self.spans(text, header_spans))]
 
     def spans(self, text: str, header_spans: tuple[tuple[int, int], ...] = (),
-              until: int | None = None) -> list[Span]:
+              until: int | None = None, shortcut: bool = True) -> list[Span]:
         """The (start, end, kind) of each sentence of `segment`, in order, its position
         being its index: no object per sentence, for a caller that needs a Sentence of
         only a few. With `until`, only the sentences of lines that start at or before that
-        offset: the first ones of all, as each line is split on its own."""
+        offset: the first ones of all, as each line is split on its own. `shortcut=False`
+        tests every line for boilerplate, headings and bullets (the reference)."""
         last = len(text) if until is None else until
         masked = text
         for s, e in header_spans:
@@ -134,10 +144,14 @@ class Segmenter:
         cut = masked.find("\n", last) if last >= 0 else 0
         if cut >= 0:
             masked = masked[:cut]
+        terminator = _DOT_TERMINATOR if shortcut and "!" not in masked and "?" not in masked \
+            else _TERMINATOR
         offset = 0
         for line in masked.split("\n"):
-            if line:  # a blank line gives no sentence
-                self._split_lined(line, offset, spans)
+            if line and shortcut and not self._special.match(line):
+                self._split_line(line, offset, spans, terminator)
+            elif line:  # a blank line gives no sentence
+                self._split_lined(line, offset, spans, terminator)
             offset += len(line) + 1
         if header_spans:  # else made in text order
             spans.sort()
@@ -165,7 +179,8 @@ class Segmenter:
                 return "boilerplate"
         return "text"
 
-    def _split_lined(self, line: str, offset: int, spans: list[Span]) -> None:
+    def _split_lined(self, line: str, offset: int, spans: list[Span],
+                     terminator: re.Pattern[str] = _TERMINATOR) -> None:
         """Append the spans of a line (not blank): boilerplate whole, text by sentence,
         after its bullet if it has one."""
         kind = self.line_kind(line)
@@ -176,17 +191,21 @@ class Segmenter:
             return
         bullet = _BULLET.match(line)
         skip = bullet.end() if bullet else 0
-        self._split_line(line[skip:], offset + skip, spans)
+        self._split_line(line[skip:], offset + skip, spans, terminator)
 
-    def _split_line(self, line: str, base: int, out: list[Span]) -> None:
+    def _split_line(self, line: str, base: int, out: list[Span],
+                    terminator: re.Pattern[str] = _TERMINATOR) -> None:
         """Append the sentences of a text line to `out`, stripped, offsets shifted by
-        `base`."""
+        `base`; `terminator` finds their ends."""
         start = len(line) - len(line.lstrip())
-        for m in _TERMINATOR.finditer(line):
+        for m in terminator.finditer(line):
             dot, end = m.span(1)
             if end - dot == 1 and line[dot] == "." and self.is_abbreviation(line, dot):
                 continue
-            _add_span(out, line, start, end, base)
+            if end - start <= MAX_SENTENCE:  # (most: no call to cut them)
+                out.append((base + start, base + end, "text"))
+            else:
+                _add_span(out, line, start, end, base)
             start = m.end()
         end = len(line.rstrip())
         if start < end:

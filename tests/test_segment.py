@@ -161,3 +161,20 @@ def test_other_spaces_split_sentences_alike(separator: str) -> None:
 def test_a_run_of_marks_ends_one_sentence(marks: str) -> None:
     text = f"Talks failed{marks} Fighting resumed{marks}"
     assert _texts(text) == [f"Talks failed{marks}", f"Fighting resumed{marks}"]
+
+
+@scaled(300)
+@given(st.lists(st.sampled_from(["Talks", "began", "Gen.", "U.S.", "Also read", "Related",
+                                 "Subscribe", "contents", "\u2022 ", "- ", "* ", "1. ", "12) ",
+                                 "3.", ". ", "! ", "? ", "...", "!?", ".\u201d ", ".) ", " ",
+                                 "  ", "\n", "\t", "\u00a0", ",", "Mr", "x" * 40]),
+                max_size=60),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=2))
+def test_the_shortcuts_split_as_the_plain_tests(parts: list[str],
+                                                headers: list[tuple[int, int]]) -> None:
+    """The line-start test and the full-stop terminator (for a text with no "!" or "?")
+    give the spans that testing every line and the general terminator give."""
+    text = "".join(parts)
+    spans = tuple(sorted({(min(a, len(text)), min(a + b, len(text))) for a, b in headers}))
+    spans = tuple(s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1])
+    assert SEGMENTER.spans(text, spans) == SEGMENTER.spans(text, spans, shortcut=False), text
