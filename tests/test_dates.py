@@ -189,3 +189,34 @@ def test_the_bundled_date_words_are_whole() -> None:
     words = LANGUAGE.dates
     assert len(words.months) == 12 and len(words.weekdays) == 7
     assert isinstance(words, DateWords) and words.parser_languages == ["en"]
+
+
+def _resolve(expression: str, **update: object) -> tuple[dt.date | None, int]:
+    resolver = DateResolver(LANGUAGE.dates.model_copy(update=update), LANGUAGE.numbers)
+    return resolver.resolve(expression, PUBLISHED, future=False).date, resolver.calls
+
+
+@pytest.mark.parametrize("expression,update,before,after", [
+    # the calendar's words: a unit, the which-words, the day-words (else dateparser reads it)
+    ("last week", {"calendar_which": {"this": 0, "last": -2, "next": 1}},
+     (dt.date(2026, 2, 16), 0), (dt.date(2026, 2, 9), 0)),
+    ("yesterday", {"calendar_days": {"today": 0}}, (dt.date(2026, 2, 26), 0),
+     (dt.date(2026, 2, 26), 1)),
+    ("two days ago", {"calendar_units": {"week": "week", "weeks": "week"}},
+     (dt.date(2026, 2, 25), 0), (dt.date(2026, 2, 25), 1)),
+    # the rewrites: without its step, "the previous day" is dateparser's to read
+    ("the previous day", {"rewrites": LANGUAGE.dates.rewrites[:-1]},
+     (dt.date(2026, 2, 26), 0), (None, 1)),
+])
+def test_each_calendar_table_drives_the_resolver(expression: str, update: dict, before: tuple,
+                                                 after: tuple) -> None:
+    assert _resolve(expression) == before
+    assert _resolve(expression, **update) == after
+
+
+def test_ordinals_and_the_count_words_drive_the_finder() -> None:
+    assert found("The convoy was hit on April 3rd.") == ["april 3rd"]
+    assert found("The convoy was hit on April 3rd.", _with(ordinals=[])) == []
+    numbers = LANGUAGE.numbers.model_copy(update={"one": []})
+    assert found("Shelling began a week ago.") == ["a week ago"]
+    assert found("Shelling began a week ago.", DateFinder(LANGUAGE.dates, numbers)) == []

@@ -116,3 +116,13 @@ def test_a_user_language_file_adds_a_number_word_and_a_noun(tmp_path: Path) -> N
     finder = TollFinder(language.tolls, language.numbers)
     assert counts("a score herders were killed") == []
     assert counts("a score herders were killed", finder) == [20]
+
+
+def test_one_and_the_group_separator_drive_the_finder() -> None:
+    assert counts("killing nine children and a woman") == [10]
+    no_one = LANGUAGE.numbers.model_copy(update={"one": []})
+    assert counts("killing nine children and a woman",
+                  TollFinder(LANGUAGE.tolls, no_one)) == [9]
+    dotted = LANGUAGE.numbers.model_copy(update={"group_separator": "."})
+    assert counts("1,200 people were killed") == [1200]
+    assert counts("1.200 people were killed", TollFinder(LANGUAGE.tolls, dotted)) == [1200]
