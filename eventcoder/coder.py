@@ -19,14 +19,14 @@ from .events import COLUMNS
 from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .resolve.actors import ActorBook
-from .resolve.dates import DateResolver, find_dates
+from .resolve.dates import DateFinder, DateResolver
 from .resolve.event import SentenceFacts, resolve_candidate
-from .resolve.fatalities import find_fatalities
+from .resolve.fatalities import TollFinder
 from .rules.engine import candidates, no_candidates
 from .rules.participants import participants
 from .rules.view import SentenceView, Vocabulary
 from .schemas import validate_events
-from .segment import Sentence, sentence_spans
+from .segment import Segmenter, Sentence
 from .text import Folder
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,11 @@ class Coder:
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
         self._violent = frozenset(t.id for t in self.lexicon.event_types if t.violent)
-        self.dates = DateResolver()
+        language = self.lexicon.language
+        self.segmenter = Segmenter(language.segment)
+        self.date_finder = DateFinder(language.dates, language.numbers)
+        self.dates = DateResolver(language.dates, language.numbers)
+        self.tolls = TollFinder(language.tolls, language.numbers)
 
     # -- public API ----------------------------------------------------------------------
 
@@ -138,7 +142,8 @@ class Coder:
         # Sentences as (start, end, kind), a position being a sentence's index: a Sentence is
         # made only of the few that hold a trigger. None is needed after the line of the
         # last trigger.
-        spans = sentence_spans(doc.text, doc.header_spans, until=max(m.start for m in triggers))
+        spans = self.segmenter.spans(doc.text, doc.header_spans,
+                                     until=max(m.start for m in triggers))
         starts = [start for start, _, _ in spans]
         chosen: set[int] = set()
         for mention in triggers:
@@ -157,7 +162,7 @@ class Coder:
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
             if not counts:
-                every = sentence_spans(doc.text, doc.header_spans)
+                every = self.segmenter.spans(doc.text, doc.header_spans)
                 counts.append(self._state_counts(doc, folded, every))
             return counts[0]
 
@@ -168,12 +173,12 @@ class Coder:
                        mentions: list[Mention]) -> list[Pending]:
         start, end = sentence.start, sentence.end
         text = folded[start:end]
-        tolls = find_fatalities(text, start)
+        tolls = self.tolls.find(text, start)
         if not tolls and not any(_may_make_event(m) for m in mentions):
             return []
         view = SentenceView(folded, start, end, mentions, self.vocabulary)
         names = [(p.mention.start, p.mention.end) for p, _, _ in view.named]
-        dates = find_dates(text, start, doc.text[start:end], names)
+        dates = self.date_finder.find(text, start, doc.text[start:end], names)
         if dates:
             view.silence([(d.start, d.end) for d in dates])
         if no_candidates(view, self.vocabulary.drop_kinds):

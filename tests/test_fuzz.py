@@ -38,7 +38,6 @@ from eventcoder.documents import parse_published, read_paths
 from eventcoder.events import COLUMNS
 from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.lexicon import codes as C
-from eventcoder.segment import segment
 from eventcoder.testing import FILLERS, PUBLISHED, articles, sentences
 from tests.conftest import check_invariants, code_rows, lazy, scaled
 
@@ -114,7 +113,7 @@ def _check_rows(rows: list[dict[str, Any]], text: str) -> None:
 def test_any_text_codes_without_raising(coder, text: str, published) -> None:
     """The cheap path (no table), so many examples: never raises, offsets slice the text."""
     assert len(coder.folder.fold(text)) == len(text)  # offsets rely on it
-    for s in segment(text):
+    for s in coder.segmenter.segment(text):
         assert 0 <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == text[s.start:s.end].strip()
     if not text.strip():

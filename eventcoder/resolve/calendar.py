@@ -1,8 +1,11 @@
 """Calendar arithmetic for the date forms news uses most, so that dateparser, which costs
 about a millisecond a call and needs a parser per publication date, reads only the rest.
 
-Each form gives the answer dateparser gives with the resolver's settings (past or future
-preference, the first day of a month or week for coarser periods); the property
+The forms are the lexicon's (``language.dates.calendar_forms``), templates whose named
+groups say what they hold: ``iso``; ``day``, ``month``, ``year``; ``n`` and ``unit``
+(counted back: "two days ago"); ``which`` and ``unit`` ("last week"). Each form gives the
+answer dateparser gives with the resolver's settings (past or future preference, the first
+day of a month or week for coarser periods); the property
 `test_calendar_arithmetic_agrees_with_dateparser` holds the two together. `None` means
 "not a form computed here": the caller asks dateparser.
 """
@@ -12,67 +15,85 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})"
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-_FORMS = [re.compile(f"^(?:{f})$") for f in (
-    r"(?P<iso>\d{4}-\d{2}-\d{2})",
-    _DAY + r" (?:of )?" + _MONTH + r",?(?: " + _YEAR + r")?",
-    _MONTH + r" " + _DAY + r",?(?: " + _YEAR + r")?",
-    _MONTH + r"(?: " + _YEAR + r")?",
-)]
-_AGO = re.compile(r"^(?P<n>\d+|" + "|".join(_NUMBERS) + r") (?P<unit>day|week|month)s? ago$")
-_RELATIVE = re.compile(r"^(?P<which>this|last|next) (?P<unit>week|month)$")
+from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
 
 
-def calendar_date(text: str, period: str | None, published: dt.date, future: bool
-                  ) -> tuple[dt.date, int] | None:
-    """(day, ACLED time precision) of a canonical expression, or None for dateparser."""
-    if text == "today":
-        return published, 1
-    if text == "yesterday":
-        return published - dt.timedelta(days=1), 1
-    try:
-        relative = _RELATIVE.match(text) or _AGO.match(text)
-        if relative is not None:
-            return _relative(relative, published)
-        for form in _FORMS:
-            found = form.match(text)
-            if found is not None:
-                return _named(found, period, published, future)
-    except (ValueError, OverflowError):
-        pass  # "9999 months ago", past the calendar: dateparser decides
-    return None
+class Calendar:
+    """The calendar forms of one language, compiled."""
 
+    def __init__(self, words: DateWords, numbers: NumberWords) -> None:
+        self._words = words
+        self._days = dict(words.calendar_days)
+        self._which = dict(words.calendar_which)
+        self._units = dict(words.calendar_units)
+        self._numbers = {**dict.fromkeys(numbers.one, 1), **numbers.words}
+        tables = {
+            "month": alternation(f for forms in words.months for f in forms),
+            "count": r"(?:\d+|" + alternation(self._numbers) + ")",
+            "unit": alternation(self._units), "which": alternation(self._which),
+            "ordinal": alternation(words.ordinals)}
+        self._forms = [re.compile(f"^(?:{fill(form, tables)})$") for form in words.calendar_forms]
 
-def _named(found: re.Match[str], period: str | None, published: dt.date, future: bool
-           ) -> tuple[dt.date, int] | None:
-    parts = found.groupdict()
-    if parts.get("iso"):
-        try:
-            return dt.date.fromisoformat(parts["iso"]), 1
-        except ValueError:
+    def match(self, text: str) -> re.Match[str] | None:
+        """The first form that reads the whole of `text`, or None."""
+        return next((found for form in self._forms if (found := form.match(text))), None)
+
+    def has_year(self, text: str) -> bool:
+        """Does `text` state its own year (a form read it with a year or as an ISO date)?
+        Only such an expression is read without a publication date."""
+        found = self.match(text)
+        return found is not None and any(found.groupdict().get(g) for g in ("iso", "year"))
+
+    def date(self, text: str, period: str | None, published: dt.date, future: bool
+             ) -> tuple[dt.date, int] | None:
+        """(day, ACLED time precision) of a canonical expression, or None for dateparser."""
+        if text in self._days:
+            return published + dt.timedelta(days=self._days[text]), 1
+        found = self.match(text)
+        if found is None:
             return None
-    month = _MONTHS[parts["month"][:3]]
-    year = int(parts["year"]) if parts.get("year") else None
-    if parts.get("day") is None:
-        if year is None:
-            year = _month_year(month, published, future)
-        return dt.date(year, month, 1), 3
-    day = int(parts["day"])
-    if year is not None:
+        parts = found.groupdict()
         try:
-            return dt.date(year, month, day), (3 if period == "month" else 1)
-        except ValueError:
-            return None  # "31 June 2025": dateparser's answer (none) is kept
-    found_day = _day_without_year(month, day, published, future)
-    return None if found_day is None else (found_day, 3 if period == "month" else 1)
+            if parts.get("unit"):
+                return self._relative(parts, published)
+            return self._named(parts, period, published, future)
+        except (ValueError, OverflowError, KeyError):
+            return None  # "9999 months ago", past the calendar: dateparser decides
+
+    def _named(self, parts: dict[str, str | None], period: str | None, published: dt.date,
+               future: bool) -> tuple[dt.date, int] | None:
+        if parts.get("iso"):
+            return dt.date.fromisoformat(str(parts["iso"])), 1
+        month = self._words.month_number(str(parts.get("month") or ""))
+        if month is None:
+            return None
+        year = int(str(parts["year"])) if parts.get("year") else None
+        if parts.get("day") is None:
+            if year is None:
+                year = _month_year(month, published, future)
+            return dt.date(year, month, 1), 3
+        day = int(str(parts["day"]))
+        precision = 3 if period == "month" else 1
+        if year is not None:
+            return dt.date(year, month, day), precision  # "31 June 2025" raises: no date
+        found_day = _day_without_year(month, day, published, future)
+        return None if found_day is None else (found_day, precision)
+
+    def _relative(self, parts: dict[str, str | None], published: dt.date
+                  ) -> tuple[dt.date, int]:
+        unit = self._units[str(parts["unit"])]
+        raw = parts.get("n")
+        if raw is not None:
+            offset = -(int(raw) if raw.isdigit() else self._numbers[raw])
+        else:
+            offset = self._which[str(parts.get("which"))]
+        if unit == "day":
+            return published + dt.timedelta(days=offset), 1
+        if unit == "week":
+            day = published + dt.timedelta(weeks=offset)
+            return day - dt.timedelta(days=day.weekday()), 2
+        months = published.year * 12 + published.month - 1 + offset
+        return dt.date(months // 12, months % 12 + 1, 1), 3
 
 
 def _month_year(month: int, published: dt.date, future: bool) -> int:
@@ -96,20 +117,3 @@ def _day_without_year(month: int, day: int, published: dt.date, future: bool
         if (candidate > published) if future else (candidate <= published):
             return candidate
     return None
-
-
-def _relative(found: re.Match[str], published: dt.date) -> tuple[dt.date, int]:
-    parts = found.groupdict()
-    unit = parts["unit"]
-    if "n" in parts:
-        raw = parts["n"]
-        offset = -(int(raw) if raw.isdigit() else _NUMBERS[raw])
-    else:
-        offset = {"this": 0, "last": -1, "next": 1}[parts["which"]]
-    if unit == "day":
-        return published + dt.timedelta(days=offset), 1
-    if unit == "week":
-        day = published + dt.timedelta(weeks=offset)
-        return day - dt.timedelta(days=day.weekday()), 2
-    months = published.year * 12 + published.month - 1 + offset
-    return dt.date(months // 12, months % 12 + 1, 1), 3

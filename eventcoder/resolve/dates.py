@@ -1,10 +1,16 @@
-"""Dates: find expressions with patterns, resolve them with dateparser against the
-publication date, once per distinct (expression, publication date, tense).
+"""Dates: find expressions with the lexicon's patterns, resolve them with dateparser against
+the publication date, once per distinct (expression, publication date, tense).
 
 ACLED time precision: 1 the day is known, 2 the week, 3 the month. A month-precise date is
 stored as the first of the month and a week-precise one as the Monday of the week, with the
-words of the text kept in `date_text`. Without a publication date, relative expressions
-("on Thursday", "last week") stay unresolved: the system clock is never used.
+words of the text kept in `date_text`.
+
+What is never produced:
+- Without a publication date, an expression resolves only if it states its own year ("3
+  May 2025", "2025-05-03"); a relative one ("on Thursday", "last week", "1200 days ago")
+  stays unresolved: the system clock, or any other stand-in day, is never used.
+- An implausible event date is left unresolved: before 1900 or after 2100, more than
+  MAX_DAYS_AHEAD days after publication, or more than MAX_YEARS_BACK years before it.
 """
 
 from __future__ import annotations
@@ -13,72 +19,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
-from .calendar import calendar_date
+from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
+from .calendar import Calendar
+from .clues import ClueTest
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH_FORMS = ("jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?",
-                "july?", "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?",
-                "dec(?:ember)?")
-_MONTH = "(?:" + "|".join(_MONTH_FORMS) + ")"
-# Month names that are seldom other words: not "mar" or "may" (after "in" only, below).
-_SAFE_FORMS = tuple("march" if form == "mar(?:ch)?" else form for form in _MONTH_FORMS
-                    if form != "may")
-_SAFE_MONTH = "(?:" + "|".join(_SAFE_FORMS) + ")"
-_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
-# A number followed by a unit of time counts that unit: "Zindah Jan 2 days ago" is two days
-# ago, not 2 January.
-_NOT_A_DAY = r"(?!\s+(?:minutes?|hours?|days?|nights?|weeks?|months?|years?)\b)"
-
-# Ordered: longer, more specific forms first. Matched on folded (lower-case) text.
-DATE_PATTERN = re.compile(
-    r"\b(?:"
-    r"(?P<iso>\d{4}-\d{2}-\d{2})"
-    r"|(?P<dmy>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?(?:\s+\d{4})?)"
-    r"|(?P<mdy>" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b" + _NOT_A_DAY +
-    r"(?:,?\s+\d{4})?)"
-    r"|(?P<my>" + _MONTH + r"\s+\d{4})"
-    r"|(?P<inmonth>(?:(?:earlier|later|early|late|mid)\s+in|in|since|during|until|by|"
-    r"early|late|mid-?|earlier\s+in|last|this|next)\s+" + _SAFE_MONTH + r"(?:\s+\d{4})?"
-    r"|(?<=in\s)may(?:\s+\d{4})?)"
-    r"|(?P<weekday>(?:(?:late|early|last|this|next|on)\s+)?(?:" + "|".join(_WEEKDAYS) + r")"
-    r"(?:\s+(?:night|morning|evening|afternoon))?)"
-    r"|(?P<relative>yesterday|today|tonight|last\s+night|the\s+previous\s+day|"
-    r"(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)|last\s+(?:week|month|year)|"
-    r"next\s+(?:week|month)|(?:\d+|" + _NUMBER_WORDS + r"|a)\s+(?:days?|weeks?|months?)\s+ago|"
-    r"past\s+week|(?:in\s+)?recent\s+days)"
-    r")\b")
-
-# Every match of DATE_PATTERN holds a clue, read off its forms: a digit, or "day", "night",
-# "week", "month" or "year" (weekdays and the relative forms), or a month's name as a word
-# ("may" only after "in"). About half the sentences analysed hold none and skip the costly
-# search, which tries every form at every word. Each clue is found by one of its letters
-# that few English words hold, written first so that the regex engine skips at C speed the
-# characters that start no clue (a lookbehind checks the letters before it): that letter,
-# the match's start, lies in the date, and what the match goes on to read is letters or
-# digits (no word starts there).
-_LETTER_CLUES = [r"y(?:(?<=day)|ear|(?<=in\smay)\b)", r"g(?:(?<=nig)ht|(?<=aug)(?:ust)?\b)",
-                 "week", r"m(?:onth|arch\b)", r"j(?:an(?:uary)?|une?|uly?)\b",
-                 r"b(?<=feb)(?:ruary)?\b", r"p(?:(?<=ap)r(?:il)?|(?<=sep)(?:t(?:ember)?)?)\b",
-                 r"c(?:(?<=oc)t(?:ober)?|(?<=dec)(?:ember)?)\b", r"v(?<=nov)(?:ember)?\b"]
-_DATE_CLUE = re.compile("|".join([r"\d+", *_LETTER_CLUES]))
-# The same in ASCII text, where a digit is one of the ten, each a literal of its own.
-_ASCII_DATE_CLUE = re.compile("|".join([*(d + "[0-9]*" for d in "0123456789"),
-                                        *_LETTER_CLUES]))
-
-# A word: where a date can start is a word boundary before a word character.
-_WORD = re.compile(r"\b\w+")
-# The first word of every date, read off the forms, when it is not a number: at a word
-# start with another word DATE_PATTERN cannot match, and is not tried.
-_FIRST_WORDS = frozenset([
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december", "earlier", "later", "early", "late", "mid", "in", "since",
-    "during", "until", "by", "last", "this", "next", "on", "the", "past", "recent",
-    "yesterday", "today", "tonight", "a", *_NUMBER_WORDS.split("|"), *_WEEKDAYS])
-
-_PRECISION = {"day": 1, "week": 2, "month": 3}
+_PRECISION = MappingProxyType({"day": 1, "week": 2, "month": 3})
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+MAX_DAYS_AHEAD = 400
+MAX_YEARS_BACK = 50
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,131 +47,150 @@ class ResolvedDate:
     text: str
 
 
-# Words that, written with a capital right after a date, make the date part of a name:
-# "6th of October City", "26th of July Street", "the March 23 Movement", "the Friday Mosque".
-NAME_HEADS = frozenset(
-    "city town village district province governorate street road avenue bridge square camp "
-    "stadium university hospital airport base station mosque market movement alliance front "
-    "brigade brigades battalion revolution uprising war".split())
-# The word after a date, unless it starts a name of its own: "on Monday University of Kabul
-# students" is a date, "October 6 University" a name.
-_NEXT_WORD = re.compile(r"\s+(\w+)\b(?!\s+of\b)")
+def date_tables(words: DateWords, numbers: NumberWords) -> dict[str, str]:
+    """The regex fragments the date forms' placeholders stand for."""
+    forms = [form for month in words.months for form in month]
+    weak = [rf"(?<={re.escape(cue)}\s){re.escape(form)}"
+            for form, cues in words.weak_months.items() for cue in cues]
+    return {
+        "month": alternation(forms),
+        "safe_month": alternation(f for f in forms if f not in words.weak_months),
+        "weak_month": "(?:" + "|".join(weak) + ")" if weak else "(?!)",
+        "weekday": alternation(f for day in words.weekdays for f in day),
+        "count": r"(?:\d+|" + alternation([*numbers.words, *numbers.one]) + ")",
+        "time_unit": alternation(words.time_units),
+        "ordinal": alternation(words.ordinals),
+    }
 
 
-def find_dates(folded_sentence: str, offset: int = 0, original: str | None = None,
-               names: Iterable[tuple[int, int]] = ()) -> list[DateMention]:
-    """Date expressions in a folded sentence that starts at `offset` in its document.
+class DateFinder:
+    """Finds the date expressions of a sentence with one language's date forms."""
 
-    Dates that are part of a name are not dates. `original` is the unfolded sentence, to
-    see a capitalised name word after a date ("6th of October City"); `names` are the
-    document spans of lexicon names, a date reaching into one belonging to it ("Zindah Jan"
-    of "Zindah Jan 2 people were killed"). A name inside a date stays a date ("28 May", a
-    town of Azerbaijan). The search resumes inside a rejected span, where a date of its own
-    may start."""
-    found: list[DateMention] = []
-    clues = _ASCII_DATE_CLUE if folded_sentence.isascii() else _DATE_CLUE
-    names = names if isinstance(names, list) else list(names)  # read once per date
-    pos = 0
-    while (m := _next_date(folded_sentence, pos, clues)) is not None:
-        start, end = m.span()
-        if _in_name(folded_sentence, start, end, original, names, offset):
-            pos = start + 1
-            continue
-        found.append(DateMention(start + offset, end + offset, m.group()))
-        pos = end
-    return found
+    def __init__(self, words: DateWords, numbers: NumberWords) -> None:
+        tables = date_tables(words, numbers)
+        forms = [f"(?P<{name}>{fill(template, tables)})" for name, template in words.forms.items()]
+        # A date starts and ends at a word boundary. `pattern` holds every form, in order;
+        # `forms` each alone, tried only on a sentence that holds its clues (see `find`).
+        self.pattern = re.compile(r"\b(?:" + ("|".join(forms) or "(?!)") + r")\b")
+        self._forms = forms
+        self.clues = ClueTest([re.compile(r"\b(?:" + form + r")\b") for form in forms])
+        # The forms a sentence's clues allow, as one pattern, made on first use.
+        self._chosen: dict[int, re.Pattern[str] | None] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self.name_heads = frozenset(words.name_heads)
+        # The word after a date, unless it starts a name of its own: "on Monday University
+        # of Kabul students" is a date, "October 6 University" a name.
+        links = rf"(?!\s+{alternation(words.name_links)}\b)" if words.name_links else ""
+        self._next_word = re.compile(r"\s+(\w+)\b" + links)
+
+    def find(self, folded_sentence: str, offset: int = 0, original: str | None = None,
+             names: Iterable[tuple[int, int]] = (), shortcut: bool = True
+             ) -> list[DateMention]:
+        """Date expressions in a folded sentence that starts at `offset` in its document.
+
+        Dates that are part of a name are not dates. `original` is the unfolded sentence,
+        to see a capitalised name word after a date ("6th of October City"); `names` are
+        the document spans of lexicon names, a date reaching into one belonging to it
+        ("Zindah Jan" of "Zindah Jan 2 people were killed"). A name inside a date stays a
+        date ("28 May", a town of Azerbaijan). The search resumes inside a rejected span,
+        where a date of its own may start.
+
+        Most sentences hold none of the strings some form needs (a digit, a month's name,
+        "yesterday", ...), and most of the rest those of a form or two: only those forms are
+        searched, not all at every word. `shortcut=False` searches `pattern` itself, the
+        reference the shortcut is held to (tests/test_dates.py)."""
+        found: list[DateMention] = []
+        pattern = self._pattern_for(folded_sentence) if shortcut else self.pattern
+        if pattern is None:
+            return found
+        names = list(names)
+        pos = 0
+        while (m := pattern.search(folded_sentence, pos)) is not None:
+            start, end = m.span()
+            if self._in_name(folded_sentence, start, end, original, names, offset):
+                pos = start + 1
+                continue
+            found.append(DateMention(start + offset, end + offset, m.group()))
+            pos = end
+        return found
+
+    def _pattern_for(self, folded: str) -> re.Pattern[str] | None:
+        """The forms `folded` may hold, in their order, as one pattern (None: no form)."""
+        held = self.clues.held(folded)
+        if held in self._chosen:
+            return self._chosen[held]
+        # Keyed by the forms chosen as well, so that a pattern is compiled once per choice
+        # of forms (2 ** forms at most), whatever clue sets the texts hold.
+        chosen = tuple(i for i, needs in enumerate(self.clues.needs) if held & needs == needs)
+        if chosen not in self._compiled:
+            forms = "|".join(self._forms[i] for i in chosen)
+            self._compiled[chosen] = re.compile(r"\b(?:" + forms + r")\b") if chosen else None
+        pattern = self._chosen[held] = self._compiled[chosen]
+        return pattern
+
+    def _in_name(self, folded: str, start: int, end: int, original: str | None,
+                 names: list[tuple[int, int]], offset: int) -> bool:
+        """Is the date folded[start:end] part of a name (`names` are document spans, the
+        sentence starting at `offset`)?"""
+        first, last = start + offset, end + offset
+        if any(a < last and first < b and (a < first or b > last) for a, b in names):
+            return True
+        if original is None or not folded[end - 1].isalnum():
+            return False  # "on 6 October, City officials said": a comma ends the date
+        after = self._next_word.match(folded, end)
+        return after is not None and after.group(1) in self.name_heads and \
+            original[after.start(1)].isupper()
 
 
-def _next_date(folded: str, pos: int, clues: re.Pattern[str] = _DATE_CLUE
-               ) -> re.Match[str] | None:
-    """The first date from `pos` on (as `DATE_PATTERN.search(folded, pos)`), tried only
-    where a clue to one is.
-
-    Every date holds the letter a clue is found by (its start, `at`), at most two words
-    after the word the date starts at ("earlier this month", "the previous day"): none
-    starts between `pos` and `start` below, as it would hold a clue before the first one
-    left. From `start`, each word start up to `at` is tried alone, not the whole rest of the
-    sentence: a date starts at a word start (the pattern opens with a word boundary and
-    every form with a word character), with a number or one of `_FIRST_WORDS`. When none of
-    those holds one, the first date is the first from the clue's end on (no word starts
-    inside it), found the same way."""
-    while (clue := clues.search(folded, pos)) is not None:
-        at = start = clue.start()
-        for words_before in (2, 1, 0):
-            while start > pos and not folded[start - 1].isspace():
-                start -= 1  # to the start of the word
-            if not words_before:
-                break
-            while start > pos and folded[start - 1].isspace():
-                start -= 1
-        for word in _WORD.finditer(folded, start):
-            first = word.start()
-            if first > at:
-                break
-            text = word.group()
-            if text in _FIRST_WORDS or text[0].isdecimal():
-                date = DATE_PATTERN.match(folded, first)
-                if date is not None:
-                    return date
-        pos = clue.end()
-    return None
-
-
-def _in_name(folded: str, start: int, end: int, original: str | None,
-             names: list[tuple[int, int]], offset: int) -> bool:
-    """Is the date folded[start:end] part of a name (`names` are document spans, the
-    sentence starting at `offset`)?"""
-    first, last = start + offset, end + offset
-    if any(a < last and first < b and (a < first or b > last) for a, b in names):
+def plausible(day: dt.date, published: dt.date | None) -> bool:
+    """May an event reported on `published` have happened on `day` (see the module's
+    docstring)?"""
+    if not EARLIEST <= day <= LATEST:
+        return False
+    if published is None:
         return True
-    if original is None or not folded[end - 1].isalnum():
-        return False  # "on 6 October, City officials said": a comma ends the date
-    after = _NEXT_WORD.match(folded, end)
-    return after is not None and after.group(1) in NAME_HEADS and \
-        original[after.start(1)].isupper()
-
-
-# The words _canonical drops, in its order, and the month named by "last", "this", "next".
-_SPACES = re.compile(r"\s+")
-_PREPOSITION = re.compile(r"^(?:on|in|since|during|until|by) ")
-_PART_OF = re.compile(r"\b(?:late|early|mid-?)\s*(?=\w)")
-_TIME_OF_DAY = re.compile(r" (?:night|morning|evening|afternoon)$")
-_EARLIER_LATER = re.compile(r"^(?:earlier|later) (?:in )?")
-_NAMED_MONTH = re.compile(r"^(?:last|this|next) (" + _MONTH + r")$")
-
-
-def _canonical(expression: str) -> tuple[str, str | None]:
-    """What dateparser should read, and a forced period where the words set one."""
-    text = _SPACES.sub(" ", expression.strip())
-    text = _PREPOSITION.sub("", text)
-    text = _PART_OF.sub("", text).strip()
-    if text in {"last night", "tonight"}:
-        return ("yesterday" if text == "last night" else "today"), "day"
-    text = _TIME_OF_DAY.sub("", text)
-    text = _EARLIER_LATER.sub("", text)
-    month = _NAMED_MONTH.match(text)
-    if month:
-        return month.group(1), "month"  # the tense decides which one, as for a bare month
-    if text in {"last night", "tonight"}:
-        return ("yesterday" if text == "last night" else "today"), "day"
-    if text in {"recent days", "past week"}:
-        return "this week", "week"
-    if text == "the previous day":
-        return "yesterday", "day"
-    return text, None
+    if (day - published).days > MAX_DAYS_AHEAD:
+        return False
+    try:
+        earliest = published.replace(year=published.year - MAX_YEARS_BACK)
+    except ValueError:  # 29 February
+        earliest = published.replace(year=published.year - MAX_YEARS_BACK, day=28)
+    return day >= earliest
 
 
 class DateResolver:
-    """Resolves date expressions with dateparser, caching each distinct question."""
+    """Resolves date expressions with the calendar, else dateparser, caching each distinct
+    question."""
 
-    def __init__(self, max_parsers: int = 256) -> None:
-        self._cache: dict[tuple[str, dt.date, bool], ResolvedDate] = {}
+    def __init__(self, words: DateWords, numbers: NumberWords, max_parsers: int = 256) -> None:
+        self.words = words
+        self.calendar = Calendar(words, numbers)
+        tables = date_tables(words, numbers)
+        self._rewrites = [(re.compile(fill(step.pattern, tables)), step.to, step.period)
+                          for step in words.rewrites]
+        self._cache: dict[tuple[str, dt.date | None, bool], ResolvedDate] = {}
         # An expression's canonical form does not depend on the publication date, which
         # differs from article to article: read once per expression.
         self._canonical: dict[str, tuple[str, str | None]] = {}
         self._parsers: dict[tuple[dt.date, bool], Any] = {}
         self._max_parsers = max_parsers
         self.calls = 0
+
+    def canonical(self, expression: str) -> tuple[str, str | None]:
+        """What the calendar and dateparser should read, and a period the words force."""
+        known = self._canonical.get(expression)
+        if known is None:
+            known = self._canonical[expression] = self._rewrite(expression)
+        return known
+
+    def _rewrite(self, expression: str) -> tuple[str, str | None]:
+        text = _SPACES.sub(" ", expression.strip())
+        for pattern, to, period in self._rewrites:
+            text, count = pattern.subn(to, text)
+            text = text.strip()
+            if count and period is not None:
+                return text, period
+        return text, None
 
     def _parser(self, published: dt.date, future: bool) -> Any:
         """dateparser takes its base date from settings, so one parser per (date, tense)."""
@@ -230,7 +201,8 @@ class DateResolver:
 
             if len(self._parsers) >= self._max_parsers:
                 self._parsers.pop(next(iter(self._parsers)))
-            parser = DateDataParser(languages=["en"], settings={
+            parser = DateDataParser(languages=list(self.words.parser_languages) or None,
+                                    settings={
                 "PREFER_DATES_FROM": "future" if future else "past",
                 "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first",
                 # Only the parsers news dates need: half the cost of the default set.
@@ -240,31 +212,34 @@ class DateResolver:
         return parser
 
     def resolve(self, expression: str, published: dt.date | None, future: bool) -> ResolvedDate:
-        if published is None:
-            if not re.search(r"\d{4}", expression):
-                return ResolvedDate(None, None, expression)
-            published = dt.date(2000, 1, 1)  # a stated year makes the base irrelevant
         key = (expression, published, future)
         resolved = self._cache.get(key)
         if resolved is None:
-            resolved = self._cache[key] = self._resolve(expression, published, future)
+            resolved = self._resolve(expression, published, future)
+            if resolved.date is not None and not plausible(resolved.date, published):
+                resolved = ResolvedDate(None, None, expression)
+            self._cache[key] = resolved
         return resolved
 
-    def _resolve(self, expression: str, published: dt.date, future: bool) -> ResolvedDate:
-        canonical = self._canonical.get(expression)
-        if canonical is None:
-            canonical = self._canonical[expression] = _canonical(expression)
-        text, period = canonical
-        if text in _WEEKDAYS:
-            return ResolvedDate(_weekday(published, _WEEKDAYS.index(text), future), 1, expression)
-        known = calendar_date(text, period, published, future)
+    def _resolve(self, expression: str, published: dt.date | None, future: bool
+                 ) -> ResolvedDate:
+        text, period = self.canonical(expression)
+        if published is None:
+            if not self.calendar.has_year(text):
+                return ResolvedDate(None, None, expression)
+            published = EARLIEST  # a stated year makes the base irrelevant
+        weekday = self.words.weekday_number(text)
+        if weekday is not None:
+            return ResolvedDate(_weekday(published, weekday, future), 1, expression)
+        known = self.calendar.date(text, period, published, future)
         if known is not None:
             day, precision = known
             return ResolvedDate(day, precision, expression)
-        return self._parse(text, period, expression, published, future)
+        return self.parse(text, period, expression, published, future)
 
-    def _parse(self, text: str, period: str | None, expression: str, published: dt.date,
-               future: bool) -> ResolvedDate:
+    def parse(self, text: str, period: str | None, expression: str, published: dt.date,
+              future: bool) -> ResolvedDate:
+        """dateparser's reading of a canonical expression (the calendar's reference)."""
         self.calls += 1
         parsed = self._parser(published, future).get_date_data(text)
         if parsed is None or parsed.date_obj is None:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from hypothesis import strategies as st
 
+from ..resolve.dates import plausible
 from .expected import ExpectedEvent
 from .forms import PlaceForm, StateForm
 from .words import GOVERNMENT_WORDS, MILITARY_WORDS, MONTHS, NUMBER_WORDS, PUBLISHED, WEEKDAYS
@@ -176,10 +177,10 @@ class DatePhrase:
 
     def resolve(self, published: dt.date | None, future: bool
                 ) -> tuple[dt.date | None, int | None]:
-        if self.kind == "day":
-            return self.day, 1
-        if self.kind == "month":
-            return self.day, 3
+        if self.kind in {"day", "month"}:
+            if self.day is None or not plausible(self.day, published):
+                return None, None  # the coder leaves an implausible event date unresolved
+            return self.day, 1 if self.kind == "day" else 3
         if published is None:
             return None, None  # a relative date needs a publication date
         if self.kind == "weekday":

@@ -1,0 +1,102 @@
+"""Time per document linear in its length, in the text stages (segmenter, date finder, toll
+finder): the attacks of issue 17 (a trigger sentence followed by thousands of full stops or
+"!?", a line separated by non-breaking spaces or tabs, a toll with a long list of numbers).
+
+Work is counted, not timed: callgrind counts the instructions of a subprocess that runs
+only the stage's code (the segmenter's module, or the stages' compiled patterns) on an
+attack of n and of 4n characters, less those of the same script on none. The count is the
+same whatever else the machine is doing. Linear work grows four-fold from n to 4n and
+quadratic work sixteen-fold; the bound is five-fold.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from eventcoder import segment as segment_module
+from eventcoder.lexicon import load_lexicon
+from eventcoder.resolve.fatalities import TollFinder
+
+VALGRIND = shutil.which("valgrind")
+pytestmark = pytest.mark.skipif(VALGRIND is None, reason="valgrind counts the work")
+LANGUAGE = load_lexicon().language
+N = 1000
+BOUND = 5.0
+
+# The segmenter's module loaded alone (it needs nothing else of the package), with the
+# bundled language's words.
+SEGMENTER = f"""
+import importlib.util, sys, types
+spec = importlib.util.spec_from_file_location("segment", {segment_module.__file__!r})
+module = importlib.util.module_from_spec(spec)
+sys.modules["segment"] = module
+spec.loader.exec_module(module)
+words = types.SimpleNamespace(abbreviations={LANGUAGE.segment.abbreviations!r},
+                              boilerplate={LANGUAGE.segment.boilerplate!r})
+run = module.Segmenter(words).spans
+"""
+
+
+def _patterns(patterns: list[re.Pattern[str]]) -> str:
+    """A script defining `run(text)`: every match of each pattern."""
+    sources = [(p.pattern, p.flags) for p in patterns]
+    return f"""
+import re
+patterns = [re.compile(source, flags) for source, flags in {sources!r}]
+def run(text):
+    for pattern in patterns:
+        for _ in pattern.finditer(text):
+            pass
+"""
+
+
+TOLLS = _patterns([p for _, p in TollFinder(LANGUAGE.tolls, LANGUAGE.numbers).forms])
+CLAUSE = "Pakistani and Afghan forces clashed near Torkham"
+
+# (setup, the attack's text of about n characters, n): the line of sentences separated by
+# other spaces was quadratic in copies of the line, cheap per character, and shows its
+# growth only on longer lines.
+ATTACKS = {
+    "full stops": (SEGMENTER, f"{CLAUSE!r} + '.' * n", N),
+    "!?": (SEGMENTER, f"{CLAUSE!r} + '!?' * (n // 2)", N),
+    "non-breaking spaces": (SEGMENTER, f"{(CLAUSE + '. ').replace(' ', chr(160))!r} * (n // 50)",
+                            4 * N),
+    "tabs": (SEGMENTER, f"{(CLAUSE + '. ').replace(' ', chr(9))!r} * (n // 50)", 4 * N),
+    "toll numbers": (TOLLS, "'killed ' + '1,' * (n // 2) + '1 x killed'", N),
+}
+
+
+def instructions(script: str) -> int:
+    """The instructions callgrind counts for `python -S -c script`."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [str(VALGRIND), "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+         "-S", "-c", script], capture_output=True, text=True, env=env, check=True, timeout=600)
+    return int(re.findall(r"Collected : (\d+)", done.stderr)[-1])
+
+
+def growth(setup: str, text: str, n: int = N) -> float:
+    """How much more work the attack of 4n characters costs than that of n."""
+    def work(size: int) -> int:
+        return instructions(f"{setup}\nn = {size}\nrun({text})")
+    none = work(0)
+    return (work(4 * n) - none) / (work(n) - none)
+
+
+@pytest.mark.parametrize("name", ATTACKS)
+def test_work_grows_linearly(name: str) -> None:
+    setup, text, n = ATTACKS[name]
+    assert growth(setup, text, n) < BOUND
+
+
+def test_a_quadratic_search_is_seen() -> None:
+    """The measure can fail: the terminator of before (tried at every full stop of a run,
+    reading the rest of the run each time) grows far more than five-fold."""
+    quadratic = _patterns([re.compile(r"([.!?][.!?]*[\"'\u201d\u2019)\]]*)\s+")])
+    assert growth(quadratic, f"{CLAUSE!r} + '.' * n") > 10
