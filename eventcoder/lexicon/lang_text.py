@@ -267,6 +267,8 @@ class SegmentWords(Entry):
                                      "ending the sentence (\"Gen.\", \"Oct.\")")
     boilerplate: list[str] = Field([], description="how a navigation line starts (\"Also "
                                    "read\"), as patterns: such a line is kept, never coded")
+    header_words: list[str] = Field([], description="words that open a date line in an "
+                                    "article's first lines (\"Published: 2026-02-27\")")
 
     @field_validator("abbreviations")
     @classmethod
