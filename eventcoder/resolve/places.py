@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..lexicon import Gazetteer, PlaceRecord
-from ..rules.participants import PlaceMention
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    name: str
-    admin1: str | None
-    country: str
-    iso3: str
-    latitude: float
-    longitude: float
-    precision: int
-    border_iso3: str | None = None
+from ..model.participants import PlaceMention
+from ..model.places import Location
 
 
 def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord | None:

@@ -4,13 +4,13 @@ status cues that tell whether an event occurred, failed, was alleged, called for
 from __future__ import annotations
 
 from ..match import CueRef, TriggerRef
-from .participants import DROP_KINDS, Marks
+from .marks import Marks
 from .view import Placed, SentenceView
 
 STATUS_PRECEDENCE = ("failed", "alleged", "called_for", "planned")
 
 
-def no_candidates(view: SentenceView) -> bool:
+def no_candidates(view: SentenceView, drop_kinds: frozenset[str]) -> bool:
     """Does a cue drop every trigger of the sentence ("no talks were held", "talks could
     resume", "ceasefires rarely hold")? Then `candidates` makes none, whatever the
     participants: `dropped` reads only the view (tokens, clauses, names and the cues not
@@ -19,7 +19,7 @@ def no_candidates(view: SentenceView) -> bool:
     the sentence's analysis (in 2 * 10^4 news sentences, 27 % of those analysed)."""
     if not view.cued:
         return False  # no cue at all, so no drop cue
-    drops = view.cues(DROP_KINDS)
+    drops = view.cues(drop_kinds)
     if not drops:
         return False  # without a drop cue, a trigger is dropped by none
     for placed in view.triggers:  # (with no trigger, there is nothing)
@@ -65,4 +65,4 @@ def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef
     return "occurred", None
 
 
-__all__ = ["DROP_KINDS", "STATUS_PRECEDENCE", "cue_status", "dropped", "no_candidates"]
+__all__ = ["STATUS_PRECEDENCE", "cue_status", "dropped", "no_candidates"]

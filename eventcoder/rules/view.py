@@ -4,54 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 from itertools import pairwise
 
-from ..lexicon import Lexicon
 from ..match import ActorRef, CueRef, Mention, PlaceRef, TriggerRef
-from ..text import TOKEN_RE, Folder, Token, tokenize
+from ..text import TOKEN_RE, Token
+from .vocabulary import Vocabulary
 
-_PUNCT_BOUNDARIES = frozenset({";", ":", "\u2014", "(", ")", "[", "]"})
 # Words in "-ing" that a comma before does not make a new clause.
 _NOT_CLAUSE_VERBS = frozenset({"including", "according"})
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Single-word cue sets the rules read from tokens rather than from the matcher."""
-
-    anaphora: frozenset[str]
-    boundary: frozenset[str]
-    venue: frozenset[str]
-    speech: frozenset[str]
-    # Cue phrases that start with "not", as (the words after "not", their cues), longest
-    # first: a negative contraction starts them too ("isn't true that").
-    after_not: tuple[tuple[tuple[str, ...], tuple[CueRef, ...]], ...] = ()
-
-    @classmethod
-    def from_lexicon(cls, lexicon: Lexicon) -> "Vocabulary":
-        sets: dict[str, set[str]] = {"anaphora": set(), "boundary": set(), "venue": set(),
-                                     "speech": set()}
-        after_not: dict[tuple[str, ...], list[CueRef]] = {}
-        folder = Folder()
-        for cue in lexicon.cues:
-            if cue.kind in sets:
-                sets[cue.kind].update(p.lower() for p in cue.phrases)
-                continue
-            ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
-            for phrase in cue.phrases:
-                words = tuple(t.text for t in tokenize(folder.fold(phrase)))
-                if words[:1] == ("not",) and ref not in after_not.setdefault(words[1:], []):
-                    after_not[words[1:]].append(ref)
-        return cls(frozenset(sets["anaphora"]), frozenset(sets["boundary"]),
-                   frozenset(sets["venue"]), frozenset(sets["speech"]),
-                   tuple(sorted(((k, tuple(v)) for k, v in after_not.items()),
-                                key=lambda kv: -len(kv[0]))))
-
-    @cached_property
-    def clause_openers(self) -> frozenset[str]:
-        """Tokens that start a new clause (but a sentence's first token)."""
-        return _PUNCT_BOUNDARIES | self.boundary
 
 
 # Not frozen, which makes `__init__` three times slower, and a sentence view makes many;
