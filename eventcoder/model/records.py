@@ -83,8 +83,8 @@ class EventRecord:
 
     @property
     def interaction(self) -> int | None:
-        return interaction(None if self.side1 is None else self.side1.inter,
-                           None if self.side2 is None else self.side2.inter)
+        a, b = self.side1, self.side2
+        return interaction(None if a is None else a.inter, None if b is None else b.inter)
 
     # (Most events have no mediator: then no comprehension is run.)
     @property

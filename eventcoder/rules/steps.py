@@ -40,9 +40,11 @@ def attach_mediators(view: SentenceView, parts: Participants, cands: list[Candid
     """A mediator group belongs to the events that can have mediators in its clause ("a
     ceasefire at talks hosted by Malaysia"), else to the nearest such event."""
     mediators = [g for g in parts.groups if g.role == "mediator"]
+    if not mediators:
+        return cands
     eligible = [i for i, c in enumerate(cands) if not c.event_type.violent and
                 c.event_type.structure in {"dyadic", "mediation"}]
-    if not mediators or not eligible:
+    if not eligible:
         return cands
     out = list(cands)
     for group in mediators:
@@ -158,5 +160,7 @@ def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
                 types: dict[str, EventType]) -> list[Candidate]:
     """The steps above, in order, over the sentence's candidates in text order."""
     ordered = sorted(cands, key=lambda c: c.trigger.first) if len(cands) > 1 else cands
-    settled = [settle(c, types) for c in attach_mediators(view, parts, ordered)]
+    # (An event that occurred has no call and no status to settle.)
+    settled = [settle(c, types) if c.status != "occurred" else c
+               for c in attach_mediators(view, parts, ordered)]
     return merge(subsume(view, settled))
