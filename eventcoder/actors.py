@@ -32,9 +32,7 @@ def pick_entry(entries: Sequence[_Entry], day: dt.date | None) -> _Entry | None:
     if not entries:
         return None
     if day is not None:
-        valid = next((e for e in entries if e.valid_on(day)), None)
-        if valid is not None:
-            return valid
+        return next((e for e in entries if e.valid_on(day)), None)
     current = [e for e in entries if e.valid_to is None]
     return (current or list(entries))[-1]
 
