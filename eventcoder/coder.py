@@ -3,6 +3,7 @@ order — read, segment, match, rules, resolve, context, table — over a batch 
 
 from __future__ import annotations
 
+import gc
 import logging
 from bisect import bisect_right
 from collections import Counter
@@ -61,6 +62,10 @@ class Coder:
         self.types = {t.id: t for t in self.lexicon.event_types}
         self._violent = frozenset(t.id for t in self.lexicon.event_types if t.violent)
         self.dates = DateResolver()
+        # Building leaves ~800,000 objects (lexicon, gazetteer, automata) and the garbage of
+        # building them; a full collection now spares the first batch coded one of its own
+        # (0.25-0.3 s: 20 % of coding 2 * 10^4 dense sentences).
+        gc.collect()
 
     # -- public API ----------------------------------------------------------------------
 
@@ -171,8 +176,8 @@ class Coder:
             spans.append((view.token_at(toll.span_start), view.token_at(toll.span_end - 1)))
             toll_tokens.append(view.token_at(toll.start))
         # The day names are read on: without a date in the sentence, the publication day.
-        day = SentenceDay(lambda: self._sentence_day(doc, dates)) if dates else \
-            SentenceDay.of(doc.published)
+        day = SentenceDay(find=lambda: self._sentence_day(doc, dates)) if dates else \
+            SentenceDay(doc.published)
         marks = Marks.read(view, self.vocabulary, self._violent)
         parts = participants(view, marks, self.book, self.gazetteer, self.vocabulary, day, spans)
         found = candidates(view, parts, marks, self.types, self.vocabulary, toll_tokens)
@@ -186,7 +191,7 @@ class Coder:
             for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
                 out.append(Pending(resolved.record, event_type.structure,
                                    event_type.default_organ, cand.roles.both_sides,
-                                   list(resolved.unplaced_organs), resolved.on_border))
+                                   resolved.unplaced_organs, resolved.on_border))
         return out
 
     def _sentence_day(self, doc: Document, dates: list[Any]) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .actors import ActorBook
 from .lexicon import Gazetteer
@@ -20,9 +20,11 @@ from .model.actors import Actor, same_actor
 from .model.records import EventRecord
 from .resolve.places import border_location
 
-# Earlier events a later mention is compared with, at most, for each type, status and pair
-# of sides: merging stays linear in the events of a document (one that reports thousands
-# of events of one pair at different places and dates merges only into the first ones).
+# The events of one type, status and pair of sides that a later mention is compared with,
+# at most: the first this many of a document (none of them a mention of another). Merging
+# stays linear in the events of a document; beyond the reach (a document that reports
+# hundreds of events of one pair at different places or dates), an event is kept as it is
+# and later mentions are not merged into it, with a warning.
 MERGE_REACH = 200
 
 
@@ -36,7 +38,7 @@ class Pending:
     default_organ: str
     both_sides: bool  # "both sides", "the two countries": the sides meant are elsewhere
     # (slot 0 or 1, organ id): "the army" of a state the sentence does not tell.
-    unplaced_organs: list[tuple[int, str]] = field(default_factory=list)
+    unplaced_organs: tuple[tuple[int, str], ...] = ()
     on_border: bool = False  # a border named by the trigger, to place once the sides are
 
 
@@ -117,7 +119,7 @@ def _settle_organs(item: Pending, dyad: tuple[Actor, Actor] | None, top_state: s
             else:
                 record.side2 = actor
             record.rules.append("organ_state_from_document")
-    item.unplaced_organs = []
+    item.unplaced_organs = ()
 
 
 def _settle_border(item: Pending, gazetteer: Gazetteer) -> None:
@@ -233,7 +235,7 @@ def merge_mentions(pending: list[Pending], reach: int = MERGE_REACH) -> list[Pen
     is compared only with the earlier events of its identity, the first `reach` of them."""
     kept: list[Pending] = []
     same: dict[tuple[str, str, frozenset[str]], list[EventRecord]] = {}
-    full = 0  # mentions not compared with every earlier event of their identity
+    beyond = 0  # events past the reach: later mentions are not merged into them
     for item in pending:
         record = item.record
         identity = _identity(record)
@@ -249,11 +251,11 @@ def merge_mentions(pending: list[Pending], reach: int = MERGE_REACH) -> list[Pen
         if len(earlier) < reach:
             earlier.append(record)
         else:
-            full += 1
-    if full:
-        warnings.warn(f"document {pending[0].record.doc_id}: {full} events not merged with "
-                      f"earlier mentions of the same event: more than {reach} events of one "
-                      "type, status and sides", stacklevel=2)
+            beyond += 1
+    if beyond:
+        warnings.warn(f"document {pending[0].record.doc_id}: more than {reach} events of one "
+                      f"type, status and pair of sides; later mentions are not merged into "
+                      f"{beyond} of them", stacklevel=2)
     return kept
 
 

@@ -48,11 +48,11 @@ class ActorGroup:
     chunks stand for but victims (`members`, in text order), whether they are all victims
     and whether one is "both sides" (`dyad`)."""
 
-    chunks: tuple[Chunk, ...]
+    chunks: list[Chunk]
     first: int
     last: int
-    actors: tuple[Actor, ...]
-    members: tuple[Side, ...]
+    actors: list[Actor]
+    members: list[Side]
     victims_only: bool
     dyad: bool
     role: str | None = None
@@ -72,8 +72,8 @@ class ActorGroup:
                 members.append(side)
             victims_only = victims_only and chunk.victim
             dyad = dyad or chunk.dyad
-        return cls(tuple(chunks), chunks[0].first, chunks[-1].last, tuple(actors),
-                   tuple(members), victims_only, dyad, role, source)
+        return cls(chunks, chunks[0].first, chunks[-1].last, actors, members, victims_only,
+                   dyad, role, source)
 
 
 @dataclass(slots=True)  # read-only once made (see ActorGroup)

@@ -16,22 +16,6 @@ from .actors import Actor, same_actor
 from .places import Location
 
 
-def event_id(doc_id: str, sentence_start: int, trigger_start: int, event_type: str,
-             part: int) -> str:
-    """Stable across runs and batches: it depends only on the document and the mention."""
-    key = f"{doc_id}\x1f{sentence_start}\x1f{trigger_start}\x1f{event_type}\x1f{part}"
-    # The first 8 bytes in hex: the first 16 hex digits, without the other 24 made and cut.
-    return hashlib.sha1(key.encode("utf-8")).digest()[:8].hex()
-
-
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction code: both actor types, the lower first; a sole actor's type x 10."""
-    if inter1 is None or inter2 is None:
-        sole = inter2 if inter1 is None else inter1
-        return None if sole is None else sole * 10
-    return min(inter1, inter2) * 10 + max(inter1, inter2)
-
-
 @dataclass(slots=True)  # made for every event and read for its row: no instance dict
 class EventRecord:
     doc_id: str
@@ -74,8 +58,11 @@ class EventRecord:
 
     @property
     def event_id(self) -> str:
-        return event_id(self.doc_id, self.sentence_start, self.trigger_start, self.event_type,
-                        self.part)
+        """Stable across runs and batches: it depends only on the document and the mention."""
+        key = f"{self.doc_id}\x1f{self.sentence_start}\x1f{self.trigger_start}\x1f" \
+            f"{self.event_type}\x1f{self.part}"
+        # The first 8 bytes in hex: the first 16 hex digits, without the other 24 made and cut.
+        return hashlib.sha1(key.encode("utf-8")).digest()[:8].hex()
 
     @property
     def rule(self) -> str:
@@ -83,10 +70,14 @@ class EventRecord:
 
     @property
     def interaction(self) -> int | None:
+        """ACLED's interaction code: both actor types, the lower first; a sole actor's x 10."""
         a, b = self.side1, self.side2
-        return interaction(None if a is None else a.inter, None if b is None else b.inter)
+        if a is None or b is None:
+            sole = b if a is None else a
+            return None if sole is None else sole.inter * 10
+        return min(a.inter, b.inter) * 10 + max(a.inter, b.inter)
 
-    # (Most events have no mediator: then no comprehension is run.)
+    # (Most events have no mediator, and need no comprehension run.)
     @property
     def mediators(self) -> list[str]:
         return [m.name for m in self.mediator_actors] if self.mediator_actors else []

@@ -45,7 +45,10 @@ def _countries(facts: SentenceFacts, sides: tuple[Side | None, ...],
     """Countries the event involves: its sides', its mediators', and those of every actor
     in the sentence. Usually the sentence's own set (shared: read it, do not change it)."""
     found = facts.countries
-    extra = {a.iso3 for a in (*sides, *mediators) if isinstance(a, Actor) and a.iso3} - found
+    extra: set[str] = set()
+    for actor in (*sides, *mediators):
+        if isinstance(actor, Actor) and actor.iso3 and actor.iso3 not in found:
+            extra.add(actor.iso3)
     return found | extra if extra else found
 
 
@@ -76,7 +79,6 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
         # "Clashes along the frontier ...": the border, unless a place is named right there
         own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
         usable = [(p, clause) for p in own]
-    # A single place needs no gaps: there is nothing to rank it against.
     if own:
         location = best_location(own, countries, _gaps(view, cand, own) if len(own) > 1 else None)
         if location is not None:
@@ -217,6 +219,9 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
                       gazetteer: Gazetteer, resolver: DateResolver) -> list[Resolved]:
     """The events a candidate stands for (one per toll and place it splits into), placed,
     dated and with their actors named."""
+    doc, sentence, event_type = facts.doc, facts.sentence, cand.event_type
+    trigger = cand.trigger.mention
+    trigger_text = doc.text[trigger.start:trigger.end]
     splits = _splits(facts, cand)
     # The same for every part of the candidate (the countries until the sides are dated).
     date, precision, date_text, date_rule = _date(facts, cand, resolver)
@@ -236,8 +241,15 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             rules.append(date_rule)
         if len(splits) > 1:
             rules.append("split_toll")
-        record = _record(facts, cand, part, rules, location, toll)
-        record.event_date, record.time_precision, record.date_text = date, precision, date_text
+        record = EventRecord(
+            doc_id=doc.doc_id, sentence_index=sentence.index, sentence_start=sentence.start,
+            sentence_end=sentence.end, sentence=facts.text, trigger=trigger_text,
+            trigger_start=trigger.start, trigger_end=trigger.end, event_type=event_type.id,
+            acled_event_type=event_type.acled_event_type,
+            acled_sub_event_type=event_type.acled_sub_event_type, status=cand.status,
+            rules=rules, part=part, place=location, event_date=date, time_precision=precision,
+            date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
+            url=doc.url)
         if date is not None:  # names whose meaning changed (the Taliban) read on this date
             sides = tuple(book.on_date(s, date) if isinstance(s, Actor) else s for s in sides)
             if part + 1 < len(splits):  # the next part's place, as the sides now are
@@ -248,22 +260,6 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             record.mediator_actors = [book.as_mediator(m) for m in mediators]
         out.append(Resolved(record, unplaced, location is None and border))
     return out
-
-
-def _record(facts: SentenceFacts, cand: Candidate, part: int, rules: list[str],
-            location: Location | None, toll: int | None) -> EventRecord:
-    """The record of one part of a candidate, its actors and date yet to be set."""
-    doc, sentence, event_type = facts.doc, facts.sentence, cand.event_type
-    trigger = cand.trigger.mention
-    return EventRecord(
-        doc_id=doc.doc_id, sentence_index=sentence.index, sentence_start=sentence.start,
-        sentence_end=sentence.end, sentence=facts.text,
-        trigger=doc.text[trigger.start:trigger.end], trigger_start=trigger.start,
-        trigger_end=trigger.end, event_type=event_type.id,
-        acled_event_type=event_type.acled_event_type,
-        acled_sub_event_type=event_type.acled_sub_event_type, status=cand.status, rules=rules,
-        part=part, place=location, fatalities=toll, source=doc.source,
-        published=doc.published, url=doc.url)
 
 
 Pair = tuple[Actor | None, Actor | None]

@@ -56,10 +56,18 @@ class SentenceFacts:
     def read(cls, doc: Document, sentence: Sentence, view: SentenceView, parts: Participants,
              dates: list[DateMention], fatalities: list[FatalityMention], words: PlaceWords,
              violent: int) -> SentenceFacts:
+        countries: set[str] = set()  # of the sentence's actors and unnamed actors
+        for group in parts.groups:
+            for chunk in group.chunks:
+                side = chunk.side
+                country = side.iso3 if isinstance(side, Actor) else \
+                    side.country if isinstance(side, UnnamedActor) else None
+                if country:
+                    countries.add(country)
         border = words.border
         return cls(
             doc, sentence, view, parts, dates, fatalities, words, violent,
-            doc.text[sentence.start:sentence.end], _countries(parts),
+            doc.text[sentence.start:sentence.end], countries,
             [] if border.isdisjoint(view.words) else
             [i for i, w in enumerate(view.words) if w in border],
             [view.clause_of(view.token_at(f.start)) for f in fatalities] if fatalities else [],
@@ -72,15 +80,3 @@ class SentenceFacts:
             return self.place_clauses
         return [self.view.clause_of(p.first) for p in places]
 
-
-def _countries(parts: Participants) -> set[str]:
-    """The countries of a sentence's actors and unnamed actors."""
-    found: set[str] = set()
-    for group in parts.groups:
-        for chunk in group.chunks:
-            side = chunk.side
-            country = side.iso3 if isinstance(side, Actor) else \
-                side.country if isinstance(side, UnnamedActor) else None
-            if country:
-                found.add(country)
-    return found

@@ -120,18 +120,6 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
     return after_rules(view, parts, out, types) if out else out
 
 
-def _status(view: SentenceView, marks: Marks, event_type: EventType, ref: TriggerRef,
-            placed: Placed) -> tuple[str, Placed | None]:
-    """The status of the trigger read as `event_type`, and the cue that set it."""
-    status, cue = cue_status(view, marks, marks.status_cues, placed)
-    if status == "occurred" and ref.status:
-        status = ref.status  # "scheduled to meet" carries its own status
-    if status != "occurred" and not takes_status(event_type, status) and \
-            not event_type.third_party_call:
-        status, cue = "occurred", None  # "urged ... and said it stood ready to help": an offer
-    return status, cue
-
-
 def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,
                ref: TriggerRef, placed: Placed, vocabulary: Vocabulary,
                fatality_tokens: list[int]) -> Candidate | None:
@@ -143,7 +131,12 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
         return None
     if ref.needs_pair and not _pair_beside(view, parts, placed):
         return None
-    status, cue = _status(view, marks, event_type, ref, placed)
+    status, cue = cue_status(view, marks, marks.status_cues, placed)
+    if status == "occurred" and ref.status:
+        status = ref.status  # "scheduled to meet" carries its own status
+    if status != "occurred" and not takes_status(event_type, status) and \
+            not event_type.third_party_call:
+        status, cue = "occurred", None  # "urged ... and said it stood ready to help": an offer
     rules = (f"trigger:{event_type.id}",) + ((f"status_{status}",) if status != "occurred" else ())
     caller = caller_group(view, parts, cue) if status == "called_for" and cue is not None \
         else None

@@ -24,26 +24,20 @@ _ORGAN_REACH = 4  # tokens from a state to its organ at most ("Pakistan's foreig
 
 
 class SentenceDay:
-    """The day a sentence's names are read on (validity dates), found on first use: most
-    sentences name no dated group or office holder, and never need it."""
+    """The day a sentence's names are read on (validity dates): a day known already, or
+    found by `find` on first use (most sentences name no dated group or office holder, and
+    never need it)."""
 
-    __slots__ = ("_day", "_find", "_found")
+    __slots__ = ("_day", "_find")
 
-    def __init__(self, find: Callable[[], dt.date | None]) -> None:
+    def __init__(self, day: dt.date | None = None,
+                 find: Callable[[], dt.date | None] | None = None) -> None:
+        self._day = day
         self._find = find
-        self._day: dt.date | None = None
-        self._found = False
-
-    @classmethod
-    def of(cls, day: dt.date | None) -> SentenceDay:
-        """A day known already (the publication day of a sentence that names no date)."""
-        known = cls(lambda: day)
-        known._day, known._found = day, True
-        return known
 
     def get(self) -> dt.date | None:
-        if not self._found:
-            self._day, self._found = self._find(), True
+        if self._find is not None:
+            self._day, self._find = self._find(), None
         return self._day
 
 
@@ -137,8 +131,9 @@ def _organ_chunk(chunks: list[Chunk], view: SentenceView, spans: list[Placed], i
 
 def _joins_previous(chunks: list[Chunk], chunk: Chunk, ref: ActorRef, view: SentenceView,
                     marks: Marks, speech: frozenset[str]) -> bool:
-    """Does the new chunk complete the one before ("Afghan militants", "TTP fighters",
-    "Pakistani Foreign Minister Ishaq Dar")? If so, the one before is changed to hold it."""
+    """Does the new chunk, of a generic actor or a person, complete the one before ("Afghan
+    militants", "TTP fighters", "Pakistani Foreign Minister Ishaq Dar")? If so, the one
+    before is changed to hold it."""
     if not chunks:
         return False
     prev = chunks[-1]
@@ -171,7 +166,8 @@ def build_chunks(view: SentenceView, actor_spans: list[Placed], book: ActorBook,
         chunk = _actor_chunk(view, placed, ref, book, day)
         if chunk is None:
             continue
-        if _joins_previous(chunks, chunk, ref, view, marks, vocabulary.speech):
+        if ref.kind in {"generic", "person"} and \
+                _joins_previous(chunks, chunk, ref, view, marks, vocabulary.speech):
             continue
         if organ_before is not None and ref.kind == "person" and \
                 organ_before.last + 1 >= placed.first - 1:

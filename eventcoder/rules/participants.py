@@ -66,23 +66,31 @@ def assign_roles(spans: list[tuple[int, int]], view: SentenceView,
     return roles
 
 
-def _is_source(words: list[str], first: int, last: int, vocabulary: Vocabulary) -> bool:
-    """"..., officials said", "according to officials": who reports, not (only) who acts."""
-    if last + 1 < len(words) and words[last + 1] in vocabulary.speech:
-        return True
-    for phrase in vocabulary.source_phrases:
-        if first >= len(phrase) and tuple(words[first - len(phrase):first]) == phrase:
-            return True
-    return False
+def _sources(words: list[str], spans: list[tuple[int, int]], vocabulary: Vocabulary
+             ) -> list[bool]:
+    """Whether each group (on tokens first..last of `spans`) is a source: "..., officials
+    said", "according to officials": who reports, not (only) who acts."""
+    out = []
+    for first, last in spans:
+        source = last + 1 < len(words) and words[last + 1] in vocabulary.speech
+        for phrase in vocabulary.source_phrases:
+            if source:
+                break
+            source = first >= len(phrase) and tuple(words[first - len(phrase):first]) == phrase
+        out.append(source)
+    return out
 
 
-def _mark_victims(run: list[Chunk], toll_spans: list[tuple[int, int]], book: ActorBook) -> None:
+def _mark_victims(runs: list[list[Chunk]], toll_spans: list[tuple[int, int]], book: ActorBook
+                  ) -> None:
     """"killed dozens of soldiers and civilians": civilians die in clashes; not a side."""
-    first = run[0].first
-    if any(a <= first <= b for a, b in toll_spans):
-        for chunk in run:
-            side = chunk.side
-            chunk.victim = isinstance(side, UnnamedActor) and side.generic in book.victim_kinds
+    for run in runs:
+        first = run[0].first
+        if any(a <= first <= b for a, b in toll_spans):
+            for chunk in run:
+                side = chunk.side
+                chunk.victim = isinstance(side, UnnamedActor) and \
+                    side.generic in book.victim_kinds
 
 
 def participants(view: SentenceView, marks: Marks, book: ActorBook, gazetteer: Gazetteer,
@@ -93,18 +101,21 @@ def participants(view: SentenceView, marks: Marks, book: ActorBook, gazetteer: G
     places, actor_spans = read_names(view, marks, gazetteer, vocabulary)
     chunks = build_chunks(view, actor_spans, book, day, marks, vocabulary)
     if chunks:
-        anchors = marks.trigger_tokens | {placed.first for placed, cue in marks.role_cues
-                                          if cue.value == "mediator" and cue.scope == "after"}
+        # A bare adjective counts before a trigger, or a mediator cue ("Turkish mediation").
+        anchors = marks.trigger_tokens
+        if marks.role_cues:
+            anchors = anchors | {placed.first for placed, cue in marks.role_cues
+                                 if cue.value == "mediator" and cue.scope == "after"}
         chunks = possessors(confirm_adjectives(chunks, view, anchors, book, vocabulary), view,
                             vocabulary)
     runs = chunk_runs(chunks, view, vocabulary)
     spans = [(run[0].first, run[-1].last) for run in runs]
-    for run in runs if toll_spans else ():
-        _mark_victims(run, toll_spans or [], book)
+    if toll_spans:
+        _mark_victims(runs, toll_spans, book)
     roles = assign_roles(spans, view, marks.role_cues, vocabulary) if marks.role_cues else \
-        [None] * len(spans)
-    groups = [ActorGroup.of(run, role, _is_source(view.words, first, last, vocabulary))
-              for run, role, (first, last) in zip(runs, roles, spans)]
+        [None] * len(runs)  # (most sentences have no role cue)
+    groups = [ActorGroup.of(run, role, source) for run, role, source
+              in zip(runs, roles, _sources(view.words, spans, vocabulary))]
     return Participants(groups, places)
 
 

@@ -62,6 +62,8 @@ def _territory(view: SentenceView, placed: Placed, actor_refs: tuple[ActorRef, .
 def _after_violence(view: SentenceView, first: int, violent_tokens: set[int],
                     vocabulary: Vocabulary) -> bool:
     """"struck Kabul", "airstrikes on Sanaa": a place as the object of a violent act."""
+    if not violent_tokens:
+        return False  # (most sentences have none)
     if first - 1 in violent_tokens:
         return True
     return view.word(first - 1) in vocabulary.violence_prepositions and \

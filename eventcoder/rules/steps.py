@@ -12,6 +12,7 @@ name added; none changes a candidate it is given.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..lexicon.model import EventType
@@ -27,9 +28,9 @@ def takes_status(event_type: EventType, status: str) -> bool:
     return event_type.statuses is None or status in event_type.statuses
 
 
-def with_mediators(cand: Candidate, actors: tuple[Actor, ...], rule: str) -> Candidate:
+def with_mediators(cand: Candidate, actors: Sequence[Actor], rule: str) -> Candidate:
     """The candidate with these mediators added (five at most), and none of them a side."""
-    mediators = distinct_actors(cand.roles.mediators + actors, 5)
+    mediators = distinct_actors((*cand.roles.mediators, *actors), 5)
     keys = {m.key for m in mediators}
     sides = tuple(s for s in cand.roles.sides if s is None or s.key not in keys)
     return cand.but(rule, roles=replace(cand.roles, mediators=mediators, sides=sides))
@@ -161,6 +162,6 @@ def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
     """The steps above, in order, over the sentence's candidates in text order."""
     ordered = sorted(cands, key=lambda c: c.trigger.first) if len(cands) > 1 else cands
     # (An event that occurred has no call and no status to settle.)
-    settled = [settle(c, types) if c.status != "occurred" else c
+    settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
     return merge(subsume(view, settled))

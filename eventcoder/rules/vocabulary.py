@@ -30,6 +30,7 @@ class Vocabulary:
     drop_kinds: frozenset[str]      # cue kinds that drop the trigger they reach
     role_kinds: frozenset[str]      # cue kinds that give the actors next to them a role
     status_kinds: frozenset[str]    # cue kinds that set the status of the trigger they reach
+    status_precedence: tuple[str, ...]  # the statuses cues set, the one that wins first
     # The language's `rules` tables (see lexicon/lang_rules.py for each).
     locative: frozenset[str]
     near_words: frozenset[str]
@@ -82,6 +83,7 @@ class Vocabulary:
                                    key=lambda kv: -len(kv[0]))),
             clause_openers=_CLAUSE_MARKS | sets["boundary"], drop_kinds=lexicon.drop_kinds,
             role_kinds=_of_effect(effects, "role"), status_kinds=_of_effect(effects, "status"),
+            status_precedence=lexicon.status_precedence,
             source_phrases=tuple(tuple(p.split()) for p in language.source_phrases),
             verb_suffixes=tuple(language.verb_suffixes), **tables)
 
