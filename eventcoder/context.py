@@ -131,35 +131,37 @@ def _settle_border(item: Pending, gazetteer: Gazetteer) -> None:
             record.rules.append("place_border")
 
 
+def _fill_from_article(pending: list[Pending], needs_sides: list[Pending],
+                       needs_organs: list[Pending], book: ActorBook,
+                       state_counts: Callable[[], Counter[str]]) -> None:
+    """Unnamed organs get the dyad's state (or the most named), missing sides the
+    sentence's pair when "both sides" points at it, else the article's main dyad."""
+    by_sentence: dict[int, tuple[Actor, Actor]] = {}
+    for item in pending:
+        pair = _pair(item.record)
+        if pair:
+            by_sentence.setdefault(item.record.sentence_index, pair)
+    dyad = main_dyad(pending, state_counts, book)
+    top = state_counts().most_common(1) if needs_organs else []
+    for item in needs_organs:
+        _settle_organs(item, dyad, top[0][0] if top else None, book)
+    for item in needs_sides:
+        local = by_sentence.get(item.record.sentence_index)
+        if item.both_sides and local and _fill(item, list(local), book, inferred=False):
+            continue
+        if dyad:
+            _fill(item, list(dyad), book, inferred=True)
+
+
 def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
                   state_counts: Callable[[], Counter[str]]) -> list[Pending]:
     """Fill missing sides, unnamed organs and unnamed borders. Returns the events that
     still say who took part: talks or a truce between no one known are not coded."""
-    needs_sides: list[Pending] = []
-    needs_organs: list[Pending] = []
-    for p in pending:
-        record = p.record
-        if p.structure in {"dyadic", "mediation"} and (record.side1 is None or
-                                                       record.side2 is None):
-            needs_sides.append(p)
-        if p.unplaced_organs:
-            needs_organs.append(p)
+    needs_sides = [p for p in pending if p.structure in {"dyadic", "mediation"}
+                   and (p.record.side1 is None or p.record.side2 is None)]
+    needs_organs = [p for p in pending if p.unplaced_organs]
     if needs_sides or needs_organs:
-        by_sentence: dict[int, tuple[Actor, Actor]] = {}
-        for item in pending:
-            pair = _pair(item.record)
-            if pair:
-                by_sentence.setdefault(item.record.sentence_index, pair)
-        dyad = main_dyad(pending, state_counts, book)
-        top = state_counts().most_common(1) if needs_organs else []
-        for item in needs_organs:
-            _settle_organs(item, dyad, top[0][0] if top else None, book)
-        for item in needs_sides:
-            local = by_sentence.get(item.record.sentence_index)
-            if item.both_sides and local and _fill(item, list(local), book, inferred=False):
-                continue
-            if dyad:
-                _fill(item, list(dyad), book, inferred=True)
+        _fill_from_article(pending, needs_sides, needs_organs, book, state_counts)
     _previous_actor(pending, book)
     kept: list[Pending] = []
     for item in pending:

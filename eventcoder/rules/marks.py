@@ -37,33 +37,48 @@ class Marks:
              violent: frozenset[str] = frozenset()) -> Marks:
         """The marks of `view`, from the mentions it sorted by kind when placing them;
         `violent`: the ids of violent event types."""
-        trigger_tokens: set[int] = set()
-        violent_tokens: set[int] = set()
-        for placed in view.triggers:
-            tokens = range(placed.first, placed.last + 1)
-            trigger_tokens.update(tokens)
-            for ref in placed.mention.groups[TriggerRef]:
-                if ref.event_type in violent:
-                    violent_tokens.update(tokens)
-                    break
+        trigger_tokens, violent_tokens = _trigger_tokens(view, violent)
         adjective_tokens: set[int] = set()
         for placed, _, actors in view.named:
             for actor in actors:
                 if actor.kind in _NAMES_IN_LOCATIVES:
                     adjective_tokens.update(range(placed.first, placed.last + 1))
                     break
-        roles: list[tuple[Placed, CueRef]] = []
-        drops: list[tuple[Placed, CueRef]] = []
-        statuses: list[tuple[Placed, CueRef]] = []
-        for placed, cues in view.cued:
-            if placed.first in view.quiet:
-                continue  # inside a date ("on 3 May"), as SentenceView.cues reads them
-            for cue in cues:
-                if cue.kind in vocabulary.role_kinds:
-                    roles.append((placed, cue))
-                elif cue.kind in vocabulary.status_kinds:
-                    statuses.append((placed, cue))
-                elif cue.kind in vocabulary.drop_kinds:
-                    drops.append((placed, cue))
         return cls(view.triggers, view.named, trigger_tokens, violent_tokens, adjective_tokens,
-                   roles, drops, statuses)
+                   *_readable_cues(view, vocabulary))
+
+
+def _trigger_tokens(view: SentenceView, violent: frozenset[str]) -> tuple[set[int], set[int]]:
+    """The tokens of the triggers, and of the triggers that may be violent."""
+    trigger_tokens: set[int] = set()
+    violent_tokens: set[int] = set()
+    for placed in view.triggers:
+        tokens = range(placed.first, placed.last + 1)
+        trigger_tokens.update(tokens)
+        for ref in placed.mention.groups[TriggerRef]:
+            if ref.event_type in violent:
+                violent_tokens.update(tokens)
+                break
+    return trigger_tokens, violent_tokens
+
+
+Cues = list[tuple[Placed, CueRef]]
+
+
+def _readable_cues(view: SentenceView, vocabulary: Vocabulary) -> tuple[Cues, Cues, Cues]:
+    """The cues not inside dates ("on 3 May"), as `SentenceView.cues` reads them, sorted
+    into role cues, cues that drop a trigger and status cues, each in text order."""
+    roles: Cues = []
+    drops: Cues = []
+    statuses: Cues = []
+    for placed, cues in view.cued:
+        if placed.first in view.quiet:
+            continue
+        for cue in cues:
+            if cue.kind in vocabulary.role_kinds:
+                roles.append((placed, cue))
+            elif cue.kind in vocabulary.status_kinds:
+                statuses.append((placed, cue))
+            elif cue.kind in vocabulary.drop_kinds:
+                drops.append((placed, cue))
+    return roles, drops, statuses

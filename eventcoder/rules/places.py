@@ -111,7 +111,8 @@ def _as_place(view: SentenceView, placed: Placed, after: str, refs: tuple[PlaceR
                 not _is_venue_modifier(view, placed, after, vocabulary):
             return None
     elif not (prep is not None or struck or any(r.major for r in records) or (
-            after in vocabulary.region_words and _is_venue_modifier(view, placed, after, vocabulary))):
+            after in vocabulary.region_words and
+            _is_venue_modifier(view, placed, after, vocabulary))):
         return None  # a minor town needs a locative or a region word ("Kurram district")
     region = after in vocabulary.region_kinds
     if region:

@@ -42,8 +42,6 @@ class Vocabulary:
     territory_words: frozenset[str]
     place_coordinators: frozenset[str]
     violence_prepositions: frozenset[str]
-    town_joiners: frozenset[str]
-    border_words: frozenset[str]
     connectors: frozenset[str]
     joining_marks: frozenset[str]
     genitive: frozenset[str]
@@ -94,9 +92,10 @@ def _of_effect(effects: Mapping[str, str], effect: str) -> frozenset[str]:
         frozenset({effect})
 
 
-# The tables read as they are written, each as a set.
-_TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modifiers", "region_words",
-           "region_kinds", "territory_words", "place_coordinators", "violence_prepositions",
-           "town_joiners", "border_words", "connectors", "joining_marks", "genitive",
-           "possessive", "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
+# The tables read as they are written, each as a set. (The border words and town joiners are
+# the resolvers': see resolve.facts.PlaceWords.)
+_TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modifiers",
+           "region_words", "region_kinds", "territory_words", "place_coordinators",
+           "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
+           "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns")
