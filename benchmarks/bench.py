@@ -169,7 +169,7 @@ STAGES = [
     ("coder.dates", "resolve", "resolve.dates"),
     ("eventcoder.coder", "resolve_candidate", "resolve.candidate"),
     ("eventcoder.coder", "apply_context", "resolve.context"),
-    ("eventcoder.events.EventRecord", "row", "rows"),
+    ("eventcoder.coder", "event_row", "rows"),
     ("coder", "table", "table"),
     ("eventcoder.coder", "validate_events", "validate"),
     ("eventcoder.scale", "events_table", "write.arrow"),

@@ -9,24 +9,37 @@ names two sides elsewhere, else from the article. "The army" with no state named
 
 from __future__ import annotations
 
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .events import EventRecord
+from .actors import ActorBook
 from .lexicon import Gazetteer
-from .resolve.actors import Actor, ActorBook, same_actor
+from .model.actors import Actor, same_actor
+from .model.records import EventRecord
 from .resolve.places import border_location
 
+# The events of one type, status and pair of sides that a later mention is compared with,
+# at most: the first this many of a document (none of them a mention of another). Merging
+# stays linear in the events of a document; beyond the reach (a document that reports
+# hundreds of events of one pair at different places or dates), an event is kept as it is
+# and later mentions are not merged into it, with a warning.
+MERGE_REACH = 200
 
-@dataclass
+
+@dataclass(slots=True)
 class Pending:
-    """An event record and what the rules knew of its roles."""
+    """An event record in its document's context, with what the rules knew of its roles
+    and what its sentence left for the article to settle."""
 
     record: EventRecord
     structure: str
     default_organ: str
-    dyad_ref: bool
+    both_sides: bool  # "both sides", "the two countries": the sides meant are elsewhere
+    # (slot 0 or 1, organ id): "the army" of a state the sentence does not tell.
+    unplaced_organs: tuple[tuple[int, str], ...] = ()
+    on_border: bool = False  # a border named by the trigger, to place once the sides are
 
 
 def _named(actor: Actor | None) -> bool:
@@ -35,7 +48,7 @@ def _named(actor: Actor | None) -> bool:
 
 
 def _pair(record: EventRecord) -> tuple[Actor, Actor] | None:
-    a, b = record.actor1, record.actor2
+    a, b = record.side1, record.side2
     if a and b and _named(a) and _named(b) and a.key != b.key:
         return (a, b) if a.key < b.key else (b, a)
     return None
@@ -56,7 +69,7 @@ def main_dyad(pending: list[Pending], state_counts: Callable[[], Counter[str]],
     if pairs:
         best = max(pairs.items(), key=lambda kv: kv[1])[0]  # first seen wins a tie
         return actors[best[0]], actors[best[1]]
-    mediators = {m.iso3 for item in pending for m in item.record.mediators}
+    mediators = {m.iso3 for item in pending for m in item.record.mediator_actors}
     counts = [iso3 for iso3, _ in state_counts().most_common() if iso3 not in mediators]
     if len(counts) >= 2:
         return book.state(counts[0], None), book.state(counts[1], None)
@@ -65,8 +78,8 @@ def main_dyad(pending: list[Pending], state_counts: Callable[[], Counter[str]],
 
 def _fill(item: Pending, members: list[Actor], book: ActorBook, inferred: bool) -> bool:
     record = item.record
-    taken = {a.key for a in (record.actor1, record.actor2) if a is not None}
-    taken |= {m.key for m in record.mediators}
+    taken = {a.key for a in (record.side1, record.side2) if a is not None}
+    taken |= {m.key for m in record.mediator_actors}
     changed = False
     for actor in members:
         # Read on this event's date: the Taliban of 2019 talks are the state in a 2022 clash.
@@ -76,10 +89,10 @@ def _fill(item: Pending, members: list[Actor], book: ActorBook, inferred: bool) 
         # The event's own organ: a truce is the governments', whoever fought before.
         actor = book.state(actor.iso3, item.default_organ) if actor.is_state and actor.iso3 \
             else actor
-        if record.actor1 is None:
-            record.actor1 = actor
-        elif record.actor2 is None:
-            record.actor2 = actor
+        if record.side1 is None:
+            record.side1 = actor
+        elif record.side2 is None:
+            record.side2 = actor
         else:
             break
         taken.add(actor.key)
@@ -95,74 +108,75 @@ def _settle_organs(item: Pending, dyad: tuple[Actor, Actor] | None, top_state: s
     """"The army" with no state: the dyad's state not already on the other side, else the
     state the article names most."""
     record = item.record
-    for slot, organ in record.pending_organs:
-        other = record.actor2 if slot == 0 else record.actor1
+    for slot, organ in item.unplaced_organs:
+        other = record.side2 if slot == 0 else record.side1
         choices = [a.iso3 for a in (dyad or ()) if a.is_state and a.iso3]
         iso3 = next((c for c in choices if not other or other.iso3 != c), None) or top_state
         if iso3 and (other is None or other.iso3 != iso3 or not other.is_state):
             actor = book.state(iso3, organ)
             if slot == 0:
-                record.actor1 = actor
+                record.side1 = actor
             else:
-                record.actor2 = actor
+                record.side2 = actor
             record.rules.append("organ_state_from_document")
-    record.pending_organs = []
+    item.unplaced_organs = ()
 
 
 def _settle_border(item: Pending, gazetteer: Gazetteer) -> None:
     record = item.record
-    a, b = record.actor1, record.actor2
-    if record.border_pending and record.location is None and a and b and a.is_state and \
-            b.is_state:
-        record.location = border_location(gazetteer, a.iso3, b.iso3)
-        if record.location is not None:
+    a, b = record.side1, record.side2
+    if item.on_border and record.place is None and a and b and a.is_state and b.is_state:
+        record.place = border_location(gazetteer, a.iso3, b.iso3)
+        if record.place is not None:
             record.rules.append("place_border")
+
+
+def _fill_from_article(pending: list[Pending], needs_sides: list[Pending],
+                       needs_organs: list[Pending], book: ActorBook,
+                       state_counts: Callable[[], Counter[str]]) -> None:
+    """Unnamed organs get the dyad's state (or the most named), missing sides the
+    sentence's pair when "both sides" points at it, else the article's main dyad."""
+    by_sentence: dict[int, tuple[Actor, Actor]] = {}
+    for item in pending:
+        pair = _pair(item.record)
+        if pair:
+            by_sentence.setdefault(item.record.sentence_index, pair)
+    dyad = main_dyad(pending, state_counts, book)
+    top = state_counts().most_common(1) if needs_organs else []
+    for item in needs_organs:
+        _settle_organs(item, dyad, top[0][0] if top else None, book)
+    for item in needs_sides:
+        local = by_sentence.get(item.record.sentence_index)
+        if item.both_sides and local and _fill(item, list(local), book, inferred=False):
+            continue
+        if dyad:
+            _fill(item, list(dyad), book, inferred=True)
 
 
 def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
                   state_counts: Callable[[], Counter[str]]) -> list[Pending]:
     """Fill missing sides, unnamed organs and unnamed borders. Returns the events that
     still say who took part: talks or a truce between no one known are not coded."""
-    needs_sides: list[Pending] = []
-    needs_organs: list[Pending] = []
-    for p in pending:
-        record = p.record
-        if p.structure in {"dyadic", "mediation"} and (record.actor1 is None or
-                                                       record.actor2 is None):
-            needs_sides.append(p)
-        if record.pending_organs:
-            needs_organs.append(p)
+    needs_sides = [p for p in pending if p.structure in {"dyadic", "mediation"}
+                   and (p.record.side1 is None or p.record.side2 is None)]
+    needs_organs = [p for p in pending if p.unplaced_organs]
     if needs_sides or needs_organs:
-        by_sentence: dict[int, tuple[Actor, Actor]] = {}
-        for item in pending:
-            pair = _pair(item.record)
-            if pair:
-                by_sentence.setdefault(item.record.sentence_index, pair)
-        dyad = main_dyad(pending, state_counts, book)
-        for item in needs_organs:
-            counts = state_counts().most_common(1)
-            _settle_organs(item, dyad, counts[0][0] if counts else None, book)
-        for item in needs_sides:
-            local = by_sentence.get(item.record.sentence_index)
-            if item.dyad_ref and local and _fill(item, list(local), book, inferred=False):
-                continue
-            if dyad:
-                _fill(item, list(dyad), book, inferred=True)
+        _fill_from_article(pending, needs_sides, needs_organs, book, state_counts)
     _previous_actor(pending, book)
     kept: list[Pending] = []
     for item in pending:
         record = item.record
         record.keep_sides_apart()  # whatever the context filled in
-        if record.border_pending:
+        if item.on_border:
             _settle_border(item, gazetteer)
-        if item.structure == "one_sided" or record.actor1 is not None or \
-                record.actor2 is not None or record.mediators or item.dyad_ref:
+        if item.structure == "one_sided" or record.side1 is not None or \
+                record.side2 is not None or record.mediator_actors or item.both_sides:
             kept.append(item)
     return kept
 
 
 def _keys(record: EventRecord) -> frozenset[str]:
-    return frozenset(a.key for a in (record.actor1, record.actor2) if a is not None)
+    return frozenset(a.key for a in (record.side1, record.side2) if a is not None)
 
 
 def _identity(record: EventRecord) -> tuple[str, str, frozenset[str]] | None:
@@ -178,13 +192,13 @@ def _identity(record: EventRecord) -> tuple[str, str, frozenset[str]] | None:
 def _compatible(a: EventRecord, b: EventRecord) -> bool:
     """Two mentions of one event, given equal `_identity`: same mediators; dates and places
     equal where both are known (a country and a place inside it agree)."""
-    ma, mb = {m.key for m in a.mediators}, {m.key for m in b.mediators}
+    ma, mb = {m.key for m in a.mediator_actors}, {m.key for m in b.mediator_actors}
     if ma and mb and ma != mb:
         return False
     if a.event_date and b.event_date and (a.event_date, a.time_precision) != (
             b.event_date, b.time_precision):
         return False
-    la, lb = a.location, b.location
+    la, lb = a.place, b.place
     if la and lb and la.name != lb.name:
         coarse = la if la.precision == 3 and la.name == la.country else \
             lb if lb.precision == 3 and lb.name == lb.country else None
@@ -193,37 +207,57 @@ def _compatible(a: EventRecord, b: EventRecord) -> bool:
     return True
 
 
-def merge_mentions(pending: list[Pending]) -> list[Pending]:
+def _reported_before(earlier: list[EventRecord], record: EventRecord) -> EventRecord | None:
+    """The first of the `earlier` events (of the record's identity) that the record, from
+    another sentence, may be a mention of."""
+    for target in earlier:
+        if target.sentence_index != record.sentence_index and _compatible(target, record):
+            return target
+    return None
+
+
+def _absorb(target: EventRecord, record: EventRecord) -> None:
+    """A later mention of the target's event: the target takes what it lacks from it (a
+    date, a more precise place, mediators, a toll) and names its sentence."""
+    target.mention_sentences.append(record.sentence)
+    if target.event_date is None and record.event_date is not None:
+        target.event_date, target.time_precision = record.event_date, record.time_precision
+        target.date_text = record.date_text
+    if record.place and (target.place is None or record.place.precision < target.place.precision):
+        target.place = record.place
+    target.mediator_actors = target.mediator_actors or record.mediator_actors
+    if record.fatalities and not target.fatalities:
+        target.fatalities = record.fatalities
+    target.rules.append("merged_sentences")
+
+
+def merge_mentions(pending: list[Pending], reach: int = MERGE_REACH) -> list[Pending]:
     """One row per event: later sentences reporting the same event join the first one,
-    which takes from them what it lacks (a date, a more precise place, mediators)."""
+    which takes from them what it lacks (a date, a more precise place, mediators). A mention
+    is compared only with the earlier events of its identity, the first `reach` of them."""
     kept: list[Pending] = []
-    identities: list[tuple[str, str, frozenset[str]] | None] = []  # of `kept`, in step
+    same: dict[tuple[str, str, frozenset[str]], list[EventRecord]] = {}
+    beyond = 0  # events past the reach: later mentions are not merged into them
     for item in pending:
         record = item.record
         identity = _identity(record)
-        first = None
-        if identity is not None:
-            for k, same in zip(kept, identities):
-                if same == identity and k.record.sentence_index != record.sentence_index \
-                        and _compatible(k.record, record):
-                    first = k
-                    break
-        if first is None:
+        if identity is None:
             kept.append(item)
-            identities.append(identity)
             continue
-        target = first.record
-        target.other_mentions.append(record.sentence)
-        if target.event_date is None and record.event_date is not None:
-            target.event_date, target.time_precision = record.event_date, record.time_precision
-            target.date_text = record.date_text
-        if record.location and (target.location is None or
-                                record.location.precision < target.location.precision):
-            target.location = record.location
-        target.mediators = target.mediators or record.mediators
-        if record.fatalities and not target.fatalities:
-            target.fatalities = record.fatalities
-        target.rules.append("merged_sentences")
+        earlier = same.setdefault(identity, [])
+        target = _reported_before(earlier, record)
+        if target is not None:
+            _absorb(target, record)
+            continue
+        kept.append(item)
+        if len(earlier) < reach:
+            earlier.append(record)
+        else:
+            beyond += 1
+    if beyond:
+        warnings.warn(f"document {pending[0].record.doc_id}: more than {reach} events of one "
+                      f"type, status and pair of sides; later mentions are not merged into "
+                      f"{beyond} of them", stacklevel=2)
     return kept
 
 
@@ -235,10 +269,10 @@ def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
         record = item.record
         if item.structure != "one_sided":
             continue
-        if record.actor1 is None and record.event_type in last and \
-                not same_actor(last[record.event_type], record.actor2):  # not its own target
-            record.actor1 = last[record.event_type]
+        if record.side1 is None and record.event_type in last and \
+                not same_actor(last[record.event_type], record.side2):  # not its own target
+            record.side1 = last[record.event_type]
             record.actors_inferred = True
             record.rules.append("actor_from_document")
-        elif record.actor1 is not None and _named(record.actor1):
-            last[record.event_type] = record.actor1
+        elif record.side1 is not None and _named(record.side1):
+            last[record.event_type] = record.side1

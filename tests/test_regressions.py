@@ -66,6 +66,38 @@ def test_validity_follows_the_event_date(coder) -> None:
     assert "Taliban" in {events.iloc[0]["actor1"], events.iloc[0]["actor2"]}
 
 
+# Issue 17, defect 12: a dated entry is used only on a day it is valid. FARC handed in its
+# weapons in 2017: in a 2025 article "FARC" is no armed group (its dissidents are entries of
+# their own); in 2016 it is. The Taliban are the Afghan state from 2021-08-15 on.
+@pytest.mark.parametrize("text,published,sides", [
+    ("Colombian troops clashed with FARC rebels near Tibu on Monday.", "2016-03-10",
+     {"Military Forces of Colombia", "Revolutionary Armed Forces of Colombia"}),
+    ("Colombian troops clashed with FARC rebels near Tibu on Monday.", "2025-03-10",
+     {"Military Forces of Colombia", "Unidentified Armed Group (Colombia)"}),
+    ("Colombian soldiers and FARC dissidents clashed near Tibu on Monday.", "2025-03-10",
+     {"Military Forces of Colombia", "FARC dissidents"}),
+    ("The Taliban and Pakistani forces clashed near Chaman on Monday.", "2019-05-06",
+     {"Taliban", "Military Forces of Pakistan"}),
+    ("The Taliban and Pakistani forces clashed near Chaman on Monday.", "2025-05-06",
+     {"Military Forces of Afghanistan", "Military Forces of Pakistan"}),
+])
+def test_a_dated_entry_is_used_only_when_valid(coder, text: str, published: str,
+                                                 sides: set[str]) -> None:
+    rows = code_rows(coder, [text], published)
+    named = {r[c] for r in rows for c in ("actor1", "actor2") if r[c] is not None}
+    assert named == sides
+
+
+def test_an_office_holder_out_of_office_names_no_state(coder) -> None:
+    # Ashraf Ghani left office on 2021-08-15: in 2025 he speaks for no government.
+    before = code_rows(coder, ["Ashraf Ghani and Pakistan agreed to hold talks in Doha."],
+                       "2020-06-01")
+    after = code_rows(coder, ["Ashraf Ghani and Pakistan agreed to hold talks in Doha."],
+                      "2025-06-01")
+    assert "AFG" in {before[0]["actor1_iso3"], before[0]["actor2_iso3"]}
+    assert all("AFG" not in {r["actor1_iso3"], r["actor2_iso3"]} for r in after)
+
+
 def test_default_ids_do_not_collide_across_calls(coder, tmp_path: Path) -> None:
     a = coder.code_texts(["Indian troops clashed with Chinese troops on Monday."])
     b = coder.code_texts(["Afghan troops clashed with Iranian troops on Monday."])

@@ -1,16 +1,102 @@
-"""Language sub-section: the words the rules read (locatives, connectors, pronouns, ...)."""
+"""Language sub-section `rules`: the words the rules read from a sentence's tokens.
+
+Every table is a list of words as the rules see them: folded (lower case, accents, quotes
+and dashes unified, see `text.Folder`), one token each unless the table says phrases. A
+later lexicon file adds to a table (see the loader); an empty table turns its rule off.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, Any
 
+from pydantic import AfterValidator, Field
+
+from ..text import Folder
 from .model import Entry
+
+_FOLDER = Folder()
+
+
+def _folded(value: str) -> str:
+    if not value or value != value.strip():
+        raise ValueError(f"{value!r}: a word must not be empty or start or end with a blank")
+    if _FOLDER.fold(value) != value:
+        raise ValueError(f"{value!r}: write the word folded, as the rules see it "
+                         f"({_FOLDER.fold(value)!r})")
+    return value
+
+
+def _one_token(value: str) -> str:
+    if any(c.isspace() for c in _folded(value)):
+        raise ValueError(f"{value!r}: one word (token) only, no blank")
+    return value
+
+
+Word = Annotated[str, AfterValidator(_one_token)]
+Phrase = Annotated[str, AfterValidator(_folded)]
+
+
+def _words(description: str) -> Any:
+    return Field(default_factory=list, description=description)
 
 
 class RuleWords(Entry):
-    """Filled in by the lexicon's language files."""
+    """The rules' words, one table each."""
 
+    # -- places ----------------------------------------------------------------------------
+    locative: list[Word] = _words("prepositions that make the name after them a place "
+                                  "(\"in\", \"near\")")
+    near_words: list[Word] = _words("locatives that place an event near the town, not in it "
+                                    "(ACLED's precision 2: \"near Kabul\")")
+    not_for_states: list[Word] = _words("locatives that do not make a state's name a place "
+                                        "(\"officials from Pakistan\")")
+    directions: list[Word] = _words("compass words: before the genitive they place an event "
+                                    "near the town (\"south of Taiz\")")
+    place_modifiers: list[Word] = _words("words that may stand between a locative and its "
+                                         "place (\"in the restive southern province of\")")
+    region_words: list[Word] = _words("nouns after a name that make it a place or a venue "
+                                      "(\"Kurram district\", \"the Torkham crossing\")")
+    region_kinds: list[Word] = _words("region words that make the name before them the "
+                                      "region itself, not its town (\"Kandahar province\")")
+    territory_words: list[Word] = _words("nouns that make a state's adjective before them the "
+                                         "country as a place (\"on Pakistani soil\")")
+    place_coordinators: list[Word] = _words("words that join a name to a place before it, "
+                                            "making it a place too (\"in Kandahar and Kabul\")")
+    violence_prepositions: list[Word] = _words("prepositions after a violent word that make "
+                                               "the name after them its place "
+                                               "(\"airstrikes on Sanaa\")")
+    town_joiners: list[Word] = _words("words that join two towns of one event (\"struck "
+                                      "Kandahar and Kabul\"): one event per town")
+    border_words: list[Word] = _words("words that name a border (\"along the frontier\")")
+    # -- actors ----------------------------------------------------------------------------
+    connectors: list[Word] = _words("tokens that join actors into one group (\"and\", \",\")")
+    joining_marks: list[Word] = _words("marks that join two names written together "
+                                       "(\"Pakistan-Afghanistan\", \"US/Israel\")")
+    genitive: list[Word] = _words("the word that ties a part to its whole (\"the army of "
+                                  "Sudan\", \"south of Taiz\", \"the town of Djibo\")")
+    possessive: list[Word] = _words("the possessive token (\"Kabul's\"): what follows belongs "
+                                    "to the name, which is then an actor, not a place")
+    possessive_pronouns: list[Word] = _words("pronouns that make an unnamed actor the one "
+                                             "named before (\"its fighters\")")
+    organ_barriers: list[Word] = _words("words that keep an organ from the state before it "
+                                        "(\"aid from Pakistan to the army\")")
+    source_phrases: list[Phrase] = _words("phrases before a group that make it a source, not "
+                                          "a participant (\"according to officials\")")
+    no_country: str = Field("International", description="the country in the name of a "
+                            "generic actor whose country is unknown")
+    # -- roles and events ------------------------------------------------------------------
+    mediator_verbs: list[Word] = _words("verbs before an agent cue that make the agent a "
+                                        "mediator (\"talks hosted by Qatar\")")
+    pronouns: list[Word] = _words("pronouns that stand for an actor named before (\"India "
+                                  "said it struck\")")
+    not_modifiers: list[Word] = _words("words between a determiner and a trigger that do not "
+                                       "make it new news (\"the talks which\")")
+    verb_suffixes: list[Word] = _words("endings of a trigger that is a verb, never a "
+                                       "reference back (\"that it had killed\")")
+    verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
+                                      "(\"the fighting\")")
+    # -- clauses ---------------------------------------------------------------------------
     clause_punctuation: list[str] = Field(
         [], description="punctuation tokens that open a new clause of a sentence")
-    not_clause_ing_words: list[str] = Field(
-        [], description="words in -ing that open no clause after a comma (\"including\")")
+    not_clause_ing_words: list[Word] = _words("words in -ing that open no clause after a "
+                                              "comma (\"including\")")

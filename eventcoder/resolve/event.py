@@ -7,114 +7,48 @@ split totals stay with the event that reports them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..documents import Document, storable_day
-from ..events import EventRecord
+from ..actors import ActorBook
+from ..documents import storable_day
 from ..lexicon import Gazetteer
-from ..rules.engine import Candidate
-from ..rules.participants import Participants, PlaceMention
-from ..rules.view import SentenceView
-from ..segment import Sentence
-from .actors import Actor, ActorBook
-from .dates import DateMention, DateResolver, ResolvedDate
-from .fatalities import FatalityMention
-from .places import Location, best_location, border_location
+from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
+from ..model.candidates import Candidate
+from ..model.participants import PlaceMention
+from ..model.places import Location
+from ..model.records import EventRecord
+from .dates import DateResolver, ResolvedDate
+from .facts import SentenceFacts
+from .places import best_location, border_location
 
-_BORDER_WORDS = frozenset({"border", "cross-border", "frontier", "borders", "border-crossing"})
-
-
-@dataclass
-class SentenceFacts:
-    """What the resolvers found in one sentence, shared by its candidates. What the
-    candidates read of it (the clause of each toll, date and place, the countries, the
-    border words) is worked out on first use, once for all of them."""
-
-    doc: Document
-    sentence: Sentence
-    view: SentenceView
-    parts: Participants
-    dates: list[DateMention]
-    fatalities: list[FatalityMention]
-    violent: int = 0  # violent candidates in the sentence
-    _country_set: set[str] | None = field(default=None, init=False, repr=False)
-    _border_list: list[int] | None = field(default=None, init=False, repr=False)
-    _text: str | None = field(default=None, init=False, repr=False)
-    _toll_clauses: list[int] | None = field(default=None, init=False, repr=False)
-    _place_clauses: list[int] | None = field(default=None, init=False, repr=False)
-    _date_tokens: list[int] | None = field(default=None, init=False, repr=False)
-
-    @property
-    def countries(self) -> set[str]:
-        """The countries of the sentence's actors and chunks, read once for all its
-        candidates (the rules have settled the groups before any candidate is resolved).
-        Shared: read it, do not change it."""
-        if self._country_set is None:
-            groups = self.parts.groups
-            self._country_set = {a.iso3 for g in groups for a in g.actors if a.iso3} | {
-                c.country for g in groups for c in g.chunks if c.country}
-        return self._country_set
-
-    @property
-    def border_tokens(self) -> list[int]:
-        """The tokens that name a border; most sentences have none (a set test, in C)."""
-        if self._border_list is None:
-            words = self.view.words
-            self._border_list = [] if _BORDER_WORDS.isdisjoint(words) else \
-                [i for i, w in enumerate(words) if w in _BORDER_WORDS]
-        return self._border_list
-
-    @property
-    def text(self) -> str:
-        """The sentence as written, one string for all its events."""
-        if self._text is None:
-            self._text = self.doc.text[self.sentence.start:self.sentence.end]
-        return self._text
-
-    @property
-    def toll_clauses(self) -> list[int]:
-        """The clause of each toll (of its number), parallel to `fatalities`."""
-        if self._toll_clauses is None:
-            view = self.view
-            self._toll_clauses = [view.clause_of(view.token_at(f.start)) for f in self.fatalities]
-        return self._toll_clauses
-
-    @property
-    def place_clauses(self) -> list[int]:
-        """The clause of each place, parallel to `parts.places`."""
-        if self._place_clauses is None:
-            clause_of = self.view.clause_of
-            self._place_clauses = [clause_of(p.first) for p in self.parts.places]
-        return self._place_clauses
-
-    @property
-    def date_tokens(self) -> list[int]:
-        """The token where each date starts, parallel to `dates`."""
-        if self._date_tokens is None:
-            token_at = self.view.token_at
-            self._date_tokens = [token_at(d.start) for d in self.dates]
-        return self._date_tokens
-
-    def clauses_of(self, places: list[PlaceMention]) -> list[int]:
-        """The clause of each of these places: read once if they are the sentence's own."""
-        if places is self.parts.places:
-            return self.place_clauses
-        clause_of = self.view.clause_of
-        return [clause_of(p.first) for p in places]
+if TYPE_CHECKING:
+    from ..rules.view import SentenceView
 
 
-def _countries(cand: Candidate, facts: SentenceFacts) -> set[str]:
-    """Countries the event involves: its sides', and those of every actor in the sentence.
-    Usually the sides' are among the sentence's, and the sentence's own set is returned:
-    read it, do not change it."""
+@dataclass(slots=True)  # read-only once made
+class Resolved:
+    """An event record, and what its sentence leaves for the article to settle."""
+
+    record: EventRecord
+    # (slot 0 or 1, organ id): "the army" of a state neither the place nor the other side
+    # tells; the article's main dyad or its most named state will.
+    unplaced_organs: tuple[tuple[int, str], ...] = ()
+    # A border named by the trigger, with no place and no two states known yet: the border
+    # of the states the context finds.
+    on_border: bool = False
+
+
+def _countries(facts: SentenceFacts, sides: tuple[Side | None, ...],
+               mediators: tuple[Actor, ...]) -> set[str]:
+    """Countries the event involves: its sides', its mediators', and those of every actor
+    in the sentence. Usually the sentence's own set (shared: read it, do not change it)."""
     found = facts.countries
     extra: set[str] = set()
-    for side in cand.sides:
-        if isinstance(side, Actor) and side.iso3 and side.iso3 not in found:
-            extra.add(side.iso3)
-    for mediator in cand.mediators:
-        if mediator.iso3 and mediator.iso3 not in found:
-            extra.add(mediator.iso3)
+    for actor in (*sides, *mediators):
+        if isinstance(actor, Actor) and actor.iso3 and actor.iso3 not in found:
+            extra.add(actor.iso3)
     return found | extra if extra else found
 
 
@@ -130,8 +64,8 @@ def _border_near(facts: SentenceFacts, cand: Candidate) -> bool:
 
 
 def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
-              gazetteer: Gazetteer, countries: set[str], border: bool
-              ) -> tuple[Location | None, str | None]:
+              gazetteer: Gazetteer, countries: set[str], border: bool,
+              sides: tuple[Side | None, ...]) -> tuple[Location | None, str | None]:
     """The event's place: in its own clause first, then its border, then the nearest clause
     that names one. Within a clause the place nearest the trigger wins, a more precise one
     counting as nearer (ACLED codes the most precise place *of the event*). `countries` are
@@ -145,13 +79,12 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
         # "Clashes along the frontier ...": the border, unless a place is named right there
         own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
         usable = [(p, clause) for p in own]
-    # A single place needs no gaps: there is nothing to rank it against.
     if own:
         location = best_location(own, countries, _gaps(view, cand, own) if len(own) > 1 else None)
         if location is not None:
             return location, "place_clause"
     if facts.border_tokens:
-        states = [s.iso3 for s in cand.sides if isinstance(s, Actor) and s.is_state]
+        states = [s.iso3 for s in sides if isinstance(s, Actor) and s.is_state]
         if len(states) == 2 and any(view.clause_of(i) == clause for i in facts.border_tokens):
             location = border_location(gazetteer, states[0], states[1])
             if location is not None:
@@ -173,7 +106,7 @@ def _gaps(view: SentenceView, cand: Candidate, places: list[PlaceMention]) -> li
 
 
 def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
-          ) -> tuple[object, int | None, str | None, str | None]:
+          ) -> tuple[dt.date | None, int | None, str | None, str | None]:
     """The date nearest the trigger in its clause, else (unless the event is planned) in
     the sentence: its day, precision, text and rule."""
     if not facts.dates:  # most sentences: no pool to choose from
@@ -215,7 +148,8 @@ def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, lis
     own_places = [p for p, c in zip(places, facts.place_clauses) if c == clause] \
         if places else []
     if len(tolls) >= 2 and len(own_places) >= 2:
-        view, parts = facts.view, []
+        view = facts.view
+        parts: list[tuple[int | None, list[PlaceMention]]] = []
         for i, toll in enumerate(tolls):
             limit = tolls[i + 1].start if i + 1 < len(tolls) else facts.sentence.end
             after = [p for p in own_places if toll.end <= view.start_of(p.first) < limit]
@@ -223,7 +157,8 @@ def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, lis
         return parts
     total = sum(t.count for t in tolls) if tolls else 0
     # Two towns at least are needed for a split, and they are among the clause's places.
-    towns = _distinct_towns(facts.view, cand, own_places) if len(own_places) >= 2 else []
+    towns = _distinct_towns(facts.view, cand, own_places, facts.words.town_joiners) \
+        if len(own_places) >= 2 else []
     if len(towns) >= 2:
         # "jets hit Kandahar and Kabul": ACLED codes one event per location; a toll that
         # cannot be divided stays with the first.
@@ -231,8 +166,8 @@ def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, lis
     return [(total, places)]
 
 
-def _distinct_towns(view: SentenceView, cand: Candidate, places: list[PlaceMention]
-                    ) -> list[PlaceMention]:
+def _distinct_towns(view: SentenceView, cand: Candidate, places: list[PlaceMention],
+                    joiners: frozenset[str]) -> list[PlaceMention]:
     """Towns joined by "and" right by the trigger ("struck Kandahar and Kabul"), each a
     separate place (not "Spin Boldak, a town in Kandahar province")."""
     towns: list[PlaceMention] = []
@@ -244,7 +179,7 @@ def _distinct_towns(view: SentenceView, cand: Candidate, places: list[PlaceMenti
             continue
         if towns:
             between = view.words[towns[-1].last + 1:place.first]
-            if "and" not in between or len(between) > 8 or \
+            if joiners.isdisjoint(between) or len(between) > 8 or \
                     record.name == towns[-1].records[0].name:
                 continue
         elif not _near(view, cand, place.first, place.last, 8):
@@ -266,7 +201,7 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
     """Does a definite mention ("the talks") bring anything of its own: sides written next
     to it, mediators, a place or a date beside it?"""
     view = facts.view
-    if cand.dyad_ref or cand.mediators:
+    if cand.roles.both_sides or cand.roles.mediators:
         return True
     for group in facts.parts.groups:
         if group.last < cand.trigger.first and _near(view, cand, group.first, group.last, 3):
@@ -281,20 +216,24 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
 
 
 def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
-                      gazetteer: Gazetteer, resolver: DateResolver) -> list[EventRecord]:
+                      gazetteer: Gazetteer, resolver: DateResolver) -> list[Resolved]:
+    """The events a candidate stands for (one per toll and place it splits into), placed,
+    dated and with their actors named."""
     doc, sentence, event_type = facts.doc, facts.sentence, cand.event_type
     trigger = cand.trigger.mention
     trigger_text = doc.text[trigger.start:trigger.end]
-    records = []
     splits = _splits(facts, cand)
     # The same for every part of the candidate (the countries until the sides are dated).
     date, precision, date_text, date_rule = _date(facts, cand, resolver)
-    countries = _countries(cand, facts)
-    border = _border_near(facts, cand) if facts.border_tokens else False  # mostly none
+    sides, mediators = cand.roles.sides, cand.roles.mediators
+    countries = _countries(facts, sides, mediators)
+    border = _border_near(facts, cand) if facts.border_tokens else False
+    out = []
     for part, (toll, places) in enumerate(splits):
         if cand.anaphoric and not (toll or _news(facts, cand)):
             continue  # "the talks", "that cease-fire": a reference to an event told elsewhere
-        location, place_rule = _location(facts, cand, places, gazetteer, countries, border)
+        location, place_rule = _location(facts, cand, places, gazetteer, countries, border,
+                                         sides)
         rules = list(cand.rules)
         if place_rule:
             rules.append(place_rule)
@@ -308,67 +247,61 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             trigger_start=trigger.start, trigger_end=trigger.end, event_type=event_type.id,
             acled_event_type=event_type.acled_event_type,
             acled_sub_event_type=event_type.acled_sub_event_type, status=cand.status,
-            rules=rules, part=part, location=location, event_date=date,  # type: ignore[arg-type]
-            time_precision=precision, date_text=date_text, fatalities=toll,
-            source=doc.source, published=doc.published, url=doc.url)
+            rules=rules, part=part, place=location, event_date=date, time_precision=precision,
+            date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
+            url=doc.url)
         if date is not None:  # names whose meaning changed (the Taliban) read on this date
-            cand.sides = [book.on_date(s, date) if isinstance(s, Actor) else s  # type: ignore[arg-type]
-                          for s in cand.sides]
+            sides = tuple(book.on_date(s, date) if isinstance(s, Actor) else s for s in sides)
             if part + 1 < len(splits):  # the next part's place, as the sides now are
-                countries = _countries(cand, facts)
-        record.actor1, record.actor2 = _actors(cand, book, location, record)
+                countries = _countries(facts, sides, mediators)
+        (record.side1, record.side2), unplaced = _actors(cand, sides, book, location)
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
-        record.border_pending = location is None and border
-        if cand.mediators:
-            record.mediators = [book.with_organ(m, "government") for m in cand.mediators]
-        records.append(record)
-    return records
+        if mediators:
+            record.mediator_actors = [book.as_mediator(m) for m in mediators]
+        out.append(Resolved(record, unplaced, location is None and border))
+    return out
 
 
-def _actors(cand: Candidate, book: ActorBook, location: Location | None,
-            record: EventRecord) -> tuple[Actor | None, Actor | None]:
-    """Actors of the record; an unnamed state organ ("the army") is the state of the other
-    side when that side is a group of one country, else of the place; failing both, the
-    article's main state decides later (`record.pending_organs`)."""
-    sides = cand.sides
+Pair = tuple[Actor | None, Actor | None]
+
+
+def _actors(cand: Candidate, sides: tuple[Side | None, ...], book: ActorBook,
+            location: Location | None) -> tuple[Pair, tuple[tuple[int, str], ...]]:
+    """Actors of the record, and the organs of states left for the article: an unnamed
+    state organ ("the army") is the state of the other side when that side is a group of
+    one country, else of the place; failing both, the article's main state decides later."""
+    organ = cand.event_type.default_organ
     first = sides[0] if sides else None
     second = sides[1] if len(sides) > 1 else None
-    if isinstance(first, str) or isinstance(second, str):
-        return _unnamed_actors(cand, book, location, record)
-    # Named sides, or none: neither is read from the other side or the place.
-    organ = cand.event_type.default_organ
-    return (None if first is None else book.with_organ(first, organ),
-            None if second is None else book.with_organ(second, organ))
+    if isinstance(first, (Actor, type(None))) and isinstance(second, (Actor, type(None))):
+        # Named sides, or none: neither is read from the other side or the place.
+        return (None if first is None else book.with_organ(first, organ),
+                None if second is None else book.with_organ(second, organ)), ()
+    return _unnamed_actors(cand, (first, second), book, location)
 
 
-def _unnamed_actors(cand: Candidate, book: ActorBook, location: Location | None,
-                    record: EventRecord) -> tuple[Actor | None, Actor | None]:
+def _unnamed_actors(cand: Candidate, sides: tuple[Side | None, Side | None], book: ActorBook,
+                    location: Location | None) -> tuple[Pair, tuple[tuple[int, str], ...]]:
     """`_actors` when a side is an organ or a generic actor, to be placed in a country."""
     organ = cand.event_type.default_organ
-    sides = (list(cand.sides) + [None, None])[:2]
     named = [s for s in sides if isinstance(s, Actor)]
     states = [s.iso3 for s in named if s.is_state and s.iso3]
     group_country = next((s.iso3 for s in named if not s.is_state and s.iso3), None)
     place_country = location.iso3 if location else None
     out: list[Actor | None] = []
+    unplaced: list[tuple[int, str]] = []
     for slot, side in enumerate(sides):
-        if isinstance(side, str) and side.startswith("organ:"):
-            organ_id = side.split(":")[1]
+        if isinstance(side, UnnamedState):
             # Fighting happens where it is reported; talks are often held abroad.
             at_place = place_country if place_country not in states else None
             iso3 = (at_place or group_country) if cand.event_type.violent else \
                 (group_country or at_place)
-            if iso3:
-                out.append(book.state(iso3, organ_id))
-            else:
-                out.append(None)
-                record.pending_organs.append((slot, organ_id))
-        elif isinstance(side, str):
-            _, generic, country = side.split(":")
-            out.append(book.generic_actor(generic, country or place_country
+            out.append(book.state(iso3, side.organ) if iso3 else None)
+            if not iso3:
+                unplaced.append((slot, side.organ))
+        elif isinstance(side, UnnamedActor):
+            out.append(book.generic_actor(side.generic, side.country or place_country
                                           or (states[0] if states else None)))
-        elif side is not None:
-            out.append(book.with_organ(side, organ))
         else:
-            out.append(None)
-    return out[0], out[1]
+            out.append(None if side is None else book.with_organ(side, organ))
+    return (out[0], out[1]), tuple(unplaced)

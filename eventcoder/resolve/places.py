@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..lexicon import Gazetteer, PlaceRecord
-from ..rules.participants import PlaceMention
-
-
-@dataclass(frozen=True, slots=True)
-class Location:
-    name: str
-    admin1: str | None
-    country: str
-    iso3: str
-    latitude: float
-    longitude: float
-    precision: int
-    border_iso3: str | None = None
+from ..model.participants import PlaceMention
+from ..model.places import Location
 
 
 def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord | None:
@@ -51,13 +38,13 @@ NEAR_WORDS = 8
 
 def best_location(mentions: list[PlaceMention], countries: set[str],
                   gaps: list[int] | None = None) -> Location | None:
-    """The most precise place named by the trigger (ACLED); then the nearest. `gaps` (the
-    words between each place and the trigger) may be left out for a single place, which
-    has nothing to be ranked against. Only the winner is made a `Location`."""
+    """The most precise place named by the trigger (ACLED); then the nearest. `gaps`: the
+    words between each place and the trigger; a single place has nothing to be ranked
+    against, and needs none."""
     if len(mentions) == 1:
-        mention = mentions[0]
-        record = _record(mention, countries)
-        return None if record is None else to_location(record, mention.near, mention.region)
+        record = _record(mentions[0], countries)
+        return None if record is None else \
+            to_location(record, mentions[0].near, mentions[0].region)
     best: tuple[int, int, PlaceRecord, PlaceMention] | None = None
     for order, mention in enumerate(mentions):
         record = _record(mention, countries)

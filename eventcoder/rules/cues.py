@@ -11,7 +11,7 @@ from ..model.mentions import CueRef, Mention, Placed, TriggerRef
 from .tokens import Tokens
 
 if TYPE_CHECKING:  # (both import the view, which reads contractions from here)
-    from .participants import Marks
+    from .marks import Marks
     from .view import SentenceView
 
 # Cue phrases that start with "not", as (the words after "not", their cues), longest first.

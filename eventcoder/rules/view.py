@@ -9,63 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
-from dataclasses import dataclass
-from functools import cached_property
 
-from ..lexicon import Lexicon
 from ..model.mentions import ActorRef, CueRef, Mention, Placed, PlaceRef, TriggerRef
-from ..text import Folder, tokenize
 from . import cues
 from .clauses import clause_numbers
 from .tokens import Tokens
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """Single-word cue sets the rules read from tokens rather than from the matcher."""
-
-    anaphora: frozenset[str]
-    boundary: frozenset[str]
-    venue: frozenset[str]
-    speech: frozenset[str]
-    # Cue phrases that start with "not", as (the words after "not", their cues), longest
-    # first: a negative contraction starts them too ("isn't true that").
-    after_not: cues.AfterNot = ()
-    # From the lexicon's language: the punctuation that opens a clause, and the words in
-    # "-ing" that a comma before does not make a new clause ("including").
-    clause_punctuation: frozenset[str] = frozenset()
-    not_clause_ing_words: frozenset[str] = frozenset()
-    # From its cue kinds and statuses: the kinds that drop a trigger, the statuses by rank.
-    drop_kinds: frozenset[str] = frozenset()
-    status_precedence: tuple[str, ...] = ()
-
-    @classmethod
-    def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
-        sets: dict[str, set[str]] = {"anaphora": set(), "boundary": set(), "venue": set(),
-                                     "speech": set()}
-        after_not: dict[tuple[str, ...], list[CueRef]] = {}
-        folder = Folder()
-        for cue in lexicon.cues:
-            if cue.kind in sets:
-                sets[cue.kind].update(p.lower() for p in cue.phrases)
-                continue
-            ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
-            for phrase in cue.phrases:
-                words = tuple(t.text for t in tokenize(folder.fold(phrase)))
-                if words[:1] == ("not",) and ref not in after_not.setdefault(words[1:], []):
-                    after_not[words[1:]].append(ref)
-        rules = lexicon.language.rules
-        return cls(frozenset(sets["anaphora"]), frozenset(sets["boundary"]),
-                   frozenset(sets["venue"]), frozenset(sets["speech"]),
-                   tuple(sorted(((k, tuple(v)) for k, v in after_not.items()),
-                                key=lambda kv: -len(kv[0]))),
-                   frozenset(rules.clause_punctuation), frozenset(rules.not_clause_ing_words),
-                   lexicon.drop_kinds, lexicon.status_precedence)
-
-    @cached_property
-    def clause_openers(self) -> frozenset[str]:
-        """Tokens that start a new clause (but a sentence's first token)."""
-        return self.clause_punctuation | self.boundary
+from .vocabulary import Vocabulary
 
 
 class SentenceView:

@@ -1,43 +1,40 @@
-"""Actors: from lexicon entries to the named, typed actors of the dataset.
+"""The actor book: from lexicon entries to the named, typed actors of the dataset.
 
 A state is one actor per organ ("Military Forces of Pakistan", "Government of Pakistan"),
-as ACLED names them. Named groups carry validity dates: the Taliban resolve to the Afghan
-state from 2021-08-15 and to a rebel group before. Office holders resolve to their state.
+as ACLED names them. Named groups and office holders carry validity dates, and an entry is
+used only on a day it is valid: the Taliban resolve to the Afghan state from 2021-08-15 and
+to a rebel group before; FARC, disarmed in 2017, is no armed group in a 2025 article.
+
+The book sits above the lexicon (whose entries it reads) and the model (whose `Actor`s it
+makes), and below every stage that names actors: the rules, the resolvers, the context.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
 
-from ..lexicon import Lexicon
-from ..lexicon.model import INTER_CODES, Dated, GenericActor, Group, Organ, Person
-from ..text import Folder
+from .lexicon import Lexicon
+from .lexicon.model import Dated, GenericActor, Group, Organ, Person
+from .model.actors import Actor
+from .text import Folder
 
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """A resolved participant. `key` identifies it across events (iso3 for a state)."""
-
-    key: str
-    name: str
-    iso3: str | None
-    actor_type: str
-    is_state: bool = False
-    organ: str | None = None
-    # The group name it was found under, so it can be read again on the event's date.
-    alias: str | None = field(default=None, compare=False)
-
-    @property
-    def inter(self) -> int:
-        return INTER_CODES[self.actor_type]
+_Entry = TypeVar("_Entry", bound=Dated)
 
 
-def same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """Are two sides one actor? The dataset tells actors by name: "Afghan forces" and, in
-    2026, "the Taliban" are both "Military Forces of Afghanistan"."""
-    return a is not None and b is not None and a.name == b.name
+def pick_entry(entries: Sequence[_Entry], day: dt.date | None) -> _Entry | None:
+    """The entry of one name to use on `day`: the first valid on it, and none if none is
+    (a dated entry is never used outside its dates). Without a day, the current one (no end
+    date), else the last."""
+    if not entries:
+        return None
+    if day is not None:
+        return next((e for e in entries if e.valid_on(day)), None)
+    current = [e for e in entries if e.valid_to is None]
+    return (current or list(entries))[-1]
 
 
 class ActorBook:
@@ -48,6 +45,13 @@ class ActorBook:
         self.countries = {c.iso3: c for c in lexicon.countries}
         self.organs: dict[str, Organ] = {o.id: o for o in lexicon.organs}
         self.generic: dict[str, GenericActor] = {g.id: g for g in lexicon.generic_actors}
+        # Organs that stand for a state even when none is named ("the army killed").
+        self.stateless_organs = frozenset(o.id for o in lexicon.organs if o.stateless)
+        # The organ a state acting as mediator is named under.
+        self.mediator_organ = next((o.id for o in lexicon.organs if o.mediator), None)
+        # Generic actors that are a toll's victims, not a side ("killed 12 civilians").
+        self.victim_kinds = frozenset(g.id for g in lexicon.generic_actors if g.victims)
+        self._no_country = lexicon.language.rules.no_country
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
         for g in lexicon.groups:
@@ -62,22 +66,6 @@ class ActorBook:
         self._generics: dict[tuple[str, str | None], Actor] = {}
         # A group name read on a day, under an organ: what `group` makes of it (or None).
         self._dated: dict[tuple[str, dt.date, str | None], Actor | None] = {}
-
-    @staticmethod
-    def _pick(entries: list, day: dt.date | None) -> Dated | None:
-        """The entry valid on `day`; without a day, the current one (no end date)."""
-        if not entries:
-            return None
-        valid = [e for e in entries if e.valid_on(day)] if day else []
-        if valid:
-            return valid[0]
-        current = [e for e in entries if e.valid_to is None]
-        return (current or entries)[-1]
-
-    def date_sensitive(self, folded_name: str) -> bool:
-        """Does what this group name means depend on the date (the Taliban)?"""
-        entries = self._groups.get(folded_name, [])
-        return len(entries) > 1 or any(e.valid_from or e.valid_to for e in entries)
 
     def state(self, iso3: str, organ: str | None) -> Actor:
         """The state, or one of its organs ("Military Forces of Pakistan")."""
@@ -94,9 +82,11 @@ class ActorBook:
         return Actor(iso3, spec.label.format(country=country.name), iso3, spec.actor_type, True,
                      spec.id)
 
-    def group(self, folded_name: str, day: dt.date | None, organ: str | None = None) -> Actor | None:
-        entry = self._pick(self._groups.get(folded_name, []), day)
-        if not isinstance(entry, Group):
+    def group(self, folded_name: str, day: dt.date | None, organ: str | None = None
+              ) -> Actor | None:
+        """The group of this name on `day` (the state it governs, if it does), or None."""
+        entry = pick_entry(self._groups.get(folded_name, []), day)
+        if entry is None:
             return None
         if entry.state:
             return replace(self.state(entry.state, organ), alias=folded_name)
@@ -115,8 +105,9 @@ class ActorBook:
         return again if again is not None else actor
 
     def person(self, folded_name: str, day: dt.date | None) -> Actor | None:
-        entry = self._pick(self._people.get(folded_name, []), day)
-        if not isinstance(entry, Person) or entry.country not in self.countries:
+        """The state an office holder speaks for on `day`, or None."""
+        entry = pick_entry(self._people.get(folded_name, []), day)
+        if entry is None or entry.country not in self.countries:
             return None
         return self.state(entry.country, entry.organ)
 
@@ -128,7 +119,7 @@ class ActorBook:
 
     def _new_generic(self, generic_id: str, iso3: str | None) -> Actor:
         spec = self.generic[generic_id]
-        country = self.countries[iso3].name if iso3 in self.countries else "International"
+        country = self.countries[iso3].name if iso3 in self.countries else self._no_country
         return Actor(f"{generic_id}:{iso3 or ''}", spec.label.format(country=country), iso3,
                      spec.actor_type)
 
@@ -137,3 +128,9 @@ class ActorBook:
         if actor.is_state and actor.organ is None and actor.iso3:
             return self.state(actor.iso3, organ)
         return actor
+
+    def as_mediator(self, actor: Actor) -> Actor:
+        """A state that mediates is named under the lexicon's mediator organ, if it has one
+        and the text named none."""
+        organ = self.mediator_organ
+        return actor if organ is None else self.with_organ(actor, organ)

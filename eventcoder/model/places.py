@@ -1,0 +1,21 @@
+"""Places: where an event happened, as the dataset records it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place with ACLED's geo precision (1 a town or point, 2 near a town or part of a
+    region, 3 a region, province or country only); `border_iso3` names the two states of a
+    border ("AFG-PAK")."""
+
+    name: str
+    admin1: str | None
+    country: str
+    iso3: str
+    latitude: float
+    longitude: float
+    precision: int
+    border_iso3: str | None = None

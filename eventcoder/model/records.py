@@ -1,0 +1,104 @@
+"""The event record: one row of the dataset, as the coder builds it.
+
+Every column of the dataset is read off the record by its name alone (see `events.RowMaker`):
+a field or a property of the record named as the column, or an attribute of an object the
+record holds (`HELD_COLUMNS`: the actors `side1` and `side2`, the `place`). A new column is
+a field or a property here and a column of the schema, nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from .actors import Actor, same_actor
+from .places import Location
+
+
+@dataclass(slots=True)  # made for every event and read for its row: no instance dict
+class EventRecord:
+    doc_id: str
+    sentence_index: int
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    event_type: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    status: str
+    rules: list[str]
+    part: int = 0  # which of the events one mention stands for ("killed 3 in A and 4 in B")
+    side1: Actor | None = None
+    side2: Actor | None = None
+    mediator_actors: list[Actor] = field(default_factory=list)
+    actors_inferred: bool = False
+    place: Location | None = None
+    event_date: dt.date | None = None
+    time_precision: int | None = None
+    date_text: str | None = None
+    fatalities: int | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    # Other sentences of the article that report the same event (merged into this row).
+    mention_sentences: list[str] = field(default_factory=list)
+
+    def keep_sides_apart(self) -> None:
+        """No actor is on both sides of an event (a name read twice, or two names of one
+        actor): the repeated second side is dropped, for the context to fill if it can."""
+        if same_actor(self.side1, self.side2):
+            self.side2 = None
+            self.rules.append("side_repeated")
+
+    # -- columns computed from the record's fields ---------------------------------------
+
+    @property
+    def event_id(self) -> str:
+        """Stable across runs and batches: it depends only on the document and the mention."""
+        key = f"{self.doc_id}\x1f{self.sentence_start}\x1f{self.trigger_start}\x1f" \
+            f"{self.event_type}\x1f{self.part}"
+        # The first 8 bytes in hex: the first 16 hex digits, without the other 24 made and cut.
+        return hashlib.sha1(key.encode("utf-8")).digest()[:8].hex()
+
+    @property
+    def rule(self) -> str:
+        return ";".join(dict.fromkeys(self.rules))
+
+    @property
+    def interaction(self) -> int | None:
+        """ACLED's interaction code: both actor types, the lower first; a sole actor's x 10."""
+        a, b = self.side1, self.side2
+        if a is None or b is None:
+            sole = b if a is None else a
+            return None if sole is None else sole.inter * 10
+        return min(a.inter, b.inter) * 10 + max(a.inter, b.inter)
+
+    # (Most events have no mediator, and need no comprehension run.)
+    @property
+    def mediators(self) -> list[str]:
+        return [m.name for m in self.mediator_actors] if self.mediator_actors else []
+
+    @property
+    def mediators_iso3(self) -> list[str]:
+        return [m.iso3 for m in self.mediator_actors if m.iso3] if self.mediator_actors else []
+
+    @property
+    def mentions(self) -> int:
+        return 1 + len(self.mention_sentences)
+
+
+# Columns read off an object the record holds, null when it holds none: column -> (the
+# record's attribute, the object's). Every other column is the record's field or property
+# of the column's name.
+HELD_COLUMNS: dict[str, tuple[str, str]] = {
+    "actor1": ("side1", "name"), "actor1_iso3": ("side1", "iso3"), "inter1": ("side1", "inter"),
+    "actor2": ("side2", "name"), "actor2_iso3": ("side2", "iso3"), "inter2": ("side2", "inter"),
+    "location": ("place", "name"), "admin1": ("place", "admin1"),
+    "country": ("place", "country"), "iso3": ("place", "iso3"),
+    "border_iso3": ("place", "border_iso3"), "latitude": ("place", "latitude"),
+    "longitude": ("place", "longitude"), "geo_precision": ("place", "precision"),
+}

@@ -1,0 +1,190 @@
+"""Rules: trigger mentions become candidate events with a type, roles and a status.
+
+Each trigger is read as each event type it may name (`_candidate`): cues may drop it
+(negated, hypothetical, generic), a weak trigger needs an anchor, the status comes from
+cues, and the role rule of the type's structure finds the sides. Each rule records its name
+in `Candidate.rules`, so every event in the dataset says which rules made it. The steps
+over all candidates of the sentence follow (`rules.steps`).
+"""
+
+from __future__ import annotations
+
+from ..lexicon.model import EventType
+from ..model.mentions import CueRef, Placed, TriggerRef
+from ..model.candidates import Candidate, Roles
+from ..model.participants import Participants
+from .cues import cue_status, dropped
+from .marks import Marks
+from .roles import ROLE_RULES, names_two, pronoun_before
+from .steps import after_rules, takes_status
+from .view import SentenceView
+from .vocabulary import Vocabulary
+
+_ANAPHORA_REACH = 3  # modifier words a determiner may stand before its trigger
+
+
+def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
+              fatality_tokens: list[int], vocabulary: Vocabulary) -> bool:
+    """A weak trigger counts when a participant or a toll is tied to it."""
+    numbers, start, end = view.clause, trigger.first, trigger.last
+    clause = numbers[start]
+    for group in parts.groups:
+        if group.source:
+            continue
+        last = group.last
+        if last < start:
+            near = numbers[last] == clause and view.within(last, start, 2)
+        else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
+            first = group.first
+            near = first > end and view.within(end, first, 2) and (
+                group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
+        if near and any(c.side is not None for c in group.chunks):
+            return True  # without a side: "hostilities between the two countries"
+    if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
+        return True  # "India said it struck", "they had seized": the subject named before
+    return any(numbers[t] == clause for t in fatality_tokens)
+
+
+def _owned(parts: Participants, token: int) -> bool:
+    """Is the token part of a participant, an actor group or a place?"""
+    for g in parts.groups:
+        if g.first <= token <= g.last:
+            return True
+    for p in parts.places:
+        if p.first <= token <= p.last:
+            return True
+    return False
+
+
+def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
+                  parts: Participants) -> bool:
+    """"the talks", "that cease-fire": a definite noun with no modifier of its own. A verb
+    ("that it had killed") is never anaphoric."""
+    words, anaphora = view.words, vocabulary.anaphora
+    head = words[trigger.last]
+    if head.endswith(vocabulary.verb_suffixes) and head not in vocabulary.verbal_nouns:
+        return False
+    i = trigger.first - 1
+    steps = 0
+    while i >= 0 and steps < _ANAPHORA_REACH and words[i] not in anaphora:
+        word = words[i]
+        if not word[0].isalpha() or word in vocabulary.not_modifiers or _owned(parts, i):
+            return False
+        i -= 1
+        steps += 1
+    return i >= 0 and words[i] in anaphora
+
+
+def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
+                      found: list[Candidate]) -> bool:
+    """A weak violent trigger ("killed", "fire") beside another violent event in the same
+    sentence tells that event's toll, not a second event, unless an actor is written right
+    next to it ("Afghan retaliation")."""
+    if not found:
+        return False  # no other event, whether the word tells a toll or not
+    if any(r.consequence for r in trigger.mention.groups[TriggerRef]):
+        return any(c.event_type.violent for c in found)
+    if not any(not c.weak and not c.anaphoric and c.event_type.violent for c in found):
+        return False
+    return not any(g.last < trigger.first and view.within(g.last, trigger.first, 1)
+                   and not g.source and g.actors for g in parts.groups)
+
+
+def _reading_order(placed: Placed) -> int:
+    """Words that tell a toll ("killed") are read last: they make an event of their own only
+    when no other violent event in the sentence survived the rules."""
+    order = 0
+    for ref in placed.mention.groups[TriggerRef]:  # every trigger mention has some
+        if ref.consequence:
+            return 2
+        if ref.weak:
+            order = 1
+    return order
+
+
+def candidates(view: SentenceView, parts: Participants, marks: Marks,
+               types: dict[str, EventType], vocabulary: Vocabulary, fatality_tokens: list[int]
+               ) -> list[Candidate]:
+    """Candidate events of one sentence, before places, dates and context are resolved."""
+    out: list[Candidate] = []
+    triggers = marks.triggers
+    for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
+        for ref in placed.mention.groups[TriggerRef]:
+            event_type = types[ref.event_type]
+            if ref.weak and event_type.violent and _consequence_only(view, parts, placed, out):
+                continue
+            cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
+                              fatality_tokens)
+            if cand is not None:
+                out.append(cand)
+    return after_rules(view, parts, out, types) if out else out
+
+
+def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,
+               ref: TriggerRef, placed: Placed, vocabulary: Vocabulary,
+               fatality_tokens: list[int]) -> Candidate | None:
+    """The candidate of one trigger read as `event_type`, or None if a rule drops it."""
+    if marks.drop_cues and dropped(view, marks.drop_cues, placed, ref.event_type):
+        return None
+    weak = ref.weak
+    if weak and not _anchored(view, parts, placed, fatality_tokens, vocabulary):
+        return None
+    if ref.needs_pair and not _pair_beside(view, parts, placed):
+        return None
+    status, cue = cue_status(view, marks, marks.status_cues, placed,
+                             vocabulary.status_precedence)
+    if status == "occurred" and ref.status:
+        status = ref.status  # "scheduled to meet" carries its own status
+    if status != "occurred" and not takes_status(event_type, status) and \
+            not event_type.third_party_call:
+        status, cue = "occurred", None  # "urged ... and said it stood ready to help": an offer
+    rules = (f"trigger:{event_type.id}",) + ((f"status_{status}",) if status != "occurred" else ())
+    caller = caller_group(view, parts, cue) if status == "called_for" and cue is not None \
+        else None
+    structure = event_type.structure
+    roles, role_rules = ROLE_RULES[structure](view, parts, placed,
+                                              set() if caller is None else {caller}, vocabulary)
+    if weak and structure == "dyadic" and len(roles.sides) < 2 and not roles.both_sides and \
+            event_type.violent:
+        return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
+    anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
+    if weak and anaphoric and not _place_or_date_beside(view, parts, placed):
+        return None  # "in the fighting": a weak word pointing back is no new event
+    if caller is not None:
+        roles = Roles(roles.sides, roles.mediators, roles.both_sides, parts.groups[caller])
+    return Candidate(event_type, placed, weak, status, roles, view.clause[placed.first],
+                     anaphoric, rules + role_rules)
+
+
+def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | None:
+    """The index of the group that makes a call: the nearest one before the cue in its
+    clause."""
+    numbers = view.clause  # (a cue covers a token: one number per token)
+    clause = numbers[cue.first]
+    best = None
+    for i, g in enumerate(parts.groups):
+        if g.last < cue.first and numbers[g.last] == clause and g.role is None:
+            best = i
+    return best
+
+
+def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
+    """Two named sides next to the trigger ("delegations from Kabul and Islamabad met",
+    "hosted his Somali and Ethiopian counterparts")."""
+    for group in parts.groups:
+        if not group.dyad and not names_two(group):
+            continue
+        if group.last < trigger.first and view.within(group.last, trigger.first, 2):
+            return True
+        if group.first > trigger.last and view.within(trigger.last, group.first, 2):
+            return True
+    return False
+
+
+def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
+    """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
+    return any(p.first > trigger.last and view.within(trigger.last, p.first, 2)
+               for p in parts.places)
+
+
+__all__ = ["Candidate", "CueRef", "candidates"]

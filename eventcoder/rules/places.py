@@ -1,0 +1,149 @@
+"""Places of a sentence: which names are places, and how precisely they place an event.
+
+A name that is both a place and an actor ("Kabul") is a place after a locative preposition
+("in Kabul") or before a venue word ("the Doha talks"), and an actor otherwise ("Kabul
+said"). A minor town needs a locative or a region word ("Kurram district"), as many small
+towns share their names with English words.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import Gazetteer
+from ..model.mentions import ActorRef, Placed, PlaceRef
+from ..model.participants import PlaceMention
+from .marks import Marks
+from .view import SentenceView
+from .vocabulary import Vocabulary
+
+# Kinds of gazetteer record that are regions ("Kandahar province" is not the town).
+_REGIONAL = frozenset({"admin1", "province", "region"})
+_LOCATIVE_REACH = 7  # modifiers a locative may stand before its place ("in the restive ...")
+
+
+def locative_before(view: SentenceView, first: int, vocabulary: Vocabulary,
+                    skippable: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """The locative before the name at token `first`, over place modifiers and the tokens
+    `skippable` ("in the Afghan capital Kabul"); or the direction of "south of Taiz"."""
+    words = view.words
+    i = first - 1
+    stop = max(first - 1 - _LOCATIVE_REACH, -1)
+    while i > stop and (words[i] in vocabulary.place_modifiers or i in skippable):
+        i -= 1
+    if i >= 0 and words[i] in vocabulary.locative:
+        return words[i]
+    if words[i + 1] in vocabulary.directions and view.word(i + 2) in vocabulary.genitive:
+        return words[i + 1]  # (i + 1 is at most `first`: a token)
+    return None
+
+
+def _is_venue_modifier(view: SentenceView, placed: Placed, after: str, vocabulary: Vocabulary
+                       ) -> bool:
+    """"the Doha talks", "Kurram district": a venue or region word (`after` the name)."""
+    if after in vocabulary.possessive:
+        return False  # "Kabul's delegation"
+    name = view.words[placed.first]
+    for mark in vocabulary.joining_marks:
+        if mark in name:
+            return False  # "Pakistan-Taliban talks" names two sides
+    return after in vocabulary.venue or after in vocabulary.region_words
+
+
+def _territory(view: SentenceView, placed: Placed, actor_refs: tuple[ActorRef, ...],
+               gazetteer: Gazetteer, vocabulary: Vocabulary) -> PlaceMention | None:
+    """"inside Afghan territory", "on Pakistani soil" (a territory word after the name):
+    the country as a place."""
+    refs = [r for r in actor_refs if r.kind == "adjective"]
+    if not refs or locative_before(view, placed.first, vocabulary) is None:
+        return None
+    record = gazetteer.country(refs[0].key)
+    return PlaceMention(placed.first, placed.last + 1, [record]) if record else None
+
+
+def _after_violence(view: SentenceView, first: int, violent_tokens: set[int],
+                    vocabulary: Vocabulary) -> bool:
+    """"struck Kabul", "airstrikes on Sanaa": a place as the object of a violent act."""
+    if not violent_tokens:
+        return False  # (most sentences have none)
+    if first - 1 in violent_tokens:
+        return True
+    return view.word(first - 1) in vocabulary.violence_prepositions and \
+        not violent_tokens.isdisjoint(range(first - 4, first - 1))
+
+
+def _said_at(view: SentenceView, first: int, trigger_tokens: set[int],
+             speech: frozenset[str]) -> bool:
+    """"told reporters in Rawalpindi": a speech verb shortly before the place, with no comma
+    or trigger between them, makes it where something was said."""
+    for i in range(first - 1, max(first - 5, -1), -1):
+        word = view.words[i]
+        if word in speech:
+            return True
+        if word == "," or i in trigger_tokens:
+            return False  # it stands between the place and any speech verb before it
+    return False
+
+
+def _coordinated_with(view: SentenceView, place: PlaceMention, placed: Placed,
+                      vocabulary: Vocabulary) -> bool:
+    """"in Kandahar and Kabul": a name joined to a place is a place too."""
+    between = view.words[place.last + 1:placed.first]
+    return 0 < len(between) <= 3 and all(w in vocabulary.place_coordinators for w in between)
+
+
+def _as_place(view: SentenceView, placed: Placed, after: str, refs: tuple[PlaceRef, ...],
+              actor_refs: tuple[ActorRef, ...], gazetteer: Gazetteer, vocabulary: Vocabulary,
+              marks: Marks, violent_tokens: set[int]) -> PlaceMention | None:
+    """The place a mention names (its place payloads `refs`, never empty, and its actor
+    payloads; `after`: the word after it), if the context makes it a place."""
+    first, last = placed.first, placed.last
+    if view.quiet and view.in_date(first, last):
+        return None  # "on 28 May 2025": the date, not the town of Azerbaijan
+    key = refs[0].key
+    records = gazetteer.candidates(key)
+    if not records or after in vocabulary.possessive:
+        return None  # "Kabul's request" names the government, not the city
+    prep = locative_before(view, first, vocabulary, marks.adjective_tokens)
+    struck = prep is None and _after_violence(view, first, violent_tokens, vocabulary)
+    if actor_refs:
+        # An actor's name is a place after a locative ("in Kabul", not "officials from
+        # Pakistan") or before a venue word ("the Doha talks").
+        if not (struck or (prep is not None and prep not in vocabulary.not_for_states)) and \
+                not _is_venue_modifier(view, placed, after, vocabulary):
+            return None
+    elif not (prep is not None or struck or any(r.major for r in records) or (
+            after in vocabulary.region_words and
+            _is_venue_modifier(view, placed, after, vocabulary))):
+        return None  # a minor town needs a locative or a region word ("Kurram district")
+    region = after in vocabulary.region_kinds
+    if region:
+        records = [r for r in records if r.kind in _REGIONAL] or records
+    near = prep is not None and (prep in vocabulary.near_words or prep in vocabulary.directions)
+    return PlaceMention(first, last, records, near=near, region=region,
+                        weak=frozenset([i for i, r in enumerate(records)
+                                        if gazetteer.is_alternate(key, r)]),
+                        speech=_said_at(view, first, marks.trigger_tokens, vocabulary.speech))
+
+
+def read_names(view: SentenceView, marks: Marks, gazetteer: Gazetteer, vocabulary: Vocabulary
+               ) -> tuple[list[PlaceMention], list[Placed]]:
+    """The sentence's places, and the names left as actors, each in text order."""
+    places: list[PlaceMention] = []
+    actor_spans: list[Placed] = []
+    words = view.words
+    for placed, place_refs, actor_refs in marks.names:
+        after = words[placed.last + 1] if placed.last + 1 < len(words) else ""
+        if not place_refs:
+            place = _territory(view, placed, actor_refs, gazetteer, vocabulary) \
+                if after in vocabulary.territory_words else None
+        else:
+            place = _as_place(view, placed, after, place_refs, actor_refs, gazetteer,
+                              vocabulary, marks, marks.violent_tokens)
+            if place is None and places and \
+                    _coordinated_with(view, places[-1], placed, vocabulary):
+                place = _as_place(view, placed, after, place_refs, actor_refs, gazetteer,
+                                  vocabulary, marks, marks.violent_tokens | {placed.first - 1})
+        if place is not None:
+            places.append(place)
+        elif actor_refs:
+            actor_spans.append(placed)
+    return places, actor_spans

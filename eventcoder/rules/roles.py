@@ -1,0 +1,185 @@
+"""Role rules: who the sides of a candidate event are, by the structure of its type.
+
+Each rule reads the sentence's groups around the trigger and returns the `Roles` it finds
+with the names of the rules that found them: `dyadic_sides` (two sides: a clash, talks),
+`one_sided_roles` (an actor and a target: an airstrike), `mediation_roles` (a mediator
+and, as for talks, two sides).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..model.actors import Actor, Side, distinct_actors, distinct_sides
+from ..model.candidates import Roles
+from ..model.participants import ActorGroup, Participants
+from ..model.mentions import Placed
+from .view import SentenceView
+from .vocabulary import Vocabulary
+
+RoleRule = Callable[[SentenceView, Participants, Placed, set[int], Vocabulary],
+                    tuple[Roles, tuple[str, ...]]]
+
+
+def distance(view: SentenceView, group: ActorGroup, trigger: Placed) -> int:
+    """Words between a group and a trigger."""
+    if group.last < trigger.first:
+        return view.distance(group.last, trigger.first)
+    return view.distance(trigger.last, group.first)
+
+
+def pronoun_before(view: SentenceView, start: int, vocabulary: Vocabulary) -> bool:
+    """Is one of the two words before token `start` a pronoun ("it struck", "it had
+    struck")?"""
+    return view.word(start - 1) in vocabulary.pronouns or \
+        view.word(start - 2) in vocabulary.pronouns
+
+
+def names_two(group: ActorGroup) -> bool:
+    """Does the group name two distinct members? A chunk gives at most one."""
+    return len(group.chunks) >= 2 and len({side.key for side in group.members}) >= 2
+
+
+def _in_text_order(groups: list[ActorGroup]) -> list[Side]:
+    """Members of the chosen groups, first written first: the subject usually leads."""
+    chunks = sorted((c for g in groups for c in g.chunks), key=lambda c: c.first)
+    return [side for c in chunks if not c.victim and (side := c.side) is not None]
+
+
+def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, clause_only: bool,
+                 exclude: set[int]) -> list[ActorGroup]:
+    """The groups that may be sides of the trigger, nearest first: in its clause, or
+    (`clause_only` False) anywhere in the sentence if they name an actor. Mediators, the
+    groups `exclude`d (by index), sources after the trigger and groups of victims only are
+    none."""
+    numbers = view.clause  # (a trigger and a group cover a token: one number per token)
+    clause = numbers[trigger.first]
+    groups: list[ActorGroup] = []
+    for i, g in enumerate(parts.groups):
+        if g.role == "mediator" or i in exclude:
+            continue
+        if g.source and g.first > trigger.last:
+            continue  # ", officials said": a source
+        if clause_only and numbers[g.first] != clause and numbers[g.last] != clause:
+            continue
+        if not clause_only and not g.actors:
+            continue  # beyond its clause, only named actors count
+        if not g.victims_only:
+            groups.append(g)
+    if len(groups) > 1:
+        groups.sort(key=lambda g: distance(view, g, trigger))
+    return groups
+
+
+def _chosen(groups: list[ActorGroup], clause_only: bool) -> tuple[list[ActorGroup], str] | str:
+    """The groups that are the sides, and the rule that chose them; or the rule that finds
+    "both sides" meant, unnamed."""
+    # The first group naming two, read only in the clause (beyond it, none is chosen so).
+    pair = next((g for g in groups if names_two(g)), None) if clause_only else None
+    if pair is None and clause_only and groups[0].dyad and not groups[0].actors:
+        return "sides_dyad"  # "urged both sides to cease fire": the two sides meant
+    between = next((g for g in groups if g.role == "between"), None)
+    if between is not None and between.dyad and not between.actors:
+        return "sides_between_dyad"  # "talks between the two sides": the article's two sides
+    if between is not None and names_two(between):
+        return [between], "sides_between"
+    if pair is not None:
+        return [pair], "sides_coordinated"
+    return groups, "sides_nearest"
+
+
+def dyadic_sides(view: SentenceView, parts: Participants, trigger: Placed, exclude: set[int],
+                 vocabulary: Vocabulary) -> tuple[Roles, tuple[str, ...]]:
+    """Two sides: a group naming two in the trigger's clause ("Pakistan and Afghanistan
+    clashed"), a group marked "between", else the nearest groups; beyond the clause, named
+    actors only, if the clause gives fewer than two."""
+    sides: list[Side] = []
+    both_sides = False
+    rules: list[str] = []
+    for clause_only in (True, False):
+        groups = _side_groups(view, parts, trigger, clause_only, exclude)
+        if not groups:
+            continue  # the sides so far (none, or distinct ones) stay as they are
+        chosen = _chosen(groups, clause_only)
+        if isinstance(chosen, str):
+            return Roles(tuple(sides), both_sides=True), (*rules, chosen)
+        chosen_groups, rule = chosen
+        found = distinct_sides(sides + [c.side for g in chosen_groups for c in g.chunks
+                                        if not c.victim])
+        if len(chosen_groups) > 1:  # the two sides picked, in text order
+            keys = {side.key for side in found}
+            found = [s for s in distinct_sides(sides + _in_text_order(chosen_groups), 10)
+                     if s.key in keys]
+        both_sides = both_sides or any(g.dyad for g in chosen_groups)
+        if found != sides:
+            sides = found
+            rules.append(rule if clause_only else rule + "_sentence")
+        if len(sides) >= 2 or both_sides:
+            break
+    return Roles(tuple(sides), both_sides=both_sides), tuple(rules)
+
+
+def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, exclude: set[int],
+                    vocabulary: Vocabulary) -> tuple[Roles, tuple[str, ...]]:
+    """An actor (the subject before the trigger, or the agent of a passive after it) and a
+    target named after it ("struck RSF positions"); no one is their own target."""
+    groups = _side_groups(view, parts, trigger, True, exclude)
+    if not groups:
+        return Roles(), ()
+    start, end = trigger.first, trigger.last
+    agent = next((g for g in groups if g.role == "agent" and g.first > end), None)
+    actor = agent
+    if actor is None:
+        pronoun = pronoun_before(view, start, vocabulary)
+        actor = next((g for g in groups if g.last < start and g.role in {None, "agent"}
+                      and (pronoun or not g.source)), None)  # "India said it struck"
+    # The target: named after the trigger ("struck RSF positions", "bombed two Cambodian
+    # military targets", "hit a building housing Hamas leaders").
+    numbers = view.clause
+    aimed = next((g for g in groups if g is not actor and g.first > end and not g.source
+                  and (g.role == "target" or view.within(end, g.first, 6))
+                  and numbers[g.first] == numbers[start]), None)
+    rules: list[str] = []
+    doer: Side | None = None
+    if actor is not None:
+        doer = next(iter(distinct_sides(actor.members, 1)), None)
+        rules.append("actor_before" if agent is None else "actor_agent")
+    # "the Afghan army struck Afghanistan and Angola" strikes Angola, if anyone.
+    targets = [] if aimed is None else \
+        [m for m in distinct_sides(aimed.members, 10) if doer is None or m.key != doer.key]
+    if targets:
+        rules.append("target_after")
+    if doer is None and not targets:
+        return Roles(), tuple(rules)
+    return Roles((doer, *targets[:1])), tuple(rules)
+
+
+def mediation_roles(view: SentenceView, parts: Participants, trigger: Placed, exclude: set[int],
+                    vocabulary: Vocabulary) -> tuple[Roles, tuple[str, ...]]:
+    """The one who offers ("Tehran's readiness to mediate", else the clause's subject, else
+    the group right after), then two sides as for talks, the mediators left out."""
+    groups = _side_groups(view, parts, trigger, True, exclude)
+    numbers = view.clause  # (a trigger covers a token: one number per token)
+    clause = numbers[trigger.first]
+    marked = [g for g in parts.groups if g.role == "mediator" and g.last < trigger.first
+              and numbers[g.last] == clause]
+    before = marked or sorted((g for g in groups if g.last < trigger.first and g.role is None),
+                              key=lambda g: g.first)
+    possessor = [g for g in before if view.word(g.last + 1) in vocabulary.possessive
+                 and view.within(g.last, trigger.first, 1)]
+    after = [g for g in groups if g.first > trigger.last and g.role is None and
+             view.within(trigger.last, g.first, 1)]
+    offering = possessor[:1] or before[:1] or after[:1]
+    mediators: tuple[Actor, ...] = ()
+    rules: tuple[str, ...] = ()
+    if offering:
+        mediators, rules = distinct_actors(offering[0].actors, 5), ("mediator_subject",)
+    taken = {i for i, g in enumerate(parts.groups) if g is offering[0]} if offering else set()
+    sides, side_rules = dyadic_sides(view, parts, trigger, taken | exclude, vocabulary)
+    keys = {m.key for m in mediators}
+    return Roles(tuple(s for s in sides.sides if s is not None and s.key not in keys),
+                 mediators, sides.both_sides), rules + side_rules
+
+
+ROLE_RULES: dict[str, RoleRule] = {"dyadic": dyadic_sides, "one_sided": one_sided_roles,
+                                   "mediation": mediation_roles}

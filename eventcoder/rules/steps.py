@@ -1,0 +1,167 @@
+"""The steps over all candidates of a sentence, once each trigger has its own: in order,
+
+1. `attach_mediators`: a mediator group joins the events that can have mediators;
+2. `settle`: a third party's call for talks is its offer to mediate, and a status the
+   event's type cannot take is "occurred";
+3. `subsume`: "offered to mediate talks" is one event, not two;
+4. `merge`: mentions of one event in one sentence become one candidate.
+
+Each step returns new candidates (`Candidate.but`), the changed ones with the step's rule
+name added; none changes a candidate it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..lexicon.model import EventType
+from ..model.actors import Actor, distinct_actors, distinct_sides
+from ..model.candidates import Candidate, Roles
+from ..model.participants import ActorGroup, Participants
+from .roles import distance
+from .view import SentenceView
+
+
+def takes_status(event_type: EventType, status: str) -> bool:
+    """Can events of this type take this status? (A type that lists none takes all.)"""
+    return event_type.statuses is None or status in event_type.statuses
+
+
+def with_mediators(cand: Candidate, actors: Sequence[Actor], rule: str) -> Candidate:
+    """The candidate with these mediators added (five at most), and none of them a side."""
+    mediators = distinct_actors((*cand.roles.mediators, *actors), 5)
+    keys = {m.key for m in mediators}
+    sides = tuple(s for s in cand.roles.sides if s is None or s.key not in keys)
+    return cand.but(rule, roles=replace(cand.roles, mediators=mediators, sides=sides))
+
+
+def attach_mediators(view: SentenceView, parts: Participants, cands: list[Candidate]
+                     ) -> list[Candidate]:
+    """A mediator group belongs to the events that can have mediators in its clause ("a
+    ceasefire at talks hosted by Malaysia"), else to the nearest such event."""
+    mediators = [g for g in parts.groups if g.role == "mediator"]
+    if not mediators:
+        return cands
+    eligible = [i for i, c in enumerate(cands) if not c.event_type.violent and
+                c.event_type.structure in {"dyadic", "mediation"}]
+    if not eligible:
+        return cands
+    out = list(cands)
+    for group in mediators:
+        # What decides the targets (trigger, clause, anaphora) is the same in `out`.
+        nearest = min(eligible, key=lambda i: (distance(view, group, cands[i].trigger),
+                                               cands[i].trigger.first > group.first))
+        clause = view.clause[group.first]  # (a group covers a token)
+        for i in [nearest] + [i for i in eligible if i != nearest and cands[i].clause == clause
+                              and not cands[i].anaphoric]:
+            out[i] = with_mediators(out[i], group.actors, "mediator_cue")
+    return out
+
+
+def settle(cand: Candidate, types: dict[str, EventType]) -> Candidate:
+    """A call read for what it says (`_answer_call`), then a status the type cannot take
+    (left for a third-party call, now settled) made "occurred": "will chair ... ready to
+    host" is an offer made now."""
+    if cand.status == "called_for":
+        cand = _answer_call(cand, types)
+    if cand.status != "occurred" and not takes_status(cand.event_type, cand.status):
+        cand = replace(cand, status="occurred")
+    return cand
+
+
+def _answer_call(cand: Candidate, types: dict[str, EventType]) -> Candidate:
+    """A third party urging the sides to negotiate offers its good offices; two parties
+    that urge each other ("X and Y urged each other to talk") are the sides."""
+    roles, caller = cand.roles, cand.roles.caller
+    target_type = cand.event_type.third_party_call
+    if caller is not None and roles.both_sides and not roles.sides and len(caller.actors) >= 2:
+        sides = tuple(distinct_sides(caller.actors))
+        return cand.but("sides_urge_each_other", roles=replace(roles, sides=sides))
+    if target_type is not None and target_type in types and \
+            _calls_as_third_party(roles, caller):
+        return with_mediators(cand, caller.actors if caller else (), "third_party_call") \
+            .but(event_type=types[target_type], status="occurred")
+    return cand
+
+
+def _calls_as_third_party(roles: Roles, caller: ActorGroup | None) -> bool:
+    """Is the caller none of the sides it addresses ("urged Islamabad and Kabul"), nor the
+    two sides themselves ("both countries called for talks")?"""
+    side_keys = {s.key for s in roles.sides if isinstance(s, Actor)}
+    if caller is None:
+        return True
+    if any(a.key in side_keys for a in caller.actors):
+        return False
+    return len(side_keys) >= 2 or not caller.dyad
+
+
+def subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """"offered to mediate talks": the talks are what is offered, not a second event."""
+    if len(cands) < 2:
+        return cands  # nothing to subsume
+    drop: set[int] = set()
+    for outer in cands:
+        if not outer.event_type.subsumes:
+            continue  # subsumes nothing
+        rules = {x.type: x for x in outer.event_type.subsumes}
+        for i, inner in enumerate(cands):
+            rule = rules.get(inner.event_type.id)
+            if inner is outer or rule is None or inner.trigger.first <= outer.trigger.last:
+                continue
+            between = set(view.words[outer.trigger.last + 1:inner.trigger.first])
+            if inner.clause == outer.clause and (not rule.via or between & set(rule.via)) and \
+                    view.within(outer.trigger.last, inner.trigger.first, rule.window):
+                drop.add(i)
+    return [c for i, c in enumerate(cands) if i not in drop]
+
+
+def _joined(kept: Candidate, cand: Candidate) -> Candidate:
+    """Two mentions of one event as one: sides and mediators of both, the status of the one
+    that has one."""
+    roles = Roles(tuple(distinct_sides(kept.roles.sides + cand.roles.sides)),
+                  distinct_actors(kept.roles.mediators + cand.roles.mediators, 5),
+                  kept.roles.both_sides or cand.roles.both_sides, kept.roles.caller)
+    return kept.but("merged_mention", roles=roles,
+                    status=cand.status if kept.status == "occurred" else kept.status,
+                    anaphoric=kept.anaphoric and cand.anaphoric)
+
+
+def _same_event(kept: Candidate, cand: Candidate) -> bool:
+    """Are two candidates of one type mentions of one event? Their statuses agree (a
+    mention with no status cue of its own takes the status of one in its clause: "urged a
+    truce, followed by a permanent ceasefire"), their sides are one within the other, and
+    they name no two different third parties."""
+    ma, mb = {m.key for m in kept.roles.mediators}, {m.key for m in cand.roles.mediators}
+    if ma and mb and not ma & mb:
+        return False  # two third parties, two offers
+    same_status = kept.status == cand.status or cand.weak or (
+        kept.clause == cand.clause and "occurred" in (kept.status, cand.status))
+    a, b = kept.roles.side_keys(), cand.roles.side_keys()
+    return same_status and (not a or not b or a <= b or b <= a)
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    """Mentions of one event in one sentence ("exchanged fire after Kabul launched
+    retaliatory strikes") become one candidate, the first."""
+    if len(cands) < 2:
+        return cands  # nothing to join
+    merged: list[Candidate] = []
+    for cand in cands:
+        for i, kept in enumerate(merged):
+            if kept.event_type.id == cand.event_type.id and _same_event(kept, cand):
+                merged[i] = _joined(kept, cand)
+                break
+        else:
+            merged.append(cand)
+    return merged
+
+
+def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
+                types: dict[str, EventType]) -> list[Candidate]:
+    """The steps above, in order, over the sentence's candidates in text order."""
+    ordered = sorted(cands, key=lambda c: c.trigger.first) if len(cands) > 1 else cands
+    # (An event that occurred has no call and no status to settle.)
+    settled = [c if c.status == "occurred" else settle(c, types)
+               for c in attach_mediators(view, parts, ordered)]
+    return merge(subsume(view, settled))
