@@ -469,7 +469,8 @@ class Profiler:
         else:
             self._profile.disable()
 
-    def own_times(self) -> tuple[dict[tuple[str, int, str], float], dict[tuple[str, int, str], float]]:
+    def own_times(self) -> tuple[dict[tuple[str, int, str], float],
+                                 dict[tuple[str, int, str], float]]:
         """Own and cumulative seconds per (file, line, function)."""
         own: dict[tuple[str, int, str], float] = defaultdict(float)
         cum: dict[tuple[str, int, str], float] = defaultdict(float)
@@ -627,8 +628,8 @@ def main() -> None:
                 written = build_lexicon(work / "lexicon", target)
                 print(f"\nlexicon: {written:,} synthetic names written in "
                       f"{time.perf_counter() - t:.1f} s")
-                results.append(run_local(args, info, work, f"local, lexicon x{args.lexicon_scale:g}",
-                                         [work / "lexicon"]))
+                label = f"local, lexicon x{args.lexicon_scale:g}"
+                results.append(run_local(args, info, work, label, [work / "lexicon"]))
                 a, b = results
                 print(f"\nlexicon growth: {b['matcher_phrases'] / a['matcher_phrases']:.1f}x the "
                       f"phrases costs {b['seconds'] / a['seconds']:.2f}x the time "

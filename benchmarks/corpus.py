@@ -230,8 +230,9 @@ class Writer:
         (c, adj, cap), (c2, adj2, _) = self.pair()
         r = self.r
         templates = [
-            lambda: f"{adj} and {adj2} forces exchanged fire near {self.place()}{self.maybe_date(0.7)},"
-                    f" officials said, and {self.num()} soldiers were killed.",
+            lambda: f"{adj} and {adj2} forces exchanged fire near {self.place()}"
+                    f"{self.maybe_date(0.7)}, officials said, and {self.num()} soldiers were "
+                    "killed.",
             lambda: f"{adj} jets struck {self.group()} positions near {self.place()}"
                     f"{self.maybe_date(0.7)}, killing {self.num()} fighters, the military said.",
             lambda: f"{c} and {c2} agreed to a ceasefire in {cap}{self.maybe_date(0.6)} after "

@@ -22,16 +22,16 @@ from .coder import Coder, code_files, code_texts  # noqa: E402
 from .dataset import read_events, read_metadata, write_events  # noqa: E402
 from .documents import Document  # noqa: E402
 from .errors import (  # noqa: E402
-    DatasetError, EventcoderError, InputError, LexiconError, Problem, SchemaError)
+    DatasetError, EventcoderError, InputError, InputWarning, LexiconError, Problem, SchemaError)
 from .evaluate_acled import AcledEvaluation, evaluate_acled  # noqa: E402
-from .lexicon import load_lexicon  # noqa: E402
+from .lexicon import LexiconWarning, load_lexicon  # noqa: E402
 from .schemas import EventSchema, validate_events  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
-    "Coder", "DatasetError", "Document", "EventSchema", "EventcoderError", "InputError",
-    "LexiconError", "Problem", "SchemaError", "__version__", "code_files", "code_texts",
-    "load_lexicon", "read_events", "read_metadata", "validate_events", "write_events",
-    "AcledEvaluation", "evaluate_acled",
+    "AcledEvaluation", "Coder", "DatasetError", "Document", "EventSchema", "EventcoderError",
+    "InputError", "InputWarning", "LexiconError", "LexiconWarning", "Problem", "SchemaError",
+    "__version__", "code_files", "code_texts", "evaluate_acled", "load_lexicon",
+    "read_events", "read_metadata", "validate_events", "write_events",
 ]

@@ -184,7 +184,7 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
                 seen[0] += n
                 bar.update(n)
 
-            events = coder.code_files(inputs, on_error=on_error,  # type: ignore[arg-type]
+            events = coder.code_files(inputs, on_error=on_error,
                                       progress=step, dayfirst=dayfirst)
         path = write_events(events, output, events.attrs.get("eventcoder"), overwrite=force)
     except InputError as exc:

@@ -8,6 +8,7 @@ import logging
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from .context import Pending, apply_context, merge_mentions
 from .documents import (Document, OnError, Skipped, documents_from_frame, documents_from_texts,
                         read_paths, unique_ids)
 from .events import COLUMNS, event_row
+from .headers import HeaderReader
 from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .resolve.dates import DateFinder, DateResolver
@@ -41,9 +43,13 @@ class Coder:
     """Codes articles into a validated event table.
 
     >>> coder = Coder()                                   # the bundled English lexicon
-    >>> coder = Coder(extra_lexicons=["my_lexicon/"])     # bundled plus your own files
     >>> df = coder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
     ...                       published="2026-02-27")
+    >>> df.loc[0, ["event_type", "status", "actor1", "actor2"]].tolist()
+    ['clash', 'occurred', 'Military Forces of Pakistan', 'Military Forces of Afghanistan']
+
+    `Coder(extra_lexicons=["my_lexicon/"])` adds your own lexicon folders to the bundled one
+    (see docs/lexicons.md); `Coder(lexicons=[...])` uses only yours.
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
@@ -64,6 +70,7 @@ class Coder:
         self._violent = frozenset(t.id for t in self.lexicon.event_types if t.violent)
         language = self.lexicon.language
         self.segmenter = Segmenter(language.segment)
+        self.headers = HeaderReader(language.dates, language.segment)
         self.date_finder = DateFinder(language.dates, language.numbers)
         self.dates = DateResolver(language.dates, language.numbers)
         self.tolls = TollFinder(language.tolls, language.numbers)
@@ -149,6 +156,7 @@ class Coder:
         triggers = self.matcher.triggers(folded)
         if not triggers:
             return []
+        doc = self._with_header(doc)
         # Sentences as (start, end, kind), a position being a sentence's index: a Sentence is
         # made only of the few that hold a trigger. None is needed after the line of the
         # last trigger.
@@ -178,6 +186,14 @@ class Coder:
 
         kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         return [event_row(p.record) for p in kept]
+
+    def _with_header(self, doc: Document) -> Document:
+        """The document with its date line (never coded), whose date is the publication
+        date when metadata gives none."""
+        published, spans = self.headers.read(doc.text)
+        if not spans:
+            return doc
+        return replace(doc, published=doc.published or published, header_spans=spans)
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence,
                        mentions: list[Mention]) -> list[Pending]:

@@ -25,7 +25,6 @@ import logging
 import numbers
 import re
 import warnings
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +39,7 @@ log = logging.getLogger(__name__)
 OnError = Literal["raise", "skip"]
 __all__ = ["FIRST_STORABLE_DAY", "LAST_STORABLE_DAY", "READABLE_SUFFIXES", "Document",
            "InputFile", "OnError", "Skipped", "document_id", "documents_from_frame",
-           "documents_from_texts", "expand_paths", "find_header_date", "input_files",
+           "documents_from_texts", "expand_paths", "input_files",
            "jsonl_documents", "make_document", "parse_published", "read_files",
            "read_jsonl_file", "read_paths", "read_text_file", "repeated_id", "report_skip",
            "storable_day", "unique_ids"]
@@ -57,90 +56,6 @@ class Document:
     url: str | None = None
     origin: str | None = None
     header_spans: tuple[tuple[int, int], ...] = field(default=())
-
-
-# --- publication dates found in the text itself -------------------------------------------
-
-_MONTHS = {m.lower(): i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-_MONTH_ALT = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_MONTH_RE = r"(?P<mon>(?i:" + _MONTH_ALT + r"))\.?"
-_HEADER_PATTERNS = [
-    re.compile(r"(?i)^[ \t]*(?:date|published|posted|updated)[ \t]*:?[ \t]*"
-               r"(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*"),
-    re.compile(r"^[ \t]*(?P<iso>\d{4}-\d{2}-\d{2})[ \t]*$"),
-    re.compile(r"^[ \t]*(?P<day>\d{1,2})[ \t]+" + _MONTH_RE + r",?[ \t]+(?P<year>\d{4})[ \t]*$"),
-    re.compile(r"^[ \t]*" + _MONTH_RE + r"[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})[ \t]*$"),
-]
-# "ISLAMABAD, Oct 25 (Reuters) -": an upper-case place, a date, an optional agency, a dash.
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z .'\-]{1,40}),[ \t]+" + _MONTH_RE + r"[ \t]+(?P<day>\d{1,2})"
-    r"(?:,?[ \t]+(?P<year>\d{4}))?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]*")
-# How every header pattern above starts, after blanks: a header word, a digit, a month, or
-# an upper-case place and a comma. One test of it rules out most lines at once. The words
-# (date published posted updated, the months' first three letters) are grouped by their
-# first letters: the regex engine then tries a third as many of them on a line they fail.
-_HEADER_START = re.compile(
-    r"[ \t]*(?:\d|[A-Z][A-Z .'\-]{1,40},|(?i:d(?:ate|ec)|p(?:ublished|osted)|updated|"
-    r"j(?:an|u[nl])|feb|ma[ry]|a(?:pr|ug)|sep|oct|nov))")
-_YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
-_HEADER_LINES = 5
-
-
-def _make_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        made = dt.date(year, month, day)
-    except ValueError:
-        return None
-    return made if storable_day(made) else None  # "date 0001-01-01" is no publication date
-
-
-def _from_match(m: re.Match[str], text: str) -> dt.date | None:
-    groups = m.groupdict()
-    if groups.get("iso"):
-        y, mo, d = (int(x) for x in groups["iso"].split("-"))
-        return _make_date(y, mo, d)
-    month = _MONTHS[groups["mon"].lower()[:3]]
-    year = groups.get("year")
-    if year is None:
-        # A dateline gives day and month only; a human reader takes the year the article
-        # itself talks about most. With no year in the text the date stays unknown.
-        years = Counter(_YEAR.findall(text))
-        if not years:
-            return None
-        year = years.most_common(1)[0][0]
-    return _make_date(int(year), month, int(groups["day"]))
-
-
-def find_header_date(text: str) -> tuple[dt.date | None, tuple[tuple[int, int], ...]]:
-    """The publication date stated in the first lines of an article, and the spans it used."""
-    offset = 0
-    seen = 0
-    for line in text.splitlines(keepends=True):
-        if not line.isspace():
-            seen += 1
-            # The pre-check reads no line break, so it answers the same for the line as
-            # for its body: a line it rules out is read no further.
-            if _HEADER_START.match(line):
-                m = _header_match(line.rstrip("\r\n"))
-                if m:
-                    return _from_match(m, text), ((offset, offset + m.end()),)
-            if seen >= _HEADER_LINES:
-                break
-        offset += len(line)
-    return None, ()
-
-
-def _header_match(line: str) -> re.Match[str] | None:
-    """The first header pattern that `line` starts with."""
-    if not _HEADER_START.match(line):
-        return None
-    for pattern in (*_HEADER_PATTERNS, _DATELINE):
-        m = pattern.match(line)
-        if m:
-            return m
-    return None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -204,7 +119,8 @@ def document_id(value: Any) -> str:
 def make_document(doc_id: Any, text: str, published: Any = None, source: str | None = None,
                   url: str | None = None, origin: str | None = None,
                   line: int | None = None, *, dayfirst: bool | None = None) -> Document:
-    """Build a Document, taking the publication date from the text when metadata lacks it.
+    """Build a Document. (The Coder reads a date line in the text's first lines, which gives
+    the publication date when metadata lacks it: see `eventcoder.headers`.)
 
     `origin` names where the article came from (a file) and `line` the line in it;
     `dayfirst` reads a numeric publication date such as 02/03/2026 (see
@@ -235,10 +151,8 @@ def _document(doc_id: Any, text: str, published: Any, source: str | None, url: s
         when = parse_published(published, dayfirst)
     except ValueError as exc:
         raise InputError(Problem(place, line, str(exc), entry=doc_id)) from None
-    header_date, spans = find_header_date(text)
     where = f"{origin}:{line}" if origin and line else origin
-    return Document(doc_id, text, when or header_date, source or None, url or None,
-                    where, spans)
+    return Document(doc_id, text, when, source or None, url or None, where)
 
 
 # --- readers --------------------------------------------------------------------------------
@@ -565,6 +479,7 @@ def _none_if_na(value: Any) -> Any:
     try:
         import pandas as pd
 
-        return None if value is None or (not isinstance(value, (list, dict)) and pd.isna(value)) else value
+        missing = value is None or (not isinstance(value, (list, dict)) and pd.isna(value))
+        return None if missing else value
     except (TypeError, ValueError):
         return value

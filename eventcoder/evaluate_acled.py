@@ -73,7 +73,8 @@ from .errors import InputError, Problem
 from .text import Folder
 
 ROW_OUTPUT = ["row_id", "file", "line", "doc_id", "notes", "country", "event_type",
-              "sub_event_type", "group", "taxonomy", "export_event_type", "found", "found_group", "found_sub",
+              "sub_event_type", "group", "taxonomy", "export_event_type", "found", "found_group",
+              "found_sub",
               "actor1", "actor2", "location", "fatalities", "coded_event_id",
               "coded_acled_event_type", "coded_acled_sub_event_type", "coded_actor1",
               "coded_actor2", "coded_location", "coded_fatalities", "km",

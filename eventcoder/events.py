@@ -12,17 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from .model.records import HELD_COLUMNS, EventRecord
+from .schemas import EVENT_COLUMNS
 
-# The dataset's columns, in order. Names are a published contract (see schemas/).
-COLUMNS = [
-    "event_id", "doc_id", "sentence_index", "sentence_start", "sentence_end", "sentence",
-    "trigger", "trigger_start", "trigger_end", "rule", "event_type", "acled_event_type",
-    "acled_sub_event_type", "status", "actor1", "actor1_iso3", "inter1", "actor2",
-    "actor2_iso3", "inter2", "interaction", "mediators", "mediators_iso3", "actors_inferred",
-    "location", "admin1", "country", "iso3", "border_iso3", "latitude", "longitude",
-    "geo_precision", "event_date", "time_precision", "date_text", "fatalities", "mentions",
-    "mention_sentences", "source", "published", "url",
-]
+# The dataset's columns, in order: the Pandera model's (a published contract, see schemas/).
+COLUMNS = list(EVENT_COLUMNS)
 
 Row = dict[str, Any]
 

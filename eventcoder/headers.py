@@ -35,8 +35,10 @@ class HeaderReader:
             re.compile(r"(?i)^[ \t]*(?:" + words + r")[ \t]*:?[ \t]*"
                        r"(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*"),
             re.compile(r"^[ \t]*(?P<iso>\d{4}-\d{2}-\d{2})[ \t]*$"),
-            re.compile(r"^[ \t]*(?P<day>\d{1,2})[ \t]+" + month + r",?[ \t]+(?P<year>\d{4})[ \t]*$"),
-            re.compile(r"^[ \t]*" + month + r"[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})[ \t]*$"),
+            re.compile(r"^[ \t]*(?P<day>\d{1,2})[ \t]+" + month
+                       + r",?[ \t]+(?P<year>\d{4})[ \t]*$"),
+            re.compile(r"^[ \t]*" + month
+                       + r"[ \t]+(?P<day>\d{1,2}),?[ \t]+(?P<year>\d{4})[ \t]*$"),
             # An upper-case place, a date, an optional agency, a dash.
             re.compile(r"^[ \t]*(?P<place>[A-Z][A-Z .'\-]{1,40}),[ \t]+" + month +
                        r"[ \t]+(?P<day>\d{1,2})(?:,?[ \t]+(?P<year>\d{4}))?"

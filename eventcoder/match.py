@@ -26,6 +26,7 @@ from operator import attrgetter
 import ahocorasick
 
 from .lexicon import Gazetteer, Lexicon
+from .lexicon.model import WORD_EFFECTS
 from .model.mentions import ActorRef, CueRef, Mention, Payload, PlaceRef, TriggerRef, group_payloads
 from .text import Folder, glued, is_word_char
 
@@ -163,10 +164,13 @@ class Matcher:
                 self._put(table, word, ActorRef("generic", a.id))
 
     def _add_cues(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
+        kinds = lexicon.cue_kinds
         for cue in lexicon.cues:
-            if cue.kind in {"anaphora", "boundary", "venue", "speech"}:
+            # What a kind does (a lexicon that declares no kinds names them by their effect).
+            effect = kinds[cue.kind].effect if cue.kind in kinds else cue.kind
+            if effect in WORD_EFFECTS:
                 continue  # single words, read from tokens by the rules
-            ref: Payload = ActorRef("sides", cue.value or "dyad") if cue.kind == "sides" else \
+            ref: Payload = ActorRef("sides", cue.value or "dyad") if effect == "sides" else \
                 CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
             for phrase in cue.phrases:
                 self._put(table, phrase, ref)

@@ -110,8 +110,8 @@ def piece_documents(piece: Piece, on_error: OnError = "raise", *,
     with path.open("rb") as handle:
         handle.seek(piece.start)
         data = handle.read(piece.stop - piece.start)
-    yield from jsonl_documents(path, data.split(piece.newline), piece.first_line, on_error, dayfirst=dayfirst,
-                               skipped=skipped)
+    yield from jsonl_documents(path, data.split(piece.newline), piece.first_line, on_error,
+                               dayfirst=dayfirst, skipped=skipped)
 
 
 def read_piece(piece: Piece, on_error: OnError = "raise", *, dayfirst: bool | None = None,

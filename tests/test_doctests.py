@@ -16,9 +16,7 @@ import pytest
 import eventcoder
 
 # Issue 12: the lead empties this after merging.
-KNOWN_FAILING = {
-    "eventcoder.coder.Coder",  # extra_lexicons=["my_lexicon/"]: no such folder
-}
+KNOWN_FAILING: set[str] = set()
 
 
 def _doctests() -> list[doctest.DocTest]:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from eventcoder import InputError
 from eventcoder.errors import InputWarning
 from eventcoder.documents import (FIRST_STORABLE_DAY, LAST_STORABLE_DAY, documents_from_frame,
-                                  documents_from_texts, find_header_date, make_document,
+                                  documents_from_texts, make_document,
                                   parse_published, read_paths)
 from tests.conftest import scaled
 
@@ -31,8 +31,22 @@ from tests.conftest import scaled
     ("date 0001-01-01 Ankara urged calm.", None),  # no date the table could hold
     ("1 March 1500\nHeadline", None),
 ])
-def test_header_dates(text: str, expected: dt.date | None) -> None:
-    assert find_header_date(text)[0] == expected
+def test_header_dates(coder, text: str, expected: dt.date | None) -> None:
+    assert coder.headers.read(text)[0] == expected
+
+
+def test_header_words_and_months_are_language_data(tmp_path: Path) -> None:
+    from eventcoder.headers import HeaderReader
+    from eventcoder.lexicon import BUNDLED, load_lexicon
+
+    (tmp_path / "headers.yaml").write_text(
+        "language:\n  segment:\n    header_words: [fecha]\n", encoding="utf-8")
+    language = load_lexicon([BUNDLED, tmp_path]).language
+    reader = HeaderReader(language.dates, language.segment)
+    assert reader.read("Fecha: 2026-02-27\nTalks resumed.")[0] == dt.date(2026, 2, 27)
+    bundled = load_lexicon().language
+    assert HeaderReader(bundled.dates, bundled.segment).read(
+        "Fecha: 2026-02-27\nTalks resumed.")[0] is None
 
 
 def test_header_is_not_coded(coder) -> None:

@@ -26,12 +26,7 @@ LONG_FUNCTIONS: set[str] = {
 # Cycles as the sorted tuple of their members: modules by dotted name, packages (and
 # top-level modules) by their name under eventcoder.
 MODULE_CYCLES: set[tuple[str, ...]] = set()
-# Today: events -> resolve.actors/places; resolve.event -> events and rules.engine,
-# .participants, .view; resolve.places -> rules.participants; rules.engine and
-# rules.participants -> resolve.actors.
-PACKAGE_CYCLES: set[tuple[str, ...]] = {
-    ("events", "resolve", "rules"),
-}
+PACKAGE_CYCLES: set[tuple[str, ...]] = set()
 
 
 def _modules() -> Iterator[tuple[str, Path]]:

@@ -31,7 +31,8 @@ GROUP = "groups:\n  - id: {id}\n    name: {name}\n    actor_type: rebel_group\n"
 # Invalid lexicons, each loaded on top of the bundled one: file name -> text, and every
 # problem it must raise as (code, file, line). Nothing else may be reported.
 INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]]]] = {
-    "not utf-8": ({"a.yaml": b"groups:\n  - id: g1\n    name: G \xff\n"}, {(C.NOT_UTF8, "a.yaml", 3)}),
+    "not utf-8": ({"a.yaml": b"groups:\n  - id: g1\n    name: G \xff\n"},
+                  {(C.NOT_UTF8, "a.yaml", 3)}),
     # The key without its colon is on line 3; YAML notices only on line 4.
     "key without colon": ({"a.yaml": "groups:\n  - id: g1\n    name\n    actor_type: x\n"},
                           {(C.YAML_SYNTAX, "a.yaml", 3)}),
@@ -46,7 +47,8 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
     "tsv rows": ({"a.tsv": "iso2\tadmin1_code\tname\tlatitude\tlongitude\nPK\t01\t\t30\t70\n"
                   "PK\t02\tX\tabc\t999\n"},
                  {(C.TSV_NAME, "a.tsv", 2), (C.TSV_COORDINATE, "a.tsv", 3)}),
-    "entry not a mapping": ({"a.yaml": "groups:\n  - g1\n"}, {(C.ENTRY_NOT_A_MAPPING, "a.yaml", 2)}),
+    "entry not a mapping": ({"a.yaml": "groups:\n  - g1\n"},
+                            {(C.ENTRY_NOT_A_MAPPING, "a.yaml", 2)}),
     "field twice": ({"a.yaml": GROUP.format(id="g1", name="G") + "    name: H\n"},
                     {(C.KEY_TWICE, "a.yaml", 5)}),
     "missing field": ({"a.yaml": "groups:\n  - id: g1\n    name: G\n"},
@@ -55,7 +57,8 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
                       {(C.UNKNOWN_FIELD, "a.yaml", 5)}),
     "bad value": ({"a.yaml": "groups:\n  - id: g1\n    name: G\n    actor_type: mob\n"},
                   {(C.BAD_VALUE, "a.yaml", 4)}),
-    "phrase too long": ({"a.yaml": GROUP.format(id="g1", name="G") + f"    aliases: [{'x' * 201}]\n"},
+    "phrase too long": ({"a.yaml": GROUP.format(id="g1", name="G")
+                         + f"    aliases: [{'x' * 201}]\n"},
                         {(C.PHRASE_TOO_LONG, "a.yaml", 5)}),
     "unknown language part": ({"a.yaml": "language:\n  places: {}\n  grammar: {}\n"},
                               {(C.UNKNOWN_LANGUAGE_SECTION, "a.yaml", 3)}),
@@ -91,10 +94,12 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
                              "    adjectives: [Freedonian]\n    capitals: [Fredville]\n"},
                             {(C.SHARED_COUNTRY_NAME, "a.yaml", 2)}),
     "second mediator": ({"a.yaml": "organs:\n  - id: council\n    label: Council of {country}\n"
-                         "    actor_type: state_forces\n    words: [council]\n    mediator: true\n"},
+                         "    actor_type: state_forces\n    words: [council]\n"
+                         "    mediator: true\n"},
                         {(C.SECOND_MEDIATOR, "a.yaml", 6)}),
     "edits": ({"a.yaml": "extend:\n  groups:\n    - {id: nobody, aliases: [x]}\n"
-                         "    - {id: haqqani_network_insurgency, name: [X]}\n  event_types:\n    - clash\n"
+                         "    - {id: haqqani_network_insurgency, name: [X]}\n"
+                         "  event_types:\n    - clash\n"
                          "remove:\n  event_types:\n    - {id: airstrike, triggers: [shelld]}\n"
                          "    - [clash]\n  language:\n    places: {stop_names: [zzz]}\n"},
               {(C.NO_SUCH_ENTRY, "a.yaml", 3), (C.NOT_EDITABLE, "a.yaml", 4),
@@ -115,7 +120,8 @@ def _write(folder: Path, files: dict[str, str | bytes]) -> None:
             (folder / name).write_text(text, encoding="utf-8")
 
 
-def _found(problems: list[eventcoder.Problem], root: Path) -> set[tuple[str | None, str, int | None]]:
+def _found(problems: list[eventcoder.Problem], root: Path
+           ) -> set[tuple[str | None, str, int | None]]:
     return {(p.code, str(Path(p.path).relative_to(root)), p.line) for p in problems}
 
 
@@ -197,7 +203,8 @@ def _types(lexicon: eventcoder.lexicon.Lexicon) -> dict[str, list[str]]:
 
 
 def test_a_later_folder_replaces_an_entry_of_the_same_key(tmp_path: Path, caplog) -> None:
-    _write(tmp_path, {"g.yaml": GROUP.format(id="haqqani_network_insurgency", name="Haqqani fighters")})
+    _write(tmp_path, {"g.yaml": GROUP.format(id="haqqani_network_insurgency",
+                                             name="Haqqani fighters")})
     bundled = load_lexicon()
     with caplog.at_level(logging.DEBUG, logger="eventcoder.lexicon.loader"):
         lexicon = load_lexicon([BUNDLED, tmp_path])
@@ -209,7 +216,8 @@ def test_a_later_folder_replaces_an_entry_of_the_same_key(tmp_path: Path, caplog
 
 @pytest.mark.parametrize(("text", "gone", "kept"), [
     ("remove:\n  people: [Vladimir Putin]\n", {"Vladimir Putin"}, {"Hakan Fidan"}),
-    ("remove:\n  groups: [{id: haqqani_network_insurgency}]\n", {"haqqani_network_insurgency"}, {"taliban_government"}),
+    ("remove:\n  groups: [{id: haqqani_network_insurgency}]\n", {"haqqani_network_insurgency"},
+     {"taliban_government"}),
     (("remove:\n  event_types: [mediation_offer]\n"
       "extend:\n  event_types: [{id: clash, triggers: [skirmish]}]\n"),
      {"mediation_offer"}, {"clash"}),
@@ -262,7 +270,8 @@ remove:
     assert "shelled" not in types["airstrike"] and "Shelled" in types["shelling"]
     assert types["clash"][-2:] == ["skirmished", "firefight"]
     assert [t.weak for t in lexicon.event_types[0].trigger_specs()][-1] is True
-    assert "Haqqanis" in next(g for g in lexicon.groups if g.id == "haqqani_network_insurgency").aliases
+    haqqani = next(g for g in lexicon.groups if g.id == "haqqani_network_insurgency")
+    assert "Haqqanis" in haqqani.aliases
     assert "nowhere near" in next(c for c in lexicon.cues if c.id == "negation_before").phrases
     assert lexicon.warnings == []
 
@@ -371,8 +380,9 @@ def test_removing_triggers_leaves_the_rest_in_order_and_extend_then_remove_resto
         root = Path(folder)
         _write(root / "a", {"t.yaml": "event_types:\n  - id: t\n    label: T\n"
                             f"    structure: dyadic\n    triggers: {json.dumps(triggers)}\n"})
+        upper = json.dumps([g.upper() for g in gone])
         _write(root / "b", {"e.yaml": "remove:\n  event_types:\n"
-                            f"    - {{id: t, triggers: {json.dumps([g.upper() for g in gone])}}}\n"})
+                            f"    - {{id: t, triggers: {upper}}}\n"})
         _write(root / "c", {"e.yaml": "extend:\n  event_types:\n"
                             f"    - {{id: t, triggers: {json.dumps(added)}}}\n"})
         _write(root / "d", {"e.yaml": "remove:\n  event_types:\n"
@@ -389,3 +399,12 @@ def test_a_folder_extends_before_it_removes_whatever_the_file_order(tmp_path: Pa
                       "b.yaml": "extend:\n  event_types: [{id: clash, triggers: [skirmished]}]\n"})
     lexicon, problems = read_lexicon([BUNDLED, tmp_path])
     assert problems == [] and "skirmished" not in _types(lexicon)["clash"]
+
+
+def test_month_forms_are_added_month_by_month(tmp_path: Path) -> None:
+    months = ", ".join(f"[m{i}orth]" for i in range(1, 13))
+    (tmp_path / "months.yaml").write_text(
+        f"language:\n  dates:\n    months: [{months}]\n", encoding="utf-8")
+    dates = load_lexicon([BUNDLED, tmp_path]).language.dates
+    assert len(dates.months) == 12
+    assert dates.month_number("m2orth") == 2 and dates.month_number("february") == 2

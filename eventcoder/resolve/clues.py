@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import ahocorasick  # type: ignore[import-not-found]
+import ahocorasick
 
 try:  # Python 3.11 and later
     from re import _constants as sre_constants  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants
+    import sre_parse
 
 # The clue that stands for any decimal digit (a `\d` every match holds).
 DIGIT = r"\d"
@@ -58,26 +58,28 @@ def _requirements(items: list[tuple[Any, Any]]) -> list[frozenset[str]] | None:
         if run:
             required.append(frozenset(["".join(run)]))
             run = []
-        if op is sre_constants.SUBPATTERN:
-            if av[1] & re.IGNORECASE:
-                return None
-            inner = _requirements(list(av[3]))
-        elif op in _REPEATS:
-            inner = _requirements(list(av[2])) if av[0] >= 1 else []
-        elif op is sre_constants.BRANCH:
-            inner = _choice([_requirements(list(branch)) for branch in av[1]])
-        elif op is sre_constants.IN and tuple(av) == _DIGIT_CLASS:
-            inner = [frozenset([DIGIT])]
-        elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
-            return None
-        else:
-            inner = []  # another class, any character: holds nothing known
+        inner = _part(op, av)
         if inner is None:
             return None
         required.extend(inner)
     if run:
         required.append(frozenset(["".join(run)]))
     return required
+
+
+def _part(op: Any, av: Any) -> list[frozenset[str]] | None:
+    """What every match of one part (not a literal) holds; None if it cannot be known."""
+    if op is sre_constants.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _requirements(list(av[3]))
+    if op in _REPEATS:
+        return _requirements(list(av[2])) if av[0] >= 1 else []
+    if op is sre_constants.BRANCH:
+        return _choice([_requirements(list(branch)) for branch in av[1]])
+    if op is sre_constants.IN and tuple(av) == _DIGIT_CLASS:
+        return [frozenset([DIGIT])]
+    if op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+        return None
+    return []  # another class, any character: holds nothing known
 
 
 def _choice(branches: list[list[frozenset[str]] | None]) -> list[frozenset[str]] | None:

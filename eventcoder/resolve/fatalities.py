@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick  # type: ignore[import-not-found]
+import ahocorasick
 
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
 

@@ -53,7 +53,7 @@ class Generator:
         """The lexicon has the template's type, allows the status (by default the
         template's) and the template fits the type's structure."""
         kind = next((t for t in self.lexicon.event_types if t.id == template.event_type), None)
-        if kind is None or (status or template.status) not in kind.statuses:
+        if kind is None or (status or template.status) not in (kind.statuses or ()):
             return False
         if (template.doer is not None) != (kind.structure == "one_sided"):
             return False
