@@ -67,6 +67,7 @@ class Coder:
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.place_words = PlaceWords.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
+        self.statuses = {s.id for s in self.lexicon.statuses}
         self._violent = frozenset(t.id for t in self.lexicon.event_types if t.violent)
         language = self.lexicon.language
         self.segmenter = Segmenter(language.segment)
@@ -86,7 +87,7 @@ class Coder:
         from . import __version__
 
         return {"eventcoder_version": __version__, "lexicon_hash": self.lexicon.digest,
-                "event_types": sorted(self.types)}
+                "event_types": sorted(self.types), "statuses": sorted(self.statuses)}
 
     def code_documents(self, documents: Iterable[Document],
                        progress: Callable[[int], None] | None = None, *,
@@ -135,7 +136,7 @@ class Coder:
         frame = pd.DataFrame(rows, columns=COLUMNS)
         if frame.empty:
             frame = frame.astype(object)
-        valid = validate_events(frame, set(self.types))
+        valid = validate_events(frame, set(self.types), self.statuses or None)
         valid.attrs["eventcoder"] = {**self.metadata, **(skipped or Skipped()).counts()}
         return valid
 

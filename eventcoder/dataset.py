@@ -168,8 +168,11 @@ def write_events(frame: pd.DataFrame, path: str | Path, metadata: dict[str, Any]
     from . import __version__
 
     target = check_output_file(path, overwrite=overwrite)
-    valid = validate_events(_with_lists(frame))
     meta = {"eventcoder_version": __version__, **(metadata or frame.attrs.get("eventcoder", {}))}
+    # The statuses the lexicon declares, when the metadata names them (the Coder's does).
+    statuses = meta.get("statuses")
+    valid = validate_events(_with_lists(frame), statuses=set(statuses)
+                            if isinstance(statuses, list) else None)
     # A reader checks the types against these: the lexicon's when the metadata names them
     # (the Coder's does), else those the table holds.
     meta.setdefault("event_types", sorted(map(str, valid["event_type"].unique())))

@@ -46,6 +46,9 @@ LAST_STORABLE_DAY = dt.date(2262, 4, 11)
 _EPOCH = dt.date(1970, 1, 1)
 _DAY_SECONDS = 86400
 
+# Metadata dates are written in formats, not in the article's language: the month and
+# weekday names below are those of RFC 5322 / RSS dates (English by the standard), whatever
+# language the lexicon reads the articles in.
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                         "sep", "oct", "nov", "dec"), start=1)}
 _MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
@@ -186,8 +189,8 @@ def _why(text: str) -> str:
         return " (a month is not a day)"
     if re.fullmatch(r"[+-]?\d+", text):
         return " (a string of digits: give epoch seconds as a number)"
-    if text.lower() in {"now", "today", "yesterday", "tomorrow"}:
-        return " (the clock is never read)"
+    if text.isalpha():
+        return " (a word is no date: the clock is never read)"
     return ""
 
 

@@ -18,7 +18,6 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .errors import SchemaError
-from .lexicon.model import STATUSES
 
 SCHEMA_VERSION = "1.0"
 _ISO3 = r"^[A-Z]{3}$"
@@ -48,8 +47,9 @@ class EventSchema(pa.DataFrameModel):
     acled_event_type: Series[str] = pa.Field(nullable=True, description="nearest ACLED event type")
     acled_sub_event_type: Series[str] = pa.Field(nullable=True,
                                                   description="nearest ACLED sub-event type")
-    status: Series[str] = pa.Field(isin=list(STATUSES), description="occurred, planned, failed, "
-                                    "alleged or called_for")
+    status: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$", description="a status "
+                                   "the lexicon declares: occurred, planned, failed, alleged, "
+                                   "called_for, or one added in the lexicon")
     actor1: Series[str] = pa.Field(nullable=True, description="first side, or the attacker")
     actor1_iso3: Series[str] = pa.Field(nullable=True, str_matches=_ISO3,
                                          description="actor1's country")
@@ -127,22 +127,34 @@ def empty_events() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series([], dtype=object) for c in EVENT_COLUMNS})
 
 
-def validate_events(frame: pd.DataFrame, event_types: Optional[set[str]] = None) -> pd.DataFrame:
-    """Validate (and coerce) an event table; raise `SchemaError` listing every failure."""
+def validate_events(frame: pd.DataFrame, event_types: Optional[set[str]] = None,
+                    statuses: Optional[set[str]] = None) -> pd.DataFrame:
+    """Validate (and coerce) an event table; raise `SchemaError` listing every failure.
+    `event_types` and `statuses`, if given, are those the lexicon declares: a value outside
+    them is reported with the schema's own failures, all at once."""
+    unknown = [*_not_declared(frame, "event_type", event_types, "event types"),
+               *_not_declared(frame, "status", statuses, "statuses")]
     try:
         valid = EventSchema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         summary = cases[["column", "check", "failure_case"]].head(20).to_string(index=False)
-        raise SchemaError(f"the event table breaks the schema in {len(cases)} place(s):\n{summary}",
-                          cases) from None
-    if event_types is not None:
-        # The distinct values first: iterating a whole Arrow-backed string column yields
-        # one Python string per row, about 3 us each.
-        unknown = set(valid["event_type"].unique()) - event_types
-        if unknown:
-            raise SchemaError(f"event types not in the lexicon: {', '.join(sorted(unknown))}")
+        raise SchemaError("\n".join([f"the event table breaks the schema in {len(cases)} "
+                                     f"place(s):\n{summary}", *unknown]), cases) from None
+    if unknown:
+        raise SchemaError("\n".join(unknown))
     return valid
+
+
+def _not_declared(frame: pd.DataFrame, column: str, declared: Optional[set[str]],
+                  what: str) -> list[str]:
+    """A message naming the values of `column` outside `declared`, if any."""
+    if declared is None or column not in frame.columns:
+        return []
+    # The distinct values first: iterating a whole Arrow-backed string column yields one
+    # Python string per row, about 3 us each.
+    unknown = {str(v) for v in frame[column].dropna().unique()} - declared
+    return [f"{what} not in the lexicon: {', '.join(sorted(unknown))}"] if unknown else []
 
 
 def _logical_type(dtype: Any) -> str:

@@ -83,7 +83,7 @@ GOOD = {"doc_id": "a", "quote": "clashed", "event_type": "clash"}
     ({"event_type": "Clash"}, "event_type"),
     ({"required": "yes"}, "required"),
     ({"required": 1}, "required"),
-    ({"status": "rumoured"}, "status"),
+    ({"status": "Rumoured!"}, "status"),
     ({"parties": ["AFG"]}, "parties"),
     ({"parties": ["AFG", "AFG"]}, "the same"),
     ({"mediators": ["Qatar"]}, "mediators"),

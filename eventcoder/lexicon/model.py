@@ -19,9 +19,6 @@ INTER_CODES: dict[str, int] = {
     "state_forces": 1, "rebel_group": 2, "political_militia": 3, "identity_militia": 4,
     "rioters": 5, "protesters": 6, "civilians": 7, "external_other": 8,
 }
-# The bundled statuses (cues.yaml declares them, with their precedence); the schema's check
-# of the status column reads this until the table is validated against the lexicon's own.
-STATUSES = ("occurred", "planned", "failed", "alleged", "called_for")
 # The roles a role cue gives: the rules read each of them.
 ROLES = ("mediator", "between", "target", "agent")
 # What a cue kind does; the rules know these effects, the lexicon names the kinds.

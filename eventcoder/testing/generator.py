@@ -16,7 +16,6 @@ import pandas as pd
 from hypothesis import strategies as st
 
 from ..lexicon import Lexicon
-from ..lexicon.model import STATUSES
 from .articles import GeneratedArticle, articles_from
 from .forms import PlaceForm, Pools, StateForm, lexicon_of, make_pools
 from .grammar import (
@@ -82,7 +81,7 @@ class Generator:
         replaces the bundled grammar (`TEMPLATES`). `future=True` puts a construction that
         has a future tense into it (its events are planned); the default keeps the
         template's."""
-        if status is not None and status not in STATUSES:
+        if status is not None and status not in {s.id for s in self.lexicon.statuses}:
             raise ValueError(f"unknown status {status!r}")
         if isinstance(published, str) and published != "draw":
             raise ValueError(f"published is a date, None or 'draw', not {published!r}")
@@ -128,7 +127,8 @@ class Generator:
     def event_tables(self, min_size: int = 0, max_size: int = 8
                      ) -> st.SearchStrategy[pd.DataFrame]:
         """A valid event table of the lexicon's event types."""
-        return event_tables(min_size, max_size, self.event_types)
+        return event_tables(min_size, max_size, self.event_types,
+                            [s.id for s in self.lexicon.statuses])
 
 
 def _border(draw: Any, pools: Pools, isos: list[str]) -> tuple[list[str], PlaceForm]:

@@ -10,7 +10,6 @@ from typing import Any
 import pandas as pd
 from hypothesis import strategies as st
 
-from ..lexicon.model import STATUSES
 from ..schemas import EventSchema, validate_events
 
 _COUNTRY_CODES = ("AFG", "PAK", "UKR", "RUS", "TUR", "QAT", "SDN", "YEM")
@@ -53,8 +52,8 @@ def _generic(column: Any) -> st.SearchStrategy[Any]:
 
 
 @st.composite
-def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str]
-               ) -> dict[str, Any]:
+def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str],
+               statuses: Sequence[str]) -> dict[str, Any]:
     row = {name: draw(_generic(column)) for name, column in columns.items()}
     sentence = draw(st.text(min_size=1, max_size=40))
     start = draw(st.integers(0, 10_000))
@@ -63,7 +62,7 @@ def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str]
     row.update(sentence=sentence, sentence_start=start, sentence_end=start + len(sentence),
                trigger=sentence[t0:t1], trigger_start=start + t0, trigger_end=start + t1,
                event_type=draw(st.sampled_from(list(event_types))),
-               status=draw(st.sampled_from(STATUSES)))
+               status=draw(st.sampled_from(list(statuses))))
     inters = []
     for n in ("1", "2"):
         named = draw(st.booleans())
@@ -88,14 +87,14 @@ def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str]
 
 
 @st.composite
-def event_tables(draw: Any, min_size: int, max_size: int, event_types: Sequence[str]
-                 ) -> pd.DataFrame:
+def event_tables(draw: Any, min_size: int, max_size: int, event_types: Sequence[str],
+                 statuses: Sequence[str] = ("occurred",)) -> pd.DataFrame:
     """A valid event table of `min_size` to `max_size` rows of the given event types,
     validated and coerced by `eventcoder.validate_events`. Columns come from `EventSchema`;
     the checks that span columns (offsets, date and precision, interaction codes, unique
     ids) are kept by construction."""
     columns = EventSchema.to_schema().columns
-    rows = draw(st.lists(_event_row(columns, event_types), min_size=min_size,
+    rows = draw(st.lists(_event_row(columns, event_types, statuses), min_size=min_size,
                          max_size=max_size))
     for i, row in enumerate(rows):
         row["event_id"] = hashlib.sha1(f"{i}".encode()).hexdigest()[:16]
