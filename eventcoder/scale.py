@@ -326,6 +326,16 @@ def _first_pass(client: Any, data: Any, pieces: list[Piece] | None, on_error: On
 
 # --- Dask, the run --------------------------------------------------------------------------
 
+def _plan(data: Any, inputs: list[Any], batch_size: int, skipped: Skipped, dd: Any
+          ) -> tuple[list[Piece] | None, dict[str, Any]]:
+    """The pieces the workers read (None: the partitions of a frame) and the run's source
+    as the manifest records it."""
+    if isinstance(data, dd.DataFrame):
+        return None, {"npartitions": data.npartitions}
+    pieces = plan_pieces(inputs, batch_size, skipped.files) or [Piece(0, ())]
+    return pieces, {"inputs": input_identity(inputs), "batch_size": batch_size}
+
+
 def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
               client: Any = None, batch_size: int = DEFAULT_BATCH_SIZE,
               lexicons: Iterable[str | Path] | None = None,
@@ -348,17 +358,13 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     """
     dd = require("dask.dataframe")
     started = time.perf_counter()
-    from_paths = not isinstance(data, dd.DataFrame)
-    inputs = ([data] if isinstance(data, (str, Path)) else list(data)) if from_paths else []
+    inputs = [] if isinstance(data, dd.DataFrame) else \
+        [data] if isinstance(data, (str, Path)) else list(data)
     out = check_output_folder(Path(out_dir).resolve(), inputs)
     spec = CoderSpec(tuple(str(p) for p in lexicons) if lexicons is not None else None,
                      tuple(str(p) for p in extra_lexicons), min_population)
     skipped = Skipped()
-    pieces: list[Piece] | None = None  # None: the partitions of a frame
-    if from_paths:
-        pieces = plan_pieces(inputs, batch_size, skipped.files) or [Piece(0, ())]
-    source = {"inputs": input_identity(inputs), "batch_size": batch_size} if from_paths \
-        else {"npartitions": data.npartitions}
+    pieces, source = _plan(data, inputs, batch_size, skipped, dd)
     timings: dict[str, float] = {}
     with _cluster(client, workers, timings) as running:
         config = _dask_config(running, spec, source, min_population, timings)
