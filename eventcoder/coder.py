@@ -213,9 +213,10 @@ class Coder:
         # The tolls' token spans (for participants) and first tokens (for the rules).
         spans: list[tuple[int, int]] = []
         toll_tokens: list[int] = []
+        token_at = view.tokens.token_at
         for toll in tolls:
-            spans.append((view.token_at(toll.span_start), view.token_at(toll.span_end - 1)))
-            toll_tokens.append(view.token_at(toll.start))
+            spans.append((token_at(toll.span_start), token_at(toll.span_end - 1)))
+            toll_tokens.append(token_at(toll.start))
         # The day names are read on: without a date in the sentence, the publication day.
         day = SentenceDay(find=lambda: self._sentence_day(doc, dates)) if dates else \
             SentenceDay(doc.published)

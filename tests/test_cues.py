@@ -48,7 +48,6 @@ def test_cue_reach(coder, cue_at, scope, window, target, gap) -> None:
     cue = _cue(scope=scope, window=window)
     assert cue_reach(view, _at(view, cue_at), cue, *target) == gap
     assert cue_reaches(view, _at(view, cue_at), cue, *target) is (gap is not None)
-    assert view.cue_reaches(_at(view, cue_at), cue, *target) is (gap is not None)
 
 
 def test_cue_reach_across_clauses_and_long_names(coder) -> None:

@@ -58,10 +58,10 @@ def test_a_mention_starting_on_a_space_is_placed_on_the_next_token(coder) -> Non
 def test_units_count_a_long_name_as_one_word(coder) -> None:
     view = _view(coder, "Talks between the United Arab Emirates and Iran will resume")
     will = view.words.index("will")
-    assert view.distance(0, will) == 7
+    assert view.tokens.distance(0, will) == 7
     assert view.units(0, will) == 5  # "United Arab Emirates" is one
     assert view.names >= {3, 4, 5}
-    assert view.within(0, will, 7) and not view.within(0, will, 6)
+    assert view.tokens.within(0, will, 7) and not view.tokens.within(0, will, 6)
 
 
 def test_cues_inside_dates_are_silent(coder) -> None:

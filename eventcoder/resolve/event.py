@@ -101,8 +101,8 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
 
 def _gaps(view: SentenceView, cand: Candidate, places: list[PlaceMention]) -> list[int]:
     trigger = cand.trigger
-    return [view.distance(p.last, trigger.first) if p.last < trigger.first
-            else view.distance(trigger.last, p.first) for p in places]
+    return [view.tokens.distance(p.last, trigger.first) if p.last < trigger.first
+            else view.tokens.distance(trigger.last, p.first) for p in places]
 
 
 def _date(facts: SentenceFacts, cand: Candidate, resolver: DateResolver
@@ -152,7 +152,7 @@ def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, lis
         parts: list[tuple[int | None, list[PlaceMention]]] = []
         for i, toll in enumerate(tolls):
             limit = tolls[i + 1].start if i + 1 < len(tolls) else facts.sentence.end
-            after = [p for p in own_places if toll.end <= view.start_of(p.first) < limit]
+            after = [p for p in own_places if toll.end <= view.tokens.start_of(p.first) < limit]
             parts.append((toll.count, after[:1] or own_places[:1]))
         return parts
     total = sum(t.count for t in tolls) if tolls else 0
@@ -193,8 +193,8 @@ def _near(view: SentenceView, cand: Candidate, first: int, last: int, words: int
     if view.clause_of(first) != cand.clause:
         return False
     if last < trigger.first:
-        return view.distance(last, trigger.first) <= words
-    return first > trigger.last and view.distance(trigger.last, first) <= words
+        return view.tokens.distance(last, trigger.first) <= words
+    return first > trigger.last and view.tokens.distance(trigger.last, first) <= words
 
 
 def _news(facts: SentenceFacts, cand: Candidate) -> bool:
@@ -211,7 +211,7 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
             return True
     if any(_near(view, cand, p.first, p.last, 5) for p in facts.parts.places):
         return True
-    return any(_near(view, cand, view.token_at(d.start), view.token_at(d.end - 1), 5)
+    return any(_near(view, cand, view.tokens.token_at(d.start), view.tokens.token_at(d.end - 1), 5)
                for d in facts.dates)
 
 

@@ -70,9 +70,10 @@ class SentenceFacts:
             doc.text[sentence.start:sentence.end], countries,
             [] if border.isdisjoint(view.words) else
             [i for i, w in enumerate(view.words) if w in border],
-            [view.clause_of(view.token_at(f.start)) for f in fatalities] if fatalities else [],
+            [view.clause_of(view.tokens.token_at(f.start)) for f in fatalities]
+            if fatalities else [],
             [view.clause_of(p.first) for p in parts.places] if parts.places else [],
-            [view.token_at(d.start) for d in dates] if dates else [])
+            [view.tokens.token_at(d.start) for d in dates] if dates else [])
 
     def clauses_of(self, places: list[PlaceMention]) -> list[int]:
         """The clause of each of these places."""

@@ -33,10 +33,10 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             continue
         last = group.last
         if last < start:
-            near = numbers[last] == clause and view.within(last, start, 2)
+            near = numbers[last] == clause and view.tokens.within(last, start, 2)
         else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
             first = group.first
-            near = first > end and view.within(end, first, 2) and (
+            near = first > end and view.tokens.within(end, first, 2) and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
         if near and any(c.side is not None for c in group.chunks):
             return True  # without a side: "hostilities between the two countries"
@@ -86,7 +86,7 @@ def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
         return any(c.event_type.violent for c in found)
     if not any(not c.weak and not c.anaphoric and c.event_type.violent for c in found):
         return False
-    return not any(g.last < trigger.first and view.within(g.last, trigger.first, 1)
+    return not any(g.last < trigger.first and view.tokens.within(g.last, trigger.first, 1)
                    and not g.source and g.actors for g in parts.groups)
 
 
@@ -174,16 +174,16 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
     for group in parts.groups:
         if not group.dyad and not names_two(group):
             continue
-        if group.last < trigger.first and view.within(group.last, trigger.first, 2):
+        if group.last < trigger.first and view.tokens.within(group.last, trigger.first, 2):
             return True
-        if group.first > trigger.last and view.within(trigger.last, group.first, 2):
+        if group.first > trigger.last and view.tokens.within(trigger.last, group.first, 2):
             return True
     return False
 
 
 def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
     """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
-    return any(p.first > trigger.last and view.within(trigger.last, p.first, 2)
+    return any(p.first > trigger.last and view.tokens.within(trigger.last, p.first, 2)
                for p in parts.places)
 
 

@@ -101,7 +101,7 @@ def _attach_organ(chunks: list[Chunk], view: SentenceView, placed: Placed, organ
 def _organ_of_state(view: SentenceView, placed: Placed, following: list[Placed],
                     vocabulary: Vocabulary) -> Placed | None:
     """"the army of Sudan": an organ, the genitive, then a state."""
-    if view.word(placed.last + 1) not in vocabulary.genitive:
+    if view.tokens.word(placed.last + 1) not in vocabulary.genitive:
         return None
     for nxt in following:
         if nxt.first == placed.last + 2 and any(r.kind in {"state", "capital"}
@@ -145,7 +145,7 @@ def _joins_previous(chunks: list[Chunk], chunk: Chunk, ref: ActorRef, view: Sent
             prev.last = chunk.last  # "Taliban fighters", "TTP militants": the group
             return True
     if ref.kind == "person" and prev.actor is not None and prev.last < chunk.first and \
-            view.distance(prev.last, chunk.first) == 0 and \
+            view.tokens.distance(prev.last, chunk.first) == 0 and \
             not _barred(view, marks, speech, prev.first, chunk.first):
         prev.last, prev.side, prev.tentative = chunk.last, chunk.side, False  # one actor
         return True
@@ -188,12 +188,13 @@ def possessors(chunks: list[Chunk], view: SentenceView, vocabulary: Vocabulary) 
         side = chunk.side
         if isinstance(side, Actor):
             if side.is_state and side.organ is None and i + 1 < len(chunks) and \
-                    view.word(chunk.last + 1) in vocabulary.possessive:
+                    view.tokens.word(chunk.last + 1) in vocabulary.possessive:
                 nxt = chunks[i + 1]
                 if nxt.first - chunk.last <= 3 and (isinstance(nxt.side, UnnamedActor) or (
                         isinstance(nxt.side, Actor) and not nxt.side.is_state)):
                     continue
-        elif side is not None and view.word(chunk.first - 1) in vocabulary.possessive_pronouns:
+        elif side is not None and \
+                view.tokens.word(chunk.first - 1) in vocabulary.possessive_pronouns:
             owner = next((c for c in reversed(out) if c.actor is not None), None)
             if owner is not None:
                 chunk.side = owner.side

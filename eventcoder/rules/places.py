@@ -31,7 +31,7 @@ def locative_before(view: SentenceView, first: int, vocabulary: Vocabulary,
         i -= 1
     if i >= 0 and words[i] in vocabulary.locative:
         return words[i]
-    if words[i + 1] in vocabulary.directions and view.word(i + 2) in vocabulary.genitive:
+    if words[i + 1] in vocabulary.directions and view.tokens.word(i + 2) in vocabulary.genitive:
         return words[i + 1]  # (i + 1 is at most `first`: a token)
     return None
 
@@ -66,7 +66,7 @@ def _after_violence(view: SentenceView, first: int, violent_tokens: set[int],
         return False  # (most sentences have none)
     if first - 1 in violent_tokens:
         return True
-    return view.word(first - 1) in vocabulary.violence_prepositions and \
+    return view.tokens.word(first - 1) in vocabulary.violence_prepositions and \
         not violent_tokens.isdisjoint(range(first - 4, first - 1))
 
 

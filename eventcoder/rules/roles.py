@@ -24,15 +24,15 @@ RoleRule = Callable[[SentenceView, Participants, Placed, set[int], Vocabulary],
 def distance(view: SentenceView, group: ActorGroup, trigger: Placed) -> int:
     """Words between a group and a trigger."""
     if group.last < trigger.first:
-        return view.distance(group.last, trigger.first)
-    return view.distance(trigger.last, group.first)
+        return view.tokens.distance(group.last, trigger.first)
+    return view.tokens.distance(trigger.last, group.first)
 
 
 def pronoun_before(view: SentenceView, start: int, vocabulary: Vocabulary) -> bool:
     """Is one of the two words before token `start` a pronoun ("it struck", "it had
     struck")?"""
-    return view.word(start - 1) in vocabulary.pronouns or \
-        view.word(start - 2) in vocabulary.pronouns
+    return view.tokens.word(start - 1) in vocabulary.pronouns or \
+        view.tokens.word(start - 2) in vocabulary.pronouns
 
 
 def names_two(group: ActorGroup) -> bool:
@@ -137,7 +137,7 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
     # military targets", "hit a building housing Hamas leaders").
     numbers = view.clause
     aimed = next((g for g in groups if g is not actor and g.first > end and not g.source
-                  and (g.role == "target" or view.within(end, g.first, 6))
+                  and (g.role == "target" or view.tokens.within(end, g.first, 6))
                   and numbers[g.first] == numbers[start]), None)
     rules: list[str] = []
     doer: Side | None = None
@@ -165,10 +165,10 @@ def mediation_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
               and numbers[g.last] == clause]
     before = marked or sorted((g for g in groups if g.last < trigger.first and g.role is None),
                               key=lambda g: g.first)
-    possessor = [g for g in before if view.word(g.last + 1) in vocabulary.possessive
-                 and view.within(g.last, trigger.first, 1)]
+    possessor = [g for g in before if view.tokens.word(g.last + 1) in vocabulary.possessive
+                 and view.tokens.within(g.last, trigger.first, 1)]
     after = [g for g in groups if g.first > trigger.last and g.role is None and
-             view.within(trigger.last, g.first, 1)]
+             view.tokens.within(trigger.last, g.first, 1)]
     offering = possessor[:1] or before[:1] or after[:1]
     mediators: tuple[Actor, ...] = ()
     rules: tuple[str, ...] = ()

@@ -111,7 +111,7 @@ def subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
                 continue
             between = set(view.words[outer.trigger.last + 1:inner.trigger.first])
             if inner.clause == outer.clause and (not rule.via or between & set(rule.via)) and \
-                    view.within(outer.trigger.last, inner.trigger.first, rule.window):
+                    view.tokens.within(outer.trigger.last, inner.trigger.first, rule.window):
                 drop.add(i)
     return [c for i, c in enumerate(cands) if i not in drop]
 

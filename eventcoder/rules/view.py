@@ -114,32 +114,9 @@ class SentenceView:
         return [(p, c) for p, refs in self.cued if p.first not in self.quiet
                 for c in refs if c.kind in kinds]
 
-    # -- Delegates kept while the rules' call sites move to `tokens`, `clause` and `cues`. --
-
     def clause_of(self, token: int) -> int:
+        """The clause number of a token (0 in a sentence without tokens)."""
         return self.clause[token] if self.clause else 0
 
-    def distance(self, left_last: int, right_first: int) -> int:
-        return self.tokens.distance(left_last, right_first)
 
-    def within(self, left_last: int, right_first: int, words: int) -> bool:
-        return self.tokens.within(left_last, right_first, words)
-
-    def token_at(self, offset: int) -> int:
-        return self.tokens.token_at(offset)
-
-    def start_of(self, token: int) -> int:
-        return self.tokens.start_of(token)
-
-    def text_between(self, left: int, right: int) -> str:
-        return self.tokens.text_between(left, right)
-
-    def word(self, index: int) -> str:
-        return self.tokens.word(index)
-
-    def cue_reaches(self, placed: Placed, cue: CueRef, first: int, last: int,
-                    same_clause: bool = True, names_as_one: bool = True) -> bool:
-        return cues.cue_reaches(self, placed, cue, first, last, same_clause, names_as_one)
-
-
-__all__ = ["Placed", "SentenceView", "Vocabulary"]
+__all__ = ["SentenceView"]
