@@ -40,6 +40,7 @@ def main(verbose: int) -> None:
     Examples:
       eventcoder code examples/articles -o events.parquet
       eventcoder validate events.parquet
+      eventcoder report events.parquet -o report/
       eventcoder lexicon check my_lexicon/
       eventcoder evaluate --gold examples/gold.jsonl examples/articles
     """
@@ -311,6 +312,52 @@ def validate(path: str) -> None:
     click.echo(f"{path}: valid, {len(events)} events")
     if meta:
         click.echo(json.dumps(meta, indent=2, sort_keys=True))
+
+
+# --- report: figures and a summary page (eventcoder.plot) ------------------------------------
+@main.command(context_settings=CONTEXT)
+@click.argument("events", type=click.Path(exists=True))
+@click.option("-o", "--output", default="report", show_default=True, type=click.Path(),
+              help="Folder to write the report to (new or empty).")
+@click.option("--force", is_flag=True,
+              help="Write into a non-empty folder, replacing the report's own files only.")
+def report(events: str, output: str, force: bool) -> None:
+    """Draw the figures of an EVENTS table (a Parquet file or dataset folder eventcoder
+    wrote) into a folder, with a summary page.
+
+    Written: timeline.png (events over time by type), map.png (events over country
+    outlines, drawn offline), network.png (actors and dyads weighted by events),
+    fatalities.png (reported fatalities by admin1 region) and index.html (counts by type,
+    status and country, top actors, fatalities, the figures). Needs the plot extra:
+    pip install 'eventcoder[plot]'.
+
+    \b
+    Example:
+      eventcoder report events.parquet -o report/
+    """
+    from .dataset import read_events
+    from .plot.report import check_report_folder
+
+    try:
+        check_report_folder(output, force)
+        table = read_events(events)
+    except EventcoderError as exc:
+        _fail(exc)
+        return
+    try:
+        from .plot import require_matplotlib, write_report
+
+        require_matplotlib()
+        written = write_report(table, output, force=force, source=Path(events).name)
+    except (EventcoderError, ImportError) as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        raise click.ClickException(f"{output}: could not be written ({exc})") from None
+    click.echo(f"report of {len(table)} events written to {written[0]}")
+    for path in written[1:]:
+        click.echo(f"  {path}")
+# --- end report -------------------------------------------------------------------------------
 
 
 @main.group(context_settings=CONTEXT)
