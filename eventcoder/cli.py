@@ -180,7 +180,7 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
     try:
         coder = _coder(lexicons, only_lexicons)
         with tqdm(unit=" articles", disable=None if progress is None else not progress,
-                  file=sys.stderr) as bar:
+                  file=sys.stderr, total=_bar_total(inputs, progress)) as bar:
             def step(n: int) -> None:
                 seen[0] += n
                 bar.update(n)
@@ -201,6 +201,41 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
         raise click.ClickException(f"{output}: could not be written ({exc})") from None
     _summary(f"{len(events)} events from {seen[0]} articles written to {path}",
              events.attrs.get("eventcoder", {}), events["event_type"].tolist())
+
+
+def _bar_total(inputs: list[str], progress: bool | None) -> int | None:
+    """The articles INPUTS hold, for the progress bar's total, percentage and time left: a
+    .txt file is one, a .jsonl file one per non-blank line. None when no bar is shown, or
+    when something cannot be read (the reader then reports it)."""
+    if not (progress if progress is not None else sys.stderr.isatty()):
+        return None
+    total = 0
+    try:
+        for item in inputs:
+            named = not Path(item).is_dir()
+            for path in _files_of(item):
+                if path.suffix.lower() == ".jsonl":
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                elif named or path.suffix.lower() == ".txt":
+                    total += 1
+    except OSError:
+        return None
+    return total
+
+
+def _files_of(item: str) -> list[Path]:
+    """The file `item`, or the files of the folder `item`, as the reader walks it (hidden
+    entries and links to folders passed by)."""
+    import os
+
+    if not Path(item).is_dir():
+        return [Path(item)]
+    found = []
+    for root, dirs, names in os.walk(item):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, name) for name in names if not name.startswith(".")]
+    return found
 
 
 def _summary(headline: str, counts: dict[str, Any], types: list[Any]) -> None:
@@ -243,7 +278,7 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
         else:
             coder = _coder(lexicons, only_lexicons)
             with tqdm(unit=" articles", disable=None if progress is None else not progress,
-                      file=sys.stderr) as bar:
+                      file=sys.stderr, total=_bar_total(inputs, progress)) as bar:
                 summary = scale.code_to_dataset(inputs, output, coder, batch_size=size,
                                                 on_error=on_error,  # type: ignore[arg-type]
                                                 resume=resume, progress=_updates(bar),

@@ -288,8 +288,6 @@ def test_cli_report(events_file: Path, tmp_path: Path) -> None:
     assert "written to" in result.output and (out / "network.png").exists()
     again = runner.invoke(main, ["report", str(events_file), "-o", str(out)])
     assert again.exit_code == 1 and "exists and is not empty" in again.output
-    forced = runner.invoke(main, ["report", str(events_file), "-o", str(out), "--force"])
-    assert forced.exit_code == 0, forced.output
 
 
 def test_cli_report_checks_the_input_before_matplotlib(events_file: Path, tmp_path: Path,

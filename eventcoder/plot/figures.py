@@ -49,7 +49,9 @@ def timeline(events: pd.DataFrame, *, period: str | None = None) -> Figure:
     week or month (by the span of the dates, or `period`: "D", "W-SUN", "M"). Events
     without a date are left out, and counted under the figure."""
     need_columns(events, ("event_date", "event_type"), "timeline")
-    fig = new_figure(9, 4.5)
+    fig = new_figure(9, 4.5)  # first: it says which extra to install if matplotlib is missing
+    from matplotlib.ticker import MaxNLocator
+
     ax = fig.add_subplot()
     ax.set_title("Events over time, by type")
     ax.set_ylabel("events")
@@ -66,7 +68,7 @@ def timeline(events: pd.DataFrame, *, period: str | None = None) -> Figure:
                 marker="o", markersize=4, linewidth=1.4, markevery=list(values > 0))
     ax.set_xlabel(f"event date (events per {unit})")
     ax.set_ylim(bottom=0)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", alpha=0.3)
     ax.legend(title="event type", loc="upper left", fontsize=8, title_fontsize=8)
     caption(fig, count_note(int(events["event_date"].isna().sum()), "without a date"))

@@ -66,13 +66,18 @@ def write_report(events: pd.DataFrame, folder: str | Path, *, force: bool = Fals
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, (function, _) in FIGURES.items():
-        figure = makers[function](events)
-        written.append(atomic_write(out / name, lambda temp, f=figure: f.savefig(
-            temp, format="png", dpi=dpi)))
+        written.append(atomic_write(out / name, _png(makers[function](events), dpi)))
     page = summary_page(events, source)
     written.insert(0, atomic_write(out / PAGE, lambda temp: Path(temp).write_text(
         page, encoding="utf-8")))
     return written
+
+
+def _png(figure: Figure, dpi: int) -> Callable[[str], None]:
+    """A writer of `figure` as a PNG file, for `atomic_write`."""
+    def write(temp: str) -> None:
+        figure.savefig(temp, format="png", dpi=dpi)
+    return write
 
 
 def summary(events: pd.DataFrame) -> dict[str, Any]:
