@@ -100,10 +100,15 @@ def test_map_draws_a_dot_per_place_and_type_over_outlines(events: pd.DataFrame) 
     fig = plot.event_map(events)
     ax = fig.axes[0]
     placed = events[events["latitude"].notna()]
-    dots = [c for c in ax.collections if isinstance(c, PathCollection)]
-    assert sorted(c.get_label() for c in dots) == sorted(placed["event_type"].unique())
-    places = placed.groupby(["longitude", "latitude", "event_type"]).ngroups
-    assert sum(len(c.get_offsets()) for c in dots) == places
+    dots = _collection(fig, "events")
+    assert isinstance(dots, PathCollection)
+    places = placed.groupby(["longitude", "latitude", "event_type"]).size()
+    assert len(dots.get_offsets()) == len(places)
+    # Larger dots first, so that a smaller one is drawn over a larger one, never under it.
+    sizes = list(dots.get_sizes())
+    assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) > 1
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == sorted(placed["event_type"].unique())
     land = _collection(fig, "outlines")
     assert isinstance(land, PolyCollection) and len(land.get_paths()) > 20
     (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()

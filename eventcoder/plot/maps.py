@@ -120,14 +120,22 @@ def _label_countries(ax: Axes, placed: pd.DataFrame, box: tuple[float, float, fl
 
 
 def _draw_events(ax: Axes, placed: pd.DataFrame, colors: dict[str, Any]) -> int:
-    """One dot per place and event type, its area growing with the events there; returns
-    the largest count at one dot."""
+    """One dot per place and event type, its area growing with the events there, the
+    larger dots drawn first so that none hides a smaller one; the legend names the types.
+    Returns the largest count at one dot."""
+    from matplotlib.lines import Line2D
+
     at = placed.groupby(["longitude", "latitude", "event_type"]).size().rename("n")
-    at = at.reset_index()
-    for event_type, rows in at.groupby("event_type"):
-        ax.scatter(rows["longitude"], rows["latitude"], s=25 * rows["n"] ** 0.8 + 15,
-                   color=colors[str(event_type)], edgecolors="white", linewidths=0.6,
-                   alpha=0.85, label=str(event_type), zorder=2)
+    at = at.reset_index().sort_values(["n", "event_type"], ascending=[False, True],
+                                      kind="stable")
+    dots = ax.scatter(at["longitude"], at["latitude"], s=20 + 40 * at["n"] ** 0.75,
+                      color=[colors[str(t)] for t in at["event_type"]], edgecolors="white",
+                      linewidths=0.6, alpha=0.9, zorder=2)
+    dots.set_gid("events")
+    handles = [Line2D([], [], linestyle="", marker="o", markersize=7, color=colors[t],
+                      label=t) for t in sorted(at["event_type"].astype(str).unique())]
+    ax.legend(handles=handles, title="event type", loc="upper left", bbox_to_anchor=(1.01, 1),
+              fontsize=8, title_fontsize=8)
     return int(at["n"].max())
 
 
@@ -137,13 +145,14 @@ def _aspect(box: tuple[float, float, float, float]) -> float:
 
 
 def _height(box: tuple[float, float, float, float] | None, width: float) -> float:
-    """The figure's height for a map of `box` `width` inches wide (legend and labels
-    included), between 4 and 9 inches."""
+    """The figure's height for a map of `box` in a figure `width` inches wide: the map's
+    shape times its width (the figure's less the legend and the latitudes), plus the title,
+    the axis label and the caption; between 3.5 and 9 inches."""
     if box is None:
         return 5.0
     west, east, south, north = box
     shape = (north - south) * _aspect(box) / (east - west)
-    return min(9.0, max(4.0, 0.8 * width * shape + 1.4))
+    return min(9.0, max(3.5, (width - 2.4) * shape + 1.9))
 
 
 def event_map(events: pd.DataFrame) -> Figure:
@@ -171,8 +180,6 @@ def event_map(events: pd.DataFrame) -> Figure:
     ax.set_facecolor("#f4f8fb")
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
-    ax.legend(title="event type", loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
-              title_fontsize=8)
     notes = [count_note(int(len(events) - len(placed)), "without coordinates")]
     if most > 1:
         notes.append(f"dot size: events of a type at one place (up to {most})")
