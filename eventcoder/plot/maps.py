@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -29,20 +31,20 @@ LAND = "#ece9e2"
 LAND_WITH_EVENTS = "#dcd6c8"
 BORDER = "#9a9a9a"
 
-Ring = list[tuple[float, float]]
+Ring = tuple[tuple[float, float], ...]
 
 
 @lru_cache(maxsize=1)
-def outlines() -> dict[str, tuple[str, tuple[Ring, ...]]]:
-    """ISO alpha-3 code -> (name, rings of (lon, lat)) of the bundled outlines (read once;
-    the result is immutable in use: callers only read it)."""
+def outlines() -> Mapping[str, tuple[str, tuple[Ring, ...]]]:
+    """ISO alpha-3 code -> (name, rings of (lon, lat)) of the bundled outlines, read once
+    and read-only."""
     text = resources.files(__package__).joinpath("data/countries.json").read_text("utf-8")
     out = {}
     for iso3, entry in json.loads(text)["countries"].items():
-        rings = tuple([(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        rings = tuple(tuple((flat[i], flat[i + 1]) for i in range(0, len(flat), 2))
                       for flat in entry["rings"])
         out[iso3] = (entry["name"], rings)
-    return out
+    return MappingProxyType(out)
 
 
 def extent(lons: pd.Series, lats: pd.Series) -> tuple[float, float, float, float]:
