@@ -2,14 +2,16 @@
 figures as images, the scores) and every cell still runs, top to bottom, in a fresh kernel.
 
 The run uses a copy of examples/ (the notebook writes and removes files beside itself). The
-kernel is this Python (jupyter_client runs the "python3" kernel with sys.executable), so it
-imports the eventcoder under test. To refresh the saved outputs after a change:
-``python3 scripts/run_notebook.py``.
+kernel is this Python, through a kernel spec made for the test (whatever kernels the machine
+has installed), so it imports the eventcoder under test. To refresh the saved outputs after
+a change: ``python3 scripts/run_notebook.py``.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,18 @@ def test_the_saved_notebook_has_its_outputs() -> None:
     assert "required recall" in shown, "the evaluation's scores are not saved"
 
 
-def test_every_cell_runs(tmp_path: Path) -> None:
+def _this_python_kernel(folder: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The name of a kernel spec that runs sys.executable, found first (JUPYTER_PATH)."""
+    spec = folder / "kernels" / "eventcoder-test"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "eventcoder test", "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(folder))
+    return "eventcoder-test"
+
+
+def test_every_cell_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("matplotlib")
     pytest.importorskip("ipykernel")
     from nbclient import NotebookClient
@@ -67,7 +80,8 @@ def test_every_cell_runs(tmp_path: Path) -> None:
     for cell in _code_cells(notebook):
         cell.outputs = []
     # A failing cell raises CellExecutionError, naming the cell and the exception.
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
+    kernel = _this_python_kernel(tmp_path / "jupyter", monkeypatch)
+    NotebookClient(notebook, timeout=300, kernel_name=kernel,
                    resources={"metadata": {"path": str(work)}}).execute()
     figures = _figure_cells(notebook)
     assert all(_has_image(cell) for cell in figures.values()), "a figure was not drawn"
