@@ -40,6 +40,7 @@ def main(verbose: int) -> None:
     Examples:
       eventcoder code examples/articles -o events.parquet
       eventcoder validate events.parquet
+      eventcoder report events.parquet -o report/
       eventcoder lexicon check my_lexicon/
       eventcoder evaluate --gold examples/gold.jsonl examples/articles
     """
@@ -179,7 +180,7 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
     try:
         coder = _coder(lexicons, only_lexicons)
         with tqdm(unit=" articles", disable=None if progress is None else not progress,
-                  file=sys.stderr) as bar:
+                  file=sys.stderr, total=_bar_total(inputs, progress)) as bar:
             def step(n: int) -> None:
                 seen[0] += n
                 bar.update(n)
@@ -200,6 +201,41 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
         raise click.ClickException(f"{output}: could not be written ({exc})") from None
     _summary(f"{len(events)} events from {seen[0]} articles written to {path}",
              events.attrs.get("eventcoder", {}), events["event_type"].tolist())
+
+
+def _bar_total(inputs: list[str], progress: bool | None) -> int | None:
+    """The articles INPUTS hold, for the progress bar's total, percentage and time left: a
+    .txt file is one, a .jsonl file one per non-blank line. None when no bar is shown, or
+    when something cannot be read (the reader then reports it)."""
+    if not (progress if progress is not None else sys.stderr.isatty()):
+        return None
+    total = 0
+    try:
+        for item in inputs:
+            named = not Path(item).is_dir()
+            for path in _files_of(item):
+                if path.suffix.lower() == ".jsonl":
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                elif named or path.suffix.lower() == ".txt":
+                    total += 1
+    except OSError:
+        return None
+    return total
+
+
+def _files_of(item: str) -> list[Path]:
+    """The file `item`, or the files of the folder `item`, as the reader walks it (hidden
+    entries and links to folders passed by)."""
+    import os
+
+    if not Path(item).is_dir():
+        return [Path(item)]
+    found = []
+    for root, dirs, names in os.walk(item):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root, name) for name in names if not name.startswith(".")]
+    return found
 
 
 def _summary(headline: str, counts: dict[str, Any], types: list[Any]) -> None:
@@ -242,7 +278,7 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
         else:
             coder = _coder(lexicons, only_lexicons)
             with tqdm(unit=" articles", disable=None if progress is None else not progress,
-                      file=sys.stderr) as bar:
+                      file=sys.stderr, total=_bar_total(inputs, progress)) as bar:
                 summary = scale.code_to_dataset(inputs, output, coder, batch_size=size,
                                                 on_error=on_error,  # type: ignore[arg-type]
                                                 resume=resume, progress=_updates(bar),
@@ -311,6 +347,52 @@ def validate(path: str) -> None:
     click.echo(f"{path}: valid, {len(events)} events")
     if meta:
         click.echo(json.dumps(meta, indent=2, sort_keys=True))
+
+
+# --- report: figures and a summary page (eventcoder.plot) ------------------------------------
+@main.command(context_settings=CONTEXT)
+@click.argument("events", type=click.Path(exists=True))
+@click.option("-o", "--output", default="report", show_default=True, type=click.Path(),
+              help="Folder to write the report to (new or empty).")
+@click.option("--force", is_flag=True,
+              help="Write into a non-empty folder, replacing the report's own files only.")
+def report(events: str, output: str, force: bool) -> None:
+    """Draw the figures of an EVENTS table (a Parquet file or dataset folder eventcoder
+    wrote) into a folder, with a summary page.
+
+    Written: timeline.png (events over time by type), map.png (events over country
+    outlines, drawn offline), network.png (actors and dyads weighted by events),
+    fatalities.png (reported fatalities by admin1 region) and index.html (counts by type,
+    status and country, top actors, fatalities, the figures). Needs the plot extra:
+    pip install 'eventcoder[plot]'.
+
+    \b
+    Example:
+      eventcoder report events.parquet -o report/
+    """
+    from .dataset import read_events
+    from .plot.report import check_report_folder
+
+    try:
+        check_report_folder(output, force)
+        table = read_events(events)
+    except EventcoderError as exc:
+        _fail(exc)
+        return
+    try:
+        from .plot import require_matplotlib, write_report
+
+        require_matplotlib()
+        written = write_report(table, output, force=force, source=Path(events).name)
+    except (EventcoderError, ImportError) as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        raise click.ClickException(f"{output}: could not be written ({exc})") from None
+    click.echo(f"report of {len(table)} events written to {written[0]}")
+    for path in written[1:]:
+        click.echo(f"  {path}")
+# --- end report -------------------------------------------------------------------------------
 
 
 @main.group(context_settings=CONTEXT)
