@@ -52,7 +52,11 @@ FORCE_FACED = frozenset({"Protest with intervention", "Excessive force against p
 # The organs that intervene against a crowd; the government a crowd protests against is
 # its target, which ACLED does not code.
 FORCES = frozenset({"police", "military"})
-ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
+# Actor types of the armed groups whose violence is never a crowd's. A named political or
+# communal militia may be the party or community behind a crowd ("Hamas supporters
+# rallied"); unnamed militants and gunmen, of the same ACLED type, never are.
+ARMED_NAMED = frozenset({"rebel_group"})
+ARMED_GENERIC = frozenset({"rebel_group", "political_militia", "identity_militia"})
 CROWD_ACTOR_TYPES = frozenset(CROWD_TYPES.values())
 # A named state this close before a protest word is the one protesting: a diplomat's
 # protest ("Pakistan lodged a protest").
@@ -87,7 +91,7 @@ class CrowdRules:
         return cls(by_sub, crowd_actor,
                    frozenset(g.id for g in generic if g.actor_type in CROWD_ACTOR_TYPES),
                    frozenset(g.id for g in generic if g.victims),
-                   frozenset(g.id for g in generic if g.actor_type in ARMED), words)
+                   frozenset(g.id for g in generic if g.actor_type in ARMED_GENERIC), words)
 
     # -- what a side is ------------------------------------------------------------------
 
@@ -99,7 +103,7 @@ class CrowdRules:
     def is_armed(self, side: Side | None) -> bool:
         if isinstance(side, UnnamedActor):
             return side.generic in self.armed_ids
-        return isinstance(side, Actor) and not side.is_state and side.actor_type in ARMED
+        return isinstance(side, Actor) and not side.is_state and side.actor_type in ARMED_NAMED
 
     def is_victim(self, side: Side | None) -> bool:
         return isinstance(side, UnnamedActor) and side.generic in self.victim_ids
@@ -109,7 +113,11 @@ class CrowdRules:
     def events(self, view: SentenceView, parts: Participants, cands: list[Candidate]
                ) -> list[Candidate]:
         """The sentence's candidates with the crowd rules applied (see the module)."""
-        if not self.by_sub or not any(self._crowdish(c) for c in cands):
+        if not self.by_sub or not any(_is_crowd_type(c.event_type) or
+                                      c.event_type.acled_event_type in ABSORBED for c in cands):
+            return cands  # no event a crowd could have made
+        written = self._written_as_crowds(view, parts)
+        if not any(self._crowdish(c, written) for c in cands):
             return cands  # no crowd in the sentence: nothing to do
         crowd = [c for c in cands if _is_crowd_type(c.event_type)]
         spans = [(c.trigger.first, c.trigger.last) for c in crowd]
@@ -120,23 +128,33 @@ class CrowdRules:
             if any(cand.trigger.first <= last and first <= cand.trigger.last
                    for first, last in spans):
                 continue  # "strike" in "hunger strike": the crowd's words, read as another type
-            if self._crowd_fight(parts, cand):
+            if self._crowd_fight(parts, cand, written):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
                 kept.append(cand)
         told = self._crowd_told(view, parts, crowd)
         crowd = [c for c in crowd if self._crowds_own(view, parts, c, told)]
-        merged = [self._with_roles(view, parts, c) for c in _one_per_place(view, parts, crowd)]
+        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c))
+                  for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
 
-    def _crowdish(self, cand: Candidate) -> bool:
+    def _written_as_crowds(self, view: SentenceView, parts: Participants) -> frozenset[str]:
+        """The keys of the sides written with a crowd's word ("Hamas supporters", "party
+        X cadres"): the party's crowd, not its armed wing."""
+        words = self.crowd_words
+        return frozenset(ch.side.key for g in parts.groups for ch in g.chunks
+                         if ch.side is not None and ch.first < ch.last and
+                         any(w in words for w in view.words[ch.first:ch.last + 1]))
+
+    def _crowdish(self, cand: Candidate, written: frozenset[str]) -> bool:
         return _is_crowd_type(cand.event_type) or (
             cand.event_type.acled_event_type in ABSORBED and
-            any(self.is_crowd(s) or _organ(s) == "police" for s in cand.roles.sides
-                if s is not None))
+            any(self.is_crowd(s) or s.key in written or _organ(s) == "police"
+                for s in cand.roles.sides if s is not None))
 
-    def _crowd_fight(self, parts: Participants, cand: Candidate) -> bool:
+    def _crowd_fight(self, parts: Participants, cand: Candidate, written: frozenset[str]
+                     ) -> bool:
         """A clash or attack with a crowd on one side and no armed group on either; or
         the police alone against no one named, in a sentence that names no armed group
         ("party workers clashed with the police": a battle has two armed sides)."""
@@ -144,9 +162,10 @@ class CrowdRules:
                 "Violent demonstration" not in self.by_sub:
             return False
         sides = [s for s in cand.roles.sides if s is not None]
-        if any(self.is_armed(s) for s in sides):
+        crowds = [s for s in sides if self.is_crowd(s) or s.key in written]
+        if any(self.is_armed(s) and s not in crowds for s in sides):
             return False
-        if any(self.is_crowd(s) for s in sides):
+        if crowds:
             return True
         return len(sides) == 1 and not cand.roles.both_sides and _organ(sides[0]) == "police" \
             and not any(self.is_armed(ch.side) for g in parts.groups for ch in g.chunks)
@@ -175,12 +194,6 @@ class CrowdRules:
         if cand.event_type.acled_event_type == "Protests" and _diplomatic(view, parts, cand):
             return False  # "Pakistan protested to India": a state's protest to another
         return True
-
-    def _with_roles(self, view: SentenceView, parts: Participants, cand: Candidate
-                    ) -> Candidate:
-        roles = _crowd_roles(self, view, parts, cand)
-        return cand.but("crowd_roles", roles=roles)
-
 
 def _is_crowd_type(event_type: EventType) -> bool:
     return event_type.acled_event_type in CROWD_TYPES
@@ -245,8 +258,7 @@ def _sentence_groups(parts: Participants, cand: Candidate) -> Iterable[ActorGrou
         yield group
 
 
-def _crowd_roles(rules: CrowdRules, view: SentenceView, parts: Participants,
-                 cand: Candidate) -> Roles:
+def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Roles:
     """actor1 the crowd (its country the event's), the named groups with it associated;
     actor2 the force that intervened (for the types that have one: the type's default organ
     when unnamed), else the victims of a mob, else the other crowd of a fight with no
@@ -254,6 +266,27 @@ def _crowd_roles(rules: CrowdRules, view: SentenceView, parts: Participants,
     event_type = cand.event_type
     sub = event_type.acled_sub_event_type
     kind = rules.crowd_actor.get(event_type.acled_event_type or "")
+    force, victims, named = _who(rules, parts, cand)
+    crowd: Side | None = UnnamedActor(kind) if kind else None
+    second: Side | None = None
+    assoc1: tuple[Side, ...] = tuple(named)
+    assoc2: tuple[Side, ...] = ()
+    if sub in FORCE_FACED and (force is not None or sub in FORCE_TOLD):
+        second = force or UnnamedState(event_type.default_organ)
+    elif victims is not None and event_type.acled_event_type == "Riots":
+        second = victims
+    elif "crowd_fight" in cand.rules and kind is not None:
+        # two crowds fought ("supporters of two parties clashed"): Rioters against Rioters,
+        # each with its group
+        second = UnnamedActor(kind)
+        assoc1, assoc2 = tuple(named[:1]), tuple(named[1:2])
+    return Roles((crowd, second), associates=(assoc1, assoc2))
+
+
+def _who(rules: CrowdRules, parts: Participants, cand: Candidate
+         ) -> tuple[Side | None, Side | None, list[Actor]]:
+    """The sentence's first force, the first victims named after the trigger ("a mob beat
+    two villagers"), and its named groups that are no state, in text order."""
     force: Side | None = None
     victims: Side | None = None
     named: list[Actor] = []
@@ -265,26 +298,12 @@ def _crowd_roles(rules: CrowdRules, view: SentenceView, parts: Participants,
             if _is_force(side):
                 force = force or side
             elif rules.is_victim(side):
-                if chunk.first > cand.trigger.last:
-                    victims = victims or side  # "a mob beat two villagers"
-            elif isinstance(side, Actor) and not side.is_state and side.key not in \
-                    {a.key for a in named}:
+                if chunk.first > cand.trigger.last and victims is None:
+                    victims = side
+            elif isinstance(side, Actor) and not side.is_state and \
+                    all(a.key != side.key for a in named):
                 named.append(side)
-    crowd: Side | None = UnnamedActor(kind) if kind else None
-    second: Side | None = None
-    assoc1: tuple[Side, ...] = tuple(named)
-    assoc2: tuple[Side, ...] = ()
-    fight = "crowd_fight" in cand.rules
-    if sub in FORCE_FACED and (force is not None or sub in FORCE_TOLD):
-        second = force or UnnamedState(event_type.default_organ)
-    elif victims is not None and event_type.acled_event_type == "Riots":
-        second = victims
-    elif fight and kind is not None:
-        # two crowds fought ("supporters of two parties clashed"): Rioters against Rioters,
-        # each with its group
-        second = UnnamedActor(kind)
-        assoc1, assoc2 = tuple(named[:1]), tuple(named[1:2])
-    return Roles((crowd, second), associates=(assoc1, assoc2))
+    return force, victims, named
 
 
 def _organ(side: Side) -> str | None:
