@@ -27,7 +27,7 @@ from .resolve.event import resolve_candidate
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
-from .rules.crowds import CrowdRules, name_associates
+from .rules.crowds import CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
@@ -187,7 +187,9 @@ class Coder:
                 counts.append(self._state_counts(doc, folded, every))
             return counts[0]
 
-        kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
+        kept = merge_crowd_reports(merge_mentions(apply_context(pending, self.book, self.gazetteer,
+                                                                state_counts)),
+                                   self.types, self.book, state_counts)
         return [event_row(p.record) for p in kept]
 
     def _with_header(self, doc: Document) -> Document:

@@ -61,6 +61,7 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
     ("India protested to China over the new map.", None),
     ("The army carried out a strike on militant hideouts in North Waziristan.", None),
     ("Stocks rallied in Mumbai on Friday after the budget.", None),
+    ("The minister's visit demonstrated the country's growing influence in Dhaka.", None),
     ("Police used tear gas during a training exercise in Lahore.", None),
     ("Taliban militants torched a school in Swat.", None),
     ("Dock workers in Colombo did not go on strike on Monday.", None),

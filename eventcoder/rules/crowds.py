@@ -17,15 +17,18 @@ attacked, or the other crowd of a communal riot. `CrowdRules.events`, after the 
    intervention;
 4. its roles, as ACLED gives them (`_crowd_roles`).
 
-`name_associates` names the associated actors once the event is placed.
+`name_associates` names the associated actors once the event is placed, and
+`merge_crowd_reports` makes the sentences of an article that report one crowd one event.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..actors import ActorBook
+from ..context import Pending
 from ..lexicon import Lexicon
 from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
@@ -44,11 +47,15 @@ ABSORBED = frozenset({"Battles", "Violence against civilians"})
 # protesters outranks their dispersal, which outranks a protest no one stopped.
 PRECEDENCE = ("Mob violence", "Violent demonstration", "Excessive force against protesters",
               "Protest with intervention", "Peaceful protest")
-# Sub-event types told by what forces did: alone, they need a crowd in the sentence.
+# Sub-event types told by what forces did: alone, they need a crowd in the sentence or in
+# the article ("Farmers protested. Police baton-charged them.").
 FORCE_TOLD = frozenset({"Protest with intervention", "Excessive force against protesters"})
 # Sub-event types whose actor2 is the force that intervened (named or not).
 FORCE_FACED = frozenset({"Protest with intervention", "Excessive force against protesters",
                          "Violent demonstration"})
+# The rule that marks words of intervention whose sentence tells no crowd.
+UNTOLD = "crowd_untold"
+MERGED = "crowd_merged_sentences"
 # The organs that intervene against a crowd; the government a crowd protests against is
 # its target, which ACLED does not code.
 FORCES = frozenset({"police", "military"})
@@ -133,8 +140,10 @@ class CrowdRules:
                     "Violent demonstration"]))
             else:
                 kept.append(cand)
-        told = self._crowd_told(view, parts, crowd)
-        crowd = [c for c in crowd if self._crowds_own(view, parts, c, told)]
+        if not self._crowd_told(view, parts, crowd):
+            # "police used tear gas" with no crowd: a protest only if the article tells one
+            crowd = [c.but(UNTOLD) for c in crowd]
+        crowd = [c for c in crowd if self._crowds_own(view, parts, c)]
         merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c))
                   for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
@@ -182,12 +191,8 @@ class CrowdRules:
         return any(self.is_crowd(ch.side) or self.is_victim(ch.side)
                    for g in parts.groups for ch in g.chunks)
 
-    def _crowds_own(self, view: SentenceView, parts: Participants, cand: Candidate,
-                    told: bool) -> bool:
+    def _crowds_own(self, view: SentenceView, parts: Participants, cand: Candidate) -> bool:
         """Is the candidate a crowd's event (rule 2 of the module)?"""
-        sub = cand.event_type.acled_sub_event_type
-        if sub in FORCE_TOLD and not told:
-            return False  # "police used tear gas" with no crowd: no protest told
         doer = cand.roles.sides[0] if cand.roles.sides else None
         if self.is_armed(doer):
             return False  # "militants torched a school": an armed group's violence
@@ -347,3 +352,103 @@ def _named(sides: tuple[Side, ...], book: ActorBook, record: EventRecord, iso3: 
         elif iso3:
             out.append(book.state(iso3, side.organ))
     return out
+
+
+# -- one crowd event per article and place -------------------------------------------------
+
+def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], book: ActorBook,
+                        state_counts: Callable[[], Counter[str]]) -> list[Pending]:
+    """ACLED codes one event per crowd, place and day: the sentences of an article that
+    report a crowd ("Farmers protested in Lahore." then "Police baton-charged them.") are
+    one event, of the strongest type they tell, at the most precise place. Reports of the
+    same status whose places and dates agree (or one lacks them) join the first. A crowd
+    that neither a place nor a group puts in a country is of the state the article names
+    most, if it names one (`state_counts`)."""
+    kept: list[Pending] = []
+    crowds: list[EventRecord] = []
+    for item in pending:
+        record = item.record
+        if record.acled_event_type not in CROWD_TYPES:
+            kept.append(item)
+            continue
+        if record.side1 is not None and record.side1.iso3 is None:
+            _in_named_state(record, book, state_counts)
+        target = next((c for c in crowds if _same_crowd(c, record)), None)
+        if target is None:
+            crowds.append(record)
+            kept.append(item)
+        else:
+            _join_crowd(target, record, types, book)
+    # Words of intervention that joined no crowd's report: no protest told.
+    return [item for item in kept if UNTOLD not in item.record.rules
+            or MERGED in item.record.rules]
+
+
+def _in_named_state(record: EventRecord, book: ActorBook,
+                    state_counts: Callable[[], Counter[str]]) -> None:
+    top = state_counts().most_common(1)
+    side1 = record.side1
+    if not top or side1 is None or side1.actor_type not in CROWD_ACTOR_TYPES:
+        return
+    generic = side1.key.split(":", 1)[0]
+    if generic in book.generic:
+        record.side1 = book.generic_actor(generic, top[0][0])
+        record.rules.append("crowd_country_from_document")
+
+
+def _same_crowd(a: EventRecord, b: EventRecord) -> bool:
+    if a.status != b.status or a.part or b.part:
+        return False
+    if a.event_date and b.event_date and a.event_date != b.event_date:
+        return False
+    return a.place is None or b.place is None or a.place.name == b.place.name or \
+        a.place.iso3 == b.place.iso3 and 3 in (a.place.precision, b.place.precision)
+
+
+def _sub_rank(record: EventRecord) -> int:
+    sub = record.acled_sub_event_type
+    return PRECEDENCE.index(sub) if sub in PRECEDENCE else len(PRECEDENCE)
+
+
+def _join_crowd(target: EventRecord, record: EventRecord, types: dict[str, EventType],
+                book: ActorBook) -> None:
+    """The target takes the later report's stronger type (and its crowd's name, its
+    force), a more precise place, a date, a toll and associated actors it lacks."""
+    target.mention_sentences.append(record.sentence)
+    if record.place and (target.place is None or record.place.precision < target.place.precision):
+        target.place = record.place
+    if target.event_date is None and record.event_date is not None:
+        target.event_date, target.time_precision = record.event_date, record.time_precision
+        target.date_text = record.date_text
+    if record.fatalities and not target.fatalities:
+        target.fatalities = record.fatalities
+    for mine, theirs in ((target.associates1, record.associates1),
+                         (target.associates2, record.associates2)):
+        mine.extend(a for a in theirs if all(a.key != b.key for b in mine))
+    if _sub_rank(record) < _sub_rank(target) and record.event_type in types:
+        stronger = types[record.event_type]
+        target.event_type = stronger.id
+        target.acled_event_type = stronger.acled_event_type
+        target.acled_sub_event_type = stronger.acled_sub_event_type
+        target.side1 = record.side1 or target.side1
+        target.side2 = record.side2 or target.side2
+    elif target.side2 is None and record.side2 is not None and \
+            target.acled_sub_event_type in FORCE_FACED:
+        target.side2 = record.side2
+    _renamed_crowd(target, book)
+    if target.side2 is None and target.acled_sub_event_type in FORCE_TOLD and target.place:
+        # "Police baton-charged them": the police of the place the first report named
+        target.side2 = book.state(target.place.iso3, types[target.event_type].default_organ)
+    target.rules.append(MERGED)
+
+
+def _renamed_crowd(record: EventRecord, book: ActorBook) -> None:
+    """The crowd named as its event type's: "Rioters" once the protest turned violent, in
+    the country of the event's place when the first report had none."""
+    side1, kind = record.side1, CROWD_TYPES.get(record.acled_event_type or "")
+    if side1 is None or kind is None or side1.actor_type not in CROWD_ACTOR_TYPES:
+        return
+    generic = next((g.id for g in book.generic.values() if g.actor_type == kind), None)
+    iso3 = side1.iso3 or (record.place.iso3 if record.place else None)
+    if generic is not None and (side1.actor_type != kind or iso3 != side1.iso3):
+        record.side1 = book.generic_actor(generic, iso3)
