@@ -30,6 +30,8 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
      ("protest", "Protesters (Nepal)", None)),
     ("Opposition activists took out a rally in Peshawar against the government.",
      ("protest", "Protesters (Pakistan)", None)),
+    ("Dock unions protested against the budget in Colombo on Tuesday.",  # not "business" news
+     ("protest", "Protesters (Sri Lanka)", None)),
     # protest with intervention: the police, named or not, are actor2
     ("Police fired tear gas to disperse students protesting in Dhaka.",
      ("protest_intervention", "Protesters (Bangladesh)", "Police Forces of Bangladesh")),
@@ -43,6 +45,8 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
     # violent demonstrations: a crowd fighting the police riots, it does not battle a state
     ("Protesters clashed with police in Karachi after the funeral.",
      ("riot", "Rioters (Pakistan)", "Police Forces of Pakistan")),
+    ("Opposition workers clashed with the police in Sylhet on Monday.",  # no armed side
+     ("riot", "Rioters (Bangladesh)", "Police Forces of Bangladesh")),
     ("Angry residents torched two buses and pelted stones at shops in Chittagong.",
      ("riot", "Rioters (Bangladesh)", None)),
     ("Students staged a protest in Rajshahi that turned violent when they ransacked a bank.",
@@ -85,11 +89,11 @@ def test_crowd_events(coder, sentence: str, expected: tuple[str, str, str | None
     if expected is None:
         assert rows.empty, rows[["event_type", "trigger", "rule"]].to_dict("records")
         return
-    assert len(rows) == 1, rows[["event_type", "trigger", "rule"]].to_dict("records")
+    # one event: the crowd's words are read as no other type ("strike" in "hunger strike"),
+    # its violence is no battle
+    assert len(events) == 1, events[["event_type", "trigger", "rule"]].to_dict("records")
     row = rows.iloc[0]
     assert (row.event_type, row.actor1, _value(row.actor2)) == expected, row.rule
-    # the crowd's violence is no battle: no clash is coded beside it
-    assert "Battles" not in set(events["acled_event_type"].dropna())
 
 
 def test_planned_protest_keeps_its_status(coder) -> None:
@@ -206,3 +210,36 @@ def test_a_crowd_is_never_a_state_and_never_battles(subject: str, trigger: str, 
     battles = events[events["acled_event_type"] == "Battles"]
     for column in ("inter1", "inter2"):
         assert not battles[column].isin([5, 6]).any(), battles[["actor1", "actor2", "rule"]]
+
+
+# -- articles: one crowd, one event ------------------------------------------------------
+
+ARTICLES = [
+    # the intervention told in the next sentence: one protest with intervention
+    ("Farmers protested outside the press club in Lahore on Monday. Police baton-charged "
+     "them and detained ten.", [("protest_intervention", "Protesters (Pakistan)",
+                                 "Police Forces of Pakistan")]),
+    # a protest that turned violent later in the article: one riot, its crowd renamed
+    ("Hundreds of students marched in Dhaka on Sunday. They later torched two "
+     "buses near the university.", [("riot", "Rioters (Bangladesh)", None)]),
+    # two towns, two protests
+    ("Teachers staged a sit-in in Lahore on Monday. In Karachi, nurses went on strike.",
+     [("protest", "Protesters (Pakistan)", None), ("protest", "Protesters (Pakistan)", None)]),
+    # a plan and a protest are two events
+    ("Traders held a rally in Sylhet on Monday. They plan to protest again next week.",
+     [("protest", "Protesters (Bangladesh)", None), ("protest", "Protesters (Bangladesh)",
+                                                     None)]),
+    # words of intervention in an article that tells no crowd: nothing
+    ("Police fired tear gas in Lahore on Monday. The drill lasted an hour.", []),
+    # no place: the country the article names
+    ("Opposition activists staged a sit-in outside the assembly. The Nepali government "
+     "refused to meet them.", [("protest", "Protesters (Nepal)", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARTICLES)
+def test_one_event_per_crowd_in_an_article(coder, text: str,
+                                           expected: list[tuple[str, str, str | None]]) -> None:
+    rows = crowd_rows(coder.code_texts([text], published=PUBLISHED))
+    got = [(r.event_type, r.actor1, _value(r.actor2)) for r in rows.itertuples()]
+    assert got == expected, rows[["event_type", "rule"]].to_dict("records")

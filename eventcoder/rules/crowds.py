@@ -362,8 +362,8 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
     report a crowd ("Farmers protested in Lahore." then "Police baton-charged them.") are
     one event, of the strongest type they tell, at the most precise place. Reports of the
     same status whose places and dates agree (or one lacks them) join the first. A crowd
-    that neither a place nor a group puts in a country is of the state the article names
-    most, if it names one (`state_counts`)."""
+    that neither a place nor a group puts in a country is in the country of the article's
+    first placed event, else of the state it names most (`state_counts`), if any."""
     kept: list[Pending] = []
     crowds: list[EventRecord] = []
     for item in pending:
@@ -372,7 +372,7 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
             kept.append(item)
             continue
         if record.side1 is not None and record.side1.iso3 is None:
-            _in_named_state(record, book, state_counts)
+            _in_article_country(record, book, pending, state_counts)
         target = next((c for c in crowds if _same_crowd(c, record)), None)
         if target is None:
             crowds.append(record)
@@ -384,15 +384,18 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
             or MERGED in item.record.rules]
 
 
-def _in_named_state(record: EventRecord, book: ActorBook,
-                    state_counts: Callable[[], Counter[str]]) -> None:
-    top = state_counts().most_common(1)
+def _in_article_country(record: EventRecord, book: ActorBook, pending: list[Pending],
+                        state_counts: Callable[[], Counter[str]]) -> None:
     side1 = record.side1
-    if not top or side1 is None or side1.actor_type not in CROWD_ACTOR_TYPES:
+    if side1 is None or side1.actor_type not in CROWD_ACTOR_TYPES:
         return
+    iso3 = next((p.record.place.iso3 for p in pending if p.record.place is not None), None)
+    if iso3 is None:
+        top = state_counts().most_common(1)
+        iso3 = top[0][0] if top else None
     generic = side1.key.split(":", 1)[0]
-    if generic in book.generic:
-        record.side1 = book.generic_actor(generic, top[0][0])
+    if iso3 is not None and generic in book.generic:
+        record.side1 = book.generic_actor(generic, iso3)
         record.rules.append("crowd_country_from_document")
 
 
