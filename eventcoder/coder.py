@@ -27,6 +27,7 @@ from .resolve.event import resolve_candidate
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
+from .rules.crowds import CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
@@ -69,6 +70,7 @@ class Coder:
         self.types = {t.id: t for t in self.lexicon.event_types}
         self.statuses = {s.id for s in self.lexicon.statuses}
         self._violent = frozenset(t.id for t in self.lexicon.event_types if t.violent)
+        self.crowds = CrowdRules.from_lexicon(self.lexicon, self.folder)
         language = self.lexicon.language
         self.segmenter = Segmenter(language.segment)
         self.headers = HeaderReader(language.dates, language.segment)
@@ -185,7 +187,9 @@ class Coder:
                 counts.append(self._state_counts(doc, folded, every))
             return counts[0]
 
-        kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
+        kept = merge_crowd_reports(merge_mentions(apply_context(pending, self.book, self.gazetteer,
+                                                                state_counts)),
+                                   self.types, self.book, state_counts)
         return [event_row(p.record) for p in kept]
 
     def _with_header(self, doc: Document) -> Document:
@@ -222,7 +226,8 @@ class Coder:
             SentenceDay(doc.published)
         marks = Marks.read(view, self.vocabulary, self._violent)
         parts = participants(view, marks, self.book, self.gazetteer, self.vocabulary, day, spans)
-        found = candidates(view, parts, marks, self.types, self.vocabulary, toll_tokens)
+        found = self.crowds.events(view, parts, candidates(view, parts, marks, self.types,
+                                                          self.vocabulary, toll_tokens))
         if not found:
             return []
         facts = SentenceFacts.read(doc, sentence, view, parts, dates, tolls, self.place_words,
@@ -231,6 +236,7 @@ class Coder:
         for cand in found:
             event_type = cand.event_type
             for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
+                name_associates(resolved.record, cand.roles, self.book)
                 out.append(Pending(resolved.record, event_type.structure,
                                    event_type.default_organ, cand.roles.both_sides,
                                    resolved.unplaced_organs, resolved.on_border))

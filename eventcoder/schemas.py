@@ -60,6 +60,12 @@ class EventSchema(pa.DataFrameModel):
                                          description="actor2's country")
     inter2: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=list(range(1, 9)),
                                              description="ACLED actor type code of actor2")
+    # -- ACLED's associated actors (h/crowd) --
+    assoc_actor_1: Series[str] = pa.Field(nullable=True, description="groups acting with or "
+                                          "as actor1 (a party behind Protesters), '; '-joined")
+    assoc_actor_2: Series[str] = pa.Field(nullable=True, description="groups acting with or "
+                                          "as actor2, '; '-joined")
+    # --
     interaction: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=10, le=88,
                                                   description="ACLED interaction code")
     mediators: Series[object] = pa.Field(description="names of third parties (list)")

@@ -300,8 +300,9 @@ def test_language_words_are_added_then_removed_in_folder_order(tmp_path: Path) -
 
 def test_bundled_lexicon_loads() -> None:
     lexicon = load_lexicon()
-    assert {t.id for t in lexicon.event_types} == {
-        "clash", "airstrike", "ceasefire", "negotiation", "mediation_offer"}
+    assert {t.id for t in lexicon.event_types} >= {
+        "clash", "airstrike", "ceasefire", "negotiation", "mediation_offer", "protest",
+        "protest_intervention", "protest_excessive_force", "riot", "mob_violence"}
     assert len(lexicon.countries) >= 193
     assert len(lexicon.digest) == 16
     assert lexicon.warnings == []

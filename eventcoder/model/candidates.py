@@ -25,12 +25,14 @@ class Roles:
     target is known. `both_sides`: the sentence points at two sides it does not name ("urged
     both sides", "talks between the two countries"), to be read from the sentence or the
     article. `caller`: who makes a call for the event ("Qatar urged ... to talks"), if the
-    status is "called for" and the caller is named."""
+    status is "called for" and the caller is named. `associates`: for each side, the groups
+    that act with or as it ("Protesters" led by a party: ACLED's associated actors)."""
 
     sides: tuple[Side | None, ...] = ()
     mediators: tuple[Actor, ...] = ()
     both_sides: bool = False
     caller: ActorGroup | None = None
+    associates: tuple[tuple[Side, ...], tuple[Side, ...]] = ((), ())
 
     def side_keys(self) -> set[str]:
         return {side.key for side in self.sides if side is not None}

@@ -35,6 +35,9 @@ class EventRecord:
     side1: Actor | None = None
     side2: Actor | None = None
     mediator_actors: list[Actor] = field(default_factory=list)
+    # ACLED's associated actors of each side: the party or union behind "Protesters (India)".
+    associates1: list[Actor] = field(default_factory=list)
+    associates2: list[Actor] = field(default_factory=list)
     actors_inferred: bool = False
     place: Location | None = None
     event_date: dt.date | None = None
@@ -50,7 +53,7 @@ class EventRecord:
     def keep_sides_apart(self) -> None:
         """No actor is on both sides of an event (a name read twice, or two names of one
         actor): the repeated second side is dropped, for the context to fill if it can."""
-        if same_actor(self.side1, self.side2):
+        if same_actor(self.side1, self.side2) and not _crowd(self.side1):
             self.side2 = None
             self.rules.append("side_repeated")
 
@@ -86,9 +89,24 @@ class EventRecord:
     def mediators_iso3(self) -> list[str]:
         return [m.iso3 for m in self.mediator_actors if m.iso3] if self.mediator_actors else []
 
+    # ACLED writes several associated actors in one cell, separated by "; ".
+    @property
+    def assoc_actor_1(self) -> str | None:
+        return "; ".join(a.name for a in self.associates1) if self.associates1 else None
+
+    @property
+    def assoc_actor_2(self) -> str | None:
+        return "; ".join(a.name for a in self.associates2) if self.associates2 else None
+
     @property
     def mentions(self) -> int:
         return 1 + len(self.mention_sentences)
+
+
+def _crowd(actor: Actor | None) -> bool:
+    """A crowd may face a crowd of the same name: ACLED codes two communities or parties
+    fighting as "Rioters (India)" against "Rioters (India)"."""
+    return actor is not None and actor.actor_type in {"rioters", "protesters"}
 
 
 # Columns read off an object the record holds, null when it holds none: column -> (the
