@@ -82,7 +82,7 @@ def _null(value: Any) -> bool:
     """None, NaN, NaT or pd.NA (a list, or an array read back from Parquet, is a value)."""
     if value is None:
         return True
-    if isinstance(value, (list, tuple, np.ndarray)):
+    if isinstance(value, (str, int, list, tuple, np.ndarray)):  # the coder's rows: no call
         return False
     return bool(pd.isna(value))
 
@@ -117,7 +117,9 @@ class Facts:
 
 
 def read_facts(row: Row) -> Facts:
-    actors = tuple(sorted(str(row[c]) for c in ("actor1", "actor2") if not _null(row[c])))
+    one, two = row["actor1"], row["actor2"]
+    names = [str(a) for a in (one, two) if not _null(a)]
+    actors = tuple(sorted(names)) if len(names) == 2 else tuple(names)
     block = (str(row["event_type"]), str(row["status"]), actors) if actors else None
     place: PlaceId | None = None
     area: tuple[str, str | None] | None = None
@@ -253,14 +255,14 @@ def _precision(value: Any) -> int:
     return 9 if _null(value) else int(value)
 
 
-def merge_rows(rows: Sequence[Row]) -> list[dict[str, Any]]:
+def merge_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per event (see the module's docstring): a row that reports an event no other
-    row does is returned as it is; the rows of one event become one row, where the first
-    of them was."""
+    row does is returned as it is (the same dict); the rows of one event become one row,
+    where the first of them was."""
     out: list[dict[str, Any]] = []
     for group in group_rows(rows):
         if len(group) == 1:
-            out.append(dict(rows[group[0]]))
+            out.append(rows[group[0]])
         else:
             out.append(combine([rows[i] for i in group]))
     return out

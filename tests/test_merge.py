@@ -120,6 +120,14 @@ def test_a_report_dated_by_its_publication_takes_the_date_of_the_others(coder) -
     row = coder.code_frame(articles).iloc[0]
     assert (row["event_date"], row["time_precision"]) == (pd.Timestamp("2025-06-11"), 1)
     assert "date_published" not in row["rule"].split(";")
+    # The undated report published first leads the row, with the other's date and rules.
+    articles = _articles(["2025-06-16|Indian and Pakistani troops exchanged fire near Poonch on "
+                          "Wednesday, killing three soldiers.", "2025-06-13|Indian and "
+                          "Pakistani troops exchanged fire near Poonch, killing a soldier."])
+    row = coder.code_frame(articles).iloc[0]
+    assert row["doc_id"] == "n1" and row["n_sources"] == 2
+    assert (row["event_date"], row["time_precision"]) == (pd.Timestamp("2025-06-11"), 1)
+    assert "date_published" not in row["rule"].split(";")
 
 
 # --- order, batches, idempotence: properties over rows ----------------------------------------
@@ -130,7 +138,7 @@ PLACES = [None, ("Poonch", "Jammu and Kashmir", "India", "IND", 33.77, 74.09, 2)
           ("Uri", "Jammu and Kashmir", "India", "IND", 34.08, 74.05, 1),
           ("India", None, "India", "IND", 22.0, 79.0, 3),
           ("Jammu and Kashmir", "Jammu and Kashmir", "India", "IND", 33.5, 75.0, 3)]
-DAYS = [dt.date(2025, 6, 9), dt.date(2025, 6, 11), dt.date(2025, 6, 12)]
+DAYS = [dt.date(2025, 6, 1), dt.date(2025, 6, 9), dt.date(2025, 6, 11), dt.date(2025, 6, 12)]
 
 
 @st.composite
@@ -284,3 +292,32 @@ def test_the_cli_keeps_a_row_per_article_on_request(corpus: Path, tmp_path: Path
 def test_an_unknown_merge_mode_is_refused(coder) -> None:
     with pytest.raises(ValueError, match="merge must be one of event, article"):
         coder.code_texts(["Indian and Pakistani troops clashed."], merge="story")  # type: ignore[arg-type]
+
+
+# --- dates from publication (issue 13, item 7) -------------------------------------------------
+
+@pytest.mark.parametrize("text, published, date, precision, from_publication", [
+    ("Rebels and soldiers clashed near Gao, killing four people.", "2025-08-14",
+     "2025-08-14", 2, True),
+    ("Talks between Sudan and South Sudan will be held in Juba.", "2025-08-14",
+     "2025-08-14", 2, True),
+    ("Rebels and soldiers clashed near Gao on Tuesday, killing four people.", "2025-08-14",
+     "2025-08-12", 1, False),
+    ("Rebels and soldiers clashed near Gao, killing four people.", None, None, None, False),
+])
+def test_an_event_with_no_date_words_takes_the_publication_date(
+        coder, text: str, published: str | None, date: str | None, precision: int | None,
+        from_publication: bool) -> None:
+    row = coder.code_texts([text], published=published).iloc[0]
+    got = None if pd.isna(row["event_date"]) else row["event_date"].date().isoformat()
+    assert (got, None if pd.isna(row["time_precision"]) else row["time_precision"]) == \
+        (date, precision)
+    assert ("date_published" in row["rule"].split(";")) == from_publication
+
+
+def test_a_later_sentence_dates_the_event_before_the_publication_does(coder) -> None:
+    text = ("Rebels and soldiers clashed near Gao, killing four people. The clash between "
+            "rebels and soldiers near Gao took place on Tuesday, residents said.")
+    table = coder.code_texts([text], published="2025-08-14")
+    assert len(table) == 1 and table.loc[0, "event_date"] == pd.Timestamp("2025-08-12")
+    assert "date_published" not in table.loc[0, "rule"].split(";")

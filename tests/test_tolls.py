@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.lexicon import BUNDLED, load_lexicon
-from eventcoder.resolve.fatalities import MAX_TOLL, TollFinder
+from eventcoder.resolve.fatalities import MAX_TOLL, TollFinder, split_total
 from tests.conftest import scaled
 
 LANGUAGE = load_lexicon().language
@@ -159,3 +159,18 @@ def test_one_and_the_group_separator_drive_the_finder() -> None:
     dotted = LANGUAGE.numbers.model_copy(update={"group_separator": "."})
     assert counts("1,200 people were killed") == [1200]
     assert counts("1.200 people were killed", TollFinder(LANGUAGE.tolls, dotted)) == [1200]
+
+
+@pytest.mark.parametrize("total,parts,expected", [
+    (15, 2, [8, 7]), (10, 3, [4, 3, 3]), (2, 3, [1, 1, 0]), (0, 2, [0, 0]), (9, 1, [9])])
+def test_a_total_for_several_towns_is_divided_evenly(total: int, parts: int,
+                                                     expected: list[int]) -> None:
+    assert split_total(total, parts) == expected
+
+
+@given(st.integers(0, 10_000), st.integers(1, 12))
+def test_a_divided_total_keeps_its_sum_and_differs_by_one_at_most(total: int, parts: int
+                                                                  ) -> None:
+    shares = split_total(total, parts)
+    assert sum(shares) == total and len(shares) == parts
+    assert max(shares) - min(shares) <= 1 and shares == sorted(shares, reverse=True)
