@@ -67,6 +67,11 @@ def main(verbose: int) -> None:
               help="Use only the --lexicon folders, not the bundled lexicon.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when the terminal is interactive).")
+@click.option("--merge", type=click.Choice(["event", "article"]), default="event",
+              show_default=True,
+              help="event: the articles that report one event (same type, actors, place "
+                   "and day) give one row, with n_sources and every mention. article: a "
+                   "row per article.")
 # --- scale options (eventcoder.scale): partitioned dataset output, Dask ---------------------
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: one process. dask: a Dask LocalCluster of --workers processes "
@@ -81,8 +86,9 @@ def main(verbose: int) -> None:
 # --- end scale options -----------------------------------------------------------------------
 def code(inputs: tuple[str, ...], output: str, force: bool, on_error: str,
          dayfirst: bool | None, lexicons: tuple[str, ...], only_lexicons: bool,
-         progress: bool | None, engine: str = "local", workers: int | None = None,
-         batch_size: int | None = None, resume: bool = True) -> None:
+         progress: bool | None, merge: str = "event", engine: str = "local",
+         workers: int | None = None, batch_size: int | None = None,
+         resume: bool = True) -> None:
     """Code INPUTS (.txt files, .jsonl files, or folders of them) into a Parquet file.
 
     A .txt file is one article; its id is its path inside the folder given, without the
@@ -127,10 +133,10 @@ def code(inputs: tuple[str, ...], output: str, force: bool, on_error: str,
             _check_lexicon(lexicons)
         if folder_mode:
             _code_dataset(list(inputs), output, on_error, lexicons, only_lexicons, progress,
-                          engine, workers, batch_size, resume, dayfirst)
+                          engine, workers, batch_size, resume, dayfirst, merge)
         else:
             _code_file(list(inputs), output, force, on_error, lexicons, only_lexicons,
-                       progress, dayfirst)
+                       progress, dayfirst, merge)
     # --- end scale ----------------------------------------------------------------------------
 
 
@@ -171,7 +177,7 @@ def _check_lexicon(lexicons: tuple[str, ...]) -> None:
 
 def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
                lexicons: tuple[str, ...], only_lexicons: bool, progress: bool | None,
-               dayfirst: bool | None) -> None:
+               dayfirst: bool | None, merge: str = "event") -> None:
     from tqdm import tqdm
 
     from .dataset import write_events
@@ -186,7 +192,7 @@ def _code_file(inputs: list[str], output: str, force: bool, on_error: str,
                 bar.update(n)
 
             events = coder.code_files(inputs, on_error=on_error,
-                                      progress=step, dayfirst=dayfirst)
+                                      progress=step, dayfirst=dayfirst, merge=merge)
         path = write_events(events, output, events.attrs.get("eventcoder"), overwrite=force)
     except InputError as exc:
         raise click.ClickException(
@@ -264,7 +270,7 @@ def _is_folder(output: str) -> bool:
 def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple[str, ...],
                   only_lexicons: bool, progress: bool | None, engine: str,
                   workers: int | None, batch_size: int | None, resume: bool,
-                  dayfirst: bool | None) -> None:
+                  dayfirst: bool | None, merge: str = "event") -> None:
     import pyarrow.parquet as pq
     from tqdm import tqdm
 
@@ -274,7 +280,7 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
     try:
         if engine == "dask":
             summary = _code_dask(inputs, output, on_error, lexicons, only_lexicons, workers,
-                                 size, resume, dayfirst)
+                                 size, resume, dayfirst, merge)
         else:
             coder = _coder(lexicons, only_lexicons)
             with tqdm(unit=" articles", disable=None if progress is None else not progress,
@@ -282,7 +288,8 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
                 summary = scale.code_to_dataset(inputs, output, coder, batch_size=size,
                                                 on_error=on_error,  # type: ignore[arg-type]
                                                 resume=resume, progress=_updates(bar),
-                                                dayfirst=dayfirst)
+                                                dayfirst=dayfirst,
+                                                merge=merge)  # type: ignore[arg-type]
         types = pq.read_table(summary.out_dir, columns=["event_type"]).column(0).to_pylist()
     except InputError as exc:
         raise click.ClickException(
@@ -302,7 +309,7 @@ def _code_dataset(inputs: list[str], output: str, on_error: str, lexicons: tuple
 
 def _code_dask(inputs: list[str], output: str, on_error: str, lexicons: tuple[str, ...],
                only_lexicons: bool, workers: int | None, size: int, resume: bool,
-               dayfirst: bool | None) -> Any:
+               dayfirst: bool | None, merge: str = "event") -> Any:
     from . import scale
 
     try:
@@ -317,7 +324,8 @@ def _code_dask(inputs: list[str], output: str, on_error: str, lexicons: tuple[st
         options = {"extra_lexicons": list(lexicons)}
     return scale.code_dask(inputs, output, workers, batch_size=size,
                            on_error=on_error,  # type: ignore[arg-type]
-                           resume=resume, dayfirst=dayfirst, **options)
+                           resume=resume, dayfirst=dayfirst,
+                           merge=merge, **options)  # type: ignore[arg-type]
 # --- end scale ------------------------------------------------------------------------------
 
 

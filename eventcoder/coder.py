@@ -22,7 +22,8 @@ from .events import COLUMNS, event_row
 from .headers import HeaderReader
 from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
-from .resolve.dates import DateFinder, DateResolver
+from .merge import MergeMode, check_mode, merge_rows
+from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
@@ -93,42 +94,50 @@ class Coder:
 
     def code_documents(self, documents: Iterable[Document],
                        progress: Callable[[int], None] | None = None, *,
-                       skipped: Skipped | None = None) -> pd.DataFrame:
+                       skipped: Skipped | None = None, merge: MergeMode = "event"
+                       ) -> pd.DataFrame:
         """Code documents into a validated event DataFrame. `skipped` is what the reader
-        of `documents` passed by; its counts go on the result (see `table`)."""
+        of `documents` passed by; its counts go on the result (see `table`). With
+        ``merge="event"`` (the default) the articles that report one event give one row
+        (`eventcoder.merge`); ``merge="article"`` keeps a row per article."""
         rows = list(self.iter_rows(documents, progress))
+        if check_mode(merge) == "event":
+            rows = merge_rows(rows)
         return self.table(rows, skipped)
 
     def code_texts(self, texts: Iterable[str] | str, published: Any = None,
                    ids: Iterable[Any] | None = None, on_error: OnError = "raise", *,
-                   dayfirst: bool | None = None) -> pd.DataFrame:
+                   dayfirst: bool | None = None, merge: MergeMode = "event") -> pd.DataFrame:
         """Code strings; `published` applies to all of them (a date, an ISO string, epoch
-        seconds: the rules of `eventcoder.published`; `dayfirst` reads 02/03/2026)."""
+        seconds: the rules of `eventcoder.published`; `dayfirst` reads 02/03/2026).
+        `merge`: one row per event (default) or per article (`code_documents`)."""
         if isinstance(texts, str):
             texts = [texts]
         skipped = Skipped()
         return self.code_documents(documents_from_texts(texts, published, ids, on_error,
                                                         dayfirst=dayfirst, skipped=skipped),
-                                   skipped=skipped)
+                                   skipped=skipped, merge=merge)
 
     def code_files(self, paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
                    progress: Callable[[int], None] | None = None, *,
-                   dayfirst: bool | None = None) -> pd.DataFrame:
+                   dayfirst: bool | None = None, merge: MergeMode = "event") -> pd.DataFrame:
         """Code .txt and .jsonl files, or folders of them (which files are read, and the
-        ids of .txt articles: `eventcoder.inputs`)."""
+        ids of .txt articles: `eventcoder.inputs`). `merge`: see `code_documents`."""
         if isinstance(paths, (str, Path)):
             paths = [paths]
         skipped = Skipped()
         return self.code_documents(read_paths(paths, on_error, dayfirst=dayfirst,
-                                              skipped=skipped), progress, skipped=skipped)
+                                              skipped=skipped), progress, skipped=skipped,
+                                   merge=merge)
 
     def code_frame(self, frame: pd.DataFrame, on_error: OnError = "raise", *,
-                   dayfirst: bool | None = None) -> pd.DataFrame:
+                   dayfirst: bool | None = None, merge: MergeMode = "event") -> pd.DataFrame:
         """Code a DataFrame with columns id (or doc_id), text, and optional published,
-        source, url (`eventcoder.schemas.ArticleSchema`)."""
+        source, url (`eventcoder.schemas.ArticleSchema`). `merge`: see `code_documents`."""
         skipped = Skipped()
         return self.code_documents(documents_from_frame(frame, on_error, dayfirst=dayfirst,
-                                                        skipped=skipped), skipped=skipped)
+                                                        skipped=skipped), skipped=skipped,
+                                   merge=merge)
 
     def table(self, rows: list[dict[str, Any]], skipped: Skipped | None = None) -> pd.DataFrame:
         """The validated table of `rows`. Its ``attrs["eventcoder"]`` holds the coder's
@@ -190,6 +199,12 @@ class Coder:
         kept = merge_crowd_reports(merge_mentions(apply_context(pending, self.book, self.gazetteer,
                                                                 state_counts)),
                                    self.types, self.book, state_counts)
+        for item in kept:  # after the merge: a later sentence may have told the date
+            record = item.record
+            default = date_from_publication(record.event_date, doc.published)
+            if default is not None:
+                record.event_date, record.time_precision = default
+                record.rules.append(PUBLISHED_RULE)
         return [event_row(p.record) for p in kept]
 
     def _with_header(self, doc: Document) -> Document:
@@ -282,12 +297,15 @@ def _may_make_event(mention: Mention) -> bool:
 
 def code_texts(texts: Iterable[str] | str, published: Any = None,
                ids: Iterable[Any] | None = None, coder: Coder | None = None, *,
-               on_error: OnError = "raise", dayfirst: bool | None = None) -> pd.DataFrame:
+               on_error: OnError = "raise", dayfirst: bool | None = None,
+               merge: MergeMode = "event") -> pd.DataFrame:
     """Code strings with a default Coder (built once per call; keep a Coder to reuse it)."""
-    return (coder or Coder()).code_texts(texts, published, ids, on_error, dayfirst=dayfirst)
+    return (coder or Coder()).code_texts(texts, published, ids, on_error, dayfirst=dayfirst,
+                                         merge=merge)
 
 
 def code_files(paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
-               coder: Coder | None = None, *, dayfirst: bool | None = None) -> pd.DataFrame:
+               coder: Coder | None = None, *, dayfirst: bool | None = None,
+               merge: MergeMode = "event") -> pd.DataFrame:
     """Code .txt/.jsonl files or folders with a default Coder."""
-    return (coder or Coder()).code_files(paths, on_error, dayfirst=dayfirst)
+    return (coder or Coder()).code_files(paths, on_error, dayfirst=dayfirst, merge=merge)

@@ -220,6 +220,7 @@ def _absorb(target: EventRecord, record: EventRecord) -> None:
     """A later mention of the target's event: the target takes what it lacks from it (a
     date, a more precise place, mediators, a toll) and names its sentence."""
     target.mention_sentences.append(record.sentence)
+    target.mention_offsets.append(f"{record.sentence_start}:{record.sentence_end}")
     if target.event_date is None and record.event_date is not None:
         target.event_date, target.time_precision = record.event_date, record.time_precision
         target.date_text = record.date_text

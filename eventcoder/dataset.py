@@ -33,7 +33,8 @@ from .schemas import SCHEMA_VERSION, empty_events, validate_events
 log = logging.getLogger(__name__)
 
 METADATA_KEY = b"eventcoder"
-LIST_COLUMNS = ("mediators", "mediators_iso3", "mention_sentences")
+LIST_COLUMNS = ("mediators", "mediators_iso3", "mention_sentences", "doc_ids", "mention_doc_ids",
+                "mention_offsets", "merged_ids")
 EVENT_SUFFIX = ".parquet"
 
 # --- a dataset folder -----------------------------------------------------------------------
@@ -42,6 +43,10 @@ EVENT_SUFFIX = ".parquet"
 # folder refused, by a run before any part is written and by a reader: pyarrow would mix it
 # in. Hidden entries and names starting with "_" are allowed (pyarrow skips them).
 MANIFEST = "_manifest.json"
+# A run that merges the articles reporting one event (merge="event") first writes each
+# batch's rows, one per article, to a part of this subfolder: the parts a rerun resumes
+# from, and the table merge="article" gives. Readers skip it (its name starts with "_").
+ARTICLES = "_articles"
 MANIFEST_FORMAT = 1
 PART_PREFIX = "part-"
 PART_SUFFIX = ".parquet"

@@ -355,6 +355,6 @@ def evaluate(inputs: Any, gold: str | Path | list[dict[str, Any]], coder: Any = 
     from .coder import Coder
 
     coder = coder or Coder()
-    events = coder.code_files(inputs)
+    events = coder.code_files(inputs, merge="article")  # gold events are per article
     gold_items = read_gold(gold) if isinstance(gold, (str, Path)) else gold
     return evaluate_frame(events, gold_items, coder)

@@ -111,7 +111,9 @@ def evaluate_acled(export: Any, coder: Any = None, countries: Any = None,
     if coded is None:
         from .coder import Coder
 
-        events = (coder or Coder()).code_frame(articles(chosen), on_error=on_error)
+        # Each ACLED row is an event of its own note: scored per note, not merged across.
+        events = (coder or Coder()).code_frame(articles(chosen), on_error=on_error,
+                                               merge="article")
     else:
         events = _coded_table(coded, everything)
     info: dict[str, Any] = {

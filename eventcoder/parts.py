@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dataset import (MANIFEST, MANIFEST_FORMAT, METADATA_KEY, PART_PREFIX, PART_SUFFIX,
+from .dataset import (ARTICLES, MANIFEST, MANIFEST_FORMAT, METADATA_KEY, PART_PREFIX, PART_SUFFIX,
                       foreign_entries, is_part, part_name, read_manifest)
 from .documents import Document
 from .errors import DatasetError, OutputError
@@ -134,11 +134,13 @@ def prepare_folder(out_dir: Path, resume: bool) -> None:
     an earlier run."""
     check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(out_dir)
-    if not resume:
-        for path in out_dir.iterdir():
-            if is_part(path) or path.name == MANIFEST:
-                path.unlink()
+    articles = out_dir / ARTICLES  # the per-article parts of a merging run
+    for folder in (out_dir, articles) if articles.is_dir() else (out_dir,):
+        remove_stale_temps(folder)
+        if not resume:
+            for path in folder.iterdir():
+                if is_part(path) or path.name == MANIFEST:
+                    path.unlink()
 
 
 def write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
@@ -177,8 +179,10 @@ def check_manifest(out_dir: Path, manifest: dict[str, Any], key: str) -> None:
 
 
 def stale_parts(out_dir: Path, count: int) -> None:
-    """Parts numbered past the end belong to no input of this run: remove them."""
-    for path in out_dir.iterdir():
+    """Parts numbered past the end belong to no input of this run: remove them (also the
+    per-article parts of a merging run)."""
+    articles = out_dir / ARTICLES
+    for path in [*out_dir.iterdir(), *(articles.iterdir() if articles.is_dir() else ())]:
         if is_part(path) and int(path.name[len(PART_PREFIX):-len(PART_SUFFIX)]) >= count:
             path.unlink()
 

@@ -59,10 +59,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .dataset import MANIFEST_FORMAT, arrow_table, part_name, read_manifest, write_table
+from .dataset import ARTICLES, MANIFEST_FORMAT, arrow_table, part_name, read_manifest, write_table
 from .documents import (Document, OnError, Skipped, documents_from_frame, input_files, read_paths,
                         repeated_id, report_skip)
 from .errors import DatasetError, InputError, Problem
+from .merge import MergeMode, check_mode, merge_parts
 from .parts import (RunSummary, check_manifest, check_output_folder, code_digest,
                     content_fingerprint, fingerprint, input_identity, part_done, part_metadata,
                     prepare_folder, run_key, stale_parts, write_manifest)
@@ -111,7 +112,7 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
                     coder: Coder | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                     on_error: OnError = "raise", resume: bool = True,
                     progress: Callable[[int], None] | None = None, *,
-                    dayfirst: bool | None = None) -> RunSummary:
+                    dayfirst: bool | None = None, merge: MergeMode = "event") -> RunSummary:
     """Code .txt/.jsonl files or folders into a partitioned Parquet dataset in `out_dir`.
 
     Articles are read as a stream and coded `batch_size` at a time; each batch's validated
@@ -122,6 +123,8 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
     inputs, batch size or lexicon into the same folder is refused. With ``resume=False``
     the folder's earlier parts are deleted first. The folder is checked before the Coder is
     built. `progress` is called with the number of articles of each batch done (or kept).
+    With ``merge="event"`` (the default) the articles that report one event give one row,
+    across batches (`merge_articles`); ``merge="article"`` keeps a row per article.
     """
     from . import __version__
     from .coder import Coder
@@ -134,7 +137,7 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
     files = input_files(inputs, skipped.files)
     config = {"engine": "local", "inputs": input_identity(inputs), "batch_size": batch_size,
               "eventcoder_version": __version__, "code_hash": code_digest(),
-              "lexicon_hash": coder.lexicon.digest}
+              "lexicon_hash": coder.lexicon.digest, "merge": check_mode(merge)}
     key = run_key(config)
     prepare_folder(out, resume)
     manifest = read_manifest(out) if resume else {}
@@ -144,17 +147,24 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
                 "parts": manifest.get("parts", {})}
     write_manifest(out, manifest)
     summary = RunSummary(out)
+    written = _articles_folder(out, merge)
     documents = read_paths(files, on_error, dayfirst=dayfirst, skipped=skipped)
     for index, batch in enumerate(batches(documents, batch_size)):
-        _local_part(coder, out, batch, index, summary, manifest, resume)
+        _local_part(coder, out, batch, index, summary, manifest, resume, written)
         if progress is not None:
             progress(len(batch))
     if summary.parts == 0:
         # No articles at all: one empty part keeps the dataset readable, with its schema.
-        _local_part(coder, out, [], 0, summary, manifest, resume=False)
+        _local_part(coder, out, [], 0, summary, manifest, False, written)
     stale_parts(out, summary.parts)
     manifest["parts"] = {k: v for k, v in manifest["parts"].items()
                          if v["index"] < summary.parts}
+    if written != out:
+        counts = merge_articles(out, summary.parts)
+        for name, count in counts.items():
+            manifest["parts"][name].update(article_events=manifest["parts"][name]["events"],
+                                           events=count)
+        summary.events = sum(counts.values())
     summary.skipped, summary.files_skipped = len(skipped.articles), len(skipped.files)
     manifest.update(complete=True, documents=summary.documents, events=summary.events,
                     **skipped.counts())
@@ -164,19 +174,21 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
 
 
 def _local_part(coder: Coder, out: Path, batch: list[Document], index: int,
-                summary: RunSummary, manifest: dict[str, Any], resume: bool) -> None:
-    """Code one batch into its part (or keep the part a run wrote for the same articles),
-    and record it in the manifest (written at once) and the summary."""
+                summary: RunSummary, manifest: dict[str, Any], resume: bool,
+                folder: Path) -> None:
+    """Code one batch into its part in `folder` (or keep the part a run wrote for the same
+    articles), and record it in the manifest of `out` (written at once) and the summary."""
     name = part_name(index)
     entry = {**_entry(batch, index), "first": summary.documents}
-    path = out / name
+    path = folder / name
     if resume and part_done(path, entry["docs_sha1"], manifest["run_key"]):
-        events = (manifest["parts"].get(name) or {}).get("events")
+        done = manifest["parts"].get(name) or {}
+        events = done.get("article_events", done.get("events"))
         if events is None:
             events = pq.read_metadata(path).num_rows
         summary.parts_skipped += 1
     else:
-        frame = coder.code_documents(batch)
+        frame = coder.code_documents(batch, merge="article")
         write_part(frame, path, {**coder.metadata, **entry, "run_key": manifest["run_key"]})
         events = len(frame)
         summary.parts_written += 1
@@ -185,6 +197,23 @@ def _local_part(coder: Coder, out: Path, batch: list[Document], index: int,
     summary.parts += 1
     summary.documents += len(batch)
     summary.events += events
+
+
+def _articles_folder(out: Path, merge: str) -> Path:
+    """Where a run writes the parts of its batches: the dataset's folder, or, when the run
+    merges events across articles, its per-article subfolder (`dataset.ARTICLES`)."""
+    if check_mode(merge) == "article":
+        return out
+    (out / ARTICLES).mkdir(exist_ok=True)
+    return out / ARTICLES
+
+
+def merge_articles(out: Path, count: int) -> dict[str, int]:
+    """Merge the per-article parts of `out` into its parts (`eventcoder.merge`): one row per
+    event across all of them. Returns each part's row count, by name."""
+    names = [part_name(index) for index in range(count)]
+    counts = merge_parts([out / ARTICLES / n for n in names], [out / n for n in names])
+    return dict(zip(names, counts))
 
 
 # --- Dask -----------------------------------------------------------------------------------
@@ -244,7 +273,7 @@ def _code_and_write(documents: list[Document], index: int, out_dir: str, spec: C
         events, kept = pq.read_metadata(path).num_rows, True
     else:
         coder = worker_coder(spec)
-        frame = coder.code_documents(documents)  # validated with the Pandera model
+        frame = coder.code_documents(documents, merge="article")  # validated by Pandera
         write_part(frame, path, {**coder.metadata, **entry, "run_key": key})
         events, kept = len(frame), False
     return pd.DataFrame({"part": [path.name], "index": [index], "documents": [entry["count"]],
@@ -341,7 +370,7 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
               lexicons: Iterable[str | Path] | None = None,
               extra_lexicons: Iterable[str | Path] = (), min_population: int | None = None,
               on_error: OnError = "raise", resume: bool = True,
-              dayfirst: bool | None = None) -> RunSummary:
+              dayfirst: bool | None = None, merge: MergeMode = "event") -> RunSummary:
     """Code articles on Dask into a partitioned Parquet dataset in `out_dir`.
 
     `data` is a Dask DataFrame of articles (columns id or doc_id, text, optional published,
@@ -354,7 +383,9 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     once before any is coded, and an id used twice anywhere in the input is an input error
     (or, with ``on_error="skip"``, the later article is skipped). Resume works as in
     `code_to_dataset`: parts already written for the same articles and settings are kept,
-    the rest are (re)written; partial files never remain.
+    the rest are (re)written; partial files never remain. `merge` as in `code_to_dataset`:
+    the partitions' rows are merged across partitions once all are written, in this
+    process (`merge_articles`).
     """
     dd = require("dask.dataframe")
     started = time.perf_counter()
@@ -367,7 +398,8 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     pieces, source = _plan(data, inputs, batch_size, skipped, dd)
     timings: dict[str, float] = {}
     with _cluster(client, workers, timings) as running:
-        config = _dask_config(running, spec, source, min_population, timings)
+        config = {**_dask_config(running, spec, source, min_population, timings),
+                  "merge": check_mode(merge)}
         key = run_key(config)
         t = time.perf_counter()
         drops = _first_pass(running, data, pieces, on_error, dayfirst, skipped)
@@ -379,7 +411,7 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
                              "schema_version": SCHEMA_VERSION, "complete": False,
                              "parts": manifest.get("parts", {})})
         t = time.perf_counter()
-        args = (str(out), spec, key, resume, on_error, dayfirst)
+        args = (str(_articles_folder(out, merge)), spec, key, resume, on_error, dayfirst)
         if pieces is not None:
             results = dd.from_map(_piece_partition, pieces,
                                   [drops.get(p.index, frozenset()) for p in pieces],
@@ -390,7 +422,14 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
                                           enforce_metadata=False)
         parts = running.compute(results).result()
         timings["code"] = time.perf_counter() - t
-    summary = _finish(out, parts.sort_values("index"), key, config, skipped, timings)
+    parts = parts.sort_values("index")
+    if merge == "event":
+        t = time.perf_counter()
+        counts = merge_articles(out, len(parts))
+        parts = parts.assign(article_events=parts["events"],
+                             events=[counts[name] for name in parts["part"]])
+        timings["merge"] = time.perf_counter() - t
+    summary = _finish(out, parts, key, config, skipped, timings)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -446,7 +485,9 @@ def _finish(out: Path, parts: pd.DataFrame, key: str, config: dict[str, Any],
     entries = {row["part"]: {"index": int(row["index"]), "count": int(row["documents"]),
                              "first_id": row["first_id"], "last_id": row["last_id"],
                              "ids_sha1": row["ids_sha1"], "docs_sha1": row["docs_sha1"],
-                             "events": int(row["events"])}
+                             "events": int(row["events"]),
+                             **({"article_events": int(row["article_events"])}
+                                if "article_events" in row else {})}
                for row in parts.to_dict("records")}
     summary = RunSummary(out, parts=count, parts_written=int((~parts["skipped"]).sum()),
                          parts_skipped=int(parts["skipped"].sum()),

@@ -89,10 +89,19 @@ class EventSchema(pa.DataFrameModel):
     date_text: Series[str] = pa.Field(nullable=True, description="the date words of the text")
     fatalities: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0,
                                                  description="deaths reported (ACLED conventions)")
-    mentions: Series[int] = pa.Field(ge=1, description="sentences of the article that report "
-                                     "this event (merged into one row)")
+    mentions: Series[int] = pa.Field(ge=1, description="sentences that report this event "
+                                     "(merged into one row), in every article")
     mention_sentences: Series[object] = pa.Field(description="the other sentences that report "
                                                  "it (list)")
+    # -- one event, many reports (eventcoder.merge): the articles merged into the row ----------
+    n_sources: Series[int] = pa.Field(ge=1, description="articles that report the event")
+    doc_ids: Series[object] = pa.Field(description="their ids, sorted (list; doc_id is one)")
+    mention_doc_ids: Series[object] = pa.Field(description="the article of each of "
+                                               "mention_sentences (list)")
+    mention_offsets: Series[object] = pa.Field(description="where each of mention_sentences "
+                                               "is in its article, 'start:end' (list)")
+    merged_ids: Series[object] = pa.Field(description="event ids of the other articles' rows "
+                                          "merged into this one (merge='article'), sorted (list)")
     source: Series[str] = pa.Field(nullable=True, description="the article's source")
     published: Series[pa.DateTime] = pa.Field(nullable=True, description="publication date")
     url: Series[str] = pa.Field(nullable=True, description="the article's URL")
@@ -104,7 +113,8 @@ class EventSchema(pa.DataFrameModel):
         name = "events"
 
     # One pass over the column: an element-wise check costs a Pandera call per value.
-    @pa.check("mediators", "mediators_iso3", "mention_sentences", name="list_of_strings")
+    @pa.check("mediators", "mediators_iso3", "mention_sentences", "doc_ids",
+              "mention_doc_ids", "mention_offsets", "merged_ids", name="list_of_strings")
     @classmethod
     def _lists(cls, column: pd.Series) -> pd.Series:
         return pd.Series([isinstance(v, list) and all(isinstance(s, str) for s in v)
@@ -115,6 +125,15 @@ class EventSchema(pa.DataFrameModel):
     def _offsets(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["sentence_start"] <= df["trigger_start"]) & (
             df["trigger_start"] < df["trigger_end"]) & (df["trigger_end"] <= df["sentence_end"])
+
+    @pa.dataframe_check(name="sources_counted")
+    @classmethod
+    def _sources(cls, df: pd.DataFrame) -> pd.Series:
+        """n_sources counts doc_ids, which hold doc_id."""
+        return pd.Series([isinstance(ids, list) and n == len(ids) and doc in ids
+                          for n, ids, doc in zip(df["n_sources"].tolist(), df["doc_ids"].tolist(),
+                                                 df["doc_id"].tolist())],
+                         index=df.index, dtype=bool)
 
     @pa.dataframe_check(name="date_has_precision")
     @classmethod

@@ -108,8 +108,9 @@ def test_17_02_outputs_honour_the_umask(coder, events, tmp_path: Path, umask: in
         assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
         news = _jsonl(tmp_path / "news.jsonl", [{"id": "1", "text": CLASH}])
         scale.code_to_dataset([news], tmp_path / "dataset", coder)
-        for path in (tmp_path / "dataset").iterdir():
-            assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path.name
+        for path in (tmp_path / "dataset").rglob("*"):  # _articles/: the per-article parts
+            mode = 0o777 if path.is_dir() else 0o666
+            assert stat.S_IMODE(path.stat().st_mode) == mode & ~umask, path.name
         assert stat.S_IMODE((tmp_path / "dataset").stat().st_mode) == 0o777 & ~umask
     finally:
         os.umask(old)
@@ -173,11 +174,11 @@ def test_17_06_ids_are_paths_relative_to_the_folder(coder, tmp_path: Path,
     for day in ("2025-10-16", "2025-10-25"):
         (tmp_path / day).mkdir()
         (tmp_path / day / "article.txt").write_text(CLASH, encoding="utf-8")
-    df = coder.code_files(tmp_path)
+    df = coder.code_files(tmp_path, merge="article")  # (merged, one row: both doc_ids)
     assert sorted(df["doc_id"]) == ["2025-10-16/article", "2025-10-25/article"]
     assert coder.code_files(tmp_path / "2025-10-16")["doc_id"].tolist() == ["article"]
     # The bundled examples keep their ids: files directly in the folder are their stems.
-    ids = set(coder.code_files(examples_dir)["doc_id"])
+    ids = set(coder.code_files(examples_dir, merge="article")["doc_id"])
     assert ids == {p.stem for p in examples_dir.glob("*.txt")}
 
 

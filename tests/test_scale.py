@@ -73,19 +73,19 @@ def test_streaming_to_a_dataset_equals_coding_in_memory(coder, examples_dir: Pat
 def test_resume_after_an_interruption(coder, jsonl_corpus: Path, monkeypatch, tmp_path: Path
                                       ) -> None:
     out = tmp_path / "events"
-    whole = _sorted(coder.code_files(jsonl_corpus))
+    whole = _sorted(coder.code_files(jsonl_corpus, merge="article"))  # its parts' rows
     original = coder.code_documents
     calls = []
 
-    def dies_on_the_third_batch(documents, progress=None):
+    def dies_on_the_third_batch(documents, progress=None, **options):
         calls.append(len(documents))
         if len(calls) == 3:
             raise KeyboardInterrupt("power cut")
-        return original(documents, progress)
+        return original(documents, progress, **options)
 
     monkeypatch.setattr(coder, "code_documents", dies_on_the_third_batch)
     with pytest.raises(KeyboardInterrupt):
-        scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10)
+        scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10, merge="article")
     assert sorted(p.name for p in out.glob("part-*")) == ["part-00000.parquet",
                                                           "part-00001.parquet"]
     assert not scale.read_manifest(out)["complete"]
@@ -102,11 +102,11 @@ def test_resume_after_an_interruption(coder, jsonl_corpus: Path, monkeypatch, tm
     monkeypatch.setattr(coder, "code_documents", original)
     monkeypatch.setattr(pq, "write_table", half_written)
     with pytest.raises(OSError):
-        scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10)
+        scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10, merge="article")
     assert _temp_files(out) == [] and not (out / "part-00002.parquet").exists()
 
     monkeypatch.setattr(pq, "write_table", real_write)
-    summary = scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10)
+    summary = scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10, merge="article")
     assert (summary.parts, summary.parts_skipped, summary.parts_written) == (7, 2, 5)
     assert summary.documents == 66
     got = eventcoder.read_events(out)
@@ -117,7 +117,7 @@ def test_resume_after_an_interruption(coder, jsonl_corpus: Path, monkeypatch, tm
     assert manifest["complete"] and sum(covered) == 66 and covered[-1] == 6
     assert _temp_files(out) == []
 
-    again = scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10)
+    again = scale.code_to_dataset([jsonl_corpus], out, coder, batch_size=10, merge="article")
     assert (again.parts_skipped, again.parts_written, again.events) == (7, 0, len(whole))
 
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.lexicon import BUNDLED, load_lexicon
-from eventcoder.resolve.fatalities import MAX_TOLL, TollFinder
+from eventcoder.resolve.fatalities import MAX_TOLL, TollFinder, split_total
 from tests.conftest import scaled
 
 LANGUAGE = load_lexicon().language
@@ -39,6 +39,37 @@ def test_toll_table(text: str, expected: list[int]) -> None:
     assert counts(text) == expected
 
 
+# ACLED's conventions on the ways real reports state deaths (issue 13, item 7): any noun
+# before a verb of killing, one victim named by "a", verbs other than "kill", a figure with
+# no noun, "the death of N" as a consequence. The lowest figure: qualifiers and ranges.
+@pytest.mark.parametrize("text,expected", [
+    ("Four Maoists were killed in a gunfight near the river.", [4]),
+    ("Two rebel cadres were shot dead at a checkpoint.", [2]),
+    ("Three herders were hacked to death over a grazing dispute.", [3]),
+    ("A constable of the border force was killed in the ambush.", [1]),
+    ("A young farmer was beaten to death by a mob.", [1]),
+    ("An off-duty policeman was gunned down outside his home.", [1]),
+    ("Gunmen killed a shopkeeper and fled on a motorbike.", [1]),
+    ("Troops gunned down three insurgents in the forest.", [3]),
+    ("Two youths were martyred in the firing, the group said.", [2]),
+    ("The raid ended with the attackers injuring 3 guards and killing 1.", [1]),
+    ("Two killed and 30 wounded as rival groups fought.", [2]),
+    ("The fighting resulted in the death of 6 militants.", [6]),
+    ("Tens of soldiers were killed in the attack.", [10]),
+    ("More than 20 villagers were shot dead, officials said.", [20]),
+    ("Between 11 and 14 traders were killed in the blast.", [11]),
+    # hard negatives: the wounded, an earlier event, a time, a bare mention
+    ("Twelve guards were injured and a car was set alight.", []),
+    ("Lawyers protested against the killing of two colleagues last month.", []),
+    ("A day after soldiers were killed, the town was calm.", []),
+    ("The attackers killed a day of talks, one official joked.", []),
+    ("A bomb was defused near the market.", []),
+    ("Four vehicles were torched and two men were wounded.", []),
+])
+def test_toll_table_real_report_forms(text: str, expected: list[int]) -> None:
+    assert counts(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("99999999999999999999 people were killed", []),    # too long to be a figure
     (f"{MAX_TOLL} people were killed", [MAX_TOLL]),
@@ -61,7 +92,9 @@ PIECES = ["killed", "killing", "were killed", "died", "dead", "lost", "losing", 
           "claimed", "lives", "death toll rose to", "bodies", "and", "more", "at least",
           "between", "to", "12", "1,200", "three", "twenty-one", "dozens of", "a few", "a",
           "people", "soldiers", "police officers", "civilians", "km", "percent", "wounded",
-          "the", "market", "skilled", "deadline", "diesel", "closed", ",", '"']
+          "the", "market", "skilled", "deadline", "diesel", "closed", ",", '"',
+          "shot dead", "gunned down", "martyred", "beaten to death", "was", "an", "man",
+          "of", "resulted in", "the death of", "killing of", "tens of", "maoists", "."]
 
 
 @scaled(300)
@@ -82,7 +115,7 @@ def _with(**update: object) -> TollFinder:
 
 
 @pytest.mark.parametrize("update,text,before,after", [
-    ({"people": [*LANGUAGE.tolls.people, "herders"]}, "12 herders were killed", [], [12]),
+    ({"people": [*LANGUAGE.tolls.people, "herders"]}, "losing 12 herders", [], [12]),
     ({"units": ["soldiers"]}, "killed 12 soldiers", [12], []),
     ({"patterns": []}, "killed 12 soldiers", [12], []),
 ])
@@ -114,8 +147,8 @@ def test_a_user_language_file_adds_a_number_word_and_a_noun(tmp_path: Path) -> N
         encoding="utf-8")
     language = load_lexicon([BUNDLED, tmp_path]).language
     finder = TollFinder(language.tolls, language.numbers)
-    assert counts("a score herders were killed") == []
-    assert counts("a score herders were killed", finder) == [20]
+    assert counts("losing a score herders") == []
+    assert counts("losing a score herders", finder) == [20]
 
 
 def test_one_and_the_group_separator_drive_the_finder() -> None:
@@ -126,3 +159,18 @@ def test_one_and_the_group_separator_drive_the_finder() -> None:
     dotted = LANGUAGE.numbers.model_copy(update={"group_separator": "."})
     assert counts("1,200 people were killed") == [1200]
     assert counts("1.200 people were killed", TollFinder(LANGUAGE.tolls, dotted)) == [1200]
+
+
+@pytest.mark.parametrize("total,parts,expected", [
+    (15, 2, [8, 7]), (10, 3, [4, 3, 3]), (2, 3, [1, 1, 0]), (0, 2, [0, 0]), (9, 1, [9])])
+def test_a_total_for_several_towns_is_divided_evenly(total: int, parts: int,
+                                                     expected: list[int]) -> None:
+    assert split_total(total, parts) == expected
+
+
+@given(st.integers(0, 10_000), st.integers(1, 12))
+def test_a_divided_total_keeps_its_sum_and_differs_by_one_at_most(total: int, parts: int
+                                                                  ) -> None:
+    shares = split_total(total, parts)
+    assert sum(shares) == total and len(shares) == parts
+    assert max(shares) - min(shares) <= 1 and shares == sorted(shares, reverse=True)

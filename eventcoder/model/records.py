@@ -47,8 +47,10 @@ class EventRecord:
     source: str | None = None
     published: dt.date | None = None
     url: str | None = None
-    # Other sentences of the article that report the same event (merged into this row).
+    # Other sentences of the article that report the same event (merged into this row),
+    # and where each is in the article ("start:end").
     mention_sentences: list[str] = field(default_factory=list)
+    mention_offsets: list[str] = field(default_factory=list)
 
     def keep_sides_apart(self) -> None:
         """No actor is on both sides of an event (a name read twice, or two names of one
@@ -101,6 +103,24 @@ class EventRecord:
     @property
     def mentions(self) -> int:
         return 1 + len(self.mention_sentences)
+
+    # -- one article's row: eventcoder.merge joins the rows of articles reporting one event
+
+    @property
+    def n_sources(self) -> int:
+        return 1
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [self.doc_id]
+
+    @property
+    def mention_doc_ids(self) -> list[str]:
+        return [self.doc_id] * len(self.mention_sentences)
+
+    @property
+    def merged_ids(self) -> list[str]:
+        return []
 
 
 def _crowd(actor: Actor | None) -> bool:

@@ -5,6 +5,12 @@ ACLED time precision: 1 the day is known, 2 the week, 3 the month. A month-preci
 stored as the first of the month and a week-precise one as the Monday of the week, with the
 words of the text kept in `date_text`.
 
+An event whose text gives no date (or none that resolves) takes the publication date, with
+time precision 2 (PUBLISHED_PRECISION: "within the week up to that day"; unlike a week named
+in the text, the day stored is the publication day, the latest the event can be) and the
+rule `date_published`; `date_text` keeps the words of the text, if any. Its date is null
+only when the publication date is unknown too.
+
 What is never produced:
 - Without a publication date, an expression resolves only if it states its own year ("3
   May 2025", "2025-05-03"); a relative one ("on Thursday", "last week", "1200 days ago")
@@ -30,6 +36,8 @@ _PRECISION = MappingProxyType({"day": 1, "week": 2, "month": 3})
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 MAX_DAYS_AHEAD = 400
 MAX_YEARS_BACK = 50
+PUBLISHED_PRECISION = 2
+PUBLISHED_RULE = "date_published"
 _SPACES = re.compile(r"\s+")
 
 
@@ -140,6 +148,15 @@ class DateFinder:
         after = self._next_word.match(folded, end)
         return after is not None and after.group(1) in self.name_heads and \
             original[after.start(1)].isupper()
+
+
+def date_from_publication(event_date: dt.date | None, published: dt.date | None
+                          ) -> tuple[dt.date, int] | None:
+    """The date and precision an event with no resolved date takes from its article's
+    publication (see the module's docstring); None when it has a date, or none is known."""
+    if event_date is not None or published is None:
+        return None
+    return published, PUBLISHED_PRECISION
 
 
 def plausible(day: dt.date, published: dt.date | None) -> bool:

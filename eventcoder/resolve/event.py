@@ -21,6 +21,7 @@ from ..model.places import Location
 from ..model.records import EventRecord
 from .dates import DateResolver, ResolvedDate
 from .facts import SentenceFacts
+from .fatalities import split_total
 from .places import best_location, border_location
 
 if TYPE_CHECKING:
@@ -160,9 +161,9 @@ def _splits(facts: SentenceFacts, cand: Candidate) -> list[tuple[int | None, lis
     towns = _distinct_towns(facts.view, cand, own_places, facts.words.town_joiners) \
         if len(own_places) >= 2 else []
     if len(towns) >= 2:
-        # "jets hit Kandahar and Kabul": ACLED codes one event per location; a toll that
-        # cannot be divided stays with the first.
-        return [(total if i == 0 else 0, [town]) for i, town in enumerate(towns)]
+        # "jets hit Kandahar and Kabul": ACLED codes one event per location, and divides
+        # the report's toll among them.
+        return [(toll, [town]) for toll, town in zip(split_total(total, len(towns)), towns)]
     return [(total, places)]
 
 

@@ -8,6 +8,8 @@ patterns (``language.tolls``) and number words (``language.numbers``).
   "hundreds" 100; "thousands" 1000.
 - Wounded or injured counts, "casualties" with no number of dead, and numbers of anything
   other than people are not fatalities.
+- A toll one report gives for several events (one per town: "jets struck A and B, killing
+  15") is divided evenly among them, the remainder to the first (`split_total`): 8 and 7.
 - A toll over MAX_TOLL is no toll: no single event in ACLED's data comes near it, and such
   a figure is more likely a misread (a list of numbers, a phone number) than a count.
 - A figure is at most MAX_NUMERAL characters of digits and group marks, read only from its
@@ -25,6 +27,13 @@ import ahocorasick
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
 
 MAX_TOLL = 100_000
+
+
+def split_total(total: int, parts: int) -> list[int]:
+    """A toll that one report gives for `parts` events (one per town): divided evenly, as
+    ACLED does, the remainder one each to the first events, so that the parts sum to it."""
+    share, rest = divmod(total, parts)
+    return [share + (1 if i < rest else 0) for i in range(parts)]
 MAX_NUMERAL = 15
 
 

@@ -83,6 +83,13 @@ def _event_row(draw: Any, columns: Mapping[str, Any], event_types: Sequence[str]
         row["event_date"] = row["time_precision"] = None
     if "mentions" in columns and "mention_sentences" in columns:
         row["mentions"] = 1 + len(row["mention_sentences"])
+    if "doc_ids" in columns:  # the merge's columns agree with each other (sources_counted)
+        others = draw(st.lists(_TEXT, max_size=2))
+        row["doc_ids"] = sorted({row["doc_id"], *others})
+        row["n_sources"] = len(row["doc_ids"])
+        count = len(row["mention_sentences"])
+        row["mention_doc_ids"] = [draw(st.sampled_from(row["doc_ids"])) for _ in range(count)]
+        row["mention_offsets"] = [f"{i}:{i + 1}" for i in range(count)]
     return {name: row[name] for name in columns}
 
 

@@ -1,0 +1,321 @@
+"""One event, many reports: the rows of articles that report one event become one row.
+
+ACLED codes an event once, however many sources report it; GDELT's best-known failure is
+the opposite (one kidnapping coded as hundreds of events). Within an article, the sentences
+that report one event are already one row (`eventcoder.context.merge_mentions`); this
+module joins the rows of different articles, on every path alike: `merge_rows` over the rows
+of a run in memory, and `merge_dataset` over the per-article parts of a dataset folder (the
+streaming and Dask runs), which groups with the same function.
+
+**Which rows are one event.** Rows of the same event type and status, with the same actors
+(the lexicon's canonical names, in either order: "Pakistani troops" and "the Pakistan Army"
+are both *Military Forces of Pakistan*), at the same place (the gazetteer's entry: name,
+region, country and coordinates) on the same day. A row with no actor joins nothing.
+A report that says less joins the one event the others say more precisely:
+
+- a row with no place, or only a country (or a region), joins the single group of the same
+  type, status, actors and day placed inside that country (region);
+- a row with no date words, dated by its publication (`resolve.dates`), joins the single
+  group dated in the week up to that day;
+
+and when two or more groups would fit, it stays apart (with the other rows that say exactly
+as little). The groups are equivalence classes of exact keys plus that unique choice, so the
+result does not depend on the order of the articles or on how they are split into batches
+or partitions, and merging a merged table changes nothing.
+
+**What the merged row holds.** The earliest report's row (by publication, then article id,
+sentence, trigger; its `event_id`, sentence, offsets, actor order, source) with:
+the lowest `fatalities` any report gives (ACLED's rule; a report with no toll, 0, gives
+none);
+the place of the most precise report, and the date (with its words and precision) of the
+most precise report that has date words; the first report's mediators that has any;
+`actors_inferred` only if every report inferred them; `mentions` the sentences of all;
+the other reports' sentences, articles and offsets appended to `mention_sentences`,
+`mention_doc_ids`, `mention_offsets`; `doc_ids` the articles (sorted), `n_sources` their
+number; `merged_ids` the `event_id`s of the other articles' rows (as `merge="article"`
+codes them); and the rule `merged_articles`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+
+from .model.records import HELD_COLUMNS
+from .resolve.dates import PUBLISHED_RULE
+
+MergeMode = Literal["event", "article"]
+MERGE_MODES: tuple[str, ...] = ("event", "article")
+# A report dated by its publication may tell of an event up to this many days before.
+PUBLISHED_REACH = 7
+MERGE_RULE = "merged_articles"
+
+# The columns that say where an event was: taken together from one report.
+PLACE_COLUMNS: tuple[str, ...] = tuple(c for c, (holder, _) in HELD_COLUMNS.items()
+                                       if holder == "place")
+DATE_COLUMNS = ("event_date", "time_precision", "date_text")
+# What grouping reads of a row (a dataset's parts are read for these first).
+GROUP_COLUMNS: tuple[str, ...] = ("event_id", "doc_id", "sentence_index", "trigger_start",
+                                  "published", "rule", "event_type", "status", "actor1", "actor2",
+                                  *PLACE_COLUMNS, *DATE_COLUMNS)
+
+Row = Mapping[str, Any]
+PlaceId = tuple[Any, ...]
+
+
+def check_mode(merge: str) -> MergeMode:
+    if merge not in MERGE_MODES:
+        raise ValueError(f"merge must be one of {', '.join(MERGE_MODES)}, not {merge!r}")
+    return merge  # type: ignore[return-value]
+
+
+def _null(value: Any) -> bool:
+    """None, NaN, NaT or pd.NA (a list, or an array read back from Parquet, is a value)."""
+    if value is None:
+        return True
+    if isinstance(value, (str, int, list, tuple, np.ndarray)):  # the coder's rows: no call
+        return False
+    return bool(pd.isna(value))
+
+
+def _day(value: Any) -> dt.date | None:
+    if _null(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(value).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What grouping reads of one row."""
+
+    block: tuple[str, str, tuple[str, ...]] | None  # type, status, actors; None: joins none
+    place: PlaceId | None
+    area: tuple[str, str | None] | None  # a country (region) only: (iso3, admin1 or None)
+    day: dt.date | None
+    dated: bool  # the text gave date words
+
+    @property
+    def fine(self) -> bool:
+        return self.place is not None and self.area is None and self.dated
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.block, self.place, self.day)
+
+
+def read_facts(row: Row) -> Facts:
+    one, two = row["actor1"], row["actor2"]
+    names = [str(a) for a in (one, two) if not _null(a)]
+    actors = tuple(sorted(names)) if len(names) == 2 else tuple(names)
+    block = (str(row["event_type"]), str(row["status"]), actors) if actors else None
+    place: PlaceId | None = None
+    area: tuple[str, str | None] | None = None
+    if not _null(row["location"]):
+        iso3 = None if _null(row["iso3"]) else str(row["iso3"])
+        admin1 = None if _null(row["admin1"]) else str(row["admin1"])
+        lat, lon = row["latitude"], row["longitude"]
+        place = (iso3, admin1, str(row["location"]),
+                 None if _null(lat) else round(float(lat), 4),
+                 None if _null(lon) else round(float(lon), 4))
+        name = str(row["location"])
+        if iso3 and name == row["country"]:
+            area = (iso3, None)
+        elif iso3 and admin1 and name == admin1:
+            area = (iso3, admin1)
+    day = _day(row["event_date"])
+    dated = day is not None and not _null(row["date_text"]) and \
+        PUBLISHED_RULE not in str(row["rule"]).split(";")
+    return Facts(block, place, area, day, dated)
+
+
+def _holds(coarse: Facts, fine: Facts) -> bool:
+    """May the report `coarse` tell of the event `fine` (same block)?"""
+    if coarse.place is not None and coarse.place != fine.place:
+        area = coarse.area
+        if area is None or fine.place is None or fine.place[0] != area[0] or \
+                (area[1] is not None and fine.place[1] != area[1]):
+            return False
+    if coarse.day is None or fine.day is None:
+        return True
+    if coarse.dated:
+        return coarse.day == fine.day
+    return 0 <= (coarse.day - fine.day).days <= PUBLISHED_REACH
+
+
+def _candidates(facts: Facts, fine_days: Mapping[tuple[Any, ...], list[Facts]],
+                fine_blocks: Mapping[Any, list[Facts]]) -> set[tuple[Any, ...]]:
+    if facts.day is None:
+        pool: Iterable[Facts] = fine_blocks.get(facts.block, ())
+    elif facts.dated:
+        pool = fine_days.get((facts.block, facts.day), ())
+    else:
+        pool = (f for back in range(PUBLISHED_REACH + 1)
+                for f in fine_days.get((facts.block, facts.day - dt.timedelta(back)), ()))
+    return {f.key for f in pool if _holds(facts, f)}
+
+
+def group_rows(rows: Sequence[Row]) -> list[list[int]]:
+    """The rows (positions in `rows`) that report one event, each group in input order,
+    the groups in the order of their first row. See the module's docstring for the rules."""
+    facts = [read_facts(row) for row in rows]
+    fine_days: dict[tuple[Any, ...], list[Facts]] = {}
+    fine_blocks: dict[Any, list[Facts]] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for f in facts:
+        if f.block is not None and f.fine and f.key not in seen:
+            seen.add(f.key)
+            fine_days.setdefault((f.block, f.day), []).append(f)
+            fine_blocks.setdefault(f.block, []).append(f)
+    groups: dict[Any, list[int]] = {}
+    for i, f in enumerate(facts):
+        if f.block is None:
+            groups[("row", i)] = [i]
+            continue
+        key = f.key
+        if not f.fine:
+            found = _candidates(f, fine_days, fine_blocks)
+            if len(found) == 1:
+                key = found.pop()
+            else:
+                key = ("coarse", *key)
+        groups.setdefault(key, []).append(i)
+    return list(groups.values())
+
+
+def _order(row: Row) -> tuple[Any, ...]:
+    """The reports of an event in a fixed order, whatever order they came in: the earliest
+    published first (unknown last), then by article, sentence and trigger."""
+    day = _day(row["published"])
+    return (day is None, day or dt.date.min, str(row["doc_id"]), int(row["sentence_index"]),
+            int(row["trigger_start"]), str(row["event_id"]))
+
+
+def _strings(value: Any) -> list[str]:
+    return [] if _null(value) else [str(v) for v in value]
+
+
+def combine(members: Sequence[Row]) -> dict[str, Any]:
+    """The one row of the reports `members` of an event (see the module's docstring)."""
+    ordered = sorted(members, key=_order)
+    first = ordered[0]
+    row = dict(first)
+    facts = [read_facts(m) for m in ordered]
+    placed = [m for m, f in zip(ordered, facts) if f.place is not None and f.area is None] or \
+        [m for m, f in zip(ordered, facts) if f.place is not None]
+    if placed:
+        best = min(placed, key=lambda m: (_precision(m["geo_precision"]), _order(m)))
+        row.update({c: best[c] for c in PLACE_COLUMNS})
+    dated = [m for m, f in zip(ordered, facts) if f.dated]
+    if dated:
+        best = min(dated, key=lambda m: (_precision(m["time_precision"]), _order(m)))
+        row.update({c: best[c] for c in DATE_COLUMNS})
+    # 0 is "no deaths reported" (codebook, section 8): it lowers no report's count.
+    tolls = [int(m["fatalities"]) for m in ordered if not _null(m["fatalities"])]
+    row["fatalities"] = min([t for t in tolls if t > 0] or tolls) if tolls else None
+    mediated = next((m for m in ordered if _strings(m["mediators"])), first)
+    row["mediators"] = _strings(mediated["mediators"])
+    row["mediators_iso3"] = _strings(mediated["mediators_iso3"])
+    row["actors_inferred"] = all(bool(m["actors_inferred"]) for m in ordered)
+    sentences, docs, offsets = [], [], []
+    for m in ordered:
+        if m is not first:
+            sentences.append(str(m["sentence"]))
+            docs.append(str(m["doc_id"]))
+            offsets.append(f"{m['sentence_start']}:{m['sentence_end']}")
+        sentences += _strings(m["mention_sentences"])
+        docs += _strings(m["mention_doc_ids"])
+        offsets += _strings(m["mention_offsets"])
+    row.update(mention_sentences=sentences, mention_doc_ids=docs, mention_offsets=offsets,
+               mentions=1 + len(sentences))
+    row["doc_ids"] = sorted({d for m in ordered for d in (str(m["doc_id"]),
+                                                            *_strings(m["doc_ids"]))})
+    row["n_sources"] = len(row["doc_ids"])
+    merged = {i for m in ordered for i in (str(m["event_id"]), *_strings(m["merged_ids"]))}
+    row["merged_ids"] = sorted(merged - {str(first["event_id"])})
+    rules = [r for r in str(first["rule"]).split(";") if r != MERGE_RULE and not
+             (dated and r == PUBLISHED_RULE)]  # the date is then a report's own
+    row["rule"] = ";".join([*rules, MERGE_RULE])
+    return row
+
+
+def _precision(value: Any) -> int:
+    return 9 if _null(value) else int(value)
+
+
+def merge_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per event (see the module's docstring): a row that reports an event no other
+    row does is returned as it is (the same dict); the rows of one event become one row,
+    where the first of them was."""
+    out: list[dict[str, Any]] = []
+    for group in group_rows(rows):
+        if len(group) == 1:
+            out.append(rows[group[0]])
+        else:
+            out.append(combine([rows[i] for i in group]))
+    return out
+
+
+# --- a dataset's parts: the streaming and Dask runs ------------------------------------------
+
+def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
+    """Write `targets[i]`, the merged rows of the per-article part `sources[i]`: its rows
+    that report an event no other row of any part does, as they are, and the one row of
+    each event whose earliest report (`combine`) it holds. Returns each target's row count.
+
+    The parts are read three times, one at a time: the columns grouping reads
+    (`GROUP_COLUMNS`), the rows of events reported more than once, and each part to write.
+    Memory holds the grouping columns of every event and the rows merged, not the table."""
+    from .dataset import arrow_table, read_events, read_metadata, write_table
+    from .files import atomic_write
+    from .schemas import validate_events
+
+    keys: list[dict[str, Any]] = []
+    owner: list[int] = []
+    for index, path in enumerate(sources):
+        part = pq.read_table(path, columns=list(GROUP_COLUMNS)).to_pandas()
+        keys += [{str(k): v for k, v in r.items()} for r in part.to_dict("records")]
+        owner += [index] * len(part)
+    groups = [g for g in group_rows(keys) if len(g) > 1]
+    wanted: dict[int, set[str]] = {}  # part -> ids of its rows in a merged group
+    for group in groups:
+        for j in group:
+            wanted.setdefault(owner[j], set()).add(str(keys[j]["event_id"]))
+    full: dict[str, dict[str, Any]] = {}
+    for index, ids in wanted.items():
+        frame = read_events(sources[index], validate=False)
+        chosen = frame[frame["event_id"].isin(ids)]
+        full.update((str(r["event_id"]), r) for r in chosen.to_dict("records"))
+    merged: dict[int, list[dict[str, Any]]] = {}  # part -> its merged rows
+    for group in groups:
+        first = min(group, key=lambda j: _order(keys[j]))
+        merged.setdefault(owner[first], []).append(
+            combine([full[str(keys[j]["event_id"])] for j in group]))
+    gone = {i for ids in wanted.values() for i in ids}
+    counts = []
+    for index, (source, target) in enumerate(zip(sources, targets)):
+        if index not in wanted:  # nothing of it merged: the part is the same file
+            atomic_write(target, partial(shutil.copyfile, source))
+            counts.append(pq.read_metadata(source).num_rows)
+            continue
+        frame = read_events(source, validate=False)
+        kept = frame[~frame["event_id"].isin(gone)]
+        frame = pd.concat([kept, pd.DataFrame(merged.get(index, []), columns=list(frame.columns))],
+                          ignore_index=True)
+        meta = {k: v for k, v in read_metadata(source).items() if k != "schema_version"}
+        valid = validate_events(frame)
+        write_table(arrow_table(valid, meta), target)
+        counts.append(len(valid))
+    return counts
