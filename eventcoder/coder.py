@@ -53,7 +53,8 @@ class Coder:
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
-                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000) -> None:
+                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000,
+                 regime_years: bool | None = None) -> None:
         from .lexicon.loader import BUNDLED
 
         folders = list(lexicons) if lexicons is not None else [BUNDLED]
@@ -63,7 +64,7 @@ class Coder:
                                    self.lexicon.admin1_files, min_population,
                                    language=self.lexicon.language)
         self.matcher = Matcher(self.lexicon, self.gazetteer, self.folder)
-        self.book = ActorBook(self.lexicon, self.folder)
+        self.book = ActorBook(self.lexicon, self.folder, regime_years)
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.place_words = PlaceWords.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
@@ -186,6 +187,8 @@ class Coder:
             return counts[0]
 
         kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
+        for p in kept:  # named last: the rules and the context compare the plain names
+            self.book.name_regimes(p.record)
         return [event_row(p.record) for p in kept]
 
     def _with_header(self, doc: Document) -> Document:

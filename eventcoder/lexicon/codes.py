@@ -34,6 +34,10 @@ UNKNOWN_STATUS = "E306"
 UNKNOWN_ROLE = "E307"
 SHARED_COUNTRY_NAME = "E308"
 SECOND_MEDIATOR = "E309"
+OVERLAPPING_REGIMES = "E310"
+GROUP_NAME_IS_COUNTRY = "E311"
+SHARED_GROUP_NAME = "E312"
+GROUP_NAME_IS_PLACE = "E313"
 # Edits of earlier folders' entries (`extend`, `remove`).
 NO_SUCH_ENTRY = "E401"
 NO_SUCH_ITEM = "E402"
@@ -71,6 +75,10 @@ CODES: dict[str, str] = {
     UNKNOWN_ROLE: "a role cue's value is not a role",
     SHARED_COUNTRY_NAME: "a name is used by two countries",
     SECOND_MEDIATOR: "more than one organ is marked mediator",
+    OVERLAPPING_REGIMES: "two regimes of one country overlap in time",
+    GROUP_NAME_IS_COUNTRY: "a group's name or alias is a name of another country",
+    SHARED_GROUP_NAME: "two groups of one country share a name on a common day",
+    GROUP_NAME_IS_PLACE: "a group's name or alias is a curated place's name",
     NO_SUCH_ENTRY: "extend or remove names an entry that no earlier file gives",
     NO_SUCH_ITEM: "remove names an item the entry's list does not hold",
     NOT_EDITABLE: "extend or remove names a field that is not a list of the entry",

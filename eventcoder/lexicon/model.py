@@ -7,6 +7,7 @@ entry, so a person editing a YAML file by hand sees exactly where the mistake is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -146,7 +147,18 @@ class Dated(Entry):
             self.valid_to is None or day <= self.valid_to)
 
 
+# An ACLED name that leads with its abbreviation ("TTP: Tehreek-i-Taliban Pakistan"): the
+# abbreviation, then the full name, which is what news writes.
+_ABBREVIATED = re.compile(r"^[^:]{1,24}:\s*(?P<full>\S.*)$")
+
+
 class Group(Dated):
+    """A named actor: an armed group, a party, a union, an identity militia, a mission.
+
+    `name` is the actor's name in the dataset, ACLED's where ACLED codes the actor
+    ("TTP: Tehreek-i-Taliban Pakistan"); news names it by its `aliases` and by the full name
+    after the abbreviation (`forms`)."""
+
     id: str = Field(pattern=IDENT)
     name: Phrase
     aliases: list[Phrase] = []
@@ -154,6 +166,50 @@ class Group(Dated):
     actor_type: ActorType
     country: str | None = Field(None, pattern=ISO3)
     state: str | None = Field(None, pattern=ISO3)
+    party: bool = Field(False, description="a party, union or movement: named as the "
+                        "associated actor of its members' protests and riots, and as its "
+                        "`militia` when its members fight")
+    militia: Phrase | None = Field(None, description="a party's name when its members fight "
+                                   "(default: the name and \" Militia\", ACLED's form)")
+
+    @model_validator(mode="after")
+    def _militia_of_party(self) -> Group:
+        if self.militia is not None and not self.party:
+            raise ValueError("only a party (party: true) has a 'militia'")
+        if self.party and self.state:
+            raise ValueError("a party is not a state ('state' and 'party' together)")
+        return self
+
+    def forms(self) -> list[str]:
+        """Every form news may name the group by: the full name (after an abbreviation that
+        leads the name, which matches only where an alias lists it), aliases, adjectives."""
+        found = _ABBREVIATED.match(self.name)
+        lead = found.group("full") if found else self.name
+        return list(dict.fromkeys([lead, *self.aliases, *self.adjectives]))
+
+    def militia_name(self) -> str | None:
+        """The name of the party's members when they fight; None for no party."""
+        if not self.party:
+            return None
+        return self.militia or f"{self.name} Militia"
+
+
+class Regime(Dated):
+    """A government of a state, between two dates: its organs carry its years in their names
+    (ACLED: "Military Forces of Pakistan (2013-2018)")."""
+
+    country: str = Field(pattern=ISO3)
+    valid_from: dt.date
+    years: str | None = Field(None, pattern=r"^\d{4}(-(\d{4})?)?$", description="the years "
+                              "as shown, when not the years of the two dates (\"2013-2018\", "
+                              "\"2021-\")")
+    leader: str = Field("", description="who governed (a note for the reader)")
+
+    def label(self) -> str:
+        if self.years:
+            return self.years
+        end = "" if self.valid_to is None else str(self.valid_to.year)
+        return f"{self.valid_from.year}-{end}"
 
 
 class Person(Dated):
@@ -216,4 +272,5 @@ SECTIONS: dict[str, type[Entry]] = {
     "organs": Organ,
     "generic_actors": GenericActor,
     "places": Place,
+    "regimes": Regime,
 }
