@@ -64,8 +64,12 @@ class ActorBook:
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
         self._entries: dict[str, Group] = {}
+        # (generic actor, country): the group ACLED names such actors by in that country.
+        self._stands_for: dict[tuple[str, str], Group] = {}
         for g in lexicon.groups:
             self._entries[f"group:{g.id}"] = g
+            for generic in g.stands_for if g.country else ():
+                self._stands_for.setdefault((generic, g.country), g)
             for name in g.forms():
                 self._groups[folder.fold(name)].append(g)
         # Governments by state, in date order; None when the names carry no years.
@@ -156,17 +160,35 @@ class ActorBook:
             named = self._in_regime[key] = replace(actor, name=f"{actor.name} ({key[1]})")
         return named
 
-    def name_regimes(self, record: EventRecord) -> None:
-        """The record's state organs named with their regime's years, read on the event's
-        date (the publication date when the event has none)."""
-        day = record.event_date or record.published
-        if day is None or not self._regimes:
-            return
-        record.side1 = self.in_regime(record.side1, day)
-        record.side2 = self.in_regime(record.side2, day)
-        if record.mediator_actors:
-            record.mediator_actors = [self.in_regime(m, day) or m
-                                      for m in record.mediator_actors]
+    def finish(self, record: EventRecord, violent: bool) -> None:
+        """The record's sides under the names ACLED gives them, once the rules and the
+        context have compared the plain names: a party whose members fight (`violent`) is
+        its militia; an unnamed actor of no country is of the event's place, else of the
+        other side; one a group stands for in its country is that group; a state organ
+        carries the years of its government."""
+        sides = [record.side1, record.side2]
+        place = record.place.iso3 if record.place else None
+        for i, side in enumerate(sides):
+            if side is None:
+                continue
+            if violent:
+                side = self.as_militia(side)
+            other = sides[1 - i]
+            side = self.placed(side, place or (other.iso3 if other is not None else None))
+            sides[i] = self.in_regime(side, record.event_date or record.published)
+        record.side1, record.side2 = sides
+
+    def placed(self, actor: Actor, iso3: str | None) -> Actor:
+        """A generic actor in its country: given none, `iso3`'s; in a country where a
+        group stands for it ("insurgents" of Thailand's south), that group."""
+        generic, _, country = actor.key.partition(":")
+        if generic not in self.generic or actor.is_state:
+            return actor
+        where = country or iso3
+        group = self._stands_for.get((generic, where or ""))
+        if group is not None:
+            return Actor(f"group:{group.id}", group.name, group.country, group.actor_type)
+        return self.generic_actor(generic, where) if where != actor.iso3 else actor
 
     def person(self, folded_name: str, day: dt.date | None) -> Actor | None:
         """The state an office holder speaks for on `day`, or None."""

@@ -45,11 +45,15 @@ class Coder:
     >>> coder = Coder()                                   # the bundled English lexicon
     >>> df = coder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
     ...                       published="2026-02-27")
-    >>> df.loc[0, ["event_type", "status", "actor1", "actor2"]].tolist()
-    ['clash', 'occurred', 'Military Forces of Pakistan', 'Military Forces of Afghanistan']
+    >>> df.loc[0, ["event_type", "status"]].tolist()
+    ['clash', 'occurred']
+    >>> df.loc[0, ["actor1", "actor2"]].tolist()      # ACLED's names, with the regime's years
+    ['Military Forces of Pakistan (2024-)', 'Military Forces of Afghanistan (2021-)']
 
     `Coder(extra_lexicons=["my_lexicon/"])` adds your own lexicon folders to the bundled one
     (see docs/lexicons.md); `Coder(lexicons=[...])` uses only yours.
+    `Coder(regime_years=False)` names state forces without the years of the government in
+    power ("Military Forces of Pakistan"); by default the lexicon's `regime_years` decides.
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
@@ -188,7 +192,7 @@ class Coder:
 
         kept = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         for p in kept:  # named last: the rules and the context compare the plain names
-            self.book.name_regimes(p.record)
+            self.book.finish(p.record, self.types[p.record.event_type].violent)
         return [event_row(p.record) for p in kept]
 
     def _with_header(self, doc: Document) -> Document:

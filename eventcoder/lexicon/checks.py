@@ -75,9 +75,10 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
 
 
 def _actor_problems(entries: Entries) -> list[Problem]:
-    """Countries and organs named by groups, people and places."""
+    """Countries, organs and generic actors named by groups, people, places and regimes."""
     problems: list[Problem] = []
     countries, organs = _ids(entries, "countries", "iso3"), _ids(entries, "organs")
+    generics = _ids(entries, "generic_actors")
     for section, fields in (("groups", ("country", "state")), ("people", ("country",)),
                             ("places", ("country", "countries")), ("regimes", ("country",))):
         for s in entries.get(section, []):
@@ -90,6 +91,9 @@ def _actor_problems(entries: Entries) -> list[Problem]:
             if section == "people":
                 problems.extend(_unknown(s, "organ", [s.entry.organ], organs,  # type: ignore[attr-defined]
                                          "organ", codes.UNKNOWN_ORGAN, name))
+            if section == "groups":
+                problems.extend(_unknown(s, "stands_for", s.entry.stands_for, generics,  # type: ignore[attr-defined]
+                                         "generic actor", codes.UNKNOWN_GENERIC_ACTOR, name))
     mediators = [s for s in entries.get("organs", []) if s.entry.mediator]  # type: ignore[attr-defined]
     for s in mediators[1:]:
         first = mediators[0]
@@ -119,18 +123,19 @@ def _country_name_clashes(entries: Entries, folder: Folder) -> list[Problem]:
 def _regime_overlaps(entries: Entries) -> list[Problem]:
     """One state has one government on a day: its organs' names carry one set of years."""
     problems = []
-    last: dict[str, Sourced] = {}
+    latest: dict[str, Sourced] = {}  # per country, the regime seen so far that ends last
     for s in sorted(entries.get("regimes", []), key=lambda s: (s.entry.country,  # type: ignore[attr-defined]
                                                                  s.entry.valid_from)):  # type: ignore[attr-defined]
         r: Regime = s.entry  # type: ignore[assignment]
-        before = last.get(r.country)
+        before = latest.get(r.country)
         end = before.entry.valid_to if before else None  # type: ignore[attr-defined]
         if before is not None and (end is None or end >= r.valid_from):
             problems.append(Problem(s.path, s.at("valid_from"), f"valid_from: {r.country}'s "
                                     f"regime from {r.valid_from} begins before the one of "
                                     f"{before.path}:{before.line} ends",
                                     f"{r.country} from {r.valid_from}", codes.OVERLAPPING_REGIMES))
-        last[r.country] = s
+        if before is None or (end is not None and (r.valid_to is None or r.valid_to > end)):
+            latest[r.country] = s
     return problems
 
 
@@ -142,23 +147,27 @@ def _overlap(a: Group, b: Group) -> bool:
 _DAWN, _DUSK = dt.date.min, dt.date.max
 
 
+def _names_of(entries: Entries, section: str, folder: Folder) -> dict[str, str]:
+    """Every folded name of a section's entries (countries: also adjectives and capitals),
+    to the entry's iso3 or name."""
+    out: dict[str, str] = {}
+    for s in entries.get(section, []):
+        e = s.entry
+        if isinstance(e, Country):
+            for n in (e.name, *e.aliases, *e.adjectives, *e.capitals):
+                out.setdefault(folder.fold(n), e.iso3)
+        elif isinstance(e, Place):
+            for n in (e.name, *e.aliases):
+                out.setdefault(folder.fold(n), e.name)
+    return out
+
+
 def _group_name_clashes(entries: Entries, folder: Folder) -> list[Problem]:
-    """A group's forms must not be another country's names (the matcher would read a state),
-    a curated place's names (it would read a place), nor another group's of the same country
-    on a common day (the book could not tell which is meant). Groups of different countries
-    may share a name: the event's country picks one."""
-    countries: dict[str, str] = {}
-    for s in entries.get("countries", []):
-        c: Country = s.entry  # type: ignore[assignment]
-        for n in (c.name, *c.aliases, *c.adjectives, *c.capitals):
-            countries.setdefault(folder.fold(n), c.iso3)
-    places: dict[str, str] = {}
-    for s in entries.get("places", []):
-        p: Place = s.entry  # type: ignore[assignment]
-        for n in (p.name, *p.aliases):
-            places.setdefault(folder.fold(n), p.name)
+    """A group's forms must not be another country's names (the matcher would read a
+    state) nor a curated place's names (it would read a place)."""
+    countries = _names_of(entries, "countries", folder)
+    places = _names_of(entries, "places", folder)
     problems: list[Problem] = []
-    owners: dict[str, list[Sourced]] = defaultdict(list)
     for s in entries.get("groups", []):
         g: Group = s.entry  # type: ignore[assignment]
         for form in dict.fromkeys(folder.fold(f) for f in g.forms()):
@@ -169,6 +178,18 @@ def _group_name_clashes(entries: Entries, folder: Folder) -> list[Problem]:
             if form in places:
                 problems.append(Problem(s.path, s.line, f"'{form}' is the place "
                                         f"'{places[form]}'", g.id, codes.GROUP_NAME_IS_PLACE))
+    return problems
+
+
+def shared_group_names(entries: Entries, folder: Folder) -> list[Problem]:
+    """Groups of different countries may share a name ("Islamic State", "Jamaat-e-Islami"):
+    the event's country picks one. Two of one country on a common day (or one of no
+    country) cannot be told apart, and the first listed wins: a warning."""
+    problems: list[Problem] = []
+    owners: dict[str, list[Sourced]] = defaultdict(list)
+    for s in entries.get("groups", []):
+        g: Group = s.entry  # type: ignore[assignment]
+        for form in dict.fromkeys(folder.fold(f) for f in g.forms()):
             for other in owners[form]:
                 o: Group = other.entry  # type: ignore[assignment]
                 if (o.country == g.country or None in (o.country, g.country)) and \
@@ -210,4 +231,4 @@ def cross_check(entries: Entries) -> tuple[list[Problem], list[Problem]]:
     problems = [*_cue_problems(entries, types), *_type_problems(entries, types),
                 *_actor_problems(entries), *_country_name_clashes(entries, folder),
                 *_regime_overlaps(entries), *_group_name_clashes(entries, folder)]
-    return problems, shared_triggers(entries, folder)
+    return problems, [*shared_triggers(entries, folder), *shared_group_names(entries, folder)]

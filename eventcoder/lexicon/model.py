@@ -152,6 +152,12 @@ class Dated(Entry):
 _ABBREVIATED = re.compile(r"^[^:]{1,24}:\s*(?P<full>\S.*)$")
 
 
+def _spellings(form: str) -> list[str]:
+    """A name as written, then with hyphens as blanks, then without apostrophes."""
+    spaced = " ".join(form.replace("-", " ").split())
+    return [form, spaced, form.replace("'", ""), spaced.replace("'", "")]
+
+
 class Group(Dated):
     """A named actor: an armed group, a party, a union, an identity militia, a mission.
 
@@ -171,6 +177,10 @@ class Group(Dated):
                         "`militia` when its members fight")
     militia: Phrase | None = Field(None, description="a party's name when its members fight "
                                    "(default: the name and \" Militia\", ACLED's form)")
+    stands_for: list[Annotated[str, Field(pattern=IDENT)]] = Field([], description="generic actors (`generic_actors` ids) "
+                                    "that events of the group's country name by this group, "
+                                    "as ACLED does: unnamed insurgents of Thailand's Deep South "
+                                    "are Southern Muslim Separatists")
 
     @model_validator(mode="after")
     def _militia_of_party(self) -> Group:
@@ -182,10 +192,13 @@ class Group(Dated):
 
     def forms(self) -> list[str]:
         """Every form news may name the group by: the full name (after an abbreviation that
-        leads the name, which matches only where an alias lists it), aliases, adjectives."""
+        leads the name, which matches only where an alias lists it), aliases, adjectives,
+        each also as news spells it without hyphens or apostrophes ("Tehreek e Taliban",
+        "Peoples Liberation Army"): transliterations vary, the name does not."""
         found = _ABBREVIATED.match(self.name)
         lead = found.group("full") if found else self.name
-        return list(dict.fromkeys([lead, *self.aliases, *self.adjectives]))
+        written = [lead, *self.aliases, *self.adjectives]
+        return list(dict.fromkeys(v for f in written for v in _spellings(f)))
 
     def militia_name(self) -> str | None:
         """The name of the party's members when they fight; None for no party."""
