@@ -68,8 +68,8 @@ class ActorBook:
         self._stands_for: dict[tuple[str, str], Group] = {}
         for g in lexicon.groups:
             self._entries[f"group:{g.id}"] = g
-            for generic in g.stands_for if g.country else ():
-                self._stands_for.setdefault((generic, g.country), g)
+            for generic in g.stands_for:
+                self._stands_for.setdefault((generic, g.country or ""), g)
             for name in g.forms():
                 self._groups[folder.fold(name)].append(g)
         # Governments by state, in date order; None when the names carry no years.
@@ -164,23 +164,34 @@ class ActorBook:
         """The record's sides under the names ACLED gives them, once the rules and the
         context have compared the plain names: a party whose members fight (`violent`) is
         its militia; an unnamed actor of no country is of the event's place, else of the
-        other side; one a group stands for in its country is that group; a state organ
-        carries the years of its government."""
+        other side; one a group stands for in its country is that group; an unnamed actor
+        that names both sides ("two groups of villagers") is both; a state organ carries
+        the years of its government."""
         sides = [record.side1, record.side2]
-        place = record.place.iso3 if record.place else None
+        place = record.place
         for i, side in enumerate(sides):
             if side is None:
                 continue
             if violent:
                 side = self.as_militia(side)
             other = sides[1 - i]
-            side = self.placed(side, place or (other.iso3 if other is not None else None))
+            if place is not None:
+                side = self.placed(side, place.iso3, place.name)
+            else:
+                side = self.placed(side, other.iso3 if other is not None else None)
             sides[i] = self.in_regime(side, record.event_date or record.published)
+        if sides[1] is None and sides[0] is not None and self._both(sides[0]):
+            sides[1] = sides[0]
         record.side1, record.side2 = sides
 
-    def placed(self, actor: Actor, iso3: str | None) -> Actor:
+    def _both(self, actor: Actor) -> bool:
+        spec = self.generic.get(actor.key.partition(":")[0])
+        return spec is not None and spec.both_sides and not actor.is_state
+
+    def placed(self, actor: Actor, iso3: str | None, place: str = "") -> Actor:
         """A generic actor in its country: given none, `iso3`'s; in a country where a
-        group stands for it ("insurgents" of Thailand's south), that group."""
+        group stands for it ("insurgents" of Thailand's south), that group; named after
+        the event's `place` where its label says so ("Sidla Communal Militia")."""
         generic, _, country = actor.key.partition(":")
         if generic not in self.generic or actor.is_state:
             return actor
@@ -188,7 +199,11 @@ class ActorBook:
         group = self._stands_for.get((generic, where or ""))
         if group is not None:
             return Actor(f"group:{group.id}", group.name, group.country, group.actor_type)
-        return self.generic_actor(generic, where) if where != actor.iso3 else actor
+        if where != actor.iso3:
+            actor = self.generic_actor(generic, where)
+        if "{place}" in actor.name:
+            actor = replace(actor, name=" ".join(actor.name.replace("{place}", place).split()))
+        return actor
 
     def person(self, folded_name: str, day: dt.date | None) -> Actor | None:
         """The state an office holder speaks for on `day`, or None."""
@@ -206,7 +221,8 @@ class ActorBook:
     def _new_generic(self, generic_id: str, iso3: str | None) -> Actor:
         spec = self.generic[generic_id]
         country = self.countries[iso3].name if iso3 in self.countries else self._no_country
-        return Actor(f"{generic_id}:{iso3 or ''}", spec.label.format(country=country), iso3,
+        # {place} is filled when the event's place is known (`finish`).
+        return Actor(f"{generic_id}:{iso3 or ''}", spec.label.replace("{country}", country), iso3,
                      spec.actor_type)
 
     def with_organ(self, actor: Actor, organ: str) -> Actor:

@@ -40,8 +40,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- airstrikes --------------------------------------------------------------------
     ("The Saudi-led coalition carried out airstrikes on Houthi positions in Hodeidah on "
      "Wednesday.",
-     [dict(event_type="airstrike", actor1="Military Forces of Saudi Arabia", actor2="Houthi Movement",
-           location="Hodeidah", iso3="YEM", event_date="2026-03-04")]),
+     [dict(event_type="airstrike", actor1="Military Forces of Saudi Arabia",
+           actor2="Houthi Movement", location="Hodeidah", iso3="YEM", event_date="2026-03-04")]),
     ("Russian drones struck Kharkiv overnight, killing three civilians.",
      [dict(event_type="airstrike", actor1="Military Forces of Russia", location="Kharkiv",
            fatalities=3)]),
@@ -68,8 +68,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="negotiation", status="planned", sides={"UKR", "RUS"},
            location="Istanbul", iso3="TUR", time_precision=2, event_date="2026-03-09")]),
     ("Talks between the Colombian government and the ELN collapsed in January 2025.",
-     [dict(event_type="negotiation", status="failed", sides={"COL", "ELN: National Liberation Army"},
-           event_date="2025-01-01", time_precision=3)]),
+     [dict(event_type="negotiation", status="failed",
+           sides={"COL", "ELN: National Liberation Army"}, event_date="2025-01-01",
+           time_precision=3)]),
     ("Delegations from Armenia and Azerbaijan met in Abu Dhabi on Saturday for peace talks "
      "hosted by the United Arab Emirates.",
      [dict(event_type="negotiation", status="occurred", sides={"ARM", "AZE"},

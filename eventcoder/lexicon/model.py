@@ -177,10 +177,10 @@ class Group(Dated):
                         "`militia` when its members fight")
     militia: Phrase | None = Field(None, description="a party's name when its members fight "
                                    "(default: the name and \" Militia\", ACLED's form)")
-    stands_for: list[Annotated[str, Field(pattern=IDENT)]] = Field([], description="generic actors (`generic_actors` ids) "
-                                    "that events of the group's country name by this group, "
-                                    "as ACLED does: unnamed insurgents of Thailand's Deep South "
-                                    "are Southern Muslim Separatists")
+    stands_for: list[Annotated[str, Field(pattern=IDENT)]] = Field(
+        [], description="generic actors (`generic_actors` ids) that events of the group's "
+        "country name by this group, as ACLED does: unnamed insurgents of Thailand's Deep "
+        "South are Southern Muslim Separatists")
 
     @model_validator(mode="after")
     def _militia_of_party(self) -> Group:
@@ -246,11 +246,24 @@ class Organ(Entry):
 
 class GenericActor(Entry):
     id: str = Field(pattern=IDENT)
-    label: str = Field(description="actor name; {country} is replaced by the event's country")
+    label: str = Field(description="actor name; {country} is replaced by the event's country, "
+                       "{place} by the event's place (\"{place} Communal Militia ({country})\")")
     actor_type: ActorType
     words: list[Phrase] = Field(min_length=1)
     victims: bool = Field(False, description="named in a death toll (\"killed 12 civilians\"), "
                           "they are its victims, not a side")
+    both_sides: bool = Field(False, description="the words name the two sides of a fight at "
+                             "once (\"two groups of villagers clashed\"): ACLED codes the actor "
+                             "as actor1 and actor2")
+
+    @field_validator("label")
+    @classmethod
+    def _known_fields(cls, label: str) -> str:
+        unknown = set(re.findall(r"\{([^}]*)\}", label)) - {"country", "place"}
+        if unknown:
+            raise ValueError(f"label: unknown field(s) {sorted(unknown)}; "
+                             "{country} and {place} are known")
+        return label
 
 
 class Place(Entry):
