@@ -6,6 +6,8 @@ the years of their government. Sentences are our own."""
 from __future__ import annotations
 
 import datetime as dt
+import warnings
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,7 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import eventcoder
+from eventcoder import LexiconError
 from eventcoder.actors import ActorBook
+from eventcoder.lexicon import BUNDLED, load_lexicon
+from eventcoder.lexicon import codes
+from eventcoder.lexicon.loader import LexiconWarning
 from eventcoder.lexicon.model import Group
 from tests.conftest import scaled, shared_coder
 
@@ -206,3 +212,41 @@ def test_every_group_is_found_by_each_of_its_forms() -> None:
             if actor is None or actor.key != expected:
                 lost.append((g.id, form, actor.key if actor else None))
     assert lost == []
+
+
+# -- the lexicon's checks of actor data ---------------------------------------------------
+
+def test_two_groups_of_one_country_sharing_a_name_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "g.yaml").write_text(
+        "groups:\n"
+        "  - {id: g_one, name: Red Hand Front, aliases: [Red Hand], actor_type: rebel_group,"
+        " country: PAK}\n"
+        "  - {id: g_two, name: Red Hand Brigade, aliases: [Red Hand], actor_type: rebel_group,"
+        " country: PAK}\n"
+        # another country's group may share it: the event's country picks one
+        "  - {id: g_three, name: Red Hand Army, aliases: [Red Hand], actor_type: rebel_group,"
+        " country: NPL}\n"
+        # nor do two of one country whose dates do not meet
+        "  - {id: g_four, name: Blue Hand Front, aliases: [Blue Hand], actor_type: rebel_group,"
+        " country: PAK, valid_to: 2010-01-01}\n"
+        "  - {id: g_five, name: Blue Hand Army, aliases: [Blue Hand], actor_type: rebel_group,"
+        " country: PAK, valid_from: 2011-01-01}\n", encoding="utf-8")
+    with pytest.warns(LexiconWarning, match="'red hand' is also a name of 'g_one'"):
+        lexicon = load_lexicon([BUNDLED, tmp_path])
+    assert [(w.code, Path(w.path).name, w.line) for w in lexicon.warnings] == [
+        (codes.SHARED_GROUP_NAME, "g.yaml", 3)]
+
+
+def test_the_bundled_actor_data_loads_without_warnings() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_lexicon().warnings == []
+
+
+def test_a_generic_actors_label_names_only_country_and_place(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "generic_actors:\n  - id: raiders\n    label: \"{town} Raiders ({country})\"\n"
+        "    actor_type: identity_militia\n    words: [raiders]\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as info:
+        load_lexicon([BUNDLED, tmp_path])
+    assert [(p.code, p.line) for p in info.value.problems] == [(codes.BAD_VALUE, 3)]
