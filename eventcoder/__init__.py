@@ -3,8 +3,10 @@
 >>> import eventcoder
 >>> df = eventcoder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
 ...                            published="2026-02-27")
->>> df.loc[0, ["event_type", "status", "actor1", "actor2"]].tolist()
-['clash', 'occurred', 'Military Forces of Pakistan', 'Military Forces of Afghanistan']
+>>> df.loc[0, ["event_type", "status"]].tolist()
+['clash', 'occurred']
+>>> df.loc[0, ["actor1", "actor2"]].tolist()      # ACLED's names, with the regime's years
+['Military Forces of Pakistan (2024-)', 'Military Forces of Afghanistan (2021-)']
 >>> df.loc[0, "event_date"].date().isoformat()      # "Thursday" before Friday 27 February
 '2026-02-26'
 >>> path = eventcoder.write_events(df, "events.parquet")

@@ -18,29 +18,38 @@ from dataclasses import replace
 from typing import TypeVar
 
 from .lexicon import Lexicon
-from .lexicon.model import Dated, GenericActor, Group, Organ, Person
+from .lexicon.model import Dated, GenericActor, Group, Organ, Person, Regime
 from .model.actors import Actor
+from .model.records import EventRecord
 from .text import Folder
 
 _Entry = TypeVar("_Entry", bound=Dated)
 
 
-def pick_entry(entries: Sequence[_Entry], day: dt.date | None) -> _Entry | None:
+def pick_entry(entries: Sequence[_Entry], day: dt.date | None, country: str | None = None
+               ) -> _Entry | None:
     """The entry of one name to use on `day`: the first valid on it, and none if none is
     (a dated entry is never used outside its dates). Without a day, the current one (no end
-    date), else the last."""
+    date), else the last. Of several, the one of `country` (the event's) if there is one:
+    "Jamaat-e-Islami" is one party in Bangladesh and another in Pakistan."""
     if not entries:
         return None
     if day is not None:
-        return next((e for e in entries if e.valid_on(day)), None)
-    current = [e for e in entries if e.valid_to is None]
-    return (current or list(entries))[-1]
+        valid = [e for e in entries if e.valid_on(day)]
+        first = valid[0] if valid else None
+    else:
+        valid = [e for e in entries if e.valid_to is None] or list(entries)
+        first = valid[-1]
+    if country is not None and len(valid) > 1:
+        return next((e for e in valid if getattr(e, "country", None) == country), first)
+    return first
 
 
 class ActorBook:
     """Looks up lexicon entries by folded name and builds `Actor`s from them."""
 
-    def __init__(self, lexicon: Lexicon, folder: Folder) -> None:
+    def __init__(self, lexicon: Lexicon, folder: Folder, regime_years: bool | None = None
+                 ) -> None:
         self.folder = folder
         self.countries = {c.iso3: c for c in lexicon.countries}
         self.organs: dict[str, Organ] = {o.id: o for o in lexicon.organs}
@@ -54,9 +63,21 @@ class ActorBook:
         self._no_country = lexicon.language.rules.no_country
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
+        self._entries: dict[str, Group] = {}
+        # (generic actor, country): the group ACLED names such actors by in that country.
+        self._stands_for: dict[tuple[str, str], Group] = {}
         for g in lexicon.groups:
-            for name in {g.name, *g.aliases, *g.adjectives}:
+            self._entries[f"group:{g.id}"] = g
+            for generic in g.stands_for:
+                self._stands_for.setdefault((generic, g.country or ""), g)
+            for name in g.forms():
                 self._groups[folder.fold(name)].append(g)
+        # Governments by state, in date order; None when the names carry no years.
+        on = lexicon.language.rules.regime_years if regime_years is None else regime_years
+        self._regimes: dict[str, list[Regime]] = defaultdict(list)
+        for r in sorted(lexicon.regimes, key=lambda r: r.valid_from) if on else ():
+            self._regimes[r.country].append(r)
+        self._in_regime: dict[tuple[str, str], Actor] = {}
         for p in lexicon.people:
             for name in {p.name, *p.aliases}:
                 self._people[folder.fold(name)].append(p)
@@ -64,8 +85,8 @@ class ActorBook:
         # actor is built once, not for every mention and event.
         self._states: dict[tuple[str, str | None], Actor] = {}
         self._generics: dict[tuple[str, str | None], Actor] = {}
-        # A group name read on a day, under an organ: what `group` makes of it (or None).
-        self._dated: dict[tuple[str, dt.date, str | None], Actor | None] = {}
+        # A group name read on a day, under an organ, in a country: what `group` makes of it.
+        self._dated: dict[tuple[str, dt.date, str | None, str | None], Actor | None] = {}
 
     def state(self, iso3: str, organ: str | None) -> Actor:
         """The state, or one of its organs ("Military Forces of Pakistan")."""
@@ -82,27 +103,107 @@ class ActorBook:
         return Actor(iso3, spec.label.format(country=country.name), iso3, spec.actor_type, True,
                      spec.id)
 
-    def group(self, folded_name: str, day: dt.date | None, organ: str | None = None
-              ) -> Actor | None:
-        """The group of this name on `day` (the state it governs, if it does), or None."""
-        entry = pick_entry(self._groups.get(folded_name, []), day)
+    def group(self, folded_name: str, day: dt.date | None, organ: str | None = None,
+              country: str | None = None) -> Actor | None:
+        """The group of this name on `day` (the state it governs, if it does), or None; of
+        groups that share the name, the one of `country` if one is."""
+        entries = self._groups.get(folded_name, [])
+        entry = pick_entry(entries, day, country)
         if entry is None:
             return None
         if entry.state:
             return replace(self.state(entry.state, organ), alias=folded_name)
-        return Actor(f"group:{entry.id}", entry.name, entry.country, entry.actor_type,
-                     alias=folded_name)
+        # A name groups of several countries share tells no country until the event's
+        # place does (`on_date`): "Islamic State" in Kabul is not the one of Raqqa.
+        shared = country is None and len({e.country for e in entries if e.valid_on(day)}) > 1
+        return Actor(f"group:{entry.id}", entry.name, None if shared else entry.country,
+                     entry.actor_type, alias=folded_name)
 
-    def on_date(self, actor: Actor, day: dt.date | None) -> Actor:
-        """The same name read on the event's date: the Taliban of 2019 are a rebel group."""
+    def on_date(self, actor: Actor, day: dt.date | None, country: str | None = None
+                ) -> Actor:
+        """The same name read on the event's date (the Taliban of 2019 are a rebel group),
+        and in its country, when several groups share the name."""
         if actor.alias is None or day is None:
             return actor
-        key = (actor.alias, day, actor.organ)
+        key = (actor.alias, day, actor.organ, country)
         if key in self._dated:
             again = self._dated[key]
         else:
-            again = self._dated[key] = self.group(actor.alias, day, actor.organ)
+            again = self._dated[key] = self.group(actor.alias, day, actor.organ, country)
         return again if again is not None else actor
+
+    def entry(self, actor: Actor) -> Group | None:
+        """The lexicon entry a group actor was made from (None for states and generics)."""
+        return self._entries.get(actor.key)
+
+    def as_militia(self, actor: Actor) -> Actor:
+        """A party's members who fight, as ACLED names them ("BNP: Bangladesh Nationalist
+        Party Militia", a political militia); any other actor as it is."""
+        entry = self._entries.get(actor.key)
+        name = entry.militia_name() if entry is not None else None
+        if entry is None or name is None:
+            return actor
+        return Actor(f"{actor.key}:militia", name, entry.country, "political_militia")
+
+    def in_regime(self, actor: Actor | None, day: dt.date | None) -> Actor | None:
+        """A state organ named with the years of the government in power on `day`
+        ("Military Forces of Pakistan (2013-2018)"); any other actor as it is."""
+        if actor is None or day is None or actor.organ is None or not actor.is_state:
+            return actor
+        regime = next((r for r in self._regimes.get(actor.iso3 or "", ()) if r.valid_on(day)),
+                      None)
+        if regime is None:
+            return actor
+        key = (actor.name, regime.label())
+        named = self._in_regime.get(key)
+        if named is None:
+            named = self._in_regime[key] = replace(actor, name=f"{actor.name} ({key[1]})")
+        return named
+
+    def finish(self, record: EventRecord, violent: bool) -> None:
+        """The record's sides under the names ACLED gives them, once the rules and the
+        context have compared the plain names: a party whose members fight (`violent`) is
+        its militia; an unnamed actor of no country is of the event's place, else of the
+        other side; one a group stands for in its country is that group; an unnamed actor
+        that names both sides ("two groups of villagers") is both; a state organ carries
+        the years of its government."""
+        sides = [record.side1, record.side2]
+        place = record.place
+        for i, side in enumerate(sides):
+            if side is None:
+                continue
+            if violent:
+                side = self.as_militia(side)
+            other = sides[1 - i]
+            if place is not None:
+                side = self.placed(side, place.iso3, place.name)
+            else:
+                side = self.placed(side, other.iso3 if other is not None else None)
+            sides[i] = self.in_regime(side, record.event_date or record.published)
+        if sides[1] is None and sides[0] is not None and self._both(sides[0]):
+            sides[1] = sides[0]
+        record.side1, record.side2 = sides
+
+    def _both(self, actor: Actor) -> bool:
+        spec = self.generic.get(actor.key.partition(":")[0])
+        return spec is not None and spec.both_sides and not actor.is_state
+
+    def placed(self, actor: Actor, iso3: str | None, place: str = "") -> Actor:
+        """A generic actor in its country: given none, `iso3`'s; in a country where a
+        group stands for it ("insurgents" of Thailand's south), that group; named after
+        the event's `place` where its label says so ("Sidla Communal Militia")."""
+        generic, _, country = actor.key.partition(":")
+        if generic not in self.generic or actor.is_state:
+            return actor
+        where = country or iso3
+        group = self._stands_for.get((generic, where or ""))
+        if group is not None:
+            return Actor(f"group:{group.id}", group.name, group.country, group.actor_type)
+        if where != actor.iso3:
+            actor = self.generic_actor(generic, where)
+        if "{place}" in actor.name:
+            actor = replace(actor, name=" ".join(actor.name.replace("{place}", place).split()))
+        return actor
 
     def person(self, folded_name: str, day: dt.date | None) -> Actor | None:
         """The state an office holder speaks for on `day`, or None."""
@@ -120,7 +221,8 @@ class ActorBook:
     def _new_generic(self, generic_id: str, iso3: str | None) -> Actor:
         spec = self.generic[generic_id]
         country = self.countries[iso3].name if iso3 in self.countries else self._no_country
-        return Actor(f"{generic_id}:{iso3 or ''}", spec.label.format(country=country), iso3,
+        # {place} is filled when the event's place is known (`finish`).
+        return Actor(f"{generic_id}:{iso3 or ''}", spec.label.replace("{country}", country), iso3,
                      spec.actor_type)
 
     def with_organ(self, actor: Actor, organ: str) -> Actor:

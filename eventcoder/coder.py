@@ -47,15 +47,20 @@ class Coder:
     >>> coder = Coder()                                   # the bundled English lexicon
     >>> df = coder.code_texts(["Pakistan and Afghanistan exchanged fire on Thursday."],
     ...                       published="2026-02-27")
-    >>> df.loc[0, ["event_type", "status", "actor1", "actor2"]].tolist()
-    ['clash', 'occurred', 'Military Forces of Pakistan', 'Military Forces of Afghanistan']
+    >>> df.loc[0, ["event_type", "status"]].tolist()
+    ['clash', 'occurred']
+    >>> df.loc[0, ["actor1", "actor2"]].tolist()      # ACLED's names, with the regime's years
+    ['Military Forces of Pakistan (2024-)', 'Military Forces of Afghanistan (2021-)']
 
     `Coder(extra_lexicons=["my_lexicon/"])` adds your own lexicon folders to the bundled one
     (see docs/lexicons.md); `Coder(lexicons=[...])` uses only yours.
+    `Coder(regime_years=False)` names state forces without the years of the government in
+    power ("Military Forces of Pakistan"); by default the lexicon's `regime_years` decides.
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
-                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000) -> None:
+                 extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000,
+                 regime_years: bool | None = None) -> None:
         from .lexicon.loader import BUNDLED
 
         folders = list(lexicons) if lexicons is not None else [BUNDLED]
@@ -65,7 +70,7 @@ class Coder:
                                    self.lexicon.admin1_files, min_population,
                                    language=self.lexicon.language)
         self.matcher = Matcher(self.lexicon, self.gazetteer, self.folder)
-        self.book = ActorBook(self.lexicon, self.folder)
+        self.book = ActorBook(self.lexicon, self.folder, regime_years)
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.place_words = PlaceWords.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
@@ -205,6 +210,8 @@ class Coder:
             if default is not None:
                 record.event_date, record.time_precision = default
                 record.rules.append(PUBLISHED_RULE)
+            # named last: the rules and the context compare the plain names
+            self.book.finish(record, self.types[record.event_type].violent)
         return [event_row(p.record) for p in kept]
 
     def _with_header(self, doc: Document) -> Document:

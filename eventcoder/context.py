@@ -83,7 +83,7 @@ def _fill(item: Pending, members: list[Actor], book: ActorBook, inferred: bool) 
     changed = False
     for actor in members:
         # Read on this event's date: the Taliban of 2019 talks are the state in a 2022 clash.
-        actor = book.on_date(actor, record.event_date)
+        actor = book.on_date(actor, record.event_date, record.place.iso3 if record.place else None)
         if actor.key in taken:
             continue
         # The event's own organ: a truce is the governments', whoever fought before.

@@ -140,7 +140,7 @@ class ActorKeys:
         if coder is not None:
             self.states = {c.iso3 for c in coder.lexicon.countries}
             for g in coder.lexicon.groups:
-                for alias in {g.id, g.name, *g.aliases}:
+                for alias in {g.id, g.name, *g.forms()}:
                     key = self.folder.fold(alias).replace("_", " ")
                     self.names.setdefault(key, g.state or self.folder.fold(g.name))
 

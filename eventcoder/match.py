@@ -151,7 +151,7 @@ class Matcher:
     def _add_actors(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
         fold = self.folder.fold
         for g in lexicon.groups:
-            for name in (g.name, *g.aliases, *g.adjectives):
+            for name in g.forms():
                 self._put(table, name, ActorRef("group", fold(name)))
         for p in lexicon.people:
             for name in (p.name, *p.aliases):

@@ -229,8 +229,10 @@ class CoderSpec:
     def build(self) -> Coder:
         from .coder import Coder
 
-        options = {} if self.min_population is None else {"min_population": self.min_population}
-        return Coder(self.lexicons, extra_lexicons=self.extra_lexicons, **options)
+        if self.min_population is None:
+            return Coder(self.lexicons, extra_lexicons=self.extra_lexicons)
+        return Coder(self.lexicons, extra_lexicons=self.extra_lexicons,
+                     min_population=self.min_population)
 
 
 _CODERS: dict[CoderSpec, Coder] = {}

@@ -45,8 +45,12 @@ def scaled(n: int) -> settings:
 
 @lru_cache(maxsize=1)
 def shared_coder() -> eventcoder.Coder:
-    """The Coder every test shares (also usable where a fixture cannot reach: strategies)."""
-    return eventcoder.Coder()
+    """The Coder every test shares (also usable where a fixture cannot reach: strategies).
+
+    Its state forces carry no regime years ("Military Forces of Pakistan", not "... (2013-
+    2018)"): the tables pin what the rules find, and compare names as the ACLED scorer does,
+    years aside; tests/test_actors.py checks the years with a Coder of its own."""
+    return eventcoder.Coder(regime_years=False)
 
 
 @lru_cache(maxsize=1)

@@ -97,6 +97,19 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
                          "    actor_type: state_forces\n    words: [council]\n"
                          "    mediator: true\n"},
                         {(C.SECOND_MEDIATOR, "a.yaml", 6)}),
+    # Regimes that overlap (the second with the first, the third with the first too), a
+    # group named like a country and a curated place, standing for an unknown generic actor.
+    "actor data": ({"a.yaml": "regimes:\n"
+                              "  - {country: PAK, valid_from: 1950-01-01, valid_to: 1960-01-01}\n"
+                              "  - {country: PAK, valid_from: 1952-01-01, valid_to: 1953-01-01}\n"
+                              "  - country: PAK\n    valid_from: 1955-01-01\n"
+                              "    valid_to: 1956-01-01\n"
+                              "groups:\n  - id: g4\n    name: G4\n"
+                              "    aliases: [Pakistan, Torkham]\n    actor_type: rebel_group\n"
+                              "    country: AFG\n    stands_for: [gunmen]\n"},
+                   {(C.OVERLAPPING_REGIMES, "a.yaml", 3), (C.OVERLAPPING_REGIMES, "a.yaml", 5),
+                    (C.GROUP_NAME_IS_COUNTRY, "a.yaml", 8), (C.GROUP_NAME_IS_PLACE, "a.yaml", 8),
+                    (C.UNKNOWN_GENERIC_ACTOR, "a.yaml", 13)}),
     "edits": ({"a.yaml": "extend:\n  groups:\n    - {id: nobody, aliases: [x]}\n"
                          "    - {id: haqqani_network_insurgency, name: [X]}\n"
                          "  event_types:\n    - clash\n"
@@ -152,7 +165,7 @@ def test_every_problem_of_every_file_in_one_pass(tmp_path: Path) -> None:
 def test_the_cases_cover_every_error_code() -> None:
     covered = {code for _, problems in INVALID.values() for code, _, _ in problems}
     covered |= {C.NO_SUCH_PATH, C.NOT_A_FILE, C.CANNOT_READ}  # test_unreadable_paths
-    assert covered | {C.SHARED_TRIGGER} == set(C.CODES)
+    assert covered | {C.SHARED_TRIGGER, C.SHARED_GROUP_NAME} == set(C.CODES)
 
 
 def test_every_code_is_emitted_somewhere_and_documented() -> None:

@@ -72,11 +72,11 @@ def test_validity_follows_the_event_date(coder) -> None:
 # their own); in 2016 it is. The Taliban are the Afghan state from 2021-08-15 on.
 @pytest.mark.parametrize("text,published,sides", [
     ("Colombian troops clashed with FARC rebels near Tibu on Monday.", "2016-03-10",
-     {"Military Forces of Colombia", "Revolutionary Armed Forces of Colombia"}),
+     {"Military Forces of Colombia", "FARC: Revolutionary Armed Forces of Colombia"}),
     ("Colombian troops clashed with FARC rebels near Tibu on Monday.", "2025-03-10",
      {"Military Forces of Colombia", "Unidentified Armed Group (Colombia)"}),
     ("Colombian soldiers and FARC dissidents clashed near Tibu on Monday.", "2025-03-10",
-     {"Military Forces of Colombia", "FARC dissidents"}),
+     {"Military Forces of Colombia", "FARC Dissidents"}),
     ("The Taliban and Pakistani forces clashed near Chaman on Monday.", "2019-05-06",
      {"Taliban", "Military Forces of Pakistan"}),
     ("The Taliban and Pakistani forces clashed near Chaman on Monday.", "2025-05-06",

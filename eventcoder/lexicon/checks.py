@@ -7,6 +7,7 @@ cues loaded alone) is not checked: the folder is meant to be loaded with others.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -14,7 +15,7 @@ from ..errors import Problem
 from ..text import Folder
 from . import codes
 from .edits import Sourced
-from .model import ROLES, Country, Cue, CueKind, EventType, Organ
+from .model import ROLES, Country, Cue, CueKind, EventType, Group, Organ, Place, Regime
 
 Entries = dict[str, list[Sourced]]
 
@@ -74,13 +75,15 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
 
 
 def _actor_problems(entries: Entries) -> list[Problem]:
-    """Countries and organs named by groups, people and places."""
+    """Countries, organs and generic actors named by groups, people, places and regimes."""
     problems: list[Problem] = []
     countries, organs = _ids(entries, "countries", "iso3"), _ids(entries, "organs")
+    generics = _ids(entries, "generic_actors")
     for section, fields in (("groups", ("country", "state")), ("people", ("country",)),
-                            ("places", ("country", "countries"))):
+                            ("places", ("country", "countries")), ("regimes", ("country",))):
         for s in entries.get(section, []):
-            name = getattr(s.entry, "id", None) or s.entry.name  # type: ignore[attr-defined]
+            name = getattr(s.entry, "id", None) or getattr(s.entry, "name", None) or \
+                f"{s.entry.country} from {s.entry.valid_from}"  # type: ignore[attr-defined]
             for field in fields:
                 value = getattr(s.entry, field)
                 problems.extend(_unknown(s, field, value if isinstance(value, list) else [value],
@@ -88,6 +91,9 @@ def _actor_problems(entries: Entries) -> list[Problem]:
             if section == "people":
                 problems.extend(_unknown(s, "organ", [s.entry.organ], organs,  # type: ignore[attr-defined]
                                          "organ", codes.UNKNOWN_ORGAN, name))
+            if section == "groups":
+                problems.extend(_unknown(s, "stands_for", s.entry.stands_for, generics,  # type: ignore[attr-defined]
+                                         "generic actor", codes.UNKNOWN_GENERIC_ACTOR, name))
     mediators = [s for s in entries.get("organs", []) if s.entry.mediator]  # type: ignore[attr-defined]
     for s in mediators[1:]:
         first = mediators[0]
@@ -111,6 +117,87 @@ def _country_name_clashes(entries: Entries, folder: Folder) -> list[Problem]:
                                         f"{other.entry.iso3} ({other.path}:{other.line})",  # type: ignore[attr-defined]
                                         c.iso3, codes.SHARED_COUNTRY_NAME))
             owner[name] = s
+    return problems
+
+
+def _regime_overlaps(entries: Entries) -> list[Problem]:
+    """One state has one government on a day: its organs' names carry one set of years."""
+    problems = []
+    latest: dict[str, Sourced] = {}  # per country, the regime seen so far that ends last
+    for s in sorted(entries.get("regimes", []), key=lambda s: (s.entry.country,  # type: ignore[attr-defined]
+                                                                 s.entry.valid_from)):  # type: ignore[attr-defined]
+        r: Regime = s.entry  # type: ignore[assignment]
+        before = latest.get(r.country)
+        end = before.entry.valid_to if before else None  # type: ignore[attr-defined]
+        if before is not None and (end is None or end >= r.valid_from):
+            problems.append(Problem(s.path, s.at("valid_from"), f"valid_from: {r.country}'s "
+                                    f"regime from {r.valid_from} begins before the one of "
+                                    f"{before.path}:{before.line} ends",
+                                    f"{r.country} from {r.valid_from}", codes.OVERLAPPING_REGIMES))
+        if before is None or (end is not None and (r.valid_to is None or r.valid_to > end)):
+            latest[r.country] = s
+    return problems
+
+
+def _overlap(a: Group, b: Group) -> bool:
+    lo = max(a.valid_from or _DAWN, b.valid_from or _DAWN)
+    return lo <= min(a.valid_to or _DUSK, b.valid_to or _DUSK)
+
+
+_DAWN, _DUSK = dt.date.min, dt.date.max
+
+
+def _names_of(entries: Entries, section: str, folder: Folder) -> dict[str, str]:
+    """Every folded name of a section's entries (countries: also adjectives and capitals),
+    to the entry's iso3 or name."""
+    out: dict[str, str] = {}
+    for s in entries.get(section, []):
+        e = s.entry
+        if isinstance(e, Country):
+            for n in (e.name, *e.aliases, *e.adjectives, *e.capitals):
+                out.setdefault(folder.fold(n), e.iso3)
+        elif isinstance(e, Place):
+            for n in (e.name, *e.aliases):
+                out.setdefault(folder.fold(n), e.name)
+    return out
+
+
+def _group_name_clashes(entries: Entries, folder: Folder) -> list[Problem]:
+    """A group's forms must not be another country's names (the matcher would read a
+    state) nor a curated place's names (it would read a place)."""
+    countries = _names_of(entries, "countries", folder)
+    places = _names_of(entries, "places", folder)
+    problems: list[Problem] = []
+    for s in entries.get("groups", []):
+        g: Group = s.entry  # type: ignore[assignment]
+        for form in dict.fromkeys(folder.fold(f) for f in g.forms()):
+            iso3 = countries.get(form)
+            if iso3 is not None and iso3 not in (g.country, g.state):
+                problems.append(Problem(s.path, s.line, f"'{form}' is a name of {iso3}",
+                                        g.id, codes.GROUP_NAME_IS_COUNTRY))
+            if form in places:
+                problems.append(Problem(s.path, s.line, f"'{form}' is the place "
+                                        f"'{places[form]}'", g.id, codes.GROUP_NAME_IS_PLACE))
+    return problems
+
+
+def shared_group_names(entries: Entries, folder: Folder) -> list[Problem]:
+    """Groups of different countries may share a name ("Islamic State", "Jamaat-e-Islami"):
+    the event's country picks one. Two of one country on a common day (or one of no
+    country) cannot be told apart, and the first listed wins: a warning."""
+    problems: list[Problem] = []
+    owners: dict[str, list[Sourced]] = defaultdict(list)
+    for s in entries.get("groups", []):
+        g: Group = s.entry  # type: ignore[assignment]
+        for form in dict.fromkeys(folder.fold(f) for f in g.forms()):
+            for other in owners[form]:
+                o: Group = other.entry  # type: ignore[assignment]
+                if (o.country == g.country or None in (o.country, g.country)) and \
+                        _overlap(o, g):
+                    problems.append(Problem(s.path, s.line, f"'{form}' is also a name of "
+                                            f"'{o.id}' ({other.path}:{other.line}) on a "
+                                            "common day", g.id, codes.SHARED_GROUP_NAME))
+            owners[form].append(s)
     return problems
 
 
@@ -142,5 +229,6 @@ def cross_check(entries: Entries) -> tuple[list[Problem], list[Problem]]:
     folder = Folder()
     types = _ids(entries, "event_types")
     problems = [*_cue_problems(entries, types), *_type_problems(entries, types),
-                *_actor_problems(entries), *_country_name_clashes(entries, folder)]
-    return problems, shared_triggers(entries, folder)
+                *_actor_problems(entries), *_country_name_clashes(entries, folder),
+                *_regime_overlaps(entries), *_group_name_clashes(entries, folder)]
+    return problems, [*shared_triggers(entries, folder), *shared_group_names(entries, folder)]

@@ -34,6 +34,10 @@ UNKNOWN_STATUS = "E306"
 UNKNOWN_ROLE = "E307"
 SHARED_COUNTRY_NAME = "E308"
 SECOND_MEDIATOR = "E309"
+OVERLAPPING_REGIMES = "E310"
+GROUP_NAME_IS_COUNTRY = "E311"
+GROUP_NAME_IS_PLACE = "E312"
+UNKNOWN_GENERIC_ACTOR = "E313"
 # Edits of earlier folders' entries (`extend`, `remove`).
 NO_SUCH_ENTRY = "E401"
 NO_SUCH_ITEM = "E402"
@@ -41,6 +45,7 @@ NOT_EDITABLE = "E403"
 BAD_EDIT = "E404"
 # Warnings: the lexicon loads, but probably not as meant.
 SHARED_TRIGGER = "W501"
+SHARED_GROUP_NAME = "W502"
 
 CODES: dict[str, str] = {
     NO_SUCH_PATH: "no such lexicon file or folder",
@@ -71,9 +76,15 @@ CODES: dict[str, str] = {
     UNKNOWN_ROLE: "a role cue's value is not a role",
     SHARED_COUNTRY_NAME: "a name is used by two countries",
     SECOND_MEDIATOR: "more than one organ is marked mediator",
+    OVERLAPPING_REGIMES: "two regimes of one country overlap in time",
+    GROUP_NAME_IS_COUNTRY: "a group's name or alias is a name of another country",
+    GROUP_NAME_IS_PLACE: "a group's name or alias is a curated place's name",
+    UNKNOWN_GENERIC_ACTOR: "unknown generic actor (a group's stands_for)",
     NO_SUCH_ENTRY: "extend or remove names an entry that no earlier file gives",
     NO_SUCH_ITEM: "remove names an item the entry's list does not hold",
     NOT_EDITABLE: "extend or remove names a field that is not a list of the entry",
     BAD_EDIT: "an extend or remove item is malformed (no key, wrong shape)",
     SHARED_TRIGGER: "warning: a trigger is listed under two event types",
+    SHARED_GROUP_NAME: "warning: two groups of one country (or one of no country) share a "
+                       "name or alias on a common day",
 }

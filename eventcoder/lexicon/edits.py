@@ -28,6 +28,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "event_types": ("id",), "cue_kinds": ("id",), "statuses": ("id",), "cues": ("id",),
     "groups": ("id",), "organs": ("id",), "generic_actors": ("id",), "countries": ("iso3",),
     "people": ("name", "valid_from"), "places": ("name", "country"),
+    "regimes": ("country", "valid_from"),
 }
 OPS = ("extend", "remove")
 

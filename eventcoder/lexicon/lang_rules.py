@@ -84,6 +84,9 @@ class RuleWords(Entry):
                                           "a participant (\"according to officials\")")
     no_country: str = Field("International", description="the country in the name of a "
                             "generic actor whose country is unknown")
+    regime_years: bool = Field(True, description="state organs carry the years of the "
+                               "government in power on the event's date, from `regimes` "
+                               "(\"Military Forces of Pakistan (2013-2018)\")")
     # -- roles and events ------------------------------------------------------------------
     mediator_verbs: list[Word] = _words("verbs before an agent cue that make the agent a "
                                         "mediator (\"talks hosted by Qatar\")")

@@ -37,6 +37,7 @@ from .model import (
     Organ,
     Person,
     Place,
+    Regime,
     StatusEntry,
 )
 from .source import LineDict, LineList, find_files, parse_yaml, read_bytes
@@ -119,6 +120,10 @@ class Lexicon:
     @property
     def places(self) -> list[Place]:
         return self.of("places")
+
+    @property
+    def regimes(self) -> list[Regime]:
+        return self.of("regimes")
 
 
 @dataclass

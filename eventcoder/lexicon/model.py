@@ -7,6 +7,7 @@ entry, so a person editing a YAML file by hand sees exactly where the mistake is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -146,7 +147,24 @@ class Dated(Entry):
             self.valid_to is None or day <= self.valid_to)
 
 
+# An ACLED name that leads with its abbreviation ("TTP: Tehreek-i-Taliban Pakistan"): the
+# abbreviation, then the full name, which is what news writes.
+_ABBREVIATED = re.compile(r"^[^:]{1,24}:\s*(?P<full>\S.*)$")
+
+
+def _spellings(form: str) -> list[str]:
+    """A name as written, then with hyphens as blanks, then without apostrophes."""
+    spaced = " ".join(form.replace("-", " ").split())
+    return [form, spaced, form.replace("'", ""), spaced.replace("'", "")]
+
+
 class Group(Dated):
+    """A named actor: an armed group, a party, a union, an identity militia, a mission.
+
+    `name` is the actor's name in the dataset, ACLED's where ACLED codes the actor
+    ("TTP: Tehreek-i-Taliban Pakistan"); news names it by its `aliases` and by the full name
+    after the abbreviation (`forms`)."""
+
     id: str = Field(pattern=IDENT)
     name: Phrase
     aliases: list[Phrase] = []
@@ -154,6 +172,57 @@ class Group(Dated):
     actor_type: ActorType
     country: str | None = Field(None, pattern=ISO3)
     state: str | None = Field(None, pattern=ISO3)
+    party: bool = Field(False, description="a party, union or movement: named as the "
+                        "associated actor of its members' protests and riots, and as its "
+                        "`militia` when its members fight")
+    militia: Phrase | None = Field(None, description="a party's name when its members fight "
+                                   "(default: the name and \" Militia\", ACLED's form)")
+    stands_for: list[Annotated[str, Field(pattern=IDENT)]] = Field(
+        [], description="generic actors (`generic_actors` ids) that events of the group's "
+        "country name by this group, as ACLED does: unnamed insurgents of Thailand's Deep "
+        "South are Southern Muslim Separatists")
+
+    @model_validator(mode="after")
+    def _militia_of_party(self) -> Group:
+        if self.militia is not None and not self.party:
+            raise ValueError("only a party (party: true) has a 'militia'")
+        if self.party and self.state:
+            raise ValueError("a party is not a state ('state' and 'party' together)")
+        return self
+
+    def forms(self) -> list[str]:
+        """Every form news may name the group by: the full name (after an abbreviation that
+        leads the name, which matches only where an alias lists it), aliases, adjectives,
+        each also as news spells it without hyphens or apostrophes ("Tehreek e Taliban",
+        "Peoples Liberation Army"): transliterations vary, the name does not."""
+        found = _ABBREVIATED.match(self.name)
+        lead = found.group("full") if found else self.name
+        written = [lead, *self.aliases, *self.adjectives]
+        return list(dict.fromkeys(v for f in written for v in _spellings(f)))
+
+    def militia_name(self) -> str | None:
+        """The name of the party's members when they fight; None for no party."""
+        if not self.party:
+            return None
+        return self.militia or f"{self.name} Militia"
+
+
+class Regime(Dated):
+    """A government of a state, between two dates: its organs carry its years in their names
+    (ACLED: "Military Forces of Pakistan (2013-2018)")."""
+
+    country: str = Field(pattern=ISO3)
+    valid_from: dt.date
+    years: str | None = Field(None, pattern=r"^\d{4}(-(\d{4})?)?$", description="the years "
+                              "as shown, when not the years of the two dates (\"2013-2018\", "
+                              "\"2021-\")")
+    leader: str = Field("", description="who governed (a note for the reader)")
+
+    def label(self) -> str:
+        if self.years:
+            return self.years
+        end = "" if self.valid_to is None else str(self.valid_to.year)
+        return f"{self.valid_from.year}-{end}"
 
 
 class Person(Dated):
@@ -177,11 +246,24 @@ class Organ(Entry):
 
 class GenericActor(Entry):
     id: str = Field(pattern=IDENT)
-    label: str = Field(description="actor name; {country} is replaced by the event's country")
+    label: str = Field(description="actor name; {country} is replaced by the event's country, "
+                       "{place} by the event's place (\"{place} Communal Militia ({country})\")")
     actor_type: ActorType
     words: list[Phrase] = Field(min_length=1)
     victims: bool = Field(False, description="named in a death toll (\"killed 12 civilians\"), "
                           "they are its victims, not a side")
+    both_sides: bool = Field(False, description="the words name the two sides of a fight at "
+                             "once (\"two groups of villagers clashed\"): ACLED codes the actor "
+                             "as actor1 and actor2")
+
+    @field_validator("label")
+    @classmethod
+    def _known_fields(cls, label: str) -> str:
+        unknown = set(re.findall(r"\{([^}]*)\}", label)) - {"country", "place"}
+        if unknown:
+            raise ValueError(f"label: unknown field(s) {sorted(unknown)}; "
+                             "{country} and {place} are known")
+        return label
 
 
 class Place(Entry):
@@ -216,4 +298,5 @@ SECTIONS: dict[str, type[Entry]] = {
     "organs": Organ,
     "generic_actors": GenericActor,
     "places": Place,
+    "regimes": Regime,
 }

@@ -252,7 +252,9 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
             url=doc.url)
         if date is not None:  # names whose meaning changed (the Taliban) read on this date
-            sides = tuple(book.on_date(s, date) if isinstance(s, Actor) else s for s in sides)
+            where = location.iso3 if location else None
+            sides = tuple(book.on_date(s, date, where) if isinstance(s, Actor) else s
+                          for s in sides)
             if part + 1 < len(splits):  # the next part's place, as the sides now are
                 countries = _countries(facts, sides, mediators)
         (record.side1, record.side2), unplaced = _actors(cand, sides, book, location)
