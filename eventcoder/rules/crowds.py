@@ -140,7 +140,10 @@ class CrowdRules:
             # "police used tear gas" with no crowd: a protest only if the article tells one
             crowd = [c.but(UNTOLD) for c in crowd]
         crowd = [c for c in crowd if self._crowds_own(view, parts, c)]
-        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c))
+        # A definite mention ("the blockade entered its tenth day") is an event of its own:
+        # ACLED codes each day of a strike, and reports of one crowd in one article are
+        # joined by `merge_crowd_reports`.
+        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c), anaphoric=False)
                   for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
 
