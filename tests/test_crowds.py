@@ -57,7 +57,7 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
     ("Two rival groups clashed in Pabna on Monday, leaving ten injured.",
      ("riot", "Rioters (Bangladesh)", "Rioters (Bangladesh)")),
     # a definite mention of a strike is news of its own (ACLED codes each of its days)
-    ("The indefinite transport strike entered its tenth day in Sylhet.",
+    ("The indefinite transport strike entered its tenth day, and shops in Sylhet stayed shut.",
      ("protest", "Protesters (Bangladesh)", None)),
     ("Party activists brought out a procession in Natore on Thursday.",
      ("protest", "Protesters (Bangladesh)", None)),
