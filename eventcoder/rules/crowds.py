@@ -7,8 +7,8 @@ attacked, or the other crowd of a communal riot. `CrowdRules.events`, after the 
 
 1. the crowd's events: the candidates of a Protests or Riots type, and a clash (or another
    Battles or Violence against civilians event) one of whose sides is a crowd and none an
-   armed group: protesters fighting the police riot, they do not battle a state. A reading
-   of the same words as another type ("strike" in "hunger strike") is dropped;
+   armed group: protesters fighting the police riot, they do not battle a state (the
+   matcher reads the longest phrase: "hunger strike" is never an air strike's "strike");
 2. what is no crowd's: a protest made by a named state ("Pakistan protested to India": a
    diplomatic protest), violence done by an armed group ("militants torched a school"),
    and intervention words ("tear gas") in a sentence that tells no crowd;
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors import ActorBook
 from ..context import Pending
@@ -127,14 +127,10 @@ class CrowdRules:
         if not any(self._crowdish(c, written) for c in cands):
             return cands  # no crowd in the sentence: nothing to do
         crowd = [c for c in cands if _is_crowd_type(c.event_type)]
-        spans = [(c.trigger.first, c.trigger.last) for c in crowd]
         kept: list[Candidate] = []
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if any(cand.trigger.first <= last and first <= cand.trigger.last
-                   for first, last in spans):
-                continue  # "strike" in "hunger strike": the crowd's words, read as another type
             if self._crowd_fight(parts, cand, written):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
@@ -144,7 +140,10 @@ class CrowdRules:
             # "police used tear gas" with no crowd: a protest only if the article tells one
             crowd = [c.but(UNTOLD) for c in crowd]
         crowd = [c for c in crowd if self._crowds_own(view, parts, c)]
-        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c))
+        # A definite mention ("the blockade entered its tenth day") is an event of its own:
+        # ACLED codes each day of a strike, and reports of one crowd in one article are
+        # joined by `merge_crowd_reports`.
+        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c), anaphoric=False)
                   for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
 
@@ -251,8 +250,9 @@ def _merged(group: list[Candidate]) -> Candidate:
     strongest = min(group, key=_rank)
     status = "occurred" if any(c.status == "occurred" for c in group) else first.status
     sides = tuple(s for c in group for s in c.roles.sides)
-    return first.but("crowd_merged", event_type=strongest.event_type, status=status,
-                     roles=Roles(sides), weak=all(c.weak for c in group))
+    rules = tuple(dict.fromkeys(r for c in group for r in c.rules))
+    return replace(first, event_type=strongest.event_type, status=status, roles=Roles(sides),
+                   weak=all(c.weak for c in group), rules=(*rules, "crowd_merged"))
 
 
 def _sentence_groups(parts: Participants, cand: Candidate) -> Iterable[ActorGroup]:
