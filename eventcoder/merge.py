@@ -4,14 +4,15 @@ ACLED codes an event once, however many sources report it; GDELT's best-known fa
 the opposite (one kidnapping coded as hundreds of events). Within an article, the sentences
 that report one event are already one row (`eventcoder.context.merge_mentions`); this
 module joins the rows of different articles, on every path alike: `merge_rows` over the rows
-of a run in memory, and `merge_dataset` over the per-article parts of a dataset folder (the
+of a run in memory, and `merge_parts` over the per-article parts of a dataset folder (the
 streaming and Dask runs), which groups with the same function.
 
-**Which rows are one event.** Rows of the same event type and status, with the same actors
-(the lexicon's canonical names, in either order: "Pakistani troops" and "the Pakistan Army"
-are both *Military Forces of Pakistan*), at the same place (the gazetteer's entry: name,
-region, country and coordinates) on the same day. A row with no actor joins nothing.
-A report that says less joins the one event the others say more precisely:
+**Which rows are one event.** Rows of the same event type, status and mediators, with the
+same actors (the lexicon's canonical names, in either order: "Pakistani troops" and "the
+Pakistan Army" are both *Military Forces of Pakistan*), at the same place (the gazetteer's
+entry: name, region, country and coordinates) on the same day. A row with no actor, and a
+part of a toll split by town (`split_toll`), join nothing. A report that says less joins the
+one event the others say more precisely, unless its own article tells that event apart:
 
 - a row with no place, or only a country (or a region), joins the single group of the same
   type, status, actors and day placed inside that country (region);
@@ -24,29 +25,27 @@ result does not depend on the order of the articles or on how they are split int
 or partitions, and merging a merged table changes nothing.
 
 **What the merged row holds.** The earliest report's row (by publication, then article id,
-sentence, trigger; its `event_id`, sentence, offsets, actor order, source) with:
-the lowest `fatalities` any report gives (ACLED's rule; a report with no toll, 0, gives
-none);
-the place of the most precise report, and the date (with its words and precision) of the
-most precise report that has date words; the first report's mediators that has any;
-`actors_inferred` only if every report inferred them; `mentions` the sentences of all;
-the other reports' sentences, articles and offsets appended to `mention_sentences`,
-`mention_doc_ids`, `mention_offsets`; `doc_ids` the articles (sorted), `n_sources` their
-number; `merged_ids` the `event_id`s of the other articles' rows (as `merge="article"`
-codes them); and the rule `merged_articles`.
+sentence, trigger; its `event_id`, sentence, offsets, actor order, source) with: the lowest
+`fatalities` any report gives (ACLED's rule; a report with no toll, 0, gives none); the place
+of the most precise report, and the date (with its words and precision) of the most precise
+report that has date words; `actors_inferred` only if every report inferred them;
+`mentions` the sentences of all; the other reports' sentences, articles and offsets appended
+to `mention_sentences`, `mention_doc_ids`, `mention_offsets`; `doc_ids` the articles
+(sorted), `n_sources` their number; `merged_ids` the `event_id`s of the other articles' rows
+(as `merge="article"` codes them); and the rule `merged_articles`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
-import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -58,6 +57,7 @@ MERGE_MODES: tuple[str, ...] = ("event", "article")
 # A report dated by its publication may tell of an event up to this many days before.
 PUBLISHED_REACH = 7
 MERGE_RULE = "merged_articles"
+SPLIT_RULE = "split_toll"
 
 # The columns that say where an event was: taken together from one report.
 PLACE_COLUMNS: tuple[str, ...] = tuple(c for c, (holder, _) in HELD_COLUMNS.items()
@@ -66,7 +66,7 @@ DATE_COLUMNS = ("event_date", "time_precision", "date_text")
 # What grouping reads of a row (a dataset's parts are read for these first).
 GROUP_COLUMNS: tuple[str, ...] = ("event_id", "doc_id", "sentence_index", "trigger_start",
                                   "published", "rule", "event_type", "status", "actor1", "actor2",
-                                  *PLACE_COLUMNS, *DATE_COLUMNS)
+                                  "mediators", "doc_ids", *PLACE_COLUMNS, *DATE_COLUMNS)
 
 Row = Mapping[str, Any]
 PlaceId = tuple[Any, ...]
@@ -80,11 +80,10 @@ def check_mode(merge: str) -> MergeMode:
 
 def _null(value: Any) -> bool:
     """None, NaN, NaT or pd.NA (a list, or an array read back from Parquet, is a value)."""
-    if value is None:
+    # Identity first: the coder's rows hold None; a frame's, NaN, NaT or pd.NA.
+    if value is None or value is pd.NA or value is pd.NaT:
         return True
-    if isinstance(value, (str, int, list, tuple, np.ndarray)):  # the coder's rows: no call
-        return False
-    return bool(pd.isna(value))
+    return isinstance(value, float) and value != value
 
 
 def _day(value: Any) -> dt.date | None:
@@ -97,11 +96,14 @@ def _day(value: Any) -> dt.date | None:
     return pd.Timestamp(value).date()
 
 
+Block = tuple[str, str, tuple[str, ...], tuple[str, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """What grouping reads of one row."""
 
-    block: tuple[str, str, tuple[str, ...]] | None  # type, status, actors; None: joins none
+    block: Block | None  # None: the row joins no other
     place: PlaceId | None
     area: tuple[str, str | None] | None  # a country (region) only: (iso3, admin1 or None)
     day: dt.date | None
@@ -116,21 +118,41 @@ class Facts:
         return (self.block, self.place, self.day)
 
 
-def read_facts(row: Row) -> Facts:
+def read_block(row: Row) -> Block | None:
+    """What every report of one event shares exactly: type, status, actors (in either
+    order) and mediators; None for a row with no actor, which joins no other."""
     one, two = row["actor1"], row["actor2"]
-    names = [str(a) for a in (one, two) if not _null(a)]
-    actors = tuple(sorted(names)) if len(names) == 2 else tuple(names)
-    block = (str(row["event_type"]), str(row["status"]), actors) if actors else None
+    one = None if _null(one) else str(one)
+    two = None if _null(two) else str(two)
+    # A part of a toll split by town is an event of its own (as in its article's merge).
+    if one is None and two is None or SPLIT_RULE in str(row["rule"]):
+        return None
+    if one is None or two is None:
+        actors: tuple[str, ...] = (one or two or "",)
+    else:
+        actors = (one, two) if one <= two else (two, one)
+    # Talks mediated by Qatar and talks mediated by Turkey the same day are two events.
+    mediators = row["mediators"]
+    return (str(row["event_type"]), str(row["status"]), actors,
+            tuple(sorted(map(str, mediators))) if len(mediators) else ())
+
+
+def read_facts(row: Row, block: Block | None) -> Facts:
+    """What grouping reads of a row of `block` (`read_block`)."""
+    if block is None:
+        return Facts(None, None, None, None, False)
     place: PlaceId | None = None
     area: tuple[str, str | None] | None = None
-    if not _null(row["location"]):
-        iso3 = None if _null(row["iso3"]) else str(row["iso3"])
-        admin1 = None if _null(row["admin1"]) else str(row["admin1"])
+    name = row["location"]
+    if not _null(name):
+        name = str(name)
+        iso3, admin1 = row["iso3"], row["admin1"]
+        iso3 = None if _null(iso3) else str(iso3)
+        admin1 = None if _null(admin1) else str(admin1)
+        # The gazetteer's coordinates: the same floats for one entry, from any report.
         lat, lon = row["latitude"], row["longitude"]
-        place = (iso3, admin1, str(row["location"]),
-                 None if _null(lat) else round(float(lat), 4),
-                 None if _null(lon) else round(float(lon), 4))
-        name = str(row["location"])
+        place = (iso3, admin1, name, None if _null(lat) else float(lat),
+                 None if _null(lon) else float(lon))
         if iso3 and name == row["country"]:
             area = (iso3, None)
         elif iso3 and admin1 and name == admin1:
@@ -157,6 +179,8 @@ def _holds(coarse: Facts, fine: Facts) -> bool:
 
 def _candidates(facts: Facts, fine_days: Mapping[tuple[Any, ...], list[Facts]],
                 fine_blocks: Mapping[Any, list[Facts]]) -> set[tuple[Any, ...]]:
+    if facts.block not in fine_blocks:
+        return set()
     if facts.day is None:
         pool: Iterable[Facts] = fine_blocks.get(facts.block, ())
     elif facts.dated:
@@ -170,15 +194,21 @@ def _candidates(facts: Facts, fine_days: Mapping[tuple[Any, ...], list[Facts]],
 def group_rows(rows: Sequence[Row]) -> list[list[int]]:
     """The rows (positions in `rows`) that report one event, each group in input order,
     the groups in the order of their first row. See the module's docstring for the rules."""
-    facts = [read_facts(row) for row in rows]
+    blocks = [read_block(row) for row in rows]
+    # A report whose block no other shares is an event of its own: most rows, read no further.
+    shared = Counter(blocks)
+    facts = [read_facts(row, block if shared[block] > 1 else None)
+             for row, block in zip(rows, blocks)]
     fine_days: dict[tuple[Any, ...], list[Facts]] = {}
     fine_blocks: dict[Any, list[Facts]] = {}
-    seen: set[tuple[Any, ...]] = set()
-    for f in facts:
-        if f.block is not None and f.fine and f.key not in seen:
-            seen.add(f.key)
-            fine_days.setdefault((f.block, f.day), []).append(f)
-            fine_blocks.setdefault(f.block, []).append(f)
+    docs: dict[tuple[Any, ...], set[str]] = {}  # the articles of each precise event
+    for f, row in zip(facts, rows):
+        if f.block is not None and f.fine:
+            if f.key not in docs:
+                docs[f.key] = set()
+                fine_days.setdefault((f.block, f.day), []).append(f)
+                fine_blocks.setdefault(f.block, []).append(f)
+            docs[f.key].update(_articles(row))
     groups: dict[Any, list[int]] = {}
     for i, f in enumerate(facts):
         if f.block is None:
@@ -187,12 +217,19 @@ def group_rows(rows: Sequence[Row]) -> list[list[int]]:
         key = f.key
         if not f.fine:
             found = _candidates(f, fine_days, fine_blocks)
-            if len(found) == 1:
+            # Its own article told that event apart from it: it stays apart here too.
+            if len(found) == 1 and docs[next(iter(found))].isdisjoint(_articles(rows[i])):
                 key = found.pop()
             else:
                 key = ("coarse", *key)
         groups.setdefault(key, []).append(i)
     return list(groups.values())
+
+
+def _articles(row: Row) -> list[str]:
+    """The articles a row reports from (one, unless it was merged)."""
+    ids = row.get("doc_ids")
+    return [str(row["doc_id"])] if ids is None or _null(ids) else [str(d) for d in ids]
 
 
 def _order(row: Row) -> tuple[Any, ...]:
@@ -212,7 +249,7 @@ def combine(members: Sequence[Row]) -> dict[str, Any]:
     ordered = sorted(members, key=_order)
     first = ordered[0]
     row = dict(first)
-    facts = [read_facts(m) for m in ordered]
+    facts = [read_facts(m, read_block(m)) for m in ordered]
     placed = [m for m, f in zip(ordered, facts) if f.place is not None and f.area is None] or \
         [m for m, f in zip(ordered, facts) if f.place is not None]
     if placed:
@@ -225,9 +262,6 @@ def combine(members: Sequence[Row]) -> dict[str, Any]:
     # 0 is "no deaths reported" (codebook, section 8): it lowers no report's count.
     tolls = [int(m["fatalities"]) for m in ordered if not _null(m["fatalities"])]
     row["fatalities"] = min([t for t in tolls if t > 0] or tolls) if tolls else None
-    mediated = next((m for m in ordered if _strings(m["mediators"])), first)
-    row["mediators"] = _strings(mediated["mediators"])
-    row["mediators_iso3"] = _strings(mediated["mediators_iso3"])
     row["actors_inferred"] = all(bool(m["actors_inferred"]) for m in ordered)
     sentences, docs, offsets = [], [], []
     for m in ordered:

@@ -139,13 +139,7 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
               "eventcoder_version": __version__, "code_hash": code_digest(),
               "lexicon_hash": coder.lexicon.digest, "merge": check_mode(merge)}
     key = run_key(config)
-    prepare_folder(out, resume)
-    manifest = read_manifest(out) if resume else {}
-    check_manifest(out, manifest, key)
-    manifest = {"format": MANIFEST_FORMAT, "run_key": key, **config,
-                "schema_version": SCHEMA_VERSION, "complete": False,
-                "parts": manifest.get("parts", {})}
-    write_manifest(out, manifest)
+    manifest = _start(out, resume, key, config)
     summary = RunSummary(out)
     written = _articles_folder(out, merge)
     documents = read_paths(files, on_error, dayfirst=dayfirst, skipped=skipped)
@@ -160,17 +154,26 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
     manifest["parts"] = {k: v for k, v in manifest["parts"].items()
                          if v["index"] < summary.parts}
     if written != out:
-        counts = merge_articles(out, summary.parts)
-        for name, count in counts.items():
-            manifest["parts"][name].update(article_events=manifest["parts"][name]["events"],
-                                           events=count)
-        summary.events = sum(counts.values())
+        _merge_local(out, summary, manifest)
     summary.skipped, summary.files_skipped = len(skipped.articles), len(skipped.files)
     manifest.update(complete=True, documents=summary.documents, events=summary.events,
                     **skipped.counts())
     write_manifest(out, manifest)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _start(out: Path, resume: bool, key: str, config: dict[str, Any]) -> dict[str, Any]:
+    """Prepare the folder of a run that starts (or resumes: the parts done are kept) and
+    write its manifest, incomplete; returns it."""
+    prepare_folder(out, resume)
+    manifest = read_manifest(out) if resume else {}
+    check_manifest(out, manifest, key)
+    manifest = {"format": MANIFEST_FORMAT, "run_key": key, **config,
+                "schema_version": SCHEMA_VERSION, "complete": False,
+                "parts": manifest.get("parts", {})}
+    write_manifest(out, manifest)
+    return manifest
 
 
 def _local_part(coder: Coder, out: Path, batch: list[Document], index: int,
@@ -206,6 +209,16 @@ def _articles_folder(out: Path, merge: str) -> Path:
         return out
     (out / ARTICLES).mkdir(exist_ok=True)
     return out / ARTICLES
+
+
+def _merge_local(out: Path, summary: RunSummary, manifest: dict[str, Any]) -> None:
+    """Merge a local run's per-article parts into its parts; the manifest and summary
+    count the merged rows (and each part's `article_events`, what a rerun resumes from)."""
+    counts = merge_articles(out, summary.parts)
+    for name, count in counts.items():
+        manifest["parts"][name].update(article_events=manifest["parts"][name]["events"],
+                                       events=count)
+    summary.events = sum(counts.values())
 
 
 def merge_articles(out: Path, count: int) -> dict[str, int]:
@@ -406,12 +419,7 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
         t = time.perf_counter()
         drops = _first_pass(running, data, pieces, on_error, dayfirst, skipped)
         timings["read"] = time.perf_counter() - t
-        prepare_folder(out, resume)
-        manifest = read_manifest(out) if resume else {}
-        check_manifest(out, manifest, key)
-        write_manifest(out, {"format": MANIFEST_FORMAT, "run_key": key, **config,
-                             "schema_version": SCHEMA_VERSION, "complete": False,
-                             "parts": manifest.get("parts", {})})
+        _start(out, resume, key, config)
         t = time.perf_counter()
         args = (str(_articles_folder(out, merge)), spec, key, resume, on_error, dayfirst)
         if pieces is not None:
@@ -426,14 +434,20 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
         timings["code"] = time.perf_counter() - t
     parts = parts.sort_values("index")
     if merge == "event":
-        t = time.perf_counter()
-        counts = merge_articles(out, len(parts))
-        parts = parts.assign(article_events=parts["events"],
-                             events=[counts[name] for name in parts["part"]])
-        timings["merge"] = time.perf_counter() - t
+        parts = _merge_dask(out, parts, timings)
     summary = _finish(out, parts, key, config, skipped, timings)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _merge_dask(out: Path, parts: pd.DataFrame, timings: dict[str, float]) -> pd.DataFrame:
+    """Merge the partitions' per-article parts into the dataset's parts, in this process;
+    the parts' summary with the merged counts (and the per-article ones)."""
+    t = time.perf_counter()
+    counts = merge_articles(out, len(parts))
+    timings["merge"] = time.perf_counter() - t
+    return parts.assign(article_events=parts["events"],
+                        events=[counts[name] for name in parts["part"]])
 
 
 @contextlib.contextmanager

@@ -153,7 +153,7 @@ def test_an_id_given_twice_is_an_input_error_or_skipped(coder, tmp_path: Path, c
     (tmp_path / "one" / "a.txt").write_text(clash, encoding="utf-8")
     (tmp_path / "two" / "a.txt").write_text(clash, encoding="utf-8")
     # Ids are paths relative to the folder given: one folder holding both reads both ...
-    assert set(coder.code_files(tmp_path)["doc_id"]) == {"one/a", "two/a"}
+    assert set(coder.code_files(tmp_path, merge="article")["doc_id"]) == {"one/a", "two/a"}
     # ... two folders given apart each give the id "a".
     with pytest.raises(InputError, match=r"two/a\.txt \[a\]: .* by .*one/a\.txt"):
         coder.code_files([tmp_path / "one", tmp_path / "two"])

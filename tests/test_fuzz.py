@@ -589,12 +589,13 @@ def test_fixed_a_publication_date_out_of_pandas_range_breaks_the_table(coder, tm
 def test_fixed_an_event_date_out_of_pandas_range_breaks_the_table(coder) -> None:
     # Found by test_any_text_yields_a_valid_table: "on 3 June 1066" resolves to 1066-06-03,
     # which datetime64[ns] cannot hold: SchemaError. Fixed: the event is kept and the date
-    # read as unresolved (no event_date nor time_precision; date_text kept).
+    # read as unresolved (date_text kept): it takes the publication date (issue 13, item 7).
     events = coder.code_texts(["Pakistan and Afghanistan exchanged fire on 3 June 1066."],
                               published=PUBLISHED)
     assert len(events) == 1
     row = events.iloc[0]
-    assert pd.isna(row["event_date"]) and pd.isna(row["time_precision"])
+    assert row["event_date"] == pd.Timestamp(PUBLISHED) and row["time_precision"] == 2
+    assert "date_published" in row["rule"].split(";")
     assert row["date_text"] == "3 June 1066"
 
 

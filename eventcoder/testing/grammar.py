@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from hypothesis import strategies as st
 
-from ..resolve.dates import plausible
+from ..resolve.dates import date_from_publication, plausible
 from .expected import ExpectedEvent
 from .forms import PlaceForm, StateForm
 from .words import GOVERNMENT_WORDS, MILITARY_WORDS, MONTHS, NUMBER_WORDS, PUBLISHED, WEEKDAYS
@@ -307,6 +307,8 @@ def make_sentence(s: GeneratedSentence) -> GeneratedSentence:
     text = (t.future if s.future else t.text).format(**values)  # type: ignore[union-attr]
     future = s.future or t.tense == "future"
     event_date, precision = s.when.resolve(s.published, future) if s.when else (None, None)
+    if event_date is None:  # no date the text gives: the publication's (resolve.dates)
+        event_date, precision = date_from_publication(None, s.published) or (None, None)
     fatalities = None
     if s.violent:
         fatalities = s.toll[1] if s.toll else 0
