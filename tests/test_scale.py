@@ -209,7 +209,8 @@ def dask_client():
 
 
 def test_dask_on_two_workers_equals_one_process(dask_client, examples_dir: Path,
-                                                expected_by_default: pd.DataFrame, tmp_path: Path) -> None:
+                                                expected_by_default: pd.DataFrame,
+                                                tmp_path: Path) -> None:
     import dask.dataframe as dd
 
     articles = pd.DataFrame(
