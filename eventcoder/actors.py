@@ -180,9 +180,19 @@ class ActorBook:
             else:
                 side = self.placed(side, other.iso3 if other is not None else None)
             sides[i] = self.in_regime(side, record.event_date or record.published)
-        if sides[1] is None and sides[0] is not None and self._both(sides[0]):
-            sides[1] = sides[0]
-        record.side1, record.side2 = sides
+        record.side1, record.side2 = self._both_sides(sides[0], sides[1])
+
+    def _both_sides(self, first: Actor | None, second: Actor | None
+                    ) -> tuple[Actor | None, Actor | None]:
+        """Words that name both sides ("two groups of villagers") are the actor on both;
+        next to a named group ("two factions of the BCL"), that group is on both."""
+        for one, other in ((first, second), (second, first)):
+            if one is not None and self._both(one):
+                if other is None:
+                    return one, one
+                if not other.is_state and not self._both(other):
+                    return other, other
+        return first, second
 
     def _both(self, actor: Actor) -> bool:
         spec = self.generic.get(actor.key.partition(":")[0])

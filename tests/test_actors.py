@@ -125,6 +125,16 @@ NAMED = [
      ("Sylhet Communal Militia (Bangladesh)", "Sylhet Communal Militia (Bangladesh)", 4, 4)),
     ("Villagers clashed with police in Sylhet on Friday.",
      ("Civilians (Bangladesh)", "Police Forces of Bangladesh", 7, 1)),
+    # two factions of a named group are the group on both sides; of an unnamed one, an
+    # armed group on both; two groups against the police are not both sides
+    ("Two factions of the Chhatra League clashed in Sylhet on Sunday, leaving 10 injured.",
+     ("BCL: Bangladesh Chhatra League Militia", "BCL: Bangladesh Chhatra League Militia", 3, 3)),
+    ("Two groups of Awami League activists clashed in Feni on Sunday, leaving one dead.",
+     ("Bangladesh Awami League Militia", "Bangladesh Awami League Militia", 3, 3)),
+    ("Rival factions of the ruling party clashed in Sylhet on Friday, leaving one man dead.",
+     ("Unidentified Armed Group (Bangladesh)", "Unidentified Armed Group (Bangladesh)", 3, 3)),
+    ("Two rival groups clashed with police in Sylhet on Friday.",
+     ("Sylhet Communal Militia (Bangladesh)", "Police Forces of Bangladesh", 4, 1)),
     ("Pakistani troops clashed with gunmen on Sunday.",
      ("Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)", 1, 3)),
 ]
