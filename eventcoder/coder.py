@@ -229,8 +229,9 @@ class Coder:
                                    sum(1 for c in found if c.event_type.violent))
         out = []
         for cand in found:
-            event_type = cand.event_type
-            for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
+            for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates,
+                                              self.types):
+                event_type = self.types[resolved.record.event_type]  # retyped by its sides
                 out.append(Pending(resolved.record, event_type.structure,
                                    event_type.default_organ, cand.roles.both_sides,
                                    resolved.unplaced_organs, resolved.on_border))

@@ -34,6 +34,7 @@ UNKNOWN_STATUS = "E306"
 UNKNOWN_ROLE = "E307"
 SHARED_COUNTRY_NAME = "E308"
 SECOND_MEDIATOR = "E309"
+UNKNOWN_GENERIC_ACTOR = "E310"
 # Edits of earlier folders' entries (`extend`, `remove`).
 NO_SUCH_ENTRY = "E401"
 NO_SUCH_ITEM = "E402"
@@ -71,6 +72,7 @@ CODES: dict[str, str] = {
     UNKNOWN_ROLE: "a role cue's value is not a role",
     SHARED_COUNTRY_NAME: "a name is used by two countries",
     SECOND_MEDIATOR: "more than one organ is marked mediator",
+    UNKNOWN_GENERIC_ACTOR: "unknown generic actor (an event type's default_target)",
     NO_SUCH_ENTRY: "extend or remove names an entry that no earlier file gives",
     NO_SUCH_ITEM: "remove names an item the entry's list does not hold",
     NOT_EDITABLE: "extend or remove names a field that is not a list of the entry",

@@ -46,6 +46,11 @@ class EventRecord:
     url: str | None = None
     # Other sentences of the article that report the same event (merged into this row).
     mention_sentences: list[str] = field(default_factory=list)
+    # The type's codes and ACLED's flags, set with the type (`resolve.event.typed`).
+    disorder_type: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    targeting: str = "never"  # always, target (when actor2 is civilians) or never
 
     def keep_sides_apart(self) -> None:
         """No actor is on both sides of an event (a name read twice, or two names of one
@@ -85,6 +90,15 @@ class EventRecord:
     @property
     def mediators_iso3(self) -> list[str]:
         return [m.iso3 for m in self.mediator_actors if m.iso3] if self.mediator_actors else []
+
+    @property
+    def civilian_targeting(self) -> bool:
+        """ACLED's flag: always for violence against civilians; for a bomb or a strike,
+        when its target (actor2) is civilians."""
+        if self.targeting == "always":
+            return True
+        side = self.side2
+        return self.targeting == "target" and side is not None and side.actor_type == "civilians"
 
     @property
     def mentions(self) -> int:

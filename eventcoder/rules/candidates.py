@@ -111,6 +111,8 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
     for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
         for ref in placed.mention.groups[TriggerRef]:
             event_type = types[ref.event_type]
+            if event_type.unplaced_type and not _place_or_date_beside(view, parts, placed, 5):
+                event_type = types[event_type.unplaced_type]  # "seized the army's base"
             if ref.weak and event_type.violent and _consequence_only(view, parts, placed, out):
                 continue
             cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
@@ -152,8 +154,45 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
         return None  # "in the fighting": a weak word pointing back is no new event
     if caller is not None:
         roles = Roles(roles.sides, roles.mediators, roles.both_sides, parts.groups[caller])
+    targeted = _targeted(view, parts, event_type, ref, placed, (roles, role_rules),
+                         fatality_tokens)
+    if targeted is None:
+        return None
+    roles, role_rules = targeted
     return Candidate(event_type, placed, weak, status, roles, view.clause[placed.first],
                      anaphoric, rules + role_rules)
+
+
+def _targeted(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
+              placed: Placed, found: tuple[Roles, tuple[str, ...]], fatality_tokens: list[int]
+              ) -> tuple[Roles, tuple[str, ...]] | None:
+    """The roles of an attack on someone (a type with a `default_target`), its target
+    looked for beyond the role rule (`_other_target`); None when a weak word names no
+    victim and counts none ("the Houthi attack on Jeddah")."""
+    roles, rules = found
+    if event_type.default_target is None or len(roles.sides) >= 2:
+        return found
+    roles, rules = _other_target(view, parts, roles, rules)
+    if ref.weak and len(roles.sides) < 2 and not any(
+            view.clause[t] == view.clause[placed.first] for t in fatality_tokens):
+        return None
+    return roles, rules
+
+
+def _other_target(view: SentenceView, parts: Participants, roles: Roles,
+                  rules: tuple[str, ...]) -> tuple[Roles, tuple[str, ...]]:
+    """An attack whose target the role rule did not find has as target the sentence's
+    other participant, if it names one ("six soldiers died when gunmen opened fire on their
+    post"): only an attack on no one named is an attack on civilians (`default_target`)."""
+    doer = roles.sides[0] if roles.sides else None
+    for group in parts.groups:
+        if group.source or group.role == "mediator":
+            continue
+        for side in group.members:
+            if doer is None or side.key != doer.key:
+                return Roles((doer, side), roles.mediators, roles.both_sides, roles.caller), \
+                    (*rules, "target_other")
+    return roles, rules
 
 
 def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | None:
@@ -181,9 +220,10 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
     return False
 
 
-def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
+def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed,
+                          words: int = 2) -> bool:
     """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
-    return any(p.first > trigger.last and view.tokens.within(trigger.last, p.first, 2)
+    return any(p.first > trigger.last and view.tokens.within(trigger.last, p.first, words)
                for p in parts.places)
 
 
