@@ -49,7 +49,8 @@ class EventSchema(pa.DataFrameModel):
                                                   description="nearest ACLED sub-event type")
     # The type's codes in other schemes and ACLED's flags (h/tax, issue 13 item 3).
     disorder_type: Series[str] = pa.Field(
-        nullable=True, isin=["Political violence", "Demonstrations", "Strategic developments"],
+        nullable=True, isin=["Political violence", "Demonstrations", "Strategic developments",
+                             "Political violence; Demonstrations"],
         description="ACLED's disorder type")
     civilian_targeting: Series[bool] = pa.Field(
         description="civilians are the target (ACLED's civilian_targeting column): violence "

@@ -123,13 +123,15 @@ class EventType(Entry):
         return "target" if self.violent else "never"
 
     def absorbs_type(self, other: EventType) -> bool:
-        """Is an event of `other` in the same sentence part of this one (and not the
-        reverse)? ACLED's hierarchy, read from `absorbs` and `yields_to`."""
-        return self._takes(other) and not other._takes(self)
-
-    def _takes(self, other: EventType) -> bool:
-        return other.id in self.absorbs or (
-            self.disorder_type is not None and self.disorder_type in other.yields_to)
+        """Is an event of `other` in the same sentence part of this one? ACLED's hierarchy:
+        a type this one `absorbs`, unless that type absorbs this one too; else a type that
+        `yields_to` this one's disorder type, unless this one yields to it or that type
+        absorbs this one (a bomb defused is no explosion)."""
+        if other.id in self.absorbs:
+            return self.id not in other.absorbs
+        return self.disorder_type is not None and self.disorder_type in other.yields_to and \
+            self.id not in other.absorbs and not (
+                other.disorder_type is not None and other.disorder_type in self.yields_to)
 
     def trigger_specs(self) -> list[Trigger]:
         return [t if isinstance(t, Trigger) else Trigger(text=t) for t in self.triggers]

@@ -111,7 +111,7 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
     for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
         for ref in placed.mention.groups[TriggerRef]:
             event_type = types[ref.event_type]
-            if event_type.unplaced_type and not _place_or_date_beside(view, parts, placed, 5):
+            if event_type.unplaced_type and not _place_taken(view, parts, placed, vocabulary):
                 event_type = types[event_type.unplaced_type]  # "seized the army's base"
             if ref.weak and event_type.violent and _consequence_only(view, parts, placed, out):
                 continue
@@ -220,10 +220,21 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
     return False
 
 
-def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed,
-                          words: int = 2) -> bool:
+def _place_taken(view: SentenceView, parts: Participants, trigger: Placed,
+                 vocabulary: Vocabulary) -> bool:
+    """Is a place the object of the trigger, named within five words after it with no
+    locative word between ("captured the town of Sirte", not "captured three men near
+    Lahore")?"""
+    for p in parts.places:
+        if p.first > trigger.last and view.tokens.within(trigger.last, p.first, 5) and \
+                vocabulary.locative.isdisjoint(view.words[trigger.last + 1:p.first]):
+            return True
+    return False
+
+
+def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
     """"the strikes on Hodeidah": a place right after a definite mention makes it news."""
-    return any(p.first > trigger.last and view.tokens.within(trigger.last, p.first, words)
+    return any(p.first > trigger.last and view.tokens.within(trigger.last, p.first, 2)
                for p in parts.places)
 
 

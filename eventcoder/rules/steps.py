@@ -163,8 +163,16 @@ def absorb(view: SentenceView, parts: Participants, cands: list[Candidate]) -> l
             continue
         inner = [c for j, c in enumerate(cands) if absorbed[j] and takes(i, j)]
         if inner:
-            sides = tuple(distinct_sides(cand.roles.sides + tuple(
-                s for c in inner for s in c.roles.sides)))
+            # The sides of a tactic of this event (the battle's air strike) are its own; the
+            # arrests that follow an attack are of other people.
+            # Nor are the police who arrest the attacker its target.
+            others = {c.roles.sides[0].key for c in inner if c.event_type.id not in
+                      cand.event_type.absorbs and c.event_type.structure == "one_sided"
+                      and c.roles.sides and c.roles.sides[0] is not None}
+            sides = tuple(distinct_sides(cand.roles.sides[:1] + tuple(
+                s for s in cand.roles.sides[1:] if s is None or s.key not in others) + tuple(
+                s for c in inner if c.event_type.id in cand.event_type.absorbs
+                for s in c.roles.sides)))
             cand = cand.but("absorbs:" + ",".join(dict.fromkeys(c.event_type.id for c in inner)),
                             roles=replace(cand.roles, sides=sides))
         out.append(cand)
