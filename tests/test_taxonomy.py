@@ -84,7 +84,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("No shelling was reported in Laukkai on Friday.", []),
     ("The army has carried out air strikes in the past.", []),
     ("Militants often plant roadside bombs along this highway.", []),
-    ("Doctors in Lahore went on a hunger strike on Monday.", []),
+    # labour, not war (an anchored "strike" is otherwise an air strike)
+    ("Nurses went on strike against the government in Lahore on Monday.", []),
+    ("Thousands of teachers began a hunger strike against the government in Dhaka.", []),
     # --- Violence against civilians ----------------------------------------------------
     ("Gunmen shot dead a schoolteacher in Pattani province on Saturday.",
      [dict(event_type="civilian_attack", acled_event_type="Violence against civilians",
@@ -104,6 +106,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Soldiers raped two women in a village near Minova, local officials said.",
      [dict(event_type="sexual_violence", acled_sub_event_type="Sexual violence",
            civilian_targeting=True)]),
+    # a passive whose doer is named: the victim decides (a journalist, soldiers)
+    ("A senior journalist was killed by unidentified gunmen in Tank on Monday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Pakistan)")]),
+    ("A shopkeeper was attacked by armed men in Kano on Monday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Nigeria)")]),
+    ("Two soldiers were killed by militants in Bannu on Monday.",
+     [dict(event_type="clash", fatalities=2)]),
     ("The rebels threatened to abduct aid workers if the government refused to talk.", []),
     ("Boko Haram has for years abducted students across the north-east.", []),
     # --- Strategic developments --------------------------------------------------------

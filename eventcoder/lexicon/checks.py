@@ -71,6 +71,8 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
                                  codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "retype", [x.type for x in t.retype], types,
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "passive_type", [t.passive_type], types,
+                                 "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "unplaced_type", [t.unplaced_type], types,
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         if t.default_target is not None:

@@ -111,6 +111,9 @@ class EventType(Entry):
     retype: list[Retype] = Field([], description="the type an event becomes by its sides")
     default_target: str | None = Field(None, description="generic actor that is actor2 when "
                                        "the text names none (the civilians of an attack)")
+    passive_type: str | None = Field(
+        None, description="the type a weak trigger that finds one side only is read as when "
+        "its doer is the agent of a passive (\"a journalist was killed by gunmen\")")
     unplaced_type: str | None = Field(
         None, description="the type the event is when no place is named within five words "
         "after the trigger (\"captured the town of X\" takes territory, \"captured the "

@@ -117,6 +117,9 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                 continue
             cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
                               fatality_tokens)
+            if cand is None and ref.weak and event_type.passive_type:
+                cand = _passive(view, parts, marks, types[event_type.passive_type], ref,
+                                placed, vocabulary, fatality_tokens)
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types) if out else out
@@ -163,19 +166,29 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
                      anaphoric, rules + role_rules)
 
 
+def _passive(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,
+             ref: TriggerRef, placed: Placed, vocabulary: Vocabulary,
+             fatality_tokens: list[int]) -> Candidate | None:
+    """A weak word of a two-sided type that found one side only, read as `event_type`
+    when its doer is the agent of a passive ("a journalist was killed by gunmen"): the
+    one-sided reading, or None."""
+    cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary, fatality_tokens)
+    return cand if cand is not None and "actor_agent" in cand.rules else None
+
+
 def _targeted(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
               placed: Placed, found: tuple[Roles, tuple[str, ...]], fatality_tokens: list[int]
               ) -> tuple[Roles, tuple[str, ...]] | None:
     """The roles of an attack on someone (a type with a `default_target`), its target
     looked for beyond the role rule (`_other_target`); None when a weak word names no
-    victim and counts none ("the Houthi attack on Jeddah")."""
+    victim, counts none and is no passive ("the Houthi attack on Jeddah")."""
     roles, rules = found
     if event_type.default_target is None or len(roles.sides) >= 2:
         return found
     roles, rules = _other_target(view, parts, roles, rules)
-    if ref.weak and len(roles.sides) < 2 and not any(
+    if ref.weak and len(roles.sides) < 2 and "actor_agent" not in rules and not any(
             view.clause[t] == view.clause[placed.first] for t in fatality_tokens):
-        return None
+        return None  # (a passive's subject is its victim: "a journalist was killed by")
     return roles, rules
 
 
