@@ -113,6 +113,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="civilian_attack", actor2="Civilians (Nigeria)")]),
     ("Two soldiers were killed by militants in Bannu on Monday.",
      [dict(event_type="clash", fatalities=2)]),
+    # a toll of civilians with one armed side: an attack on them; killed in fighting: no
+    ("Militants killed three villagers in Borno on Sunday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Nigeria)", fatalities=3)]),
+    ("Three civilians were killed in fighting in Kidal.", []),
     ("The rebels threatened to abduct aid workers if the government refused to talk.", []),
     ("Boko Haram has for years abducted students across the north-east.", []),
     # --- Strategic developments --------------------------------------------------------

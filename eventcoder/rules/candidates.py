@@ -170,10 +170,16 @@ def _passive(view: SentenceView, parts: Participants, marks: Marks, event_type: 
              ref: TriggerRef, placed: Placed, vocabulary: Vocabulary,
              fatality_tokens: list[int]) -> Candidate | None:
     """A weak word of a two-sided type that found one side only, read as `event_type`
-    when its doer is the agent of a passive ("a journalist was killed by gunmen"): the
-    one-sided reading, or None."""
+    when its doer is the agent of a passive ("a journalist was killed by gunmen") or the
+    word tells a toll whose victims are civilians ("troops killed two villagers", not
+    "civilians were killed in fighting"): the one-sided reading, or None."""
     cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary, fatality_tokens)
-    return cand if cand is not None and "actor_agent" in cand.rules else None
+    if cand is None or not cand.roles.sides or cand.roles.sides[0] is None:
+        return None  # no doer: "civilians were killed in fighting" tells a toll
+    clause = view.clause[placed.first]
+    victims = ref.consequence and any(g.victims_only and view.clause[g.first] == clause
+                                      for g in parts.groups)
+    return cand if victims or "actor_agent" in cand.rules else None
 
 
 def _targeted(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
