@@ -256,8 +256,9 @@ class Coder:
                                    sum(1 for c in found if c.event_type.violent))
         out = []
         for cand in found:
-            event_type = cand.event_type
-            for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
+            for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates,
+                                              self.types):
+                event_type = self.types[resolved.record.event_type]  # retyped by its sides
                 name_associates(resolved.record, cand.roles, self.book)
                 out.append(Pending(resolved.record, event_type.structure,
                                    event_type.default_organ, cand.roles.both_sides,

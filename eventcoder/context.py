@@ -169,8 +169,11 @@ def apply_context(pending: list[Pending], book: ActorBook, gazetteer: Gazetteer,
         record.keep_sides_apart()  # whatever the context filled in
         if item.on_border:
             _settle_border(item, gazetteer)
+        # Violence is coded whoever took part (ACLED: unidentified actors; a violent
+        # type's fatalities are never null); talks between no one known are not.
         if item.structure == "one_sided" or record.side1 is not None or \
-                record.side2 is not None or record.mediator_actors or item.both_sides:
+                record.side2 is not None or record.mediator_actors or item.both_sides or \
+                record.fatalities is not None:
             kept.append(item)
     return kept
 

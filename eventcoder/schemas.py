@@ -47,6 +47,16 @@ class EventSchema(pa.DataFrameModel):
     acled_event_type: Series[str] = pa.Field(nullable=True, description="nearest ACLED event type")
     acled_sub_event_type: Series[str] = pa.Field(nullable=True,
                                                   description="nearest ACLED sub-event type")
+    # The type's codes in other schemes and ACLED's flags (h/tax, issue 13 item 3).
+    disorder_type: Series[str] = pa.Field(
+        nullable=True, isin=["Political violence", "Demonstrations", "Strategic developments",
+                             "Political violence; Demonstrations"],
+        description="ACLED's disorder type")
+    civilian_targeting: Series[bool] = pa.Field(
+        description="civilians are the target (ACLED's civilian_targeting column): violence "
+        "against civilians, or an explosion or strike whose actor2 is civilians")
+    cameo: Series[str] = pa.Field(nullable=True, description="nearest CAMEO event code")
+    plover: Series[str] = pa.Field(nullable=True, description="nearest PLOVER event category")
     status: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$", description="a status "
                                    "the lexicon declares: occurred, planned, failed, alleged, "
                                    "called_for, or one added in the lexicon")

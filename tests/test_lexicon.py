@@ -110,6 +110,14 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
                    {(C.OVERLAPPING_REGIMES, "a.yaml", 3), (C.OVERLAPPING_REGIMES, "a.yaml", 5),
                     (C.GROUP_NAME_IS_COUNTRY, "a.yaml", 8), (C.GROUP_NAME_IS_PLACE, "a.yaml", 8),
                     (C.UNKNOWN_GENERIC_ACTOR, "a.yaml", 13)}),
+    "hierarchy fields": ({"a.yaml": "event_types:\n  - id: raid\n    label: Raid\n"
+                         "    structure: one_sided\n    triggers: [raided]\n"
+                         "    absorbs: [clsh]\n    retype:\n"
+                         "      - {actor_types: [civilians], type: atack}\n"
+                         "    unplaced_type: clas\n    default_target: ghosts\n"},
+                         {(C.UNKNOWN_EVENT_TYPE, "a.yaml", 6), (C.UNKNOWN_EVENT_TYPE, "a.yaml", 7),
+                          (C.UNKNOWN_EVENT_TYPE, "a.yaml", 9),
+                          (C.UNKNOWN_GENERIC_ACTOR, "a.yaml", 10)}),
     "edits": ({"a.yaml": "extend:\n  groups:\n    - {id: nobody, aliases: [x]}\n"
                          "    - {id: haqqani_network_insurgency, name: [X]}\n"
                          "  event_types:\n    - clash\n"
@@ -264,7 +272,7 @@ event_types:
   - id: shelling
     label: Shelling
     structure: one_sided
-    triggers: [Shelled, mortar fire]
+    triggers: [Shelled, mortar fire, bombarded]
 extend:
   event_types:
     - {id: clash, triggers: [skirmished, {text: firefight, weak: true}]}
@@ -274,13 +282,14 @@ extend:
     - {id: negation_before, phrases: [nowhere near]}
 remove:
   event_types:
-    - {id: airstrike, triggers: [SHELLED]}
+    - {id: airstrike, triggers: [BOMBARDED]}
 """})
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the moved trigger is claimed once: no warning
         lexicon = load_lexicon([BUNDLED, tmp_path])
     types = _types(lexicon)
-    assert "shelled" not in types["airstrike"] and "Shelled" in types["shelling"]
+    # (the user's shelling replaces the bundled type of that id)
+    assert "bombarded" not in types["airstrike"] and "Shelled" in types["shelling"]
     assert types["clash"][-2:] == ["skirmished", "firefight"]
     assert [t.weak for t in lexicon.event_types[0].trigger_specs()][-1] is True
     haqqani = next(g for g in lexicon.groups if g.id == "haqqani_network_insurgency")
@@ -292,7 +301,7 @@ remove:
 def test_a_trigger_two_types_claim_is_a_warning(tmp_path: Path) -> None:
     _write(tmp_path, {"t.yaml": "event_types:\n  - id: shelling\n    label: S\n"
                       "    structure: one_sided\n    triggers: [shelled, Bombed, mortars]\n"})
-    with pytest.warns(LexiconWarning, match="airstrike.*bombed, shelled"):
+    with pytest.warns(LexiconWarning, match="airstrike.*: bombed \\(W501"):
         lexicon = load_lexicon([BUNDLED, tmp_path])
     assert [(w.code, Path(w.path).name, w.line) for w in lexicon.warnings] == [
         (C.SHARED_TRIGGER, "t.yaml", 5)]

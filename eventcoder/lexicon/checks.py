@@ -59,6 +59,7 @@ def _cue_problems(entries: Entries, types: set[str]) -> list[Problem]:
 def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     organs, statuses = _ids(entries, "organs"), _ids(entries, "statuses")
+    generics = _ids(entries, "generic_actors")
     for s in entries.get("event_types", []):
         t: EventType = s.entry  # type: ignore[assignment]
         problems.extend(_unknown(s, "subsumes", [x.type for x in t.subsumes], types,
@@ -67,6 +68,17 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "default_organ", [t.default_organ], organs, "organ",
                                  codes.UNKNOWN_ORGAN, t.id))
+        problems.extend(_unknown(s, "absorbs", t.absorbs, types, "event type",
+                                 codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "retype", [x.type for x in t.retype], types,
+                                 "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "passive_type", [t.passive_type], types,
+                                 "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "unplaced_type", [t.unplaced_type], types,
+                                 "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        if t.default_target is not None:
+            problems.extend(_unknown(s, "default_target", [t.default_target], generics,
+                                     "generic actor", codes.UNKNOWN_GENERIC_ACTOR, t.id))
         problems.extend(_unknown(s, "statuses", t.statuses or [], statuses, "status",
                                  codes.UNKNOWN_STATUS, t.id))
         problems.extend(_unknown(s, "triggers", [x.status for x in t.trigger_specs()],

@@ -65,6 +65,24 @@ class Subsumption(Entry):
                               "between")
 
 
+DisorderType = Literal["Political violence", "Demonstrations", "Strategic developments",
+                       "Political violence; Demonstrations"]
+# Who a type's events target, for the civilian_targeting column: "always" (violence against
+# civilians), "target" (when actor2 is civilians: a bomb on a bus), "never".
+CivilianTargeting = Literal["always", "target", "never"]
+
+
+class Retype(Entry):
+    """ACLED types some events by who takes part: an attack on soldiers is a battle, a
+    capture by government forces regains territory. The first rule whose side is of one of
+    `actor_types` makes the event of `type`."""
+
+    side: Literal["actor1", "actor2", "either"] = Field(
+        "actor2", description="the side read; 'either': the matching side becomes actor2")
+    actor_types: list[ActorType] = Field(min_length=1)
+    type: str
+
+
 class EventType(Entry):
     id: str = Field(pattern=IDENT)
     label: str
@@ -82,6 +100,42 @@ class EventType(Entry):
                                        "(default: every status the lexicon declares)")
     third_party_call: str | None = Field(
         None, description="event type a third party's call for this event is coded as")
+    # ACLED's rules, as data (see docs/codebook.md, section 2).
+    disorder_type: DisorderType | None = None
+    civilian_targeting: CivilianTargeting | None = Field(
+        None, description="default: 'target' for a violent type, else 'never'")
+    absorbs: list[str] = Field([], description="types whose events in the same sentence are "
+                               "part of this one (an air strike inside a ground battle)")
+    yields_to: list[DisorderType] = Field([], description="disorder types whose events in "
+                                          "the same sentence this one is part of (an arrest "
+                                          "during a riot)")
+    retype: list[Retype] = Field([], description="the type an event becomes by its sides")
+    default_target: str | None = Field(None, description="generic actor that is actor2 when "
+                                       "the text names none (the civilians of an attack)")
+    passive_type: str | None = Field(
+        None, description="the type a weak trigger that finds one side only is read as when "
+        "its doer is the agent of a passive (\"a journalist was killed by gunmen\")")
+    unplaced_type: str | None = Field(
+        None, description="the type the event is when no place is named within five words "
+        "after the trigger (\"captured the town of X\" takes territory, \"captured the "
+        "army's base\" is a battle)")
+
+    @property
+    def targeting(self) -> CivilianTargeting:
+        if self.civilian_targeting is not None:
+            return self.civilian_targeting
+        return "target" if self.violent else "never"
+
+    def absorbs_type(self, other: EventType) -> bool:
+        """Is an event of `other` in the same sentence part of this one? ACLED's hierarchy:
+        a type this one `absorbs`, unless that type absorbs this one too; else a type that
+        `yields_to` this one's disorder type, unless this one yields to it or that type
+        absorbs this one (a bomb defused is no explosion)."""
+        if other.id in self.absorbs:
+            return self.id not in other.absorbs
+        return self.disorder_type is not None and self.disorder_type in other.yields_to and \
+            self.id not in other.absorbs and not (
+                other.disorder_type is not None and other.disorder_type in self.yields_to)
 
     def trigger_specs(self) -> list[Trigger]:
         return [t if isinstance(t, Trigger) else Trigger(text=t) for t in self.triggers]

@@ -51,6 +51,11 @@ class EventRecord:
     # and where each is in the article ("start:end").
     mention_sentences: list[str] = field(default_factory=list)
     mention_offsets: list[str] = field(default_factory=list)
+    # The type's codes and ACLED's flags, set with the type (`resolve.event.typed`).
+    disorder_type: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    targeting: str = "never"  # always, target (when actor2 is civilians) or never
 
     def keep_sides_apart(self) -> None:
         """No actor is on both sides of an event (a name read twice, or two names of one
@@ -99,6 +104,15 @@ class EventRecord:
     @property
     def assoc_actor_2(self) -> str | None:
         return "; ".join(a.name for a in self.associates2) if self.associates2 else None
+
+    @property
+    def civilian_targeting(self) -> bool:
+        """ACLED's flag: always for violence against civilians; for a bomb or a strike,
+        when its target (actor2) is civilians."""
+        if self.targeting == "always":
+            return True
+        side = self.side2
+        return self.targeting == "target" and side is not None and side.actor_type == "civilians"
 
     @property
     def mentions(self) -> int:

@@ -8,12 +8,14 @@ split totals stay with the event that reports them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import ActorBook
 from ..documents import storable_day
 from ..lexicon import Gazetteer
+from ..lexicon.model import EventType, Retype
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.candidates import Candidate
 from ..model.participants import PlaceMention
@@ -217,9 +219,11 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
 
 
 def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
-                      gazetteer: Gazetteer, resolver: DateResolver) -> list[Resolved]:
+                      gazetteer: Gazetteer, resolver: DateResolver,
+                      types: Mapping[str, EventType] | None = None) -> list[Resolved]:
     """The events a candidate stands for (one per toll and place it splits into), placed,
-    dated and with their actors named."""
+    dated and with their actors named; with `types`, typed by their sides as the type's
+    `retype` rules say (the record's `event_type` then names the type it became)."""
     doc, sentence, event_type = facts.doc, facts.sentence, cand.event_type
     trigger = cand.trigger.mention
     trigger_text = doc.text[trigger.start:trigger.end]
@@ -250,7 +254,8 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             acled_sub_event_type=event_type.acled_sub_event_type, status=cand.status,
             rules=rules, part=part, place=location, event_date=date, time_precision=precision,
             date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
-            url=doc.url)
+            url=doc.url, disorder_type=event_type.disorder_type, cameo=event_type.cameo,
+            plover=event_type.plover, targeting=event_type.targeting)
         if date is not None:  # names whose meaning changed (the Taliban) read on this date
             where = location.iso3 if location else None
             sides = tuple(book.on_date(s, date, where) if isinstance(s, Actor) else s
@@ -259,6 +264,8 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
                 countries = _countries(facts, sides, mediators)
         (record.side1, record.side2), unplaced = _actors(cand, sides, book, location)
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
+        if types is not None and (event_type.retype or event_type.default_target):
+            by_sides(record, event_type, types, book)
         if mediators:
             record.mediator_actors = [book.as_mediator(m) for m in mediators]
         out.append(Resolved(record, unplaced, location is None and border))
@@ -266,6 +273,49 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
 
 
 Pair = tuple[Actor | None, Actor | None]
+
+
+def typed(record: EventRecord, event_type: EventType) -> None:
+    """The record made of `event_type`, with its codes and ACLED's flags."""
+    record.event_type = event_type.id
+    record.acled_event_type = event_type.acled_event_type
+    record.acled_sub_event_type = event_type.acled_sub_event_type
+    record.disorder_type, record.cameo = event_type.disorder_type, event_type.cameo
+    record.plover, record.targeting = event_type.plover, event_type.targeting
+
+
+def _matches(rule: Retype, record: EventRecord) -> bool:
+    """Does the rule's side take part, and is it of one of the rule's actor types? For
+    `either`, the matching side is made actor2 (the civilians an attack targets)."""
+    first, second = record.side1, record.side2
+    if rule.side in {"actor2", "either"} and second is not None and \
+            second.actor_type in rule.actor_types:
+        return True
+    if rule.side in {"actor1", "either"} and first is not None and \
+            first.actor_type in rule.actor_types:
+        if rule.side == "either":
+            record.side1, record.side2 = second, first
+        return True
+    return False
+
+
+def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, EventType],
+             book: ActorBook) -> EventType:
+    """ACLED types some events by who takes part: the first `retype` rule that matches the
+    record's sides makes it of its type (once: the new type's rules are not read again);
+    then a type with a `default_target` gets it as actor2 when the text names none."""
+    for rule in event_type.retype:
+        if rule.type in types and _matches(rule, record):
+            event_type = types[rule.type]
+            typed(record, event_type)
+            record.rules.append(f"retype:{event_type.id}")
+            break
+    if record.side2 is None and event_type.default_target is not None:
+        place, first = record.place, record.side1
+        iso3 = place.iso3 if place is not None else first.iso3 if first is not None else None
+        record.side2 = book.generic_actor(event_type.default_target, iso3)
+        record.rules.append("default_target")
+    return event_type
 
 
 def _actors(cand: Candidate, sides: tuple[Side | None, ...], book: ActorBook,

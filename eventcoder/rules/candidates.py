@@ -111,10 +111,15 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
     for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
         for ref in placed.mention.groups[TriggerRef]:
             event_type = types[ref.event_type]
+            if event_type.unplaced_type and not _place_taken(view, parts, placed, vocabulary):
+                event_type = types[event_type.unplaced_type]  # "seized the army's base"
             if ref.weak and event_type.violent and _consequence_only(view, parts, placed, out):
                 continue
             cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
                               fatality_tokens)
+            if cand is None and ref.weak and event_type.passive_type:
+                cand = _passive(view, parts, marks, types[event_type.passive_type], ref,
+                                placed, vocabulary, fatality_tokens)
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types) if out else out
@@ -152,8 +157,61 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
         return None  # "in the fighting": a weak word pointing back is no new event
     if caller is not None:
         roles = Roles(roles.sides, roles.mediators, roles.both_sides, parts.groups[caller])
+    targeted = _targeted(view, parts, event_type, ref, placed, (roles, role_rules),
+                         fatality_tokens)
+    if targeted is None:
+        return None
+    roles, role_rules = targeted
     return Candidate(event_type, placed, weak, status, roles, view.clause[placed.first],
                      anaphoric, rules + role_rules)
+
+
+def _passive(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,
+             ref: TriggerRef, placed: Placed, vocabulary: Vocabulary,
+             fatality_tokens: list[int]) -> Candidate | None:
+    """A weak word of a two-sided type that found one side only, read as `event_type`
+    when its doer is the agent of a passive ("a journalist was killed by gunmen") or the
+    word tells a toll whose victims are civilians ("troops killed two villagers", not
+    "civilians were killed in fighting"): the one-sided reading, or None."""
+    cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary, fatality_tokens)
+    if cand is None or not cand.roles.sides or cand.roles.sides[0] is None:
+        return None  # no doer: "civilians were killed in fighting" tells a toll
+    clause = view.clause[placed.first]
+    victims = ref.consequence and any(g.victims_only and view.clause[g.first] == clause
+                                      for g in parts.groups)
+    return cand if victims or "actor_agent" in cand.rules else None
+
+
+def _targeted(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
+              placed: Placed, found: tuple[Roles, tuple[str, ...]], fatality_tokens: list[int]
+              ) -> tuple[Roles, tuple[str, ...]] | None:
+    """The roles of an attack on someone (a type with a `default_target`), its target
+    looked for beyond the role rule (`_other_target`); None when a weak word names no
+    victim, counts none and is no passive ("the Houthi attack on Jeddah")."""
+    roles, rules = found
+    if event_type.default_target is None or len(roles.sides) >= 2:
+        return found
+    roles, rules = _other_target(view, parts, roles, rules)
+    if ref.weak and len(roles.sides) < 2 and "actor_agent" not in rules and not any(
+            view.clause[t] == view.clause[placed.first] for t in fatality_tokens):
+        return None  # (a passive's subject is its victim: "a journalist was killed by")
+    return roles, rules
+
+
+def _other_target(view: SentenceView, parts: Participants, roles: Roles,
+                  rules: tuple[str, ...]) -> tuple[Roles, tuple[str, ...]]:
+    """An attack whose target the role rule did not find has as target the sentence's
+    other participant, if it names one ("six soldiers died when gunmen opened fire on their
+    post"): only an attack on no one named is an attack on civilians (`default_target`)."""
+    doer = roles.sides[0] if roles.sides else None
+    for group in parts.groups:
+        if group.source or group.role == "mediator":
+            continue
+        for side in group.members:
+            if doer is None or side.key != doer.key:
+                return Roles((doer, side), roles.mediators, roles.both_sides, roles.caller), \
+                    (*rules, "target_other")
+    return roles, rules
 
 
 def caller_group(view: SentenceView, parts: Participants, cue: Placed) -> int | None:
@@ -177,6 +235,18 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
         if group.last < trigger.first and view.tokens.within(group.last, trigger.first, 2):
             return True
         if group.first > trigger.last and view.tokens.within(trigger.last, group.first, 2):
+            return True
+    return False
+
+
+def _place_taken(view: SentenceView, parts: Participants, trigger: Placed,
+                 vocabulary: Vocabulary) -> bool:
+    """Is a place the object of the trigger, named within five words after it with no
+    locative word between ("captured the town of Sirte", not "captured three men near
+    Lahore")?"""
+    for p in parts.places:
+        if p.first > trigger.last and view.tokens.within(trigger.last, p.first, 5) and \
+                vocabulary.locative.isdisjoint(view.words[trigger.last + 1:p.first]):
             return True
     return False
 

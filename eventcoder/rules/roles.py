@@ -139,6 +139,9 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
     aimed = next((g for g in groups if g is not actor and g.first > end and not g.source
                   and (g.role == "target" or view.tokens.within(end, g.first, 6))
                   and numbers[g.first] == numbers[start]), None)
+    if aimed is None and agent is not None:  # "a policeman was shot dead by militants"
+        aimed = next((g for g in groups if g.last < start and g.role is None and not g.source
+                      and numbers[g.last] == numbers[start]), None)
     rules: list[str] = []
     doer: Side | None = None
     if actor is not None:

@@ -4,7 +4,8 @@
 2. `settle`: a third party's call for talks is its offer to mediate, and a status the
    event's type cannot take is "occurred";
 3. `subsume`: "offered to mediate talks" is one event, not two;
-4. `merge`: mentions of one event in one sentence become one candidate.
+4. `absorb`: ACLED's hierarchy, an air strike inside a ground battle is one battle;
+5. `merge`: mentions of one event in one sentence become one candidate.
 
 Each step returns new candidates (`Candidate.but`), the changed ones with the step's rule
 name added; none changes a candidate it is given.
@@ -116,6 +117,68 @@ def subsume(view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
     return [c for i, c in enumerate(cands) if i not in drop]
 
 
+def _own_actor(view: SentenceView, parts: Participants, cand: Candidate) -> str | None:
+    """The key of the named actor written right before the trigger ("Afghan retaliatory
+    attacks", "Pakistani airstrikes"), None if there is none."""
+    first = cand.trigger.first
+    for group in parts.groups:
+        if group.last < first and view.tokens.within(group.last, first, 1) and group.actors \
+                and view.clause[group.last] == cand.clause:
+            return group.actors[-1].key
+    return None
+
+
+def _doer(cand: Candidate) -> str | None:
+    """The key of a one-sided event's named actor (its first side), if it has one."""
+    sides = cand.roles.sides
+    if cand.event_type.structure != "one_sided" or not sides:
+        return None
+    return sides[0].key if isinstance(sides[0], Actor) else None
+
+
+def absorb(view: SentenceView, parts: Participants, cands: list[Candidate]) -> list[Candidate]:
+    """ACLED's hierarchy: an event of a type that another candidate's type absorbs
+    (`EventType.absorbs_type`) is part of that event (an air strike inside a ground battle
+    is one battle; a civilian abducted and killed is one attack; an arrest during a riot is
+    the riot), and the absorbing event takes the sides it lacks. Two events each led by
+    its own named actor ("Pakistani airstrikes and Afghan retaliatory attacks") stay two. A
+    candidate that is itself absorbed absorbs nothing."""
+    if len(cands) < 2 or not any(c.event_type.absorbs or c.event_type.yields_to
+                                 for c in cands):
+        return cands  # nothing to absorb
+    own = [_own_actor(view, parts, c) for c in cands]
+    # Who does a one-sided event: its actor, wherever written ("accused Pakistan of
+    # launching airstrikes").
+    doers = [_doer(c) or own[i] for i, c in enumerate(cands)]
+
+    def takes(i: int, j: int) -> bool:
+        if i == j or not cands[i].event_type.absorbs_type(cands[j].event_type):
+            return False
+        return own[i] is None or doers[j] is None or own[i] == doers[j]
+
+    absorbed = [any(takes(i, j) for i in range(len(cands))) for j in range(len(cands))]
+    out: list[Candidate] = []
+    for i, cand in enumerate(cands):
+        if absorbed[i]:
+            continue
+        inner = [c for j, c in enumerate(cands) if absorbed[j] and takes(i, j)]
+        if inner:
+            # The sides of a tactic of this event (the battle's air strike) are its own; the
+            # arrests that follow an attack are of other people.
+            # Nor are the police who arrest the attacker its target.
+            others = {c.roles.sides[0].key for c in inner if c.event_type.id not in
+                      cand.event_type.absorbs and c.event_type.structure == "one_sided"
+                      and c.roles.sides and c.roles.sides[0] is not None}
+            sides = tuple(distinct_sides(cand.roles.sides[:1] + tuple(
+                s for s in cand.roles.sides[1:] if s is None or s.key not in others) + tuple(
+                s for c in inner if c.event_type.id in cand.event_type.absorbs
+                for s in c.roles.sides)))
+            cand = cand.but("absorbs:" + ",".join(dict.fromkeys(c.event_type.id for c in inner)),
+                            roles=replace(cand.roles, sides=sides))
+        out.append(cand)
+    return out
+
+
 def _joined(kept: Candidate, cand: Candidate) -> Candidate:
     """Two mentions of one event as one: sides and mediators of both, the status of the one
     that has one."""
@@ -164,4 +227,4 @@ def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
     # (An event that occurred has no call and no status to settle.)
     settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
-    return merge(subsume(view, settled))
+    return merge(absorb(view, parts, subsume(view, settled)))
