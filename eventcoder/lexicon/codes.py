@@ -79,7 +79,7 @@ CODES: dict[str, str] = {
     OVERLAPPING_REGIMES: "two regimes of one country overlap in time",
     GROUP_NAME_IS_COUNTRY: "a group's name or alias is a name of another country",
     GROUP_NAME_IS_PLACE: "a group's name or alias is a curated place's name",
-    UNKNOWN_GENERIC_ACTOR: "unknown generic actor (a group's stands_for, an event type's default_target)",
+    UNKNOWN_GENERIC_ACTOR: "unknown generic actor (stands_for, default_target)",
     NO_SUCH_ENTRY: "extend or remove names an entry that no earlier file gives",
     NO_SUCH_ITEM: "remove names an item the entry's list does not hold",
     NOT_EDITABLE: "extend or remove names a field that is not a list of the entry",
