@@ -112,7 +112,8 @@ def code_to_dataset(inputs: Iterable[str | Path] | str | Path, out_dir: str | Pa
                     coder: Coder | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
                     on_error: OnError = "raise", resume: bool = True,
                     progress: Callable[[int], None] | None = None, *,
-                    dayfirst: bool | None = None, merge: MergeMode = "event") -> RunSummary:
+                    dayfirst: bool | None = None, merge: MergeMode = "event",
+              regime_years: bool = True) -> RunSummary:
     """Code .txt/.jsonl files or folders into a partitioned Parquet dataset in `out_dir`.
 
     Articles are read as a stream and coded `batch_size` at a time; each batch's validated
@@ -238,14 +239,16 @@ class CoderSpec:
     lexicons: tuple[str, ...] | None = None
     extra_lexicons: tuple[str, ...] = ()
     min_population: int | None = None  # None: the Coder's default
+    regime_years: bool = True
 
     def build(self) -> Coder:
         from .coder import Coder
 
         if self.min_population is None:
-            return Coder(self.lexicons, extra_lexicons=self.extra_lexicons)
+            return Coder(self.lexicons, extra_lexicons=self.extra_lexicons,
+                         regime_years=self.regime_years)
         return Coder(self.lexicons, extra_lexicons=self.extra_lexicons,
-                     min_population=self.min_population)
+                     min_population=self.min_population, regime_years=self.regime_years)
 
 
 _CODERS: dict[CoderSpec, Coder] = {}
@@ -385,13 +388,14 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
               lexicons: Iterable[str | Path] | None = None,
               extra_lexicons: Iterable[str | Path] = (), min_population: int | None = None,
               on_error: OnError = "raise", resume: bool = True,
-              dayfirst: bool | None = None, merge: MergeMode = "event") -> RunSummary:
+              dayfirst: bool | None = None, merge: MergeMode = "event",
+              regime_years: bool = True) -> RunSummary:
     """Code articles on Dask into a partitioned Parquet dataset in `out_dir`.
 
     `data` is a Dask DataFrame of articles (columns id or doc_id, text, optional published,
     source, url) — one part file per partition — or .txt/.jsonl paths and folders, read on
     the workers in pieces of `batch_size` articles. Each worker builds its Coder once (from
-    `lexicons`, `extra_lexicons`, `min_population`) and validates every partition with the
+    `lexicons`, `extra_lexicons`, `min_population`, `regime_years`) and validates every partition with the
     same Pandera model as a single process (`min_population` None: the Coder's default).
     With `client` None, a LocalCluster of `workers` processes (default: one per core) is
     started and closed. `out_dir` must be visible to every worker. Every article is read
@@ -408,13 +412,13 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
         [data] if isinstance(data, (str, Path)) else list(data)
     out = check_output_folder(Path(out_dir).resolve(), inputs)
     spec = CoderSpec(tuple(str(p) for p in lexicons) if lexicons is not None else None,
-                     tuple(str(p) for p in extra_lexicons), min_population)
+                     tuple(str(p) for p in extra_lexicons), min_population, regime_years)
     skipped = Skipped()
     pieces, source = _plan(data, inputs, batch_size, skipped, dd)
     timings: dict[str, float] = {}
     with _cluster(client, workers, timings) as running:
         config = {**_dask_config(running, spec, source, min_population, timings),
-                  "merge": check_mode(merge)}
+                  "merge": check_mode(merge), "regime_years": regime_years}
         key = run_key(config)
         t = time.perf_counter()
         drops = _first_pass(running, data, pieces, on_error, dayfirst, skipped)

@@ -112,7 +112,7 @@ def test_the_group_of_the_day_and_the_place(coder, text: str, published: str, na
 # both sides (inter 4), villagers against the police are civilians.
 NAMED = [
     ("Awami League activists clashed with BNP supporters in Feni on Sunday.",
-     ("Bangladesh Awami League Militia", "BNP: Bangladesh Nationalist Party Militia", 3, 3)),
+     ("Rioters (Bangladesh)", "Rioters (Bangladesh)", 5, 5)),  # a riot: the parties are associated
     ("Police clashed with Bajrang Dal activists in Mangaluru on Sunday.",
      ("Police Forces of India", "Bajrang Dal Militia", 1, 3)),
     ("BNP and Awami League leaders held talks in Dhaka on Sunday.",
@@ -128,13 +128,13 @@ NAMED = [
     # two factions of a named group are the group on both sides; of an unnamed one, an
     # armed group on both; two groups against the police are not both sides
     ("Two factions of the Chhatra League clashed in Sylhet on Sunday, leaving 10 injured.",
-     ("BCL: Bangladesh Chhatra League Militia", "BCL: Bangladesh Chhatra League Militia", 3, 3)),
+     ("Rioters (Bangladesh)", "Rioters (Bangladesh)", 5, 5)),
     ("Two groups of Awami League activists clashed in Feni on Sunday, leaving one dead.",
      ("Bangladesh Awami League Militia", "Bangladesh Awami League Militia", 3, 3)),
     ("Rival factions of the ruling party clashed in Sylhet on Friday, leaving one man dead.",
-     ("Unidentified Armed Group (Bangladesh)", "Unidentified Armed Group (Bangladesh)", 3, 3)),
+     ("Rioters (Bangladesh)", "Rioters (Bangladesh)", 5, 5)),
     ("Two rival groups clashed with police in Sylhet on Friday.",
-     ("Sylhet Communal Militia (Bangladesh)", "Police Forces of Bangladesh", 4, 1)),
+     ("Rioters (Bangladesh)", "Police Forces of Bangladesh", 5, 1)),
     ("Pakistani troops clashed with gunmen on Sunday.",
      ("Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)", 1, 3)),
 ]

@@ -149,7 +149,7 @@ groups:
 def party_coder(tmp_path_factory: pytest.TempPathFactory) -> eventcoder.Coder:
     folder: Path = tmp_path_factory.mktemp("parties")
     (folder / "parties.yaml").write_text(PARTIES, encoding="utf-8")
-    return eventcoder.Coder(extra_lexicons=[folder])
+    return eventcoder.Coder(extra_lexicons=[folder], regime_years=False)
 
 
 ASSOCIATED = [

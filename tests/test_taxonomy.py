@@ -34,7 +34,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="territory_regained", actor1="Military Forces of Libya")]),
     ("Al-Shabaab fighters took control of Bulo Burde after government forces left.",
      [dict(event_type="territory_taken", acled_event_type="Battles",
-           acled_sub_event_type="Non-state actor overtakes territory", actor1="al-Shabaab")]),
+           acled_sub_event_type="Non-state actor overtakes territory", actor1="Al Shabaab")]),
     # a capture by the state's forces regains territory, whatever the verb
     ("Nigerian troops captured the town of Bama from Boko Haram on Sunday.",
      [dict(event_type="territory_regained", actor1="Military Forces of Nigeria")]),
@@ -56,7 +56,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="clash", location="Bentiu")]),
     # an air strike inside a ground battle is one Battles event
     ("Troops backed by air strikes clashed with Boko Haram fighters near Bama on Sunday.",
-     [dict(event_type="clash", actor2="Boko Haram")]),
+     [dict(event_type="clash",
+           actor2="Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")]),
     ("A clash between two groups of villagers over grazing land left three dead in Jos.",
      [dict(event_type="clash", fatalities=3)]),
     # --- Explosions/Remote violence ----------------------------------------------------
@@ -85,12 +86,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The army has carried out air strikes in the past.", []),
     ("Militants often plant roadside bombs along this highway.", []),
     # labour, not war (an anchored "strike" is otherwise an air strike)
-    ("Nurses went on strike against the government in Lahore on Monday.", []),
-    ("Thousands of teachers began a hunger strike against the government in Dhaka.", []),
+    # a labour strike is no air strike: ACLED codes it as a protest
+    ("Nurses went on strike against the government in Lahore on Monday.",
+     [dict(event_type="protest", acled_event_type="Protests")]),
+    ("Thousands of teachers began a hunger strike against the government in Dhaka.",
+     [dict(event_type="protest", acled_event_type="Protests")]),
     # --- Violence against civilians ----------------------------------------------------
     ("Gunmen shot dead a schoolteacher in Pattani province on Saturday.",
      [dict(event_type="civilian_attack", acled_event_type="Violence against civilians",
-           acled_sub_event_type="Attack", actor1="Unidentified Armed Group (Thailand)",
+           acled_sub_event_type="Attack", actor1="Southern Muslim Separatists (Thailand)",
            actor2="Civilians (Thailand)", civilian_targeting=True)]),
     ("Unidentified assailants hacked a shopkeeper to death in Khulna on Friday night.",
      [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)",

@@ -70,6 +70,8 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
                                  codes.UNKNOWN_ORGAN, t.id))
         problems.extend(_unknown(s, "absorbs", t.absorbs, types, "event type",
                                  codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "shares_triggers_with", t.shares_triggers_with, types,
+                                 "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "retype", [x.type for x in t.retype], types,
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "passive_type", [t.passive_type], types,
@@ -213,6 +215,12 @@ def shared_group_names(entries: Entries, folder: Folder) -> list[Problem]:
     return problems
 
 
+def _declared(a: Sourced, b: Sourced) -> bool:
+    """Two types that share triggers on purpose (`shares_triggers_with`, either way)."""
+    return b.entry.id in a.entry.shares_triggers_with or \
+        a.entry.id in b.entry.shares_triggers_with  # type: ignore[attr-defined]
+
+
 def shared_triggers(entries: Entries, folder: Folder) -> list[Problem]:
     """A phrase listed under two event types names two events, one of each: allowed, but
     rarely meant (a user's `shelling` type next to the bundled airstrike's "shelled"), so
@@ -227,7 +235,8 @@ def shared_triggers(entries: Entries, folder: Folder) -> list[Problem]:
     for phrase, claims in owners.items():
         for i, later in enumerate(claims):
             for earlier in claims[:i]:
-                pairs[index[id(earlier)], index[id(later)]].append(phrase)
+                if not _declared(earlier, later):
+                    pairs[index[id(earlier)], index[id(later)]].append(phrase)
     types = entries.get("event_types", [])
     return [Problem(types[b].path, types[b].at("triggers"), f"triggers also listed under "
                     f"'{types[a].entry.id}' ({types[a].path}:{types[a].line}), so each "  # type: ignore[attr-defined]

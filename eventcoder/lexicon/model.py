@@ -110,6 +110,10 @@ class EventType(Entry):
                                           "the same sentence this one is part of (an arrest "
                                           "during a riot)")
     retype: list[Retype] = Field([], description="the type an event becomes by its sides")
+    shares_triggers_with: list[str] = Field(
+        [], description="types that list some of this type's triggers on purpose, the rules "
+        "choosing between the two events (\"set ablaze\" by a mob is a riot, by gunmen an "
+        "attack): no W501 warning for them")
     default_target: str | None = Field(None, description="generic actor that is actor2 when "
                                        "the text names none (the civilians of an attack)")
     passive_type: str | None = Field(

@@ -149,10 +149,12 @@ class CrowdRules:
 
     def _written_as_crowds(self, view: SentenceView, parts: Participants) -> frozenset[str]:
         """The keys of the sides written with a crowd's word ("Hamas supporters", "party
-        X cadres"): the party's crowd, not its armed wing."""
+        X cadres"): the party's crowd, not its armed wing. A rebel group's "cadres" are its
+        fighters, not a crowd."""
         words = self.crowd_words
         return frozenset(ch.side.key for g in parts.groups for ch in g.chunks
                          if ch.side is not None and ch.first < ch.last and
+                         not self.is_armed(ch.side) and
                          any(w in words for w in view.words[ch.first:ch.last + 1]))
 
     def _crowdish(self, cand: Candidate, written: frozenset[str]) -> bool:
@@ -280,9 +282,9 @@ def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Rol
         second = force or UnnamedState(event_type.default_organ)
     elif victims is not None and event_type.acled_event_type == "Riots":
         second = victims
-    elif "crowd_fight" in cand.rules and kind is not None:
+    elif "crowd_fight" in cand.rules and kind is not None and sub != "Mob violence":
         # two crowds fought ("supporters of two parties clashed"): Rioters against Rioters,
-        # each with its group
+        # each with its group; a mob's attack on someone not named is no fight of crowds
         second = UnnamedActor(kind)
         assoc1, assoc2 = tuple(named[:1]), tuple(named[1:2])
     return Roles((crowd, second), associates=(assoc1, assoc2))
