@@ -395,8 +395,9 @@ def code_dask(data: Any, out_dir: str | Path, workers: int | None = None, *,
     `data` is a Dask DataFrame of articles (columns id or doc_id, text, optional published,
     source, url) — one part file per partition — or .txt/.jsonl paths and folders, read on
     the workers in pieces of `batch_size` articles. Each worker builds its Coder once (from
-    `lexicons`, `extra_lexicons`, `min_population`, `regime_years`) and validates every partition with the
-    same Pandera model as a single process (`min_population` None: the Coder's default).
+    `lexicons`, `extra_lexicons`, `min_population`, `regime_years`) and validates every
+    partition with the same Pandera model as a single process (`min_population` None: the
+    Coder's default).
     With `client` None, a LocalCluster of `workers` processes (default: one per core) is
     started and closed. `out_dir` must be visible to every worker. Every article is read
     once before any is coded, and an id used twice anywhere in the input is an input error
