@@ -209,30 +209,40 @@ def _memory(result: dict[str, Any]) -> str:
     return f"{result['peak'] / 2**20:.0f} MB (+{added:.0f} MB)"
 
 
+def _row(best: dict[tuple[str, str, str], dict[str, Any]], label: str, attack: str,
+         sizes: list[str], timeout: float, memory: bool) -> list[str]:
+    """One column of the table: the cells of one log's attack, size by size."""
+    cells: list[str] = []
+    previous: dict[str, Any] | None = None
+    for size in sizes:
+        result = best.get((label, attack, size))
+        if result is None:  # skipped after a timeout, or never run
+            over = previous is not None and previous.get("timeout") or cells[-1:] == ["skipped"]
+            cells.append("skipped" if over else "not run")
+        elif memory:
+            cells.append(_memory(result))
+        else:
+            cell = _cell(result, timeout) + (f" {result['error']}" if result.get("error")
+                                             else "")
+            if previous is not None and not result.get("timeout") and previous["cpu"]:
+                cell += f" (x{result['cpu'] / previous['cpu']:.1f})"
+            cells.append(cell)
+        previous = result
+    return cells
+
+
 def table(logs: list[tuple[str, Path]], timeout: float, memory: bool = False) -> str:
     """A Markdown table of logged results: CPU seconds per attack and size, each with its
     growth over the size before (tenfold size: about x10 when linear); or peak memory."""
     best = _fastest(logs)
     labels = [label for label, _ in logs]
-    attacks = list(dict.fromkeys(attack for _, attack, _ in best))
     lines = ["| attack | size | " + " | ".join(labels) + " |",
              "|---|---|" + "---|" * len(labels)]
-    for attack in attacks:
+    for attack in ATTACK_TEXTS:
         sizes = [size for size in SIZES if any((lb, attack, size) in best for lb in labels)]
-        for before, size in zip([None, *sizes], sizes):
-            cells = []
-            for label in labels:
-                result = best.get((label, attack, size))
-                previous = best.get((label, attack, before or ""))
-                if result is None or memory:
-                    cells.append("skipped" if result is None else _memory(result))
-                    continue
-                cell = _cell(result, timeout) + (f" {result['error']}" if result.get("error")
-                                                 else "")
-                if previous is not None and not result.get("timeout") and previous["cpu"]:
-                    cell += f" (x{result['cpu'] / previous['cpu']:.1f})"
-                cells.append(cell)
-            lines.append(f"| {attack} | {size} | " + " | ".join(cells) + " |")
+        columns = [_row(best, label, attack, sizes, timeout, memory) for label in labels]
+        lines += [f"| {attack} | {size} | " + " | ".join(cells) + " |"
+                  for size, cells in zip(sizes, zip(*columns))]
     return "\n".join(lines)
 
 
