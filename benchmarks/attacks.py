@@ -7,6 +7,7 @@ timed on whole documents, for any checkout of eventcoder. A script, not a test:
     python benchmarks/attacks.py --attack "double space" --attack news --sizes 2M,20M  # memory
     python benchmarks/attacks.py --log after.jsonl; ... --tree /work/base --log before.jsonl
     python benchmarks/attacks.py --table before=before.jsonl --table after=after.jsonl
+    python benchmarks/attacks.py --memory --table before=mem-before.jsonl --table ...
 
 The documents are built here, from this repository's generators (the attacks of
 tests/test_complexity.py, the country names of the bundled lexicon, the fillers of
@@ -200,30 +201,48 @@ def _fastest(logs: list[tuple[str, Path]]) -> dict[tuple[str, str, str], dict[st
     return best
 
 
-def table(logs: list[tuple[str, Path]], timeout: float) -> str:
+def _memory(result: dict[str, Any]) -> str:
+    """Peak resident memory, and what coding added to the resident memory before it."""
+    if result.get("timeout"):
+        return "-"
+    added = (result["peak"] - result["before"]) / 2**20
+    return f"{result['peak'] / 2**20:.0f} MB (+{added:.0f} MB)"
+
+
+def _row(best: dict[tuple[str, str, str], dict[str, Any]], label: str, attack: str,
+         sizes: list[str], timeout: float, memory: bool) -> list[str]:
+    """One column of the table: the cells of one log's attack, size by size."""
+    cells: list[str] = []
+    previous: dict[str, Any] | None = None
+    for size in sizes:
+        result = best.get((label, attack, size))
+        if result is None:  # skipped after a timeout, or never run
+            over = previous is not None and previous.get("timeout") or cells[-1:] == ["skipped"]
+            cells.append("skipped" if over else "not run")
+        elif memory:
+            cells.append(_memory(result))
+        else:
+            cell = _cell(result, timeout) + (f" {result['error']}" if result.get("error")
+                                             else "")
+            if previous is not None and not result.get("timeout") and previous["cpu"]:
+                cell += f" (x{result['cpu'] / previous['cpu']:.1f})"
+            cells.append(cell)
+        previous = result
+    return cells
+
+
+def table(logs: list[tuple[str, Path]], timeout: float, memory: bool = False) -> str:
     """A Markdown table of logged results: CPU seconds per attack and size, each with its
-    growth over the size before (tenfold size: about x10 when linear)."""
+    growth over the size before (tenfold size: about x10 when linear); or peak memory."""
     best = _fastest(logs)
     labels = [label for label, _ in logs]
-    attacks = list(dict.fromkeys(attack for _, attack, _ in best))
     lines = ["| attack | size | " + " | ".join(labels) + " |",
              "|---|---|" + "---|" * len(labels)]
-    for attack in attacks:
+    for attack in ATTACK_TEXTS:
         sizes = [size for size in SIZES if any((lb, attack, size) in best for lb in labels)]
-        for before, size in zip([None, *sizes], sizes):
-            cells = []
-            for label in labels:
-                result = best.get((label, attack, size))
-                previous = best.get((label, attack, before or ""))
-                if result is None:
-                    cells.append("skipped")
-                    continue
-                cell = _cell(result, timeout) + (f" {result['error']}" if result.get("error")
-                                                 else "")
-                if previous is not None and not result.get("timeout") and previous["cpu"]:
-                    cell += f" (x{result['cpu'] / previous['cpu']:.1f})"
-                cells.append(cell)
-            lines.append(f"| {attack} | {size} | " + " | ".join(cells) + " |")
+        columns = [_row(best, label, attack, sizes, timeout, memory) for label in labels]
+        lines += [f"| {attack} | {size} | " + " | ".join(cells) + " |"
+                  for size, cells in zip(sizes, zip(*columns))]
     return "\n".join(lines)
 
 
@@ -241,10 +260,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--log", type=Path, help="append each result as a JSON line")
     parser.add_argument("--table", action="append", metavar="LABEL=LOG",
                         help="print a Markdown table of logs instead of measuring")
+    parser.add_argument("--memory", action="store_true", help="the table shows peak memory")
     args = parser.parse_args(argv)
     if args.table:
         logs = [(label, Path(log)) for label, _, log in (t.partition("=") for t in args.table)]
-        print(table(logs, args.timeout))
+        print(table(logs, args.timeout, args.memory))
         return
     sizes = args.sizes.split(",")
     unknown = set(sizes) - set(SIZES)
