@@ -1,6 +1,8 @@
 """Time per document linear in its length, in the text stages (segmenter, date finder, toll
 finder): the attacks of issue 17 (a trigger sentence followed by thousands of full stops or
-"!?", a line separated by non-breaking spaces or tabs, a toll with a long list of numbers).
+"!?", a line separated by non-breaking spaces or tabs, a toll with a long list of numbers);
+and a sentence's status cues read in time linear in its triggers and cues ("talks will"
+over and over).
 
 Work is counted, not timed: callgrind counts the instructions of a subprocess that runs
 only the stage's code (the segmenter's module, or the stages' compiled patterns) on an
@@ -19,6 +21,7 @@ import sys
 
 import pytest
 
+import eventcoder
 from eventcoder import segment as segment_module
 from eventcoder.lexicon import load_lexicon
 from eventcoder.resolve.fatalities import TollFinder
@@ -56,6 +59,42 @@ def run(text):
 """
 
 
+# The status rule alone: the rules' modules loaded without the package (they need nothing of
+# it but the vocabulary's type), on one sentence of n "talks will", each "talks" a trigger and
+# each "will" a status cue before and after it. Reading every cue for every trigger, and every
+# trigger for every cue that reaches one, was quadratic in n.
+STATUS = f"""
+import sys, types
+root = {os.path.dirname(eventcoder.__file__)!r}
+for name in ("eventcoder", "eventcoder.model", "eventcoder.rules"):
+    package = types.ModuleType(name)
+    package.__path__ = [root + name[len("eventcoder"):].replace(".", "/")]
+    sys.modules[name] = package
+stub = types.ModuleType("eventcoder.rules.vocabulary")
+stub.Vocabulary = object
+sys.modules[stub.__name__] = stub
+from eventcoder.model.mentions import CueRef, Mention, TriggerRef
+from eventcoder.rules.cues import cue_status
+from eventcoder.rules.marks import Marks
+from eventcoder.rules.view import SentenceView
+vocabulary = types.SimpleNamespace(
+    clause_openers=frozenset({{";"}}), not_clause_ing_words=frozenset(), after_not=(),
+    role_kinds=frozenset({{"role"}}), status_kinds=frozenset({{"status"}}),
+    drop_kinds=frozenset({{"negation"}}))
+TALKS = (TriggerRef("meeting", False),)
+WILL = (CueRef("status", "planned", "before", 14), CueRef("status", "planned", "after", 6))
+PRECEDENCE = ("failed", "alleged", "called_for", "planned")
+def run(n):
+    text = "talks will " * n
+    mentions = []
+    for i in range(0, len(text), 11):
+        mentions += [Mention.grouped(i, i + 5, TALKS), Mention.grouped(i + 6, i + 10, WILL)]
+    view = SentenceView(text, 0, len(text), mentions, vocabulary)
+    marks = Marks.read(view, vocabulary)
+    for trigger in marks.triggers:
+        cue_status(view, marks, marks.status_cues, trigger, PRECEDENCE)
+"""
+
 TOLLS = _patterns([p for _, p in TollFinder(LANGUAGE.tolls, LANGUAGE.numbers).forms])
 CLAUSE = "Pakistani and Afghan forces clashed near Torkham"
 
@@ -69,6 +108,7 @@ ATTACKS = {
                             4 * N),
     "tabs": (SEGMENTER, f"{(CLAUSE + '. ').replace(' ', chr(9))!r} * (n // 50)", 4 * N),
     "toll numbers": (TOLLS, "'killed ' + '1,' * (n // 2) + '1 x killed'", N),
+    "status cues": (STATUS, "n", N // 10),
 }
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from eventcoder.model.mentions import CueRef, Mention, Placed
-from eventcoder.rules.cues import AfterNot, cue_reach, cue_reaches, read_contractions
+from eventcoder.model.mentions import ActorRef, CueRef, Mention, Placed, TriggerRef
+from eventcoder.rules.cues import AfterNot, cue_reach, cue_reaches, cue_status, read_contractions
+from eventcoder.rules.marks import Marks
 from eventcoder.rules.tokens import Tokens
 from eventcoder.rules.view import SentenceView
 from tests.conftest import scaled
@@ -121,3 +122,80 @@ def test_contractions_become_negation_cues(coder, sentence: str, made: list[str]
     assert [view.folded[p.mention.start:p.mention.end] for p in new] == \
         [m.lower() for m in made]
     assert all(any(c.kind == "negation" for c in p.mention.of(CueRef)) for p in new)
+
+
+def _status_reference(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
+                      trigger: Placed, precedence: tuple[str, ...]) -> tuple[str, Placed | None]:
+    """The former rule: every status cue of the sentence tried for every trigger, and every
+    trigger and token between them read again for each cue that reaches it."""
+    found: dict[str, Placed] = {}
+    for placed, cue in cues:
+        if not cue.value or not cue_reaches(view, placed, cue, trigger.first, trigger.last):
+            continue
+        if placed.first > trigger.last and any(trigger.last < p.first < placed.first
+                                               for p in marks.triggers):
+            continue
+        if cue.value == "planned" and placed.first > trigger.last and any(
+                view.words[i].endswith("ed") and i not in view.names
+                for i in range(trigger.last + 1, placed.first)):
+            continue
+        found.setdefault(cue.value, placed)
+    for status in precedence:
+        if status in found:
+            return status, found[status]
+    return "occurred", None
+
+
+_STATUS_WORDS = st.sampled_from(["talks", "will", "agreed", "united", "arab", ",", ";", "said",
+                                 "while", "fighting"])
+# A mention on some tokens: a trigger, a status cue (value, scope, window), a name, or both a
+# trigger and a cue.
+_STATUS_MENTIONS = st.lists(st.tuples(  # (first token, tokens, kind, value, scope, window)
+    st.integers(0, 19), st.integers(1, 2),
+    st.sampled_from(["trigger", "cue", "name", "both"]),
+    st.sampled_from(["planned", "planned", "failed", "called_for", "occurred", None]),
+    st.sampled_from(["before", "after", "both"]), st.integers(0, 8)), min_size=2, max_size=12)
+
+
+@scaled(300)
+@given(words=st.lists(_STATUS_WORDS, min_size=1, max_size=20), drawn=_STATUS_MENTIONS)
+# "talks agreed will": a verb between; "talks talks will": the next trigger's cue;
+# "will will talks will talks": the first cue before, the next trigger after
+@example(words=["talks", "agreed", "will"],
+         drawn=[(0, 1, "trigger", None, "both", 0), (2, 1, "cue", "planned", "after", 6)])
+@example(words=["talks", "talks", "will"],
+         drawn=[(0, 1, "trigger", None, "both", 0), (1, 1, "trigger", None, "both", 0),
+                (2, 1, "cue", "failed", "both", 6)])
+@example(words=["will", "will", "talks", "will", "talks"],
+         drawn=[(0, 1, "cue", "planned", "before", 4), (1, 1, "cue", "planned", "both", 4),
+                (2, 1, "trigger", None, "both", 0), (3, 1, "cue", "failed", "after", 4),
+                (4, 1, "trigger", None, "both", 0)])
+def test_cue_status_reads_outward_as_the_plain_loop(coder, words: list[str], drawn) -> None:
+    """Each trigger's status and cue as the former loop over every cue gives them."""
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    taken: set[int] = set()
+    mentions = []
+    for at, length, kind, value, scope, window in drawn:
+        first = at % len(words)
+        tokens = set(range(first, min(first + length, len(words))))
+        if tokens & taken:
+            continue  # the matcher's mentions never overlap
+        taken |= tokens
+        last = max(tokens)
+        payloads: list = []
+        if kind in ("trigger", "both"):
+            payloads.append(TriggerRef("talks", False))
+        if kind in ("cue", "both"):
+            payloads.append(CueRef("status", value, scope, window))
+        if kind == "name":
+            payloads.append(ActorRef("state", "IRN"))
+        mentions.append(Mention.grouped(starts[first], starts[last] + len(words[last]),
+                                        tuple(payloads)))
+    mentions.sort(key=lambda m: m.start)
+    view = SentenceView(text, 0, len(text), mentions, coder.vocabulary)
+    marks = Marks.read(view, coder.vocabulary)
+    precedence = coder.vocabulary.status_precedence
+    for trigger in view.triggers:
+        assert cue_status(view, marks, marks.status_cues, trigger, precedence) == \
+            _status_reference(view, marks, marks.status_cues, trigger, precedence)

@@ -4,7 +4,9 @@ how far a cue reaches, and negative contractions read as "not" in cue phrases.""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from ..model.mentions import CueRef, Mention, Placed, TriggerRef
@@ -13,6 +15,8 @@ from .tokens import Tokens
 if TYPE_CHECKING:  # (both import the view, which reads contractions from here)
     from .marks import Marks
     from .view import SentenceView
+
+_FIRST = attrgetter("first")
 
 # Cue phrases that start with "not", as (the words after "not", their cues), longest first.
 AfterNot = tuple[tuple[tuple[str, ...], tuple[CueRef, ...]], ...]
@@ -81,27 +85,76 @@ def dropped(view: SentenceView, drops: list[tuple[Placed, CueRef]], trigger: Pla
 
 def cue_status(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
                trigger: Placed, precedence: Sequence[str]) -> tuple[str, Placed | None]:
-    """The status the readable status `cues` (marks.status_cues) give the trigger: of those
-    that reach it, the first in `precedence` (`Lexicon.status_precedence`)."""
+    """The status the readable status `cues` (marks.status_cues, none with a window wider
+    than marks.status_window) give the trigger: of those that reach it, the first in
+    `precedence` (`Lexicon.status_precedence`), and for a status its first cue in text order.
+
+    The cues are read outward from the trigger on each side, no further than a cue may
+    reach: the words between only grow with the distance, and the clause only changes. So
+    a sentence's triggers each cost the cues near them, not every cue of the sentence."""
     if not cues:
         return "occurred", None
-    found: dict[str, Placed] = {}
-    for placed, cue in cues:
-        if not cue.value or not cue_reaches(view, placed, cue, trigger.first, trigger.last):
-            continue
-        if placed.first > trigger.last and any(trigger.last < p.first < placed.first
-                                               for p in marks.triggers):
-            continue  # "talks ... a truce collapsed": the cue belongs to the nearer trigger
-        if cue.value == "planned" and placed.first > trigger.last and any(
-                view.words[i].endswith("ed") and i not in view.names
-                for i in range(trigger.last + 1, placed.first)):
-            continue  # "the ceasefire agreed in Doha would stay": "would" is another verb's
-            # ("United" of "United Arab Emirates" is a name, no verb)
-        found.setdefault(cue.value, placed)
+    found = _status_before(view, cues, trigger, marks.status_window)
+    for status, placed in _status_after(view, marks, cues, trigger).items():
+        found.setdefault(status, placed)
     for status in precedence:
         if status in found:
             return status, found[status]
     return "occurred", None
+
+
+def _status_before(view: SentenceView, cues: list[tuple[Placed, CueRef]], trigger: Placed,
+                   widest: int) -> dict[str, Placed]:
+    """The first cue in text order of each status among the cues before the trigger that
+    reach it, read from the nearest."""
+    found: dict[str, Placed] = {}
+    clause = view.clause[trigger.first]
+    for k in range(bisect_left(cues, trigger.first, key=_cue_last) - 1, -1, -1):
+        placed, cue = cues[k]
+        gap = view.units(placed.last, trigger.first)
+        if gap > widest or view.clause[placed.last] != clause:
+            break
+        if cue.value and cue.scope != "after" and gap <= cue.window:
+            found[cue.value] = placed  # (a cue further on, read later, comes first)
+    return found
+
+
+def _status_after(view: SentenceView, marks: Marks, cues: list[tuple[Placed, CueRef]],
+                  trigger: Placed) -> dict[str, Placed]:
+    """The first cue of each status among the cues after the trigger that reach it. None
+    past the next trigger ("talks ... a truce collapsed": the cue is the nearer trigger's),
+    nor a "planned" past a verb in "-ed" ("the ceasefire agreed in Doha would stay": "would"
+    is another verb's; "United" of "United Arab Emirates" is a name, no verb)."""
+    found: dict[str, Placed] = {}
+    triggers = marks.triggers
+    after = bisect_right(triggers, trigger.last, key=_FIRST)
+    bound = triggers[after].first if after < len(triggers) else len(view.words)
+    clause = view.clause[trigger.last]
+    verb, read_to = False, trigger.last + 1  # a verb in "-ed" among the tokens before read_to
+    for k in range(bisect_right(cues, trigger.last, key=_cue_first), len(cues)):
+        placed, cue = cues[k]
+        gap = view.units(trigger.last, placed.first)
+        if placed.first > bound or gap > marks.status_window or \
+                view.clause[placed.first] != clause:
+            break
+        if not cue.value or cue.scope == "before" or gap > cue.window:
+            continue
+        if cue.value == "planned":
+            while not verb and read_to < placed.first:
+                verb = view.words[read_to].endswith("ed") and read_to not in view.names
+                read_to += 1
+            if verb:
+                continue
+        found.setdefault(cue.value, placed)
+    return found
+
+
+def _cue_first(cue: tuple[Placed, CueRef]) -> int:
+    return cue[0].first
+
+
+def _cue_last(cue: tuple[Placed, CueRef]) -> int:
+    return cue[0].last
 
 
 def read_contractions(tokens: Tokens, placed: list[Placed], after_not: AfterNot

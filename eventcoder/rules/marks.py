@@ -31,6 +31,7 @@ class Marks:
     role_cues: list[tuple[Placed, CueRef]]
     drop_cues: list[tuple[Placed, CueRef]]
     status_cues: list[tuple[Placed, CueRef]]
+    status_window: int  # the widest window of the status cues (how far `cue_status` looks)
 
     @classmethod
     def read(cls, view: SentenceView, vocabulary: Vocabulary,
@@ -44,8 +45,9 @@ class Marks:
                 if actor.kind in _NAMES_IN_LOCATIVES:
                     adjective_tokens.update(range(placed.first, placed.last + 1))
                     break
+        roles, drops, statuses = _readable_cues(view, vocabulary)
         return cls(view.triggers, view.named, trigger_tokens, violent_tokens, adjective_tokens,
-                   *_readable_cues(view, vocabulary))
+                   roles, drops, statuses, max((cue.window for _, cue in statuses), default=0))
 
 
 def _trigger_tokens(view: SentenceView, violent: frozenset[str]) -> tuple[set[int], set[int]]:
