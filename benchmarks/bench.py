@@ -164,6 +164,7 @@ STAGES = [
     ("eventcoder.coder", "participants", "rules.participants"),
     ("eventcoder.coder", "candidates", "rules.candidates"),
     ("eventcoder.coder", "no_candidates", "rules.no_candidates"),
+    ("coder.clues", "held", "resolve.clues"),
     ("coder.tolls", "find", "resolve.fatalities"),
     ("coder.date_finder", "find", "resolve.find_dates"),
     ("coder.dates", "resolve", "resolve.dates"),
@@ -378,7 +379,8 @@ def _one_pass(args: argparse.Namespace, info: CorpusInfo, coder: eventcoder.Code
     the dates of an earlier one cached); returns the pass's figures and its stage clock."""
     if out.exists():
         shutil.rmtree(out)
-    coder.dates = type(coder.dates)()
+    language = coder.lexicon.language
+    coder.dates = type(coder.dates)(language.dates, language.numbers)
     with stage_clock(coder, timed_stages) as clock:
         load = os.getloadavg()[0]
         cpu = cpu_seconds()
