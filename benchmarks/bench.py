@@ -164,7 +164,6 @@ STAGES = [
     ("eventcoder.coder", "participants", "rules.participants"),
     ("eventcoder.coder", "candidates", "rules.candidates"),
     ("eventcoder.coder", "no_candidates", "rules.no_candidates"),
-    ("coder.clues", "held", "resolve.clues"),
     ("coder.tolls", "find", "resolve.fatalities"),
     ("coder.date_finder", "find", "resolve.find_dates"),
     ("coder.dates", "resolve", "resolve.dates"),
