@@ -17,3 +17,7 @@ class PlaceWords(Entry):
     leading_words: list[Phrase] = Field(
         default_factory=list, description="a town or region name that starts with one of "
         "these words is not taken (\"The ...\")")
+    unit_words: list[Phrase] = Field(
+        default_factory=list, description="words GeoNames writes around the name of a "
+        "province or district (\"Nahri Shahi District\", \"Wilayat Zabul\"): a unit is "
+        "also found by its name without them")
