@@ -24,6 +24,7 @@ from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .resolve.dates import DateFinder, DateResolver
 from .resolve.event import resolve_candidate
+from .resolve.places import article_countries
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
@@ -175,8 +176,10 @@ class Coder:
                     self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
                    for i in sorted(chosen)]
         pending: list[Pending] = []
+        article = article_countries([m for _, mentions in scanned for m in mentions],
+                                    self.gazetteer)
         for sentence, mentions in scanned:
-            pending.extend(self._code_sentence(doc, folded, sentence, mentions))
+            pending.extend(self._code_sentence(doc, folded, sentence, mentions, article))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -197,7 +200,8 @@ class Coder:
         return replace(doc, published=doc.published or published, header_spans=spans)
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence,
-                       mentions: list[Mention]) -> list[Pending]:
+                       mentions: list[Mention], article: frozenset[str] = frozenset()
+                       ) -> list[Pending]:
         start, end = sentence.start, sentence.end
         text = folded[start:end]
         tolls = self.tolls.find(text, start)
@@ -230,7 +234,8 @@ class Coder:
         out = []
         for cand in found:
             event_type = cand.event_type
-            for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates):
+            for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates,
+                                              article):
                 out.append(Pending(resolved.record, event_type.structure,
                                    event_type.default_organ, cand.roles.both_sides,
                                    resolved.unplaced_organs, resolved.on_border))

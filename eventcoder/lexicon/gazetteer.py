@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..text import Folder
-from .geoindex import PlaceIndex, PlaceRow, open_index, skeleton
+from .geoindex import NameKeys, PlaceIndex, PlaceRow, open_index, skeleton
+from .geosources import fixture_rows
 from .language import Language
 from .model import Country, Place
 
@@ -81,7 +83,9 @@ class Gazetteer:
         # words of names that are no town's own ("The Valley").
         self._stop_names = frozenset(self.folder.fold(w).strip() for w in words.stop_names)
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
-        self.index = index or open_index(self.folder.fold, words.unit_words)
+        self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
+        self.index = index or _open(self.folder, words.unit_words)
+        self._unit_keys = NameKeys(self.folder.fold, words.unit_words)
         self.min_population = min_population
         self._fixed: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
@@ -188,11 +192,14 @@ class Gazetteer:
     # -- queries -------------------------------------------------------------------------
 
     def names(self) -> list[str]:
-        """The names the matcher finds anywhere in a text: the lexicon's places and the
-        towns of `min_population` people or more (the others are found by `known`)."""
+        """The names the matcher finds anywhere in a text: the lexicon's places, the
+        provinces and districts of the index and its towns of `min_population` people or
+        more."""
+        # "Helmand Province" is found as "Helmand": the unit word after it is the text's
+        # own, read by the rules ("Helmand province" is the province, not the town).
         major = [k for k in self.index.major_keys(self.min_population,
                                                   ALTERNATE_NAMES_POPULATION)
-                 if self._allowed(k)]
+                 if self._allowed(k) and not self._unit_keys.has_unit_word(k)]
         return list(dict.fromkeys([*self._fixed, *major]))
 
     def candidates(self, folded_name: str) -> list[PlaceRecord]:
@@ -207,12 +214,6 @@ class Gazetteer:
                 self._memo.clear()
             self._memo[folded_name] = records
         return records
-
-    def known(self, keys: list[str]) -> set[str]:
-        """The keys of `keys` that name a place (the lexicon's or the index's)."""
-        fixed = {k for k in keys if k in self._fixed or k in self._memo and self._memo[k]}
-        rest = [k for k in keys if k not in fixed and self._allowed(k)]
-        return fixed | self.index.known(rest) if rest else fixed
 
     def variants(self, folded_name: str, inside: PlaceRecord) -> list[PlaceRecord]:
         """Places inside `inside` (a province, district or country) whose name is spelt
@@ -231,12 +232,28 @@ class Gazetteer:
         """Was `record` found under one of GeoNames' alternate names, not its own?"""
         return record.alternate
 
+    def points_to(self, key: str) -> set[str]:
+        """The countries a name points to by itself, wherever the text names it: a
+        country, a province or a curated place of the lexicon ("Nangarhar", "NWFP")."""
+        return {r.iso3 for r in self._fixed.get(key, ()) if r.kind != "border"}
+
     def country(self, iso3: str) -> PlaceRecord | None:
         return self._country_records.get(iso3)
 
     def border(self, iso3_a: str, iso3_b: str) -> PlaceRecord | None:
         """The curated border between two states, if the lexicon has one."""
         return self._borders.get(frozenset((iso3_a, iso3_b)))
+
+
+def _open(folder: Folder, unit_words: list[str]) -> PlaceIndex:
+    """The index of the installed sources; or, when `EVENTCODER_PLACES` names a table of
+    places of one's own (the columns of `geosources.FIXTURE_COLUMNS`), of that table."""
+    own = os.environ.get("EVENTCODER_PLACES")
+    if not own:
+        return open_index(folder.fold, unit_words)
+    path = Path(own)
+    name = f"{path.resolve()}:{path.stat().st_mtime_ns}:{path.stat().st_size}"
+    return open_index(folder.fold, unit_words, rows=lambda: fixture_rows(path), name=name)
 
 
 def _rank(record: PlaceRecord) -> tuple[int, int]:

@@ -1,7 +1,7 @@
 """The place index: every town, village, district and province of the sources
 (`geosources`), in a SQLite file that is opened, never loaded into Python objects.
 
-The file is built on first use from the installed packages (about 20 CPU seconds, 100 MB)
+The file is built on first use from the installed packages (about 20 CPU seconds, 75 MB)
 into the user's cache folder (`EVENTCODER_CACHE`, else `$XDG_CACHE_HOME/eventcoder`, else
 `~/.cache/eventcoder`; `%LOCALAPPDATA%\\eventcoder` on Windows), under a name keyed by
 what it is built from: eventcoder's version, the index format, the code that builds it,
@@ -31,7 +31,7 @@ from .geosources import SourcePlace, ascii_name, latin_aliases, package_rows, so
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
 # Other index files kept in the cache folder when a new one is built (other versions).
 _KEEP_OTHERS = 2
 
@@ -99,6 +99,10 @@ class NameKeys:
         pattern = "|".join(re.escape(w) for w in words) or "(?!)"
         self._units = re.compile(rf"^(?:(?:{pattern})\s+)+|(?:\s+(?:{pattern}))+$")
 
+    def has_unit_word(self, key: str) -> bool:
+        """Does the folded `key` start or end with a unit word ("helmand province")?"""
+        return self._units.search(key) is not None
+
     def of(self, place: SourcePlace) -> Iterator[tuple[str, int]]:
         """(key, 1 if an alternate name) of a place, each key once."""
         seen: set[str] = set()
@@ -137,11 +141,14 @@ def build_index(path: Path, rows: Iterable[SourcePlace], keys: NameKeys,
 
 def _fill(connection: sqlite3.Connection, rows: Iterable[SourcePlace], keys: NameKeys,
           meta: dict[str, str]) -> None:
-    connection.executescript(f"""
+    connection.executescript("""
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE places ({_COLUMNS.replace(', ', ' , ')});
-        CREATE TABLE names (key TEXT, place INTEGER, alt INTEGER);
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, ascii TEXT, kind TEXT,
+            iso2 TEXT, admin1_code TEXT, admin2 TEXT, admin3 TEXT, latitude REAL,
+            longitude REAL, population INTEGER);
+        CREATE TABLE names (key TEXT, place INTEGER, alt INTEGER, kind TEXT,
+            population INTEGER);
         CREATE TABLE skeletons (skeleton TEXT, place INTEGER);""")
     places, names, skeletons = [], [], []
     for place in rows:
@@ -149,16 +156,15 @@ def _fill(connection: sqlite3.Connection, rows: Iterable[SourcePlace], keys: Nam
                        place.admin1_code, place.admin2, place.admin3, place.latitude,
                        place.longitude, place.population))
         for key, alternate in keys.of(place):
-            names.append((key, place.id, alternate))
+            names.append((key, place.id, alternate, place.kind, place.population))
             skel = skeleton(key)
             if len(skel) >= 3:
                 skeletons.append((skel, place.id))
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     connection.executemany(f"INSERT INTO places VALUES ({', '.join('?' * 11)})", places)
-    connection.executemany("INSERT INTO names VALUES (?, ?, ?)", sorted(set(names)))
+    connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", sorted(set(names)))
     connection.executemany("INSERT INTO skeletons VALUES (?, ?)", sorted(set(skeletons)))
     connection.executescript("""
-        CREATE UNIQUE INDEX places_id ON places (id);
         CREATE INDEX names_key ON names (key);
         CREATE INDEX skeletons_key ON skeletons (skeleton);
         ANALYZE;""")
@@ -189,21 +195,13 @@ class PlaceIndex:
                           "ON p.id = n.place WHERE n.key = ? ORDER BY p.id, n.alt", (key,))
         out: dict[int, tuple[PlaceRow, bool]] = {}
         for row in rows:
-            out.setdefault(row[0], (tuple(row[:11]), bool(row[11])))  # type: ignore[arg-type]
+            out.setdefault(row[0], (tuple(row[:11]), bool(row[11])))
         return list(out.values())
 
-    def known(self, keys: list[str]) -> set[str]:
-        """The keys of `keys` that name a place."""
-        if not keys:
-            return set()
-        marks = ", ".join("?" * len(keys))
-        return {r[0] for r in self._rows(
-            f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", tuple(keys))}
-
     def by_skeleton(self, skel: str) -> list[PlaceRow]:
-        rows = self._rows(f"SELECT {_SELECTED} FROM skeletons s CROSS JOIN places p ON p.id = s.place "
-                          "WHERE s.skeleton = ? ORDER BY p.id", (skel,))
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        rows = self._rows(f"SELECT {_SELECTED} FROM skeletons s CROSS JOIN places p "
+                          "ON p.id = s.place WHERE s.skeleton = ? ORDER BY p.id", (skel,))
+        return [tuple(r) for r in rows]
 
     def admin1_names(self) -> list[tuple[str, str]]:
         """(GeoNames admin1 code, ASCII name) of every province of the index."""
@@ -211,13 +209,14 @@ class PlaceIndex:
                           "ORDER BY admin1_code, id", ())
 
     def major_keys(self, min_population: int, min_alternate_population: int) -> list[str]:
-        """The own names of towns of `min_population` people or more and the alternate names
-        of those of `min_alternate_population`, and of every province: the names the matcher
-        finds anywhere in a text (other places are found by `known`, next to place words)."""
+        """The own names of towns of `min_population` people or more, the alternate names
+        of those of `min_alternate_population`, and the names of every province and
+        district: the names the matcher finds anywhere in a text. Smaller towns and
+        villages are not among them: an event there is placed at its district."""
         rows = self._rows(
-            "SELECT DISTINCT n.key FROM names n CROSS JOIN places p ON p.id = n.place WHERE "
-            "(p.kind = 'town' AND n.alt = 0 AND p.population >= ?) OR "
-            "(p.kind = 'town' AND p.population >= ?) OR p.kind = 'admin1' ORDER BY n.key",
+            "SELECT DISTINCT key FROM names WHERE "
+            "(kind = 'town' AND alt = 0 AND population >= ?) OR "
+            "(kind = 'town' AND population >= ?) OR kind != 'town' ORDER BY key",
             (min_population, min_alternate_population))
         return [r[0] for r in rows]
 

