@@ -84,6 +84,7 @@ class Gazetteer:
         self._stop_names = frozenset(self.folder.fold(w).strip() for w in words.stop_names)
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
         self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
+        self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
         self.index = index or _open(self.folder, words.unit_words)
         self._unit_keys = NameKeys(self.folder.fold, words.unit_words)
         self.min_population = min_population

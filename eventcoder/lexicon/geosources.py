@@ -146,7 +146,9 @@ def fixture_rows(path: Path) -> Iterator[SourcePlace]:
 
 
 def latin_aliases(place: SourcePlace) -> Iterable[str]:
-    """The alternate names worth a key: Latin letters, capitalised, three letters or more."""
+    """The alternate names worth a key: Latin letters, capitalised, three letters or more;
+    not codes or abbreviations ("SSA", "CAR", "IV-A"), which news uses for other things."""
     for alias in place.aliases:
-        if len(alias) >= 3 and alias[:1].isupper() and is_latin(alias):
+        if len(alias) >= 3 and alias[:1].isupper() and is_latin(alias) and \
+                not alias.isupper() and not any(c.isdigit() for c in alias):
             yield alias

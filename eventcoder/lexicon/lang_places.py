@@ -25,3 +25,7 @@ class PlaceWords(Entry):
         default_factory=list, description="words after a name that make it a district "
         "(\"Maruf district\", \"Kot tehsil\"): the district unit is preferred to a town "
         "of the name, and a spelling variant is sought inside the province named")
+    holder_words: list[Phrase] = Field(
+        default_factory=list, description="words between a place and a name that make the "
+        "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
+        "district of Nangarhar\", \"Gereshk (Helmand)\")")

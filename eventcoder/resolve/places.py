@@ -80,7 +80,8 @@ def choose(mention: PlaceMention, countries: set[str],
            units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
     """Among the places of one name, the one this sentence means (or None): inside a unit
     the sentence names, else in a country it points to; with no country pointed to, only a
-    name of the lexicon or a major town (a country never comes from a bare name alone)."""
+    name of the lexicon, a major town, or a name one country alone has (a country never
+    comes from choosing among same-name places by population)."""
     records = _ranked(mention.records, mention)
     for unit in units:
         inside = [r for r in records if r is not unit and r.within(unit)]
@@ -93,7 +94,12 @@ def choose(mention: PlaceMention, countries: set[str],
         first = records[0]
         return first if first.curated or first.major and 0 not in mention.weak else None
     first = records[0]
-    return first if first.curated or first.major else None
+    if first.curated or first.major:
+        return first
+    # A name that one country alone has, under its own name: the name says where it is.
+    # Among same-name places of several countries none is taken ("Dara": Senegal, Romania).
+    alone = 0 not in mention.weak and len({r.iso3 for r in mention.records}) == 1
+    return first if alone else None
 
 
 def _precision(record: PlaceRecord, near: bool, region: bool) -> int:

@@ -83,18 +83,13 @@ def _said_at(view: SentenceView, first: int, trigger_tokens: set[int],
     return False
 
 
-# Words between a place and a name that make the name the place's province or district:
-# "Maruf district, Kandahar", "Kot district of Nangarhar", "Gereshk (Helmand)".
-_HOLDER_WORDS = frozenset({",", "(", "of"})
-
-
 def _coordinated_with(view: SentenceView, place: PlaceMention, placed: Placed,
                       vocabulary: Vocabulary, gazetteer: Gazetteer) -> bool:
     """"in Kandahar and Kabul": a name joined to a place is a place too; so is the unit
     that holds it ("in Maruf district, Kandahar")."""
     between = view.words[place.last + 1:placed.first]
     return 0 < len(between) <= 3 and all(
-        w in vocabulary.place_coordinators or w in _HOLDER_WORDS or
+        w in vocabulary.place_coordinators or w in gazetteer.holder_words or
         w in vocabulary.region_words or w in gazetteer.district_words for w in between)
 
 
