@@ -48,6 +48,9 @@ PATTERNS = [
      "insurgents.", ("Ma‘rūf", "Kandahar", "Ma‘rūf", "AFG", 2)),
     ("Soldiers and insurgents clashed in Mohmand Dara district, Nangarhar, leaving two dead.",
      ("Mohmand Darah", "Nangarhar", "Mohmand Darah", "AFG", 2)),
+    # a district named like its town: the town, near (as ACLED codes it)
+    ("Security forces clashed with militants in Kandahar district on Monday, killing five.",
+     ("Kandahār", "Kandahar", "Kandahar District", "AFG", 2)),
     # "X, Y": the town inside the province named, not a same-name town abroad
     ("Gunmen clashed with police in Kot, Nangarhar, killing six.",
      ("Kōṯ", "Nangarhar", "Kōṯ", "AFG", 2)),
@@ -56,6 +59,8 @@ PATTERNS = [
     # "X (Y)"
     ("Troops clashed with militants in Gereshk (Helmand) on Friday, killing two.",
      ("Gereshk", "Helmand", "Nahr-e Sarāj", "AFG", 1)),
+    ("Gunmen clashed with police in Kot (Nangarhar) on Friday, killing six.",
+     ("Kōṯ", "Nangarhar", "Kōṯ", "AFG", 2)),
     ("Troops clashed with militants in Kandahar (Afghanistan) on Friday, killing two.",
      ("Kandahār", "Kandahar", "Kandahar District", "AFG", 1)),
     # "near X"

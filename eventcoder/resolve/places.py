@@ -11,6 +11,7 @@ Macedonia.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from ..lexicon import Gazetteer, PlaceRecord
 from ..model.mentions import ActorRef, Mention, PlaceRef
@@ -76,8 +77,24 @@ def _ranked(records: list[PlaceRecord], mention: PlaceMention) -> list[PlaceReco
     return sorted(records, key=lambda r: r.kind not in wanted)
 
 
+def _seat(mention: PlaceMention, record: PlaceRecord | None) -> PlaceRecord | None:
+    """"Kyaukme district": a district named like its town is coded, as ACLED codes it, at
+    the town, near (geo precision 2)."""
+    if record is None or not mention.district or record.kind not in _DISTRICTS:
+        return record
+    town = next((r for r in mention.records if r.kind == "town" and r.iso3 == record.iso3
+                 and r.admin1 == record.admin1 and r.admin2 == record.admin2), None)
+    return record if town is None else replace(town, precision=2)
+
+
 def choose(mention: PlaceMention, countries: set[str],
            units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+    """The place of `mention` (see `_choose`), a district at its namesake town."""
+    return _seat(mention, _choose(mention, countries, units))
+
+
+def _choose(mention: PlaceMention, countries: set[str],
+            units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
     """Among the places of one name, the one this sentence means (or None): inside a unit
     the sentence names, else in a country it points to; with no country pointed to, only a
     name of the lexicon, a major town, or a name one country alone has (a country never
