@@ -154,8 +154,8 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     picked = {id(m): choose(m, pointed, _units(every, m, pointed)) for m in every}
     holders: set[int] = set()
     if len(every) > 1:
-        inner = [r for r in picked.values() if r is not None]
-        holders = {id(m) for m in mentions if _container(m, inner) is not None}
+        holders = {id(m) for m in mentions if _container(m, [
+            r for k, r in picked.items() if r is not None and k != id(m)]) is not None}
         if len(holders) == len(mentions):
             holders = set()  # only containers named by the trigger: the most precise wins
     best: tuple[int, int, PlaceRecord, PlaceMention] | None = None
