@@ -25,6 +25,7 @@ from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
+from .resolve.places import article_countries
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
@@ -191,8 +192,10 @@ class Coder:
                     self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
                    for i in sorted(chosen)]
         pending: list[Pending] = []
+        article = article_countries([m for _, mentions in scanned for m in mentions],
+                                    self.gazetteer)
         for sentence, mentions in scanned:
-            pending.extend(self._code_sentence(doc, folded, sentence, mentions))
+            pending.extend(self._code_sentence(doc, folded, sentence, mentions, article))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -223,7 +226,8 @@ class Coder:
         return replace(doc, published=doc.published or published, header_spans=spans)
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence,
-                       mentions: list[Mention]) -> list[Pending]:
+                       mentions: list[Mention], article: frozenset[str] = frozenset()
+                       ) -> list[Pending]:
         start, end = sentence.start, sentence.end
         text = folded[start:end]
         tolls = self.tolls.find(text, start)
@@ -257,7 +261,7 @@ class Coder:
         out = []
         for cand in found:
             for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates,
-                                              self.types):
+                                              self.types, article):
                 event_type = self.types[resolved.record.event_type]  # retyped by its sides
                 name_associates(resolved.record, cand.roles, self.book)
                 out.append(Pending(resolved.record, event_type.structure,

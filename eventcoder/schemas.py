@@ -93,6 +93,15 @@ class EventSchema(pa.DataFrameModel):
     geo_precision: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2, 3],
                                                     description="ACLED: 1 town, 2 near a town or "
                                                     "part of a region, 3 region only")
+    # -- issue 14: where, as the gazetteer and the text name it --------------------------
+    admin2: Series[str] = pa.Field(nullable=True, description="second-level unit (district) "
+                                   "of the place, where the gazetteer has it")
+    admin3: Series[str] = pa.Field(nullable=True, description="third-level unit, where the "
+                                   "gazetteer has it")
+    location_text: Series[str] = pa.Field(nullable=True, description="the place's name as the "
+                                          "article writes it")
+    location_ascii: Series[str] = pa.Field(nullable=True, description="the place's name in "
+                                           "ASCII letters (GeoNames' asciiname)")
     event_date: Series[pa.DateTime] = pa.Field(nullable=True, description="resolved event date")
     time_precision: Series[pd.Int64Dtype] = pa.Field(nullable=True, isin=[1, 2, 3],
                                                      description="ACLED: 1 day, 2 week, 3 month")

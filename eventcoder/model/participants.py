@@ -88,6 +88,9 @@ class PlaceMention:
     region: bool = False  # "Kandahar province"
     weak: frozenset[int] = frozenset()
     speech: bool = False  # "told reporters in Rawalpindi": where it was said, not done
+    district: bool = False  # "Maruf district": the district unit before a town
+    start: int = 0  # where the name is written in the document (characters)
+    end: int = 0
 
 
 @dataclass(slots=True)  # read-only once made (see ActorGroup)

@@ -19,3 +19,7 @@ class Location:
     longitude: float
     precision: int
     border_iso3: str | None = None
+    admin2: str | None = None  # the district, where the gazetteer has it
+    admin3: str | None = None
+    ascii_name: str | None = None  # the name in ASCII letters (joins with other lists)
+    text: str | None = None  # the name as the article writes it

@@ -153,4 +153,6 @@ HELD_COLUMNS: dict[str, tuple[str, str]] = {
     "country": ("place", "country"), "iso3": ("place", "iso3"),
     "border_iso3": ("place", "border_iso3"), "latitude": ("place", "latitude"),
     "longitude": ("place", "longitude"), "geo_precision": ("place", "precision"),
+    "admin2": ("place", "admin2"), "admin3": ("place", "admin3"),
+    "location_text": ("place", "text"), "location_ascii": ("place", "ascii_name"),
 }

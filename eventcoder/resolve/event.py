@@ -68,7 +68,8 @@ def _border_near(facts: SentenceFacts, cand: Candidate) -> bool:
 
 def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
               gazetteer: Gazetteer, countries: set[str], border: bool,
-              sides: tuple[Side | None, ...]) -> tuple[Location | None, str | None]:
+              sides: tuple[Side | None, ...], article: frozenset[str] = frozenset()
+              ) -> tuple[Location | None, str | None]:
     """The event's place: in its own clause first, then its border, then the nearest clause
     that names one. Within a clause the place nearest the trigger wins, a more precise one
     counting as nearer (ACLED codes the most precise place *of the event*). `countries` are
@@ -83,7 +84,8 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
         own = [p for p, gap in zip(own, _gaps(view, cand, own)) if gap <= 6]
         usable = [(p, clause) for p in own]
     if own:
-        location = best_location(own, countries, _gaps(view, cand, own) if len(own) > 1 else None)
+        location = best_location(own, countries, _gaps(view, cand, own) if len(own) > 1 else None,
+                                 places, facts.doc.text, article)
         if location is not None:
             return location, "place_clause"
     if facts.border_tokens:
@@ -96,7 +98,8 @@ def _location(facts: SentenceFacts, cand: Candidate, places: list[PlaceMention],
         nearest = min(abs(c - clause) for _, c in usable)
         pool = [p for p, c in usable if abs(c - clause) == nearest]
         location = best_location(pool, countries,
-                                 _gaps(view, cand, pool) if len(pool) > 1 else None)
+                                 _gaps(view, cand, pool) if len(pool) > 1 else None, places,
+                                 facts.doc.text, article)
         if location is not None:
             return location, "place_sentence"
     return None, None
@@ -220,10 +223,13 @@ def _news(facts: SentenceFacts, cand: Candidate) -> bool:
 
 def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
                       gazetteer: Gazetteer, resolver: DateResolver,
-                      types: Mapping[str, EventType] | None = None) -> list[Resolved]:
+                      types: Mapping[str, EventType] | None = None,
+                      article: frozenset[str] = frozenset()) -> list[Resolved]:
     """The events a candidate stands for (one per toll and place it splits into), placed,
     dated and with their actors named; with `types`, typed by their sides as the type's
-    `retype` rules say (the record's `event_type` then names the type it became)."""
+    `retype` rules say (the record's `event_type` then names the type it became).
+    `article`: the countries the article points to (a sentence that points to none is read
+    in them)."""
     doc, sentence, event_type = facts.doc, facts.sentence, cand.event_type
     trigger = cand.trigger.mention
     trigger_text = doc.text[trigger.start:trigger.end]
@@ -238,7 +244,7 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
         if cand.anaphoric and not (toll or _news(facts, cand)):
             continue  # "the talks", "that cease-fire": a reference to an event told elsewhere
         location, place_rule = _location(facts, cand, places, gazetteer, countries, border,
-                                         sides)
+                                         sides, article)
         rules = list(cand.rules)
         if place_rule:
             rules.append(place_rule)

@@ -1,34 +1,137 @@
-"""Places: the most precise place named for an event, with ACLED's geo precision."""
+"""Places: the most precise place named for an event, with ACLED's geo precision.
+
+A name is read as a careful coder reads it: among the places of that name, only those in a
+country the sentence points to (its actors' countries, the countries and provinces it
+names, a name only one country has), then inside the province or district it names ("Kot,
+Nangarhar"). A town of the name in a country nothing points to is never taken because it
+is the most populous of its name: "Saraj district, Helmand" is not Saraj in North
+Macedonia.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
 from ..lexicon import Gazetteer, PlaceRecord
+from ..model.mentions import ActorRef, Mention, PlaceRef
 from ..model.participants import PlaceMention
 from ..model.places import Location
 
+_UNITS = frozenset({"admin1", "province", "admin2", "district", "region"})
+_PROVINCES = frozenset({"admin1", "province", "region"})
+_DISTRICTS = frozenset({"admin2", "district"})
+_STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
-def _record(mention: PlaceMention, countries: set[str]) -> PlaceRecord | None:
-    """Among places of one name, the one in a country the sentence involves. A small town
-    of that name in an unrelated country is no place of this event ("near Tarazá" is not
-    Taraz in Kazakhstan)."""
-    for record in mention.records:
-        if record.iso3 in countries:
-            return record
-    first = mention.records[0]
-    if countries and 0 in mention.weak and not first.major:
-        return None  # an alternate spelling of a town in another country
-    return first
+
+def _points_to(mention: PlaceMention) -> set[str]:
+    """The countries a name points to by itself: a country, a province or curated place of
+    the lexicon ("Nangarhar", "Kurram Agency"). A town's name alone points nowhere: many
+    countries have a Dara or a Kot, and the data has only some of them."""
+    return {r.iso3 for r in mention.records if r.curated and r.kind != "border"}
+
+
+def context_countries(mentions: list[PlaceMention], countries: set[str]) -> set[str]:
+    """The countries a sentence points to: its actors' (`countries`) and its places'."""
+    found = set(countries)
+    for mention in mentions:
+        found |= _points_to(mention)
+    return found
+
+
+def article_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> frozenset[str]:
+    """The countries an article points to: the states it names (by name, adjective or
+    capital) and the countries of the provinces and curated places it names."""
+    found: set[str] = set()
+    for mention in mentions:
+        for payload in mention.payloads:
+            if isinstance(payload, ActorRef) and payload.kind in _STATE_KINDS:
+                found.add(payload.key)
+            elif isinstance(payload, PlaceRef):
+                found |= gazetteer.points_to(payload.key)
+    return frozenset(found)
+
+
+def _units(mentions: list[PlaceMention], own: PlaceMention, countries: set[str]
+           ) -> list[PlaceRecord]:
+    """The provinces and districts the other names of the sentence name, in the countries
+    it points to ("Helmand" in "Nahri Saraj district of Helmand province")."""
+    return [r for m in mentions if m is not own for r in m.records
+            if r.kind in _UNITS and (not countries or r.iso3 in countries)]
+
+
+def _container(mention: PlaceMention, chosen: list[PlaceRecord]) -> PlaceRecord | None:
+    """The unit of `mention` that holds a place chosen for another name: "Kandahar" in
+    "Maruf district, Kandahar" is the province Maruf is in, not the place of the event."""
+    for unit in mention.records:
+        if unit.kind in _UNITS and any(c is not unit and c.within(unit) for c in chosen):
+            return unit
+    return None
+
+
+def _ranked(records: list[PlaceRecord], mention: PlaceMention) -> list[PlaceRecord]:
+    """A named district prefers the district unit, a named province the province."""
+    wanted = _PROVINCES if mention.region else _DISTRICTS if mention.district else None
+    if wanted is None:
+        return records
+    return sorted(records, key=lambda r: r.kind not in wanted)
+
+
+def _seat(mention: PlaceMention, record: PlaceRecord | None) -> PlaceRecord | None:
+    """"Kyaukme district": a district named like its town is coded, as ACLED codes it, at
+    the town, near (geo precision 2)."""
+    if record is None or not mention.district or record.kind not in _DISTRICTS:
+        return record
+    town = next((r for r in mention.records if r.kind == "town" and r.iso3 == record.iso3
+                 and r.admin1 == record.admin1 and r.admin2 == record.admin2), None)
+    return record if town is None else replace(town, precision=2)
+
+
+def choose(mention: PlaceMention, countries: set[str],
+           units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+    """The place of `mention` (see `_choose`), a district at its namesake town."""
+    return _seat(mention, _choose(mention, countries, units))
+
+
+def _choose(mention: PlaceMention, countries: set[str],
+            units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+    """Among the places of one name, the one this sentence means (or None): inside a unit
+    the sentence names, else in a country it points to; with no country pointed to, only a
+    name of the lexicon, a major town, or a name one country alone has (a country never
+    comes from choosing among same-name places by population)."""
+    records = _ranked(mention.records, mention)
+    for unit in units:
+        inside = [r for r in records if r is not unit and r.within(unit)]
+        if inside:
+            return inside[0]
+    if countries:
+        for record in records:
+            if record.iso3 in countries:
+                return record
+        first = records[0]
+        return first if first.curated or first.major and 0 not in mention.weak else None
+    first = records[0]
+    if first.curated or first.major:
+        return first
+    # A name that one country alone has, under its own name: the name says where it is.
+    # Among same-name places of several countries none is taken ("Dara": Senegal, Romania).
+    alone = 0 not in mention.weak and len({r.iso3 for r in mention.records}) == 1
+    return first if alone else None
 
 
 def _precision(record: PlaceRecord, near: bool, region: bool) -> int:
-    if region:
+    if region and record.kind in _PROVINCES:
         return 3  # "the Timbuktu region": the region, wherever its name comes from
     return max(2, record.precision) if near and record.precision < 3 else record.precision
 
 
-def to_location(record: PlaceRecord, near: bool = False, region: bool = False) -> Location:
+def to_location(record: PlaceRecord, near: bool = False, region: bool = False,
+                text: str | None = None) -> Location:
     return Location(record.name, record.admin1, record.country, record.iso3, record.latitude,
-                    record.longitude, _precision(record, near, region), record.border_iso3)
+                    record.longitude, _precision(record, near, region), record.border_iso3,
+                    admin2=record.admin2, admin3=record.admin3,
+                    ascii_name=record.ascii_name or record.name,
+                    text=text)
 
 
 # Places this many words or more from the trigger count as one precision level coarser:
@@ -37,25 +140,43 @@ NEAR_WORDS = 8
 
 
 def best_location(mentions: list[PlaceMention], countries: set[str],
-                  gaps: list[int] | None = None) -> Location | None:
+                  gaps: list[int] | None = None,
+                  context: list[PlaceMention] | None = None, source: str = "",
+                  article: frozenset[str] = frozenset()) -> Location | None:
     """The most precise place named by the trigger (ACLED); then the nearest. `gaps`: the
     words between each place and the trigger; a single place has nothing to be ranked
-    against, and needs none."""
-    if len(mentions) == 1:
-        record = _record(mentions[0], countries)
-        return None if record is None else \
-            to_location(record, mentions[0].near, mentions[0].region)
+    against, and needs none. `context`: every place of the sentence (the provinces and
+    countries it names place the others); `source`: the document's text (the name as
+    written is read from it); `article`: the countries the article points to, read when
+    the sentence points to none."""
+    every = context if context is not None else mentions
+    pointed = context_countries(every, countries) or set(article)
+    picked = {id(m): choose(m, pointed, _units(every, m, pointed)) for m in every}
+    holders: set[int] = set()
+    if len(every) > 1:
+        holders = {id(m) for m in mentions if _container(m, [
+            r for k, r in picked.items() if r is not None and k != id(m)]) is not None}
+        if len(holders) == len(mentions):
+            holders = set()  # only containers named by the trigger: the most precise wins
     best: tuple[int, int, PlaceRecord, PlaceMention] | None = None
     for order, mention in enumerate(mentions):
-        record = _record(mention, countries)
-        if record is None:
+        record = picked.get(id(mention)) or choose(mention, pointed,
+                                                   _units(every, mention, pointed))
+        if record is None or id(mention) in holders:
             continue
+        if len(mentions) == 1:
+            return to_location(record, mention.near, mention.region,
+                               source[mention.start:mention.end] or None)
         gap = gaps[order] if gaps else 0
         precision = _precision(record, mention.near, mention.region)
         rank = (precision + (2 if gap > NEAR_WORDS else 0), gap)
         if best is None or rank < best[:2]:
             best = (*rank, record, mention)
-    return None if best is None else to_location(best[2], best[3].near, best[3].region)
+    if best is None:
+        return None
+    chosen = best[3]
+    return to_location(best[2], chosen.near, chosen.region,
+                       source[chosen.start:chosen.end] or None)
 
 
 def border_location(gazetteer: Gazetteer, iso3_a: str | None, iso3_b: str | None

@@ -84,10 +84,13 @@ def _said_at(view: SentenceView, first: int, trigger_tokens: set[int],
 
 
 def _coordinated_with(view: SentenceView, place: PlaceMention, placed: Placed,
-                      vocabulary: Vocabulary) -> bool:
-    """"in Kandahar and Kabul": a name joined to a place is a place too."""
+                      vocabulary: Vocabulary, gazetteer: Gazetteer) -> bool:
+    """"in Kandahar and Kabul": a name joined to a place is a place too; so is the unit
+    that holds it ("in Maruf district, Kandahar")."""
     between = view.words[place.last + 1:placed.first]
-    return 0 < len(between) <= 3 and all(w in vocabulary.place_coordinators for w in between)
+    return 0 < len(between) <= 3 and all(
+        w in vocabulary.place_coordinators or w in gazetteer.holder_words or
+        w in vocabulary.region_words or w in gazetteer.district_words for w in between)
 
 
 def _as_place(view: SentenceView, placed: Placed, after: str, refs: tuple[PlaceRef, ...],
@@ -121,7 +124,9 @@ def _as_place(view: SentenceView, placed: Placed, after: str, refs: tuple[PlaceR
     return PlaceMention(first, last, records, near=near, region=region,
                         weak=frozenset([i for i, r in enumerate(records)
                                         if gazetteer.is_alternate(key, r)]),
-                        speech=_said_at(view, first, marks.trigger_tokens, vocabulary.speech))
+                        speech=_said_at(view, first, marks.trigger_tokens, vocabulary.speech),
+                        district=after in gazetteer.district_words,
+                        start=view.tokens.start_of(first), end=view.tokens.ends[last])
 
 
 def read_names(view: SentenceView, marks: Marks, gazetteer: Gazetteer, vocabulary: Vocabulary
@@ -139,11 +144,48 @@ def read_names(view: SentenceView, marks: Marks, gazetteer: Gazetteer, vocabular
             place = _as_place(view, placed, after, place_refs, actor_refs, gazetteer,
                               vocabulary, marks, marks.violent_tokens)
             if place is None and places and \
-                    _coordinated_with(view, places[-1], placed, vocabulary):
+                    _coordinated_with(view, places[-1], placed, vocabulary, gazetteer):
                 place = _as_place(view, placed, after, place_refs, actor_refs, gazetteer,
                                   vocabulary, marks, marks.violent_tokens | {placed.first - 1})
         if place is not None:
             places.append(place)
         elif actor_refs:
             actor_spans.append(placed)
+    if places and not gazetteer.district_words.isdisjoint(words):
+        places = _district_variants(view, places, gazetteer)
     return places, actor_spans
+
+
+# Words a district's name may have before its district word ("Nahr-e Saraj district").
+_DISTRICT_NAME_WORDS = 3
+
+
+def _district_variants(view: SentenceView, places: list[PlaceMention], gazetteer: Gazetteer
+                       ) -> list[PlaceMention]:
+    """"Nahri Saraj district of Helmand": a district spelt otherwise than in the gazetteer,
+    sought only inside a province the sentence names (spelling variants are too loose to
+    name a place anywhere else). The longest name before the district word wins, and
+    replaces a shorter place read inside it ("Mohmand" of "Mohmand Dara district")."""
+    provinces = [r for p in places for r in p.records[:3] if r.kind in _REGIONAL]
+    if not provinces:
+        return places
+    words = view.words
+    for i, word in enumerate(words):
+        if word not in gazetteer.district_words:
+            continue
+        for size in range(min(_DISTRICT_NAME_WORDS, i), 0, -1):
+            first = i - size
+            if any(p.first == first and p.last == i - 1 for p in places):
+                break  # the gazetteer knows the name as written
+            if not all(w.replace("-", "").replace("'", "").isalpha() for w in words[first:i]):
+                continue
+            records = [r for province in provinces
+                       for r in gazetteer.variants(" ".join(words[first:i]), province)]
+            if records:
+                places = [p for p in places if p.last < first or p.first >= i]
+                places.append(PlaceMention(first, i - 1, records, district=True,
+                                           start=view.tokens.start_of(first),
+                                           end=view.tokens.ends[i - 1]))
+                places.sort(key=lambda p: p.first)
+                break
+    return places
