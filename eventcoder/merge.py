@@ -44,7 +44,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -331,7 +331,8 @@ def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
     for index, ids in wanted.items():
         frame = read_events(sources[index], validate=False)
         chosen = frame[frame["event_id"].isin(ids)]
-        full.update((str(r["event_id"]), r) for r in chosen.to_dict("records"))
+        full.update((str(r["event_id"]), cast(dict[str, Any], r))
+                    for r in chosen.to_dict("records"))
     merged: dict[int, list[dict[str, Any]]] = {}  # part -> its merged rows
     for group in groups:
         first = min(group, key=lambda j: _order(keys[j]))

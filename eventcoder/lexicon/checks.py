@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import cast
 
 from ..errors import Problem
 from ..text import Folder
@@ -217,8 +218,8 @@ def shared_group_names(entries: Entries, folder: Folder) -> list[Problem]:
 
 def _declared(a: Sourced, b: Sourced) -> bool:
     """Two types that share triggers on purpose (`shares_triggers_with`, either way)."""
-    return b.entry.id in a.entry.shares_triggers_with or \
-        a.entry.id in b.entry.shares_triggers_with  # type: ignore[attr-defined]
+    first, second = cast(EventType, a.entry), cast(EventType, b.entry)
+    return second.id in first.shares_triggers_with or first.id in second.shares_triggers_with
 
 
 def shared_triggers(entries: Entries, folder: Folder) -> list[Problem]:

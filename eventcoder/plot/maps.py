@@ -127,9 +127,9 @@ def _draw_events(ax: Axes, placed: pd.DataFrame, colors: dict[str, Any]) -> int:
     Returns the largest count at one dot."""
     from matplotlib.lines import Line2D
 
-    at = placed.groupby(["longitude", "latitude", "event_type"]).size().rename("n")
-    at = at.reset_index().sort_values(["n", "event_type"], ascending=[False, True],
-                                      kind="stable")
+    counts = placed.groupby(["longitude", "latitude", "event_type"]).size().rename("n")
+    at: pd.DataFrame = counts.reset_index().sort_values(["n", "event_type"],
+                                                        ascending=[False, True], kind="stable")
     dots = ax.scatter(at["longitude"], at["latitude"], s=20 + 40 * at["n"] ** 0.75,
                       color=[colors[str(t)] for t in at["event_type"]], edgecolors="white",
                       linewidths=0.6, alpha=0.9, zorder=2)
