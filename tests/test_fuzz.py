@@ -14,6 +14,7 @@ bug is open (the generators here steering around it, as noted where they do), th
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import json
@@ -359,6 +360,11 @@ def test_arbitrary_lines_in_a_jsonl_file(coder, lines: tuple[Line, ...]) -> None
         with warnings_logged() as warned:
             rows = _rows_of(coder, [path], "skip")
         assert rows == expected  # every good article kept
+        # a file of blank lines holds no article, and says so (issue 17, defect 8)
+        empty = [m for m in warned if "holds no article" in m]
+        warned = [m for m in warned if "holds no article" not in m]
+        assert len(empty) == (not any(line.raw.replace(codecs.BOM_UTF8, b"").strip()
+                                      for line in lines))
         assert len(warned) == len(bad)
         for n, message in zip(bad, warned):
             assert re.search(rf"{re.escape(str(path))}:{n}\b", message), message

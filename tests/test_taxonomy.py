@@ -27,9 +27,9 @@ CIVILIANS = {"always": True}
 # (sentence, [expected events]): event_type and, where pinned, other columns.
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- Battles: territory --------------------------------------------------------------
-    ("Government troops recaptured Palma from the insurgents on Tuesday.",
+    ("Mozambican troops recaptured Palma from the insurgents on Tuesday.",
      [dict(event_type="territory_regained", acled_sub_event_type="Government regains territory",
-           location="Palma")]),
+           admin1="Cabo Delgado")]),
     ("The Libyan army regained control of Sirte after weeks of fighting.",
      [dict(event_type="territory_regained", actor1="Military Forces of Libya")]),
     ("Al-Shabaab fighters took control of Bulo Burde after government forces left.",
