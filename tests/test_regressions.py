@@ -89,6 +89,16 @@ def test_a_dated_entry_is_used_only_when_valid(coder, text: str, published: str,
     assert named == sides
 
 
+@pytest.mark.parametrize("text,actor", [
+    # the sentence's own date decides, not the publication (docs/lexicons.md, section 6)
+    ("On 12 March 2019, the Taliban held talks with US envoys in Doha.", "Taliban"),
+    ("The Taliban held talks with US envoys in Doha on Monday.", "Government of Afghanistan"),
+])
+def test_a_name_is_read_on_the_events_own_date(coder, text: str, actor: str) -> None:
+    rows = code_rows(coder, [text], "2026-02-27")
+    assert [r["actor1"] for r in rows] == [actor]
+
+
 def test_an_office_holder_out_of_office_names_no_state(coder) -> None:
     # Ashraf Ghani left office on 2021-08-15: in 2025 he speaks for no government.
     before = code_rows(coder, ["Ashraf Ghani and Pakistan agreed to hold talks in Doha."],
