@@ -15,7 +15,7 @@ from eventcoder import LexiconError
 from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.lexicon.lang_text import DateWords
 from eventcoder.resolve.clues import DIGIT, ClueTest, clues
-from eventcoder.resolve.dates import DateFinder, DateResolver
+from eventcoder.resolve.dates import DateFinder, DateResolver, date_from_publication
 from tests.conftest import scaled
 from tests.test_calendar import questions
 
@@ -220,3 +220,16 @@ def test_ordinals_and_the_count_words_drive_the_finder() -> None:
     numbers = LANGUAGE.numbers.model_copy(update={"one": []})
     assert found("Shelling began a week ago.") == ["a week ago"]
     assert found("Shelling began a week ago.", DateFinder(LANGUAGE.dates, numbers)) == []
+
+
+@pytest.mark.parametrize("published,expected", [
+    (dt.date(2026, 2, 27), dt.date(2026, 2, 27)),
+    (dt.date(1691, 4, 5), None),  # no event takes an implausible publication date
+    (dt.date(2300, 1, 1), None),
+    (None, None),
+])
+def test_an_undated_event_takes_a_plausible_publication_date(
+        published: dt.date | None, expected: dt.date | None) -> None:
+    taken = date_from_publication(None, published)
+    assert (taken[0] if taken else None) == expected
+    assert date_from_publication(dt.date(2026, 2, 20), published) is None  # dated already

@@ -118,6 +118,11 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
                          {(C.UNKNOWN_EVENT_TYPE, "a.yaml", 6), (C.UNKNOWN_EVENT_TYPE, "a.yaml", 7),
                           (C.UNKNOWN_EVENT_TYPE, "a.yaml", 9),
                           (C.UNKNOWN_GENERIC_ACTOR, "a.yaml", 10)}),
+    # types that share triggers on purpose name each other by id
+    "shared triggers declared": ({"a.yaml": "event_types:\n  - id: sweep\n    label: Sweep\n"
+                                 "    structure: one_sided\n    triggers: [swept]\n"
+                                 "    shares_triggers_with: [clsh]\n"},
+                                 {(C.UNKNOWN_EVENT_TYPE, "a.yaml", 6)}),
     "edits": ({"a.yaml": "extend:\n  groups:\n    - {id: nobody, aliases: [x]}\n"
                          "    - {id: haqqani_network_insurgency, name: [X]}\n"
                          "  event_types:\n    - clash\n"
@@ -305,6 +310,14 @@ def test_a_trigger_two_types_claim_is_a_warning(tmp_path: Path) -> None:
         lexicon = load_lexicon([BUNDLED, tmp_path])
     assert [(w.code, Path(w.path).name, w.line) for w in lexicon.warnings] == [
         (C.SHARED_TRIGGER, "t.yaml", 5)]
+
+
+def test_a_trigger_shared_on_purpose_is_no_warning(tmp_path: Path) -> None:
+    # the same type, declaring that it shares "bombed" with the bundled airstrike
+    _write(tmp_path, {"t.yaml": "event_types:\n  - id: shelling\n    label: S\n"
+                      "    structure: one_sided\n    triggers: [Bombed, mortars]\n"
+                      "    shares_triggers_with: [airstrike]\n"})
+    assert load_lexicon([BUNDLED, tmp_path]).warnings == []
 
 
 def test_language_words_are_added_then_removed_in_folder_order(tmp_path: Path) -> None:

@@ -155,7 +155,7 @@ def date_from_publication(event_date: dt.date | None, published: dt.date | None
     """The date and precision an event with no resolved date takes from its article's
     publication (see the module's docstring); None when it has a date, or none is known, or
     the publication date is itself no plausible event date (before 1900 or after 2100)."""
-    if event_date is not None or published is None or not EARLIEST <= published <= LATEST:
+    if event_date is not None or published is None or not plausible(published, None):
         return None
     return published, PUBLISHED_PRECISION
 
