@@ -20,6 +20,7 @@ patterns (``language.tolls``) and number words (``language.numbers``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import ahocorasick
@@ -90,6 +91,31 @@ class Numbers:
         return None
 
 
+# A template that opens with a word boundary and a part: "\\b{quantity}\\s+...".
+_OPENING = re.compile(r"\\b\{([a-z_]+)\}")
+
+
+def _opening(template: str) -> str | None:
+    """The part `template` opens with after a word boundary, if it does."""
+    found = _OPENING.match(template)
+    return found.group(1) if found else None
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]
+                ) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, for a pattern whose every match starts at one of
+    `starts` (in order): the first match at or after where the last one ended, tried only
+    there. (`\\b` is read at a start as in a search: `match` sees the text before it.)"""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        found = pattern.match(text, start)
+        if found is not None:
+            yield found
+            end = found.end()
+
+
 class TollFinder:
     """Finds the death tolls of a sentence with one language's patterns."""
 
@@ -104,10 +130,16 @@ class TollFinder:
         # Each pattern with the words it cannot match without: most sentences hold none of
         # them, and one pass of an automaton over the sentence finds those it holds at a
         # fraction of the cost of the regex searches (or of a substring test per word).
-        self.forms = [(frozenset(p.needs), re.compile(fill(p.pattern, tables)))
-                      for p in words.patterns]
+        # And the part it opens with, if it opens with a word boundary and a part
+        # ("\b{quantity}", the tolls told before their verb): where that part can start is
+        # found once per sentence, and each such pattern is tried only there, not at every
+        # word of the sentence.
+        self.forms = [(frozenset(p.needs), re.compile(fill(p.pattern, tables)),
+                       _opening(p.pattern)) for p in words.patterns]
+        self._starts = {name: re.compile(r"\b(?=" + tables[name] + ")")
+                        for _, _, name in self.forms if name is not None}
         self._gate = ahocorasick.Automaton()
-        for needs, _ in self.forms:
+        for needs, _, _ in self.forms:
             for word in needs:
                 self._gate.add_word(word, word)
         if len(self._gate):
@@ -124,15 +156,23 @@ class TollFinder:
                 if len(self._gate) else set()
             if not present:
                 return found
-            forms = [p for needs, p in self.forms if not needs.isdisjoint(present)]
+            forms = [(p, opening) for needs, p, opening in self.forms
+                     if not needs.isdisjoint(present)]
         else:
-            forms = [p for _, p in self.forms]
+            forms = [(p, None) for _, p, _ in self.forms]
         taken: list[tuple[int, int]] = []
         # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
         text = folded_sentence.replace('"', " ")
-        for pattern in forms:
+        starts: dict[str, list[int]] = {}  # where each opening part can start, found once
+        for pattern, opening in forms:
             more = "more" in pattern.groupindex
-            for m in pattern.finditer(text):
+            if opening is None:
+                matches: Iterable[re.Match[str]] = pattern.finditer(text)
+            else:
+                if opening not in starts:
+                    starts[opening] = [m.start() for m in self._starts[opening].finditer(text)]
+                matches = _matches_at(pattern, text, starts[opening])
+            for m in matches:
                 start, end = m.span()
                 if any(a < end and start < b for a, b in taken):
                     continue

@@ -1,0 +1,65 @@
+"""The speed-ups of the text stages and the table check, each held to its plain version."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventcoder.headers import first_lines
+from eventcoder.lexicon.lang_text import alternation
+from eventcoder.schemas import EventSchema, lists_of_strings
+from tests.conftest import scaled
+
+# Every line break `str.splitlines` knows, and other characters around them.
+LINE_TEXT = st.text(alphabet="ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+@scaled(300)
+@given(LINE_TEXT)
+def test_first_lines_are_the_lines_splitlines_gives(text: str) -> None:
+    assert list(first_lines(text)) == text.splitlines(keepends=True)
+
+
+def test_first_lines_reads_no_further_than_asked() -> None:
+    lines = first_lines("one\ntwo\n" + "x" * 10)
+    assert next(lines) == "one\n"
+    assert next(lines) == "two\n"
+
+
+PHRASES = st.lists(st.text(alphabet="ab -'.", min_size=1, max_size=5), max_size=8)
+
+
+@scaled(300)
+@given(PHRASES, st.text(alphabet="ab -'.x", max_size=14))
+def test_a_factored_choice_matches_as_the_plain_one(phrases: list[str], text: str) -> None:
+    # Alone, and followed by more pattern, so that a failure after the choice backtracks
+    # into it and tries the next phrase, in the same order.
+    for template in ("{}", r"{}\s*x", r"(?:{})+b"):
+        factored = re.compile(template.format(alternation(phrases)))
+        plain = re.compile(template.format(alternation(phrases, factored=False)))
+        for at in range(len(text) + 1):
+            one, other = factored.match(text, at), plain.match(text, at)
+            assert (one and one.span()) == (other and other.span()), (phrases, text, at)
+
+
+def test_phrases_sharing_a_first_character_are_one_choice() -> None:
+    assert alternation(["ten", "two", "a", "at least"]) == r"(?:a(?:t\s+least|)|t(?:en|wo))"
+    assert alternation(["-x", "-y"]) == r"(?:\-(?:x|y))"
+
+
+VALUES = st.one_of(st.lists(st.one_of(st.text(max_size=2), st.integers(), st.none()), max_size=3),
+                   st.lists(st.text(max_size=2), max_size=3), st.none(), st.text(max_size=2),
+                   st.integers())
+
+
+@scaled(300)
+@given(st.lists(VALUES, max_size=6))
+def test_the_list_check_answers_as_row_by_row(values: list[Any]) -> None:
+    column = pd.Series(values, dtype=object)
+    answer = EventSchema._lists(column)  # type: ignore[operator]
+    assert answer.tolist() == lists_of_strings(values)
+    assert answer.index.equals(column.index)
