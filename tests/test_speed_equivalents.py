@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.headers import first_lines
+from eventcoder.lexicon import load_lexicon
 from eventcoder.lexicon.lang_text import alternation
+from eventcoder.resolve.fatalities import TollFinder, _matches_at
 from eventcoder.schemas import EventSchema, lists_of_strings
 from tests.conftest import scaled
 
@@ -63,3 +65,28 @@ def test_the_list_check_answers_as_row_by_row(values: list[Any]) -> None:
     answer = EventSchema._lists(column)  # type: ignore[operator]
     assert answer.tolist() == lists_of_strings(values)
     assert answer.index.equals(column.index)
+
+
+
+LANGUAGE = load_lexicon().language
+TOLLS = TollFinder(LANGUAGE.tolls, LANGUAGE.numbers)
+TOLL_WORDS = ["killed", "were", "dead", "died", "12", "3", "at least", "some", "a", "an",
+              "soldiers", "people", "and", "more", "of", "four", "twenty-one", "between",
+              "to", "km", ",", ".", "militants", "were killed", "a few", "dozens"]
+
+
+@scaled(300)
+@given(st.lists(st.sampled_from(TOLL_WORDS), max_size=16))
+def test_a_toll_pattern_tried_where_its_opening_starts_finds_what_a_search_finds(
+        words: list[str]) -> None:
+    text = " ".join(words)
+    for _, pattern, opening in TOLLS.forms:
+        if opening is not None:
+            starts = [m.start() for m in TOLLS._starts[opening].finditer(text)]
+            assert [m.span() for m in _matches_at(pattern, text, starts)] == \
+                [m.span() for m in pattern.finditer(text)], text
+
+
+def test_the_toll_patterns_told_before_their_verb_open_with_the_quantity() -> None:
+    # (else the property above compares nothing)
+    assert sum(opening == "quantity" for _, _, opening in TOLLS.forms) >= 3

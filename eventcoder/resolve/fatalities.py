@@ -148,30 +148,14 @@ class TollFinder:
     def find(self, folded_sentence: str, offset: int = 0, gate: bool = True
              ) -> list[FatalityMention]:
         """Reported death counts in a folded sentence, in text order, without overlaps.
-        With `gate` off every pattern is tried, whatever words the sentence holds: the
-        reference the gate is held to (tests/test_tolls.py)."""
+        With `gate` off every pattern is searched everywhere, whatever words the sentence
+        holds: the reference the gate and the openings are held to (tests/test_tolls.py)."""
         found: list[FatalityMention] = []
-        if gate:
-            present = {word for _, word in self._gate.iter(folded_sentence)} \
-                if len(self._gate) else set()
-            if not present:
-                return found
-            forms = [(p, opening) for needs, p, opening in self.forms
-                     if not needs.isdisjoint(present)]
-        else:
-            forms = [(p, None) for _, p, _ in self.forms]
         taken: list[tuple[int, int]] = []
         # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
         text = folded_sentence.replace('"', " ")
-        starts: dict[str, list[int]] = {}  # where each opening part can start, found once
-        for pattern, opening in forms:
+        for pattern, matches in self._searches(text, gate):
             more = "more" in pattern.groupindex
-            if opening is None:
-                matches: Iterable[re.Match[str]] = pattern.finditer(text)
-            else:
-                if opening not in starts:
-                    starts[opening] = [m.start() for m in self._starts[opening].finditer(text)]
-                matches = _matches_at(pattern, text, starts[opening])
             for m in matches:
                 start, end = m.span()
                 if any(a < end and start < b for a, b in taken):
@@ -188,3 +172,22 @@ class TollFinder:
                                              text[start:end], start + offset, end + offset))
         found.sort(key=lambda f: f.start)
         return found
+
+    def _searches(self, text: str, gate: bool
+                  ) -> Iterator[tuple[re.Pattern[str], Iterable[re.Match[str]]]]:
+        """Each pattern that may match `text`, in order, with its matches (made as read)."""
+        if not gate:
+            for _, pattern, _ in self.forms:
+                yield pattern, pattern.finditer(text)
+            return
+        present = {word for _, word in self._gate.iter(text)} if len(self._gate) else set()
+        starts: dict[str, list[int]] = {}  # where each opening part can start, found once
+        for needs, pattern, opening in self.forms:
+            if needs.isdisjoint(present):
+                continue
+            if opening is None:
+                yield pattern, pattern.finditer(text)
+                continue
+            if opening not in starts:
+                starts[opening] = [m.start() for m in self._starts[opening].finditer(text)]
+            yield pattern, _matches_at(pattern, text, starts[opening])
