@@ -10,17 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterator
 
 from .lexicon.lang_text import DateWords, SegmentWords
 from .published import storable_day
 
 HEADER_LINES = 5  # the first non-blank lines read
 _YEAR = re.compile(r"\b(20\d\d|19\d\d)\b")
-# A line and its break, as `str.splitlines(keepends=True)` splits: the header is in the first
-# lines, which are read one at a time rather than the whole article split into lines.
-_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*"
-                   r"(?:\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\Z)")
 Spans = tuple[tuple[int, int], ...]
 
 
@@ -54,7 +49,7 @@ class HeaderReader:
         """The publication date of the first date line among the first lines, and its span."""
         offset = 0
         seen = 0
-        for line in first_lines(text):
+        for line in text.splitlines(keepends=True):
             if not line.isspace():
                 seen += 1
                 body = line.rstrip("\r\n")
@@ -84,16 +79,6 @@ class HeaderReader:
                 return None
             found = years.most_common(1)[0][0]
         return _made(int(found), month_number, int(groups["day"]))
-
-
-def first_lines(text: str) -> Iterator[str]:
-    """The lines of `text` with their breaks, as `text.splitlines(keepends=True)` gives
-    them, read lazily: a caller that stops after the first lines reads no further."""
-    for found in _LINE.finditer(text):
-        line = found.group()
-        if not line:
-            return  # the end of the text (a last line with no break was given already)
-        yield line
 
 
 def _made(year: int, month: int, day: int) -> dt.date | None:

@@ -95,7 +95,9 @@ def run(n):
         cue_status(view, marks, marks.status_cues, trigger, PRECEDENCE)
 """
 
-TOLLS = _patterns([p for _, p in TollFinder(LANGUAGE.tolls, LANGUAGE.numbers).forms])
+_TOLL_FINDER = TollFinder(LANGUAGE.tolls, LANGUAGE.numbers)
+# The patterns, and the searches for where the parts some of them open with start.
+TOLLS = _patterns([*(p for _, p, _ in _TOLL_FINDER.forms), *_TOLL_FINDER._starts.values()])
 CLAUSE = "Pakistani and Afghan forces clashed near Torkham"
 
 # (setup, the attack's text of about n characters, n): the line of sentences separated by

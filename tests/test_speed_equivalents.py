@@ -9,28 +9,12 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcoder.headers import first_lines
 from eventcoder.lexicon import load_lexicon
 from eventcoder.lexicon.lang_text import alternation
+from eventcoder.resolve.clues import clues
 from eventcoder.resolve.fatalities import TollFinder, _matches_at
 from eventcoder.schemas import EventSchema, lists_of_strings
 from tests.conftest import scaled
-
-# Every line break `str.splitlines` knows, and other characters around them.
-LINE_TEXT = st.text(alphabet="ab \t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-
-
-@scaled(300)
-@given(LINE_TEXT)
-def test_first_lines_are_the_lines_splitlines_gives(text: str) -> None:
-    assert list(first_lines(text)) == text.splitlines(keepends=True)
-
-
-def test_first_lines_reads_no_further_than_asked() -> None:
-    lines = first_lines("one\ntwo\n" + "x" * 10)
-    assert next(lines) == "one\n"
-    assert next(lines) == "two\n"
-
 
 PHRASES = st.lists(st.text(alphabet="ab -'.", min_size=1, max_size=5), max_size=8)
 
@@ -90,3 +74,11 @@ def test_a_toll_pattern_tried_where_its_opening_starts_finds_what_a_search_finds
 def test_the_toll_patterns_told_before_their_verb_open_with_the_quantity() -> None:
     # (else the property above compares nothing)
     assert sum(opening == "quantity" for _, _, opening in TOLLS.forms) >= 3
+
+
+def test_the_clues_of_a_factored_choice_are_its_whole_phrases() -> None:
+    # A clue as short as the first letter would let most sentences through to the search.
+    months = re.compile(alternation(["january", "june", "july", "may"]))
+    assert clues(months) == [frozenset({"january", "june", "july", "may"})]
+    assert clues(re.compile(r"on\s+" + alternation(["monday", "friday"]))) == \
+        [frozenset({"on"}), frozenset({"monday", "friday"})]

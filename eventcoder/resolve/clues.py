@@ -56,7 +56,10 @@ def _requirements(items: list[tuple[Any, Any]]) -> list[frozenset[str]] | None:
         if op in _ZERO_WIDTH:
             continue  # reads no character: the literal run goes on across it
         if run:
-            required.append(frozenset(["".join(run)]))
+            # The run and how the part after it starts: "j" then "(?:anuary|une|uly)" (a
+            # choice of phrases factored by first letter) holds "january", "june" or "july".
+            leads = _leads([(op, av)])
+            required.append(frozenset("".join(run) + lead for lead in leads or [""]))
             run = []
         inner = _part(op, av)
         if inner is None:
@@ -65,6 +68,30 @@ def _requirements(items: list[tuple[Any, Any]]) -> list[frozenset[str]] | None:
     if run:
         required.append(frozenset(["".join(run)]))
     return required
+
+
+def _leads(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Strings one of which every match of a sequence starts with: its leading literal run,
+    or those of each choice it opens with; None when not known."""
+    run: list[str] = []
+    for op, av in items:
+        if op is not sre_constants.LITERAL:
+            break
+        run.append(chr(av))
+    if run or not items:
+        return frozenset(["".join(run)])
+    op, av = items[0]
+    if op is sre_constants.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _leads(list(av[3]))
+    if op is sre_constants.BRANCH:
+        leads: frozenset[str] = frozenset()
+        for branch in av[1]:
+            lead = _leads(list(branch))
+            if lead is None:
+                return None
+            leads |= lead
+        return leads
+    return None
 
 
 def _part(op: Any, av: Any) -> list[frozenset[str]] | None:
