@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from eventcoder.lexicon import load_lexicon
 from eventcoder.lexicon.lang_text import alternation
 from eventcoder.resolve.clues import clues
-from eventcoder.resolve.fatalities import TollFinder, _matches_at
+from eventcoder.resolve.fatalities import TollFinder, _matches_at, word_first
 from eventcoder.schemas import EventSchema, lists_of_strings
 from tests.conftest import scaled
 
@@ -82,3 +82,21 @@ def test_the_clues_of_a_factored_choice_are_its_whole_phrases() -> None:
     assert clues(months) == [frozenset({"january", "june", "july", "may"})]
     assert clues(re.compile(r"on\s+" + alternation(["monday", "friday"]))) == \
         [frozenset({"on"}), frozenset({"monday", "friday"})]
+
+
+@scaled(300)
+@given(st.lists(st.sampled_from([*TOLL_WORDS, "skilled", "kill", "killing", "lost", "left",
+                                 "deathly", "death toll rose to", "and", "band"]), max_size=16))
+def test_a_toll_pattern_searched_from_its_opening_word_finds_what_the_plain_one_finds(
+        words: list[str]) -> None:
+    text = " ".join(words)
+    for plain, (_, searched, _) in zip(TOLLS.plain, TOLLS.forms):
+        assert [m.span() for m in searched.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)], (plain.pattern, text)
+
+
+def test_the_patterns_opening_with_a_word_are_searched_from_it() -> None:
+    assert word_first(r"\bkill(?:ed|ing)\s+\d") == r"kill(?<=\bkill)(?:ed|ing)\s+\d"
+    assert word_first(r"\bkills?\b") == r"\bkills?\b"  # its last letter repeats: left as is
+    assert word_first(r"\b(?:a|an)\b") == r"\b(?:a|an)\b"
+    assert sum(p.pattern != s.pattern for p, (_, s, _) in zip(TOLLS.plain, TOLLS.forms)) >= 2
