@@ -290,28 +290,45 @@ def typed(record: EventRecord, event_type: EventType) -> None:
     record.plover, record.targeting = event_type.plover, event_type.targeting
 
 
-def _matches(rule: Retype, record: EventRecord) -> bool:
+def _matches(rule: Retype, record: EventRecord, unarmed: frozenset[str] = frozenset()
+             ) -> bool:
     """Does the rule's side take part, and is it of one of the rule's actor types? For
-    `either`, the matching side is made actor2 (the civilians an attack targets)."""
+    `either`, the matching side is made actor2 (the civilians an attack targets). A side
+    whose key is in `unarmed` matches nothing."""
     first, second = record.side1, record.side2
     if rule.side in {"actor2", "either"} and second is not None and \
-            second.actor_type in rule.actor_types:
+            second.actor_type in rule.actor_types and second.key not in unarmed:
         return True
     if rule.side in {"actor1", "either"} and first is not None and \
-            first.actor_type in rule.actor_types:
+            first.actor_type in rule.actor_types and first.key not in unarmed:
         if rule.side == "either":
             record.side1, record.side2 = second, first
         return True
     return False
 
 
+def _parties(record: EventRecord, book: ActorBook) -> frozenset[str]:
+    """The keys of the record's sides that are a party's members (no armed organisation:
+    "a party activist was attacked" is an attack on a civilian, not a battle)."""
+    keys = set()
+    for side in (record.side1, record.side2):
+        entry = book.entry(side) if side is not None else None
+        if entry is not None and entry.party:
+            keys.add(side.key)  # type: ignore[union-attr]
+    return frozenset(keys)
+
+
 def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, EventType],
              book: ActorBook) -> EventType:
     """ACLED types some events by who takes part: the first `retype` rule that matches the
     record's sides makes it of its type (once: the new type's rules are not read again);
-    then a type with a `default_target` gets it as actor2 when the text names none."""
+    a type that needs armed sides (it has an `unarmed_type`) is not matched by a party's
+    members. Then a type with a `default_target` gets it as actor2 when the text names
+    none."""
     for rule in event_type.retype:
-        if rule.type in types and _matches(rule, record):
+        unarmed = _parties(record, book) if rule.type in types and \
+            types[rule.type].unarmed_type else frozenset()
+        if rule.type in types and _matches(rule, record, unarmed):
             event_type = types[rule.type]
             typed(record, event_type)
             record.rules.append(f"retype:{event_type.id}")

@@ -122,7 +122,7 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                                 placed, vocabulary, fatality_tokens)
             if cand is not None:
                 out.append(cand)
-    return after_rules(view, parts, out, types) if out else out
+    return after_rules(view, parts, out, types, vocabulary) if out else out
 
 
 def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,

@@ -5,7 +5,8 @@
    event's type cannot take is "occurred";
 3. `subsume`: "offered to mediate talks" is one event, not two;
 4. `absorb`: ACLED's hierarchy, an air strike inside a ground battle is one battle;
-5. `merge`: mentions of one event in one sentence become one candidate.
+5. `merge`: mentions of one event in one sentence become one candidate;
+6. `unarmed`: a clash with no armed side (party workers, a crowd) is a riot.
 
 Each step returns new candidates (`Candidate.but`), the changed ones with the step's rule
 name added; none changes a candidate it is given.
@@ -17,11 +18,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..lexicon.model import EventType
-from ..model.actors import Actor, distinct_actors, distinct_sides
+from ..model.actors import Actor, Side, UnnamedActor, UnnamedState, distinct_actors, \
+    distinct_sides
 from ..model.candidates import Candidate, Roles
 from ..model.participants import ActorGroup, Participants
 from .roles import distance
 from .view import SentenceView
+from .vocabulary import Vocabulary
+
+# The state organ that faces crowds as well as armed groups: its side alone tells neither.
+_CROWD_FORCES = frozenset({"police"})
 
 
 def takes_status(event_type: EventType, status: str) -> bool:
@@ -220,11 +226,45 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+def armed(side: Side, vocabulary: Vocabulary) -> bool | None:
+    """Does the side bear arms as an organisation? False for a party's members, a crowd or
+    civilians ("BJP workers", "villagers"), None for the police (who face crowds and armed
+    groups alike), True for any other side."""
+    if isinstance(side, UnnamedActor):
+        return side.generic not in vocabulary.crowd_generics
+    if isinstance(side, UnnamedState):
+        return None if side.organ in _CROWD_FORCES else True
+    if side.key in vocabulary.party_keys or side.actor_type in {"protesters", "rioters",
+                                                                 "civilians"}:
+        return False
+    return None if side.is_state and side.organ in _CROWD_FORCES else True
+
+
+def unarmed(view: SentenceView, cands: list[Candidate], types: dict[str, EventType],
+            vocabulary: Vocabulary) -> list[Candidate]:
+    """A fight of a type with an `unarmed_type` whose sides are a party's members or a crowd,
+    against each other or the police, and no armed side, is of that type: "party workers
+    clashed with the police" is ACLED's riot (a battle is fought by organised armed groups),
+    unless the sentence tells arms (the type's `armed_words`: "a gunfight between party
+    cadres and the police"). The crowd rules then give it a crowd's roles (`crowd_fight`)."""
+    out = cands
+    for i, cand in enumerate(cands):
+        target = cand.event_type.unarmed_type
+        if target is None or target not in types:
+            continue
+        kinds = [armed(s, vocabulary) for s in cand.roles.sides if s is not None]
+        if False in kinds and True not in kinds and \
+                not any(w in cand.event_type.armed_words for w in view.words):
+            out = list(out) if out is cands else out
+            out[i] = cand.but("crowd_fight", event_type=types[target])
+    return out
+
+
 def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
-                types: dict[str, EventType]) -> list[Candidate]:
+                types: dict[str, EventType], vocabulary: Vocabulary) -> list[Candidate]:
     """The steps above, in order, over the sentence's candidates in text order."""
     ordered = sorted(cands, key=lambda c: c.trigger.first) if len(cands) > 1 else cands
     # (An event that occurred has no call and no status to settle.)
     settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
-    return merge(absorb(view, parts, subsume(view, settled)))
+    return unarmed(view, merge(absorb(view, parts, subsume(view, settled))), types, vocabulary)

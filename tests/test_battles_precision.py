@@ -1,0 +1,92 @@
+"""Battles and Explosions/Remote violence as ACLED codes them (issue 13): what is no battle.
+
+ACLED's battle is fought by organised armed groups. Party workers or a crowd clashing with
+each other or with the police riot (`unarmed_type` of `clash`), unless the sentence tells
+guns ("a gunfight between party cadres and the police"); a party's member attacked is a
+civilian, not a side of a battle (`by_sides` reads no party as armed). Sentences written
+here; each expected event lists only the fields it pins down.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from .conftest import scaled, shared_coder
+
+PUBLISHED = "2026-03-06"
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- a party's members or a crowd against each other or the police: a riot ---------
+    ("BJP and Congress workers clashed outside the civic office in Indore on Friday.",
+     [dict(acled_event_type="Riots", actor1="Rioters (India)")]),
+    ("Supporters of the BNP clashed with police near the press club in Dhaka on Sunday.",
+     [dict(acled_event_type="Riots", actor2="Police Forces of Bangladesh")]),
+    ("PTI activists clashed with PML-N workers outside a polling station in Lahore.",
+     [dict(acled_event_type="Riots")]),
+    ("Youth Congress members clashed with the police during a march in Shimla on Monday.",
+     [dict(acled_event_type="Riots")]),
+    # --- hard negatives: the fight is armed -------------------------------------------
+    # guns in the sentence: a party's cadres in a gunfight with the police is a battle
+    ("Two BNP activists were wounded in a gunfight with police in Bogra on Thursday.",
+     [dict(acled_event_type="Battles")]),
+    ("Awami League and BNP men clashed with pistols and rifles in Feni on Tuesday.",
+     [dict(acled_event_type="Battles")]),
+    # an armed group on one side: a battle, whoever the other side is
+    ("Al-Shabaab fighters clashed with police in Mogadishu on Monday.",
+     [dict(acled_event_type="Battles", actor1="Al Shabaab")]),
+    ("Maoist rebels clashed with security forces in Dantewada on Saturday.",
+     [dict(acled_event_type="Battles")]),
+    # hard negatives: no event at all
+    ("Congress workers did not clash with the police in Bhopal on Friday.", []),
+    ("Police feared that BJP and Congress workers could clash in Indore.", []),
+    # --- a party's member attacked: a civilian, not a side -----------------------------
+    ("Unidentified assailants attacked a BNP leader in Feni on Monday.",
+     [dict(acled_event_type="Violence against civilians")]),
+    ("Gunmen shot dead a TMC activist in Howrah on Friday night.",
+     [dict(acled_event_type="Violence against civilians")]),
+    # near miss: the police attacked are a force, and that is a battle
+    ("Gunmen attacked a police post in Quetta, wounding two policemen.",
+     [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
+]
+
+
+def _coded(sentence: str) -> pd.DataFrame:
+    return shared_coder().code_texts([sentence], published=PUBLISHED)
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_battle_or_not(sentence: str, expected: list[dict[str, Any]]) -> None:
+    rows = _coded(sentence).to_dict("records")
+    summary = [(r["event_type"], r["rule"]) for r in rows]
+    assert len(rows) == len(expected), summary
+    for row, want in zip(rows, expected):
+        for column, value in want.items():
+            got = row[column]
+            assert got == value or (isinstance(got, str) and got.startswith(f"{value} (")), \
+                (column, got, summary)
+
+
+PARTIES = ["BJP", "Congress", "CPI(M)", "Shiv Sena", "TMC"]
+OTHERS = ["police", "Congress workers", "BJP activists", "TMC men"]
+PLACES = ["Pune", "Kolkata", "Indore", "Patna"]
+
+
+@scaled(20)
+@given(party=st.sampled_from(PARTIES), other=st.sampled_from(OTHERS),
+       place=st.sampled_from(PLACES), guns=st.booleans())
+def test_party_workers_clash_is_a_riot_unless_guns_are_told(party: str, other: str,
+                                                             place: str, guns: bool) -> None:
+    """Whatever the party, its opponent (another party, the police) and the place: a clash
+    of party workers is no battle, and a gunfight of the same sides is one."""
+    words = "in a gunfight" if guns else ""
+    sentence = f"{party} workers clashed with {other} {words} in {place} on Monday."
+    types = set(_coded(" ".join(sentence.split()))["acled_event_type"])
+    if guns:
+        assert "Battles" in types, sentence
+    else:
+        assert "Battles" not in types, sentence
