@@ -71,6 +71,57 @@ def test_battle_or_not(sentence: str, expected: list[dict[str, Any]]) -> None:
                 (column, got, summary)
 
 
+# (sentence, the ACLED event types the sentence must have, those it must not have)
+TYPES: list[tuple[str, set[str], set[str]]] = [
+    # no side named, but the sentence tells a crowd and no armed group: a riot
+    ("Locals clashed with police personnel at a gas depot in Kathmandu.", {"Riots"},
+     {"Battles"}),
+    ("Students clashed with the police after the union election in Guwahati.", {"Riots"},
+     {"Battles"}),
+    # hard negatives: nothing tells a crowd, an armed group is named, or two states fight
+    ("Heavy clashes were reported in Sirte on Monday.", {"Battles"}, {"Riots"}),
+    ("Villagers said troops clashed with militants near Miranshah on Sunday.", {"Battles"},
+     {"Riots"}),
+    ("Pakistani troops clashed with Indian soldiers near Poonch, wounding three villagers.",
+     {"Battles"}, {"Riots"}),
+    # crude bombs: a party's activists throwing them riot; assailants' bombs explode
+    ("BNP activists hurled crude bombs at police in Bogra on Monday.", {"Riots"},
+     {"Battles", "Explosions/Remote violence"}),
+    ("TMC workers hurled bombs at the house of a CPI(M) leader in Birbhum.", {"Riots"},
+     {"Explosions/Remote violence"}),
+    ("Unidentified assailants hurled crude bombs at a bus in Feni on Monday.",
+     {"Explosions/Remote violence"}, {"Riots"}),
+    ("A crude bomb exploded near a market in Rajshahi, wounding two.",
+     {"Explosions/Remote violence"}, set()),
+    # the violence a protest is about is no new event
+    ("Women staged a protest against the blast in Imphal.", {"Protests"},
+     {"Explosions/Remote violence"}),
+    ("Traders protested against the killing in Sopore on Friday.", {"Protests"},
+     {"Violence against civilians", "Battles"}),
+    # a crowd's dispersal with stun grenades and tear gas shells is no explosion
+    ("Police fired stun grenades and tear gas shells to disperse the crowd in Srinagar.",
+     set(), {"Explosions/Remote violence"}),
+    # weapons found, and violence referred to, are no explosion
+    ("Police recovered two hand grenades from a house in Quetta.", set(),
+     {"Explosions/Remote violence"}),
+    ("Two hand grenades were recovered from the suspects in Karachi.", set(),
+     {"Explosions/Remote violence"}),
+    ("Police arrested five men for their involvement in the bomb blasts in Dhaka.", set(),
+     {"Explosions/Remote violence"}),
+    # near misses: a grenade thrown and a bomb that went off are explosions
+    ("Militants lobbed a hand grenade at a police station in Peshawar.",
+     {"Explosions/Remote violence"}, set()),
+    ("A bomb exploded near a market in Quetta, wounding six people.",
+     {"Explosions/Remote violence"}, set()),
+]
+
+
+@pytest.mark.parametrize("sentence,has,lacks", TYPES, ids=[c[0][:50] for c in TYPES])
+def test_types_told(sentence: str, has: set[str], lacks: set[str]) -> None:
+    types = set(_coded(sentence)["acled_event_type"])
+    assert has <= types and not lacks & types, types
+
+
 PARTIES = ["BJP", "Congress", "CPI(M)", "Shiv Sena", "TMC"]
 OTHERS = ["police", "Congress workers", "BJP activists", "TMC men"]
 PLACES = ["Pune", "Kolkata", "Indore", "Patna"]

@@ -131,6 +131,9 @@ class EventType(Entry):
     armed_words: list[str] = Field(
         [], description="single words that tell a fight was armed (\"gunfight\", \"bullets\"): "
         "in the sentence, they keep the event of its type whoever its sides are")
+    unarmed_words: list[str] = Field(
+        [], description="single words that name an unarmed side (\"locals\", \"students\"): "
+        "in a sentence whose fight names no armed side, they make it the `unarmed_type`")
 
     @property
     def targeting(self) -> CivilianTargeting:
