@@ -78,6 +78,10 @@ TYPES: list[tuple[str, set[str], set[str]]] = [
      {"Battles"}),
     ("Students clashed with the police after the union election in Guwahati.", {"Riots"},
      {"Battles"}),
+    ("A clash broke out between shopkeepers and hawkers in Kanpur on Sunday.", {"Riots"},
+     {"Battles"}),
+    ("Traders clashed with municipal staff during an eviction drive in Lucknow.", {"Riots"},
+     {"Battles"}),
     # hard negatives: nothing tells a crowd, an armed group is named, or two states fight
     ("Heavy clashes were reported in Sirte on Monday.", {"Battles"}, {"Riots"}),
     ("Villagers said troops clashed with militants near Miranshah on Sunday.", {"Battles"},
