@@ -112,6 +112,26 @@ TYPES: list[tuple[str, set[str], set[str]]] = [
      {"Explosions/Remote violence"}),
     ("Police arrested five men for their involvement in the bomb blasts in Dhaka.", set(),
      {"Explosions/Remote violence"}),
+    # recall: "fighting broke out between X and Y" names its two sides a few words on
+    ("Fighting broke out between the Kachin Independence Army and the Myanmar army near "
+     "Hpakant.", {"Battles"}, set()),
+    ("Heavy fighting resumed on Sunday between Al-Shabaab and AMISOM troops near Baidoa.",
+     {"Battles"}, set()),
+    # hard negative: no sides between, a weak word alone is no battle
+    ("Fighting broke out again, residents of Hpakant said on Monday.", set(), {"Battles"}),
+    # a member of the state's forces killed by an armed group: an armed clash
+    ("A head constable was gunned down by unidentified gunmen in Karachi.", {"Battles"},
+     {"Violence against civilians"}),
+    ("Two jawans were injured when militants fired at an army camp in Srinagar.",
+     {"Battles"}, set()),
+    ("Four militants were killed in an operation by law enforcement agencies in Lahore.",
+     {"Battles"}, set()),
+    # soldiers whose state the sentence does not tell are still the state's forces
+    ("Militants shot dead two soldiers in Kupwara on Sunday.", {"Battles"},
+     {"Violence against civilians"}),
+    # hard negative: a shopkeeper killed by gunmen is a civilian
+    ("A shopkeeper was gunned down by unidentified gunmen in Karachi.",
+     {"Violence against civilians"}, {"Battles"}),
     # near misses: a grenade thrown and a bomb that went off are explosions
     ("Militants lobbed a hand grenade at a police station in Peshawar.",
      {"Explosions/Remote violence"}, set()),

@@ -21,6 +21,7 @@ from .view import SentenceView
 from .vocabulary import Vocabulary
 
 _ANAPHORA_REACH = 3  # modifier words a determiner may stand before its trigger
+_BETWEEN_REACH = 5  # words between a weak trigger and the "between X and Y" of its sides
 
 
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
@@ -36,8 +37,11 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             near = numbers[last] == clause and view.tokens.within(last, start, 2)
         else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
             first = group.first
-            near = first > end and view.tokens.within(end, first, 2) and (
-                group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
+            near = first > end and (view.tokens.within(end, first, 2) and (
+                group.role in {"agent", "target", "between"} or len(group.actors) >= 2) or
+                # "fighting broke out between X and Y": the two sides of its clause
+                group.role == "between" and numbers[first] == clause and
+                view.tokens.within(end, first, _BETWEEN_REACH))
         if near and any(c.side is not None for c in group.chunks):
             return True  # without a side: "hostilities between the two countries"
     if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
