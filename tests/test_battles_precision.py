@@ -132,6 +132,13 @@ TYPES: list[tuple[str, set[str], set[str]]] = [
     # hard negative: a shopkeeper killed by gunmen is a civilian
     ("A shopkeeper was gunned down by unidentified gunmen in Karachi.",
      {"Violence against civilians"}, {"Battles"}),
+    # ground held with no gazetteer place: hills, posts, positions taken are territory
+    ("Myanmar troops seized four strategic hilltops from the MNDAA near Laukkai.",
+     {"Battles"}, set()),
+    ("The army captured more MNDAA posts near the border on Friday.", {"Battles"}, set()),
+    # hard negatives: weapons or bodies recovered are no territory and no battle
+    ("Soldiers seized a cache of weapons near the camp.", set(), {"Battles"}),
+    ("Troops recovered the bodies of two soldiers from the area.", set(), {"Battles"}),
     # near misses: a grenade thrown and a bomb that went off are explosions
     ("Militants lobbed a hand grenade at a police station in Peshawar.",
      {"Explosions/Remote violence"}, set()),
@@ -165,3 +172,27 @@ def test_party_workers_clash_is_a_riot_unless_guns_are_told(party: str, other: s
         assert "Battles" in types, sentence
     else:
         assert "Battles" not in types, sentence
+
+
+SUBS: list[tuple[str, str]] = [
+    ("Myanmar troops seized four strategic hilltops from the MNDAA near Laukkai.",
+     "Government regains territory"),
+    ("Government troops captured rebel positions along the road near Laukkai after heavy "
+     "fighting.", "Government regains territory"),
+    ("AMISOM troops retook the town of Goof Guduud from al-Shabaab.",
+     "Government regains territory"),
+    ("Troops took complete control of the Garyounis district of Benghazi.",
+     "Government regains territory"),
+    # near miss: a capture of no ground is an armed clash
+    ("Government troops captured three rebel fighters after heavy fighting near Laukkai.",
+     "Armed clash"),
+]
+
+
+@pytest.mark.parametrize("sentence,sub", SUBS, ids=[c[0][:50] for c in SUBS])
+def test_territory_held(sentence: str, sub: str) -> None:
+    """Ground taken is one Battles event of its sub-event type, the fight for it part of
+    it (ACLED's hierarchy)."""
+    frame = _coded(sentence)
+    battles = frame[frame["acled_event_type"] == "Battles"]
+    assert list(battles["acled_sub_event_type"]) == [sub], list(frame["rule"])

@@ -123,6 +123,10 @@ class EventType(Entry):
         None, description="the type the event is when no place is named within five words "
         "after the trigger (\"captured the town of X\" takes territory, \"captured the "
         "army's base\" is a battle)")
+    held_words: list[str] = Field(
+        [], description="single words that name ground held (\"hills\", \"positions\"): "
+        "as the trigger's object, within five words after it, the place is taken even when "
+        "the gazetteer names none (the type is then not its `unplaced_type`)")
     unarmed_type: str | None = Field(
         None, description="the type the event is when no side is armed: a party's members or "
         "a crowd against each other or the police (\"party workers clashed with the police\" "
