@@ -95,6 +95,11 @@ TYPES: list[tuple[str, set[str], set[str]]] = [
      {"Explosions/Remote violence"}),
     ("Unidentified assailants hurled crude bombs at a bus in Feni on Monday.",
      {"Explosions/Remote violence"}, {"Riots"}),
+    # no side named: the words of a crowd or a shutdown tell it, unless an armed group is
+    ("Pro-blockade activists hurled crude bombs at trucks in Rajshahi.", {"Riots"},
+     {"Explosions/Remote violence"}),
+    ("Unidentified assailants hurled crude bombs at a bus during the hartal in Feni.",
+     {"Explosions/Remote violence"}, {"Riots"}),
     ("A crude bomb exploded near a market in Rajshahi, wounding two.",
      {"Explosions/Remote violence"}, set()),
     # the violence a protest is about is no new event
