@@ -88,9 +88,12 @@ PICKED = [
     ("Indian soldiers clashed with gunmen near Ulfatpur on Sunday.", "2016-03-07",
      "Unidentified Armed Group (India)", True),
     # one name, two countries' groups: the event's place picks
-    ("Jamaat-e-Islami activists clashed with police in Dhaka on Sunday.", "2016-03-07",
-     "JeI: Jamaat-e-Islami Militia", True),
-    ("Jamaat-e-Islami activists clashed with police in Lahore on Sunday.", "2016-03-07",
+    # (gunfire: an armed clash, the party's members its militia; a clash with no arms
+    # told is a riot, the party associated)
+    ("Jamaat-e-Islami activists exchanged gunfire with police in Dhaka on Sunday.",
+     "2016-03-07", "JeI: Jamaat-e-Islami Militia", True),
+    ("Jamaat-e-Islami activists exchanged gunfire with police in Lahore on Sunday.",
+     "2016-03-07",
      "JI: Jamaat-e-Islami (Pakistan) Militia", True),
     ("Afghan troops clashed with Islamic State fighters in Nangarhar on Sunday.", "2016-03-07",
      "Islamic State (Afghanistan)", True),
@@ -113,7 +116,10 @@ def test_the_group_of_the_day_and_the_place(coder, text: str, published: str, na
 NAMED = [
     ("Awami League activists clashed with BNP supporters in Feni on Sunday.",
      ("Rioters (Bangladesh)", "Rioters (Bangladesh)", 5, 5)),  # a riot: the parties are associated
+    # a party's members clashing with the police riot (no arms told): the party associated
     ("Police clashed with Bajrang Dal activists in Mangaluru on Sunday.",
+     ("Rioters (India)", "Police Forces of India", 5, 1)),
+    ("Police exchanged gunfire with Bajrang Dal activists in Mangaluru on Sunday.",
      ("Police Forces of India", "Bajrang Dal Militia", 1, 3)),
     ("BNP and Awami League leaders held talks in Dhaka on Sunday.",
      ("BNP: Bangladesh Nationalist Party", "AL: Bangladesh Awami League", 3, 3)),
@@ -124,7 +130,7 @@ NAMED = [
     ("Two groups of villagers clashed in Sylhet on Friday, leaving one man dead.",
      ("Sylhet Communal Militia (Bangladesh)", "Sylhet Communal Militia (Bangladesh)", 4, 4)),
     ("Villagers clashed with police in Sylhet on Friday.",
-     ("Civilians (Bangladesh)", "Police Forces of Bangladesh", 7, 1)),
+     ("Rioters (Bangladesh)", "Police Forces of Bangladesh", 5, 1)),
     # two factions of a named group are the group on both sides; of an unnamed one, an
     # armed group on both; two groups against the police are not both sides
     ("Two factions of the Chhatra League clashed in Sylhet on Sunday, leaving 10 injured.",

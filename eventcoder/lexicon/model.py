@@ -123,6 +123,21 @@ class EventType(Entry):
         None, description="the type the event is when no place is named within five words "
         "after the trigger (\"captured the town of X\" takes territory, \"captured the "
         "army's base\" is a battle)")
+    held_words: list[str] = Field(
+        [], description="single words that name ground held (\"hills\", \"positions\"): "
+        "as the trigger's object, within five words after it, the place is taken even when "
+        "the gazetteer names none (the type is then not its `unplaced_type`)")
+    unarmed_type: str | None = Field(
+        None, description="the type the event is when no side is armed: a party's members or "
+        "a crowd against each other or the police (\"party workers clashed with the police\" "
+        "is a riot; a battle is fought by organised armed groups); a retype rule into this "
+        "type does not read such a side either")
+    armed_words: list[str] = Field(
+        [], description="single words that tell a fight was armed (\"gunfight\", \"bullets\"): "
+        "in the sentence, they keep the event of its type whoever its sides are")
+    unarmed_words: list[str] = Field(
+        [], description="single words that name an unarmed side (\"locals\", \"students\"): "
+        "in a sentence whose fight names no armed side, they make it the `unarmed_type`")
 
     @property
     def targeting(self) -> CivilianTargeting:

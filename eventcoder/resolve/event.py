@@ -271,7 +271,7 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
         (record.side1, record.side2), unplaced = _actors(cand, sides, book, location)
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
         if types is not None and (event_type.retype or event_type.default_target):
-            by_sides(record, event_type, types, book)
+            by_sides(record, event_type, types, book, {slot for slot, _ in unplaced})
         if mediators:
             record.mediator_actors = [book.as_mediator(m) for m in mediators]
         out.append(Resolved(record, unplaced, location is None and border))
@@ -290,38 +290,65 @@ def typed(record: EventRecord, event_type: EventType) -> None:
     record.plover, record.targeting = event_type.plover, event_type.targeting
 
 
-def _matches(rule: Retype, record: EventRecord) -> bool:
+def _matches(rule: Retype, record: EventRecord, unarmed: frozenset[str] = frozenset()
+             ) -> bool:
     """Does the rule's side take part, and is it of one of the rule's actor types? For
-    `either`, the matching side is made actor2 (the civilians an attack targets)."""
+    `either`, the matching side is made actor2 (the civilians an attack targets). A side
+    whose key is in `unarmed` matches nothing."""
     first, second = record.side1, record.side2
     if rule.side in {"actor2", "either"} and second is not None and \
-            second.actor_type in rule.actor_types:
+            second.actor_type in rule.actor_types and second.key not in unarmed:
         return True
     if rule.side in {"actor1", "either"} and first is not None and \
-            first.actor_type in rule.actor_types:
+            first.actor_type in rule.actor_types and first.key not in unarmed:
         if rule.side == "either":
             record.side1, record.side2 = second, first
         return True
     return False
 
 
+def _parties(record: EventRecord, book: ActorBook) -> frozenset[str]:
+    """The keys of the record's sides that are a party's members (no armed organisation:
+    "a party activist was attacked" is an attack on a civilian, not a battle)."""
+    keys = set()
+    for side in (record.side1, record.side2):
+        entry = book.entry(side) if side is not None else None
+        if entry is not None and entry.party:
+            keys.add(side.key)  # type: ignore[union-attr]
+    return frozenset(keys)
+
+
 def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, EventType],
-             book: ActorBook) -> EventType:
+             book: ActorBook, unplaced: set[int] | frozenset[int] = frozenset()) -> EventType:
     """ACLED types some events by who takes part: the first `retype` rule that matches the
     record's sides makes it of its type (once: the new type's rules are not read again);
-    then a type with a `default_target` gets it as actor2 when the text names none."""
+    a type that needs armed sides (it has an `unarmed_type`) is not matched by a party's
+    members. Then a type with a `default_target` gets it as actor2 when the text names
+    none. `unplaced`: the slots (0, 1) of state organs whose state the article settles
+    later ("two soldiers were shot dead"): such a side is of the state's forces, and named."""
     for rule in event_type.retype:
-        if rule.type in types and _matches(rule, record):
+        unarmed = _parties(record, book) if rule.type in types and \
+            types[rule.type].unarmed_type else frozenset()
+        if rule.type in types and (_matches(rule, record, unarmed) or
+                                   _organ_matches(rule, record, unplaced)):
             event_type = types[rule.type]
             typed(record, event_type)
             record.rules.append(f"retype:{event_type.id}")
             break
-    if record.side2 is None and event_type.default_target is not None:
+    if record.side2 is None and 1 not in unplaced and event_type.default_target is not None:
         place, first = record.place, record.side1
         iso3 = place.iso3 if place is not None else first.iso3 if first is not None else None
         record.side2 = book.generic_actor(event_type.default_target, iso3)
         record.rules.append("default_target")
     return event_type
+
+
+def _organ_matches(rule: Retype, record: EventRecord, unplaced: set[int] | frozenset[int]
+                   ) -> bool:
+    """Does the rule read actor2 as the state's forces, and is actor2 a state organ still
+    to be placed?"""
+    return 1 in unplaced and record.side2 is None and rule.side in {"actor2", "either"} and \
+        "state_forces" in rule.actor_types
 
 
 def _actors(cand: Candidate, sides: tuple[Side | None, ...], book: ActorBook,

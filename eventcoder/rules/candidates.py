@@ -21,6 +21,7 @@ from .view import SentenceView
 from .vocabulary import Vocabulary
 
 _ANAPHORA_REACH = 3  # modifier words a determiner may stand before its trigger
+_BETWEEN_REACH = 5  # words between a weak trigger and the "between X and Y" of its sides
 
 
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
@@ -36,8 +37,11 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             near = numbers[last] == clause and view.tokens.within(last, start, 2)
         else:  # "fighting between X and Y", "hosted his Somali and Ethiopian ..."
             first = group.first
-            near = first > end and view.tokens.within(end, first, 2) and (
-                group.role in {"agent", "target", "between"} or len(group.actors) >= 2)
+            near = first > end and (view.tokens.within(end, first, 2) and (
+                group.role in {"agent", "target", "between"} or len(group.actors) >= 2) or
+                # "fighting broke out between X and Y": the two sides of its clause
+                group.role == "between" and numbers[first] == clause and
+                view.tokens.within(end, first, _BETWEEN_REACH))
         if near and any(c.side is not None for c in group.chunks):
             return True  # without a side: "hostilities between the two countries"
     if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
@@ -76,14 +80,19 @@ def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
 
 
 def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,
-                      found: list[Candidate]) -> bool:
+                      found: list[Candidate], event_type: EventType) -> bool:
     """A weak violent trigger ("killed", "fire") beside another violent event in the same
     sentence tells that event's toll, not a second event, unless an actor is written right
-    next to it ("Afghan retaliation")."""
+    next to it ("Afghan retaliation"), or it takes ground (its type has `held_words`) and
+    its type absorbs the others ("captured the hills after heavy fighting": the battle is
+    part of the territory taken)."""
     if not found:
         return False  # no other event, whether the word tells a toll or not
     if any(r.consequence for r in trigger.mention.groups[TriggerRef]):
         return any(c.event_type.violent for c in found)
+    if event_type.held_words and all(event_type.absorbs_type(c.event_type) for c in found
+                                     if c.event_type.violent):
+        return False  # ground taken is never a toll
     if not any(not c.weak and not c.anaphoric and c.event_type.violent for c in found):
         return False
     return not any(g.last < trigger.first and view.tokens.within(g.last, trigger.first, 1)
@@ -111,9 +120,11 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
     for placed in sorted(triggers, key=_reading_order) if len(triggers) > 1 else triggers:
         for ref in placed.mention.groups[TriggerRef]:
             event_type = types[ref.event_type]
-            if event_type.unplaced_type and not _place_taken(view, parts, placed, vocabulary):
+            if event_type.unplaced_type and not _place_taken(view, parts, placed, vocabulary,
+                                                              event_type.held_words):
                 event_type = types[event_type.unplaced_type]  # "seized the army's base"
-            if ref.weak and event_type.violent and _consequence_only(view, parts, placed, out):
+            if ref.weak and event_type.violent and _consequence_only(view, parts, placed, out,
+                                                                      event_type):
                 continue
             cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
                               fatality_tokens)
@@ -122,7 +133,7 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                                 placed, vocabulary, fatality_tokens)
             if cand is not None:
                 out.append(cand)
-    return after_rules(view, parts, out, types) if out else out
+    return after_rules(view, parts, out, types, vocabulary) if out else out
 
 
 def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,
@@ -240,14 +251,21 @@ def _pair_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bo
 
 
 def _place_taken(view: SentenceView, parts: Participants, trigger: Placed,
-                 vocabulary: Vocabulary) -> bool:
+                 vocabulary: Vocabulary, held: list[str]) -> bool:
     """Is a place the object of the trigger, named within five words after it with no
     locative word between ("captured the town of Sirte", not "captured three men near
-    Lahore")?"""
+    Lahore"), or ground the type `held` names ("seized four strategic hilltops")?"""
+    words, last = view.words, trigger.last
     for p in parts.places:
-        if p.first > trigger.last and view.tokens.within(trigger.last, p.first, 5) and \
-                vocabulary.locative.isdisjoint(view.words[trigger.last + 1:p.first]):
+        if p.first > last and view.tokens.within(last, p.first, 5) and \
+                vocabulary.locative.isdisjoint(words[last + 1:p.first]):
             return True
+    if held:
+        for i in range(last + 1, min(len(words), last + 7)):
+            if words[i] in vocabulary.locative or not view.tokens.within(last, i, 5):
+                break
+            if words[i] in held:
+                return True
     return False
 
 

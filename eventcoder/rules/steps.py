@@ -5,7 +5,8 @@
    event's type cannot take is "occurred";
 3. `subsume`: "offered to mediate talks" is one event, not two;
 4. `absorb`: ACLED's hierarchy, an air strike inside a ground battle is one battle;
-5. `merge`: mentions of one event in one sentence become one candidate.
+5. `merge`: mentions of one event in one sentence become one candidate;
+6. `unarmed`: a clash with no armed side (party workers, a crowd) is a riot.
 
 Each step returns new candidates (`Candidate.but`), the changed ones with the step's rule
 name added; none changes a candidate it is given.
@@ -17,11 +18,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..lexicon.model import EventType
-from ..model.actors import Actor, distinct_actors, distinct_sides
+from ..model.actors import Actor, Side, UnnamedActor, UnnamedState, distinct_actors, \
+    distinct_sides
 from ..model.candidates import Candidate, Roles
 from ..model.participants import ActorGroup, Participants
 from .roles import distance
 from .view import SentenceView
+from .vocabulary import Vocabulary
 
 
 def takes_status(event_type: EventType, status: str) -> bool:
@@ -220,11 +223,61 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+def armed(side: Side, vocabulary: Vocabulary) -> bool | None:
+    """Does the side bear arms as an organisation? False for a party's members, a crowd or
+    civilians ("BJP workers", "villagers"), None for a state's forces (who face crowds and
+    armed groups alike), True for any other side (an armed group, named or not)."""
+    if isinstance(side, UnnamedActor):
+        return side.generic not in vocabulary.crowd_generics
+    if isinstance(side, UnnamedState):
+        return None
+    if side.key in vocabulary.party_keys or side.actor_type in {"protesters", "rioters",
+                                                                 "civilians"}:
+        return False
+    return None if side.is_state else True
+
+
+def _unarmed(cand: Candidate, words: set[str], vocabulary: Vocabulary) -> bool:
+    """Is the candidate's fight one of no armed side: a side that bears no arms, or, when no
+    side is named, the type's `unarmed_words` in the sentence ("locals clashed with the
+    police"); no armed side named, and no `armed_words` in the sentence?"""
+    event_type = cand.event_type
+    sides = [s for s in cand.roles.sides if s is not None]
+    kinds = {armed(s, vocabulary) for s in sides}
+    if True in kinds or not words.isdisjoint(event_type.armed_words):
+        return False
+    if len({s.key for s in sides if isinstance(s, Actor) and s.is_state}) >= 2:
+        return False  # two states' forces: "Pakistani troops fired on Indian posts"
+    return False in kinds or not words.isdisjoint(event_type.unarmed_words)
+
+
+def unarmed(view: SentenceView, cands: list[Candidate], types: dict[str, EventType],
+            vocabulary: Vocabulary) -> list[Candidate]:
+    """A fight of a type with an `unarmed_type` whose sides are a party's members or a crowd,
+    against each other or the state's forces, and no armed side, is of that type: "party
+    workers clashed with the police" is ACLED's riot (a battle is fought by organised armed
+    groups), unless the sentence tells arms (the type's `armed_words`: "a gunfight between
+    party cadres and the police"). The crowd rules then give it a crowd's roles."""
+    out = cands
+    words: set[str] | None = None
+    for i, cand in enumerate(cands):
+        target = cand.event_type.unarmed_type
+        if target is None or target not in types:
+            continue
+        words = set(view.words) if words is None else words
+        if _unarmed(cand, words, vocabulary):
+            out = list(out) if out is cands else out
+            # Two sides fought ("crowd_fight": Rioters against Rioters), or a crowd did it
+            rule = "crowd_fight" if cand.event_type.structure == "dyadic" else "crowd_violence"
+            out[i] = cand.but(rule, event_type=types[target])
+    return out
+
+
 def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
-                types: dict[str, EventType]) -> list[Candidate]:
+                types: dict[str, EventType], vocabulary: Vocabulary) -> list[Candidate]:
     """The steps above, in order, over the sentence's candidates in text order."""
     ordered = sorted(cands, key=lambda c: c.trigger.first) if len(cands) > 1 else cands
     # (An event that occurred has no call and no status to settle.)
     settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
-    return merge(absorb(view, parts, subsume(view, settled)))
+    return unarmed(view, merge(absorb(view, parts, subsume(view, settled))), types, vocabulary)

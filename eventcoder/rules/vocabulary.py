@@ -52,6 +52,10 @@ class Vocabulary:
     not_modifiers: frozenset[str]
     verb_suffixes: tuple[str, ...]
     verbal_nouns: frozenset[str]
+    # Sides that bear no arms as an organisation: the keys of parties' actors (their
+    # members), and the generic crowds and civilians ("party workers", "villagers").
+    party_keys: frozenset[str] = frozenset()
+    crowd_generics: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -83,7 +87,11 @@ class Vocabulary:
             role_kinds=_of_effect(effects, "role"), status_kinds=_of_effect(effects, "status"),
             status_precedence=lexicon.status_precedence,
             source_phrases=tuple(tuple(p.split()) for p in language.source_phrases),
-            verb_suffixes=tuple(language.verb_suffixes), **tables)
+            verb_suffixes=tuple(language.verb_suffixes),
+            party_keys=frozenset(f"group:{g.id}" for g in lexicon.groups if g.party),
+            crowd_generics=frozenset(g.id for g in lexicon.generic_actors
+                                     if g.actor_type in _CROWD_ACTOR_TYPES),
+            **tables)
 
 
 def _of_effect(effects: Mapping[str, str], effect: str) -> frozenset[str]:
@@ -91,6 +99,9 @@ def _of_effect(effects: Mapping[str, str], effect: str) -> frozenset[str]:
     return frozenset(k for k, e in effects.items() if e == effect) if effects else \
         frozenset({effect})
 
+
+# The actor types of generic actors that are crowds or civilians, no armed organisation.
+_CROWD_ACTOR_TYPES = frozenset({"protesters", "rioters", "civilians"})
 
 # The tables read as they are written, each as a set. (The border words and town joiners are
 # the resolvers': see resolve.facts.PlaceWords.)
