@@ -26,7 +26,9 @@ def build(output: Path) -> list[Path]:
     import pdoc
 
     with warnings.catch_warnings():
-        warnings.simplefilter("error")
+        # pdoc's own warnings only: a library's deprecation warning while pdoc imports it
+        # (matplotlib 3.9 with pyparsing 3.3) is no hole in the reference.
+        warnings.filterwarnings("error", module=r"pdoc(\.|$)")
         pdoc.pdoc(*MODULES, output_directory=output)
     return sorted(output.rglob("*.html"))
 
