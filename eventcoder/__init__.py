@@ -20,6 +20,7 @@ import logging
 
 __version__ = "0.1.0"
 
+from .acled.layout import to_acled  # noqa: E402
 from .coder import Coder, code_files, code_texts  # noqa: E402
 from .dataset import read_events, read_metadata, write_events  # noqa: E402
 from .documents import Document  # noqa: E402
@@ -35,5 +36,5 @@ __all__ = [
     "AcledEvaluation", "Coder", "DatasetError", "Document", "EventSchema", "EventcoderError",
     "InputError", "InputWarning", "LexiconError", "LexiconWarning", "Problem", "SchemaError",
     "__version__", "code_files", "code_texts", "evaluate_acled", "load_lexicon",
-    "read_events", "read_metadata", "validate_events", "write_events",
+    "read_events", "read_metadata", "to_acled", "validate_events", "write_events",
 ]

@@ -41,6 +41,7 @@ def main(verbose: int) -> None:
       eventcoder code examples/articles -o events.parquet
       eventcoder validate events.parquet
       eventcoder report events.parquet -o report/
+      eventcoder export events.parquet --format acled -o events-acled.csv
       eventcoder lexicon check my_lexicon/
       eventcoder evaluate --gold examples/gold.jsonl examples/articles
     """
@@ -355,6 +356,55 @@ def validate(path: str) -> None:
     click.echo(f"{path}: valid, {len(events)} events")
     if meta:
         click.echo(json.dumps(meta, indent=2, sort_keys=True))
+
+
+# --- export: the ACLED layout (eventcoder.acled.layout) ---------------------------------------
+@main.command("export", context_settings=CONTEXT)
+@click.argument("events", type=click.Path(exists=True))
+@click.option("--format", "layout", type=click.Choice(["acled"]), required=True,
+              help="The layout to write: acled (ACLED's 31 export columns, in order).")
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="File to write: .csv (as ACLED's CSV exports) or .parquet.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@click.option("--inter", type=click.Choice(["text", "numeric"]), default="text",
+              show_default=True,
+              help="Actor types and interaction as ACLED's names or its numeric codes.")
+@click.option("--all-rows", is_flag=True,
+              help="Keep every row (default: events that occurred, with an ACLED type and a "
+                   "date, as ACLED records them).")
+def export(events: str, layout: str, output: str, force: bool, inter: str,
+           all_rows: bool) -> None:
+    """Write an EVENTS table (a Parquet file or dataset folder eventcoder wrote) in
+    another layout; see docs/acled-export.md for every column.
+
+    \b
+    Examples:
+      eventcoder export events.parquet --format acled -o events-acled.csv
+      eventcoder export events/ --format acled --inter numeric -o events-acled.parquet
+    """
+    from .acled.layout import check_export_path
+
+    try:
+        check_export_path(output, [events], overwrite=force)
+    except (ValueError, OSError) as exc:
+        _fail(exc)
+    from .acled.layout import to_acled, write_acled
+    from .dataset import read_events
+
+    try:
+        table = read_events(events)
+        rows = to_acled(table, inter=inter, all_rows=all_rows)  # type: ignore[arg-type]
+        write_acled(rows, output, overwrite=force)
+    except (EventcoderError, ValueError) as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        raise click.ClickException(f"{output}: could not be written ({exc})") from None
+    left = "" if all_rows else f" ({len(table) - len(rows)} not occurred, or without an " \
+        "ACLED type or a date, left out; --all-rows keeps them)"
+    click.echo(f"{len(rows)} of {len(table)} events written to {output} in the {layout} "
+               f"layout{left}")
+# --- end export -------------------------------------------------------------------------------
 
 
 # --- report: figures and a summary page (eventcoder.plot) ------------------------------------

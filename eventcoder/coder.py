@@ -7,7 +7,7 @@ import gc
 import logging
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from .headers import HeaderReader
 from .lexicon import Gazetteer, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
+from .progress import Progress, progress_callback
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
 from .resolve.places import article_countries
@@ -99,7 +100,7 @@ class Coder:
                 "event_types": sorted(self.types), "statuses": sorted(self.statuses)}
 
     def code_documents(self, documents: Iterable[Document],
-                       progress: Callable[[int], None] | None = None, *,
+                       progress: Progress = None, *,
                        skipped: Skipped | None = None, merge: MergeMode = "event"
                        ) -> pd.DataFrame:
         """Code documents into a validated event DataFrame. `skipped` is what the reader
@@ -125,7 +126,7 @@ class Coder:
                                    skipped=skipped, merge=merge)
 
     def code_files(self, paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
-                   progress: Callable[[int], None] | None = None, *,
+                   progress: Progress = None, *,
                    dayfirst: bool | None = None, merge: MergeMode = "event") -> pd.DataFrame:
         """Code .txt and .jsonl files, or folders of them (which files are read, and the
         ids of .txt articles: `eventcoder.inputs`). `merge`: see `code_documents`."""
@@ -160,13 +161,19 @@ class Coder:
     # -- the pipeline --------------------------------------------------------------------
 
     def iter_rows(self, documents: Iterable[Document],
-                  progress: Callable[[int], None] | None = None) -> Iterator[dict[str, Any]]:
-        # The readers already drop repeated ids; Documents made by hand are checked here, as
-        # two articles with one id would share event ids and fail the table's schema.
-        for document in unique_ids(documents):
-            yield from self.code_document(document)
-            if progress is not None:
-                progress(1)
+                  progress: Progress = None) -> Iterator[dict[str, Any]]:
+        """Rows of the events of `documents`, document by document. `progress`: a callback
+        given 1 after each document, or True for a progress bar (`eventcoder.progress`)."""
+        step, close = progress_callback(progress)
+        try:
+            # The readers already drop repeated ids; Documents made by hand are checked
+            # here, as two articles with one id would share event ids and fail the schema.
+            for document in unique_ids(documents):
+                yield from self.code_document(document)
+                if step is not None:
+                    step(1)
+        finally:
+            close()
 
     def code_document(self, doc: Document) -> list[dict[str, Any]]:
         """Rows of the events of one document, in text order."""

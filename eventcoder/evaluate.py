@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,6 +186,7 @@ class Evaluation:
     misses: list[dict[str, Any]] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
     field_errors: list[str] = field(default_factory=list)
+    gold_left_out: int = 0  # gold lines about articles that were not coded
 
     @property
     def recall(self) -> float:
@@ -212,6 +214,7 @@ class Evaluation:
                 "recall": round(self.recall, 3), "coded": self.coded, "matched": self.matched,
                 "extras": len(self.extras), "precision": round(self.precision, 3),
                 "f1": round(self.f1, 3), "field_accuracy": round(self.field_accuracy, 3),
+                "gold_left_out": self.gold_left_out,
                 "fields": {k: round(v, 3) for k, v in self.field_scores().items()},
                 "by_type": {t: {**dict(v), "fields": {
                     f: round(h / n, 3) for f, (h, n) in sorted(self.type_fields[t].items()) if n}}
@@ -224,6 +227,9 @@ class Evaluation:
                  f"{s['extras']} extra), F1 {s['f1']:.3f}, field accuracy "
                  f"{s['field_accuracy']:.3f}"]
         lines.append("fields: " + ", ".join(f"{k} {v:.2f}" for k, v in s["fields"].items()))
+        if self.gold_left_out:
+            lines.append(f"({self.gold_left_out} gold lines about articles not given: "
+                         "not scored)")
         for event_type, counts in s["by_type"].items():
             fields = counts.pop("fields", {})
             lines.append(f"  {event_type}: " + ", ".join(f"{k} {v}" for k, v in counts.items())
@@ -351,10 +357,28 @@ def evaluate_frame(events: pd.DataFrame, gold: list[dict[str, Any]], coder: Any 
 
 def evaluate(inputs: Any, gold: str | Path | list[dict[str, Any]], coder: Any = None
              ) -> Evaluation:
-    """Code `inputs` (files or folders) and score them against a gold file."""
+    """Code `inputs` (files or folders) and score them against a gold file.
+
+    Only the gold lines of the articles read are scored: a gold file may annotate more
+    articles than `inputs` holds. The others are left out with a warning and counted
+    (``gold_left_out``); a gold file with no line for any article read is an error."""
     from .coder import Coder
+    from .documents import read_paths
 
     coder = coder or Coder()
-    events = coder.code_files(inputs, merge="article")  # gold events are per article
     gold_items = read_gold(gold) if isinstance(gold, (str, Path)) else gold
-    return evaluate_frame(events, gold_items, coder)
+    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    documents = list(read_paths(paths))
+    events = coder.code_documents(documents, merge="article")  # gold events are per article
+    read = {document.doc_id for document in documents}
+    kept = [g for g in gold_items if g["doc_id"] in read]
+    if gold_items and not kept:
+        raise InputError(Problem(str(gold), None, "no gold line is about an article given "
+                                 f"({len(read)} read): are these the articles it annotates?"))
+    left_out = len(gold_items) - len(kept)
+    if left_out:
+        warnings.warn(f"{left_out} gold line(s) about articles not given were left out "
+                      "(not scored)", stacklevel=2)
+    result = evaluate_frame(events, kept, coder)
+    result.gold_left_out = left_out
+    return result

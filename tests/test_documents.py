@@ -126,10 +126,14 @@ def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_the_storable_days_are_those_of_datetime64_ns() -> None:
-    assert pd.Timestamp(FIRST_STORABLE_DAY) - pd.Timedelta(days=1) < pd.Timestamp.min
-    assert pd.Timestamp(FIRST_STORABLE_DAY) >= pd.Timestamp.min
-    assert pd.Timestamp(LAST_STORABLE_DAY) <= pd.Timestamp.max
-    assert pd.Timestamp(LAST_STORABLE_DAY) + pd.Timedelta(days=1) > pd.Timestamp.max
+    # In integer nanoseconds since 1970: pandas before 3 raises on a Timestamp out of
+    # datetime64[ns]'s range instead of comparing it.
+    def ns(day: dt.date) -> int:
+        return (day - dt.date(1970, 1, 1)).days * 86_400 * 10**9
+
+    one = dt.timedelta(days=1)
+    assert ns(FIRST_STORABLE_DAY - one) < pd.Timestamp.min.value <= ns(FIRST_STORABLE_DAY)
+    assert ns(LAST_STORABLE_DAY) <= pd.Timestamp.max.value < ns(LAST_STORABLE_DAY + one)
 
 
 def test_an_id_given_twice_is_an_input_error_or_skipped(coder, tmp_path: Path, caplog) -> None:
