@@ -59,7 +59,7 @@ def test_strategic_development_in_its_report(coder, text: str, expected: list[st
 
 TYPES = {t.id: t for t in load_lexicon().event_types}
 KINDS = ["arrest", "group_change", "looting", "riot", "protest", "clash", "civilian_attack",
-         "ceasefire"]
+         "abduction", "ceasefire"]
 _BASE = EventRecord(doc_id="d", sentence_index=0, sentence_start=0, sentence_end=1,
                     sentence="s", trigger="t", trigger_start=0, trigger_end=1,
                     event_type="arrest", acled_event_type=None, acled_sub_event_type=None,
@@ -75,17 +75,20 @@ def _pending(kind: str, sentence: int) -> Pending:
 @given(st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 8)), max_size=8),
        st.integers(0, 4))
 def test_yields_keeps_all_but_the_yielding_events_near_another(events, window: int) -> None:
-    """Kept: every event of a type that yields to nothing, and a yielding event only when
-    no event of a type it yields to is within `window` sentences; order unchanged."""
+    """Kept: every event of a type that yields to nothing and causes nothing; a yielding
+    event only when no event of a type it yields to is within `window` sentences, and a
+    cause only when no event it causes is in its sentence; order unchanged."""
     pending = [_pending(kind, at) for kind, at in events]
     kept = yields_nearby(pending, TYPES, window)
     for item in pending:
         record = record_of(item)
-        wanted = TYPES[record.event_type].yields_to
-        near = any(o is not item and record_of(o).disorder_type in wanted and
+        spec = TYPES[record.event_type]
+        near = any(o is not item and record_of(o).disorder_type in spec.yields_to and
                    abs(record_of(o).sentence_index - record.sentence_index) <= window
                    for o in pending)
-        assert (item in kept) == (not near), (record.event_type, record.sentence_index)
+        cause = any(record_of(o).event_type in spec.cause_of and
+                    record_of(o).sentence_index == record.sentence_index for o in pending)
+        assert (item in kept) == (not near and not cause), (spec.id, record.sentence_index)
     assert kept == [p for p in pending if p in kept]  # text order kept
     assert yields_nearby(kept, TYPES, window) == kept  # nothing left to yield
 

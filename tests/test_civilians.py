@@ -1,0 +1,74 @@
+"""Violence against civilians (issue 13): who the victims are and when an attack on them is
+an event of its own. Sentences written here, several per rule, with hard negatives.
+
+- a party's members attacked are civilians, the party their associated actor
+  (rules/victims.py); a party's members fighting are its militia in a clash;
+- the people news names by what they do ("a shopkeeper", "farmers") are civilians, a side
+  of the attack (types/victims.yaml);
+- an attack that a protest in the same sentence is held over is the protest's cause
+  (`cause_of` in types/civilians.yaml, rules/yields.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+PUBLISHED = "2026-03-06"
+
+# (document, [expected events]): each expected event lists the columns it pins down.
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- a party's members are civilians -----------------------------------------------
+    ("A local Awami League leader was hacked to death by unidentified assailants in Feni on "
+     "Sunday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)",
+           assoc_actor_2="AL: Bangladesh Awami League", civilian_targeting=True)]),
+    ("Suspected RSS workers stabbed a CPI(M) worker to death in Kannur on Friday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (India)",
+           assoc_actor_2="CPI(M): Communist Party of India (Marxist)")]),
+    ("Gunmen shot dead an MQM worker in Karachi on Tuesday.",
+     [dict(event_type="civilian_attack", actor1="Unidentified Armed Group (Pakistan)",
+           actor2="Civilians (Pakistan)")]),
+    # hard negatives: members of two parties fighting, armed groups and police as victims
+    ("Awami League activists clashed with BNP activists in Feni on Sunday.",
+     [dict(event_type="clash", actor2="BNP: Bangladesh Nationalist Party Militia")]),
+    ("Police shot dead two militants in Kupwara on Monday.", [dict(event_type="clash")]),
+    ("Two policemen were shot dead by militants in Peshawar on Monday.",
+     [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
+    # --- people named by what they do ------------------------------------------------------
+    ("Unknown assailants attacked a couple in Bhopal on Sunday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
+    ("Armed men beat up a journalist in Peshawar on Monday.",
+     [dict(event_type="civilian_attack", actor1="Unidentified Armed Group (Pakistan)",
+           actor2="Civilians (Pakistan)")]),
+    ("Gunmen attacked farmers near Mellit on Tuesday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Sudan)")]),
+    ("Unknown attackers stabbed a shopkeeper in Sylhet on Monday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)")]),
+    # hard negatives: negated, not violence, a crowd of them protesting
+    ("The army said the militants had not attacked any villagers.", []),
+    ("Soldiers evacuated villagers from the flooded district of Sindhuli.", []),
+    ("Farmers protested in Lahore on Monday demanding water.",
+     [dict(event_type="protest", actor1="Protesters (Pakistan)")]),
+    # --- the cause of a protest --------------------------------------------------------
+    ("Residents blocked the highway in Multan on Monday against the killing of a shopkeeper.",
+     [dict(event_type="protest")]),
+    ("Relatives of a murdered farmer protested outside the police station in Jessore.",
+     [dict(event_type="protest")]),
+    ("Hundreds of students protested in Quetta on Tuesday against the abduction of a "
+     "teacher.", [dict(event_type="protest")]),
+    # the attack told in a sentence of its own is an event
+    ("A shopkeeper was shot dead in Multan on Monday. Traders protested the next day.",
+     [dict(event_type="civilian_attack"), dict(event_type="protest")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_violence_against_civilians(coder, text: str, expected: list[dict[str, Any]]) -> None:
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
+    assert len(rows) == len(expected), summary
+    for row, want in zip(rows, expected):
+        for column, value in want.items():
+            assert row[column] == value, (column, summary)
