@@ -51,6 +51,23 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Soldiers evacuated villagers from the flooded district of Sindhuli.", []),
     ("Farmers protested in Lahore on Monday demanding water.",
      [dict(event_type="protest", actor1="Protesters (Pakistan)")]),
+    # --- bare verbs next to their doer, and a passive's agent ------------------------------
+    ("Gunmen shot a shopkeeper in Sylhet on Tuesday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)")]),
+    ("Gunmen kill a farmer near Nyala.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Sudan)")]),
+    ("Police beat a journalist at a checkpoint in Rawalpindi on Friday.",
+     [dict(event_type="civilian_attack", actor1="Police Forces of Pakistan",
+           actor2="Civilians (Pakistan)")]),
+    ("A Jubo Dal leader was killed by unidentified assailants in Sirajganj on Monday.",
+     [dict(event_type="civilian_attack", actor1="Unidentified Armed Group (Bangladesh)",
+           actor2="Civilians (Bangladesh)")]),
+    ("Five militants were killed by security forces in Kupwara on Monday.",
+     [dict(event_type="clash")]),
+    # hard negatives: a shot fired, a threat, a game
+    ("A shot was fired in the air during the celebrations in Lahore.", []),
+    ("The militants threatened to kill anyone who voted in Kandahar.", []),
+    ("The team beat its rivals in Lahore on Sunday.", []),
     # --- the cause of a protest --------------------------------------------------------
     ("Residents blocked the highway in Multan on Monday against the killing of a shopkeeper.",
      [dict(event_type="protest")]),

@@ -117,9 +117,13 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                 continue
             cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
                               fatality_tokens)
-            if cand is None and ref.weak and event_type.passive_type:
-                cand = _passive(view, parts, marks, types[event_type.passive_type], ref,
-                                placed, vocabulary, fatality_tokens)
+            if ref.weak and event_type.passive_type and (cand is None or ref.consequence):
+                # "a party leader was killed by gunmen": the passive's agent did it to its
+                # subject, who is no side of a fight (`retype` makes soldiers one again)
+                passive = _passive(view, parts, marks, types[event_type.passive_type], ref,
+                                   placed, vocabulary, fatality_tokens)
+                if cand is None or (passive is not None and "actor_agent" in passive.rules):
+                    cand = passive
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types) if out else out
