@@ -68,6 +68,17 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("A shot was fired in the air during the celebrations in Lahore.", []),
     ("The militants threatened to kill anyone who voted in Kandahar.", []),
     ("The team beat its rivals in Lahore on Sunday.", []),
+    # --- a doer, the verb and its object: the victims, named as actors or not --------------
+    ("Maoists killed a postmaster in Malkangiri on Monday.",
+     [dict(event_type="civilian_attack", civilian_targeting=True)]),
+    ("Gunmen killed the wife of a former minister at her house in Tarana.",
+     [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
+    ("Unknown assailants attacked a man in Hyderabad on Monday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
+    # hard negatives: a post of armed forces, a place, no object
+    ("Militants attacked a security checkpost in Chaghi on Monday.", []),
+    ("Houthis attacked the city of Jeddah on Monday.", []),
+    ("The Houthi attack on Jeddah was condemned.", []),
     # --- the cause of a protest --------------------------------------------------------
     ("Residents blocked the highway in Multan on Monday against the killing of a shopkeeper.",
      [dict(event_type="protest")]),

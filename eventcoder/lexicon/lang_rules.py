@@ -100,6 +100,11 @@ class RuleWords(Entry):
                                        "make it new news (\"the talks which\")")
     verb_suffixes: list[Word] = _words("endings of a trigger that is a verb, never a "
                                        "reference back (\"that it had killed\")")
+    object_openers: list[Word] = _words("words that open the object of a verb right after it "
+                                        "(\"killed **a** trader\", \"shot **two** farmers\"): "
+                                        "the victims of a one-sided act, named or not")
+    armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
+                                       "an object no civilians' (\"attacked a checkpost\")")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")
     # -- clauses ---------------------------------------------------------------------------
