@@ -14,6 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from eventcoder.context import Pending
+from eventcoder.lexicon import load_lexicon
+from eventcoder.model.records import EventRecord
+from eventcoder.rules.yields import Telling, told_alone
 
 PUBLISHED = "2026-03-06"
 
@@ -79,6 +86,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Militants attacked a security checkpost in Chaghi on Monday.", []),
     ("Houthis attacked the city of Jeddah on Monday.", []),
     ("The Houthi attack on Jeddah was condemned.", []),
+    # --- harm to people, not only to property --------------------------------------------
+    ("Five passengers suffered burn injuries when assailants hurled petrol bombs at a bus in "
+     "Gazipur on Monday.", [dict(event_type="civilian_attack")]),
+    ("A shopkeeper was injured when assailants hurled a petrol bomb at his shop in Sylhet on "
+     "Sunday.", [dict(event_type="civilian_attack")]),
+    # hard negatives: no one hurt
+    ("Assailants hurled a petrol bomb at a train near Mymensingh on Monday night.", []),
+    ("Unidentified assailants set ablaze an empty bus in Bogra early on Friday.", []),
     # --- the cause of a protest --------------------------------------------------------
     ("Residents blocked the highway in Multan on Monday against the killing of a shopkeeper.",
      [dict(event_type="protest")]),
@@ -100,3 +115,30 @@ def test_violence_against_civilians(coder, text: str, expected: list[dict[str, A
     for row, want in zip(rows, expected):
         for column, value in want.items():
             assert row[column] == value, (column, summary)
+
+
+# -- rules.yields: an attack told by harm to property needs harm to people ------------------
+
+TELLING = Telling(2, frozenset({"set ablaze", "petrol bomb"}), frozenset({"injured", "died"}))
+TYPES = {t.id: t for t in load_lexicon().event_types}
+
+
+def _attack(trigger: str, sentence: str, kind: str = "civilian_attack") -> Pending:
+    record = EventRecord(doc_id="d", sentence_index=0, sentence_start=0, sentence_end=1,
+                         sentence=sentence, trigger=trigger, trigger_start=0, trigger_end=1,
+                         event_type=kind, acled_event_type=None, acled_sub_event_type=None,
+                         status="occurred", rules=[])
+    return Pending(record, TYPES[kind].structure, TYPES[kind].default_organ, False)
+
+
+@given(st.sampled_from(["set ablaze", "Set  Ablaze", "petrol bomb", "stabbed"]),
+       st.lists(st.sampled_from(["a", "bus", "was", "injured", "died", "driver", "night"]),
+                max_size=8),
+       st.sampled_from(["civilian_attack", "riot"]))
+def test_an_attack_on_property_alone_is_no_attack_on_civilians(trigger: str, words: list[str],
+                                                               kind: str) -> None:
+    item = _attack(trigger, " ".join([trigger, *words]), kind)
+    harmless = " ".join(trigger.lower().split()) in TELLING.harmless
+    kept = told_alone([item], TYPES, TELLING) == [item]
+    assert kept == (kind != "civilian_attack" or not harmless or
+                    bool({"injured", "died"} & set(words)))

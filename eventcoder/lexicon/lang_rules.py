@@ -105,6 +105,10 @@ class RuleWords(Entry):
                                         "the victims of a one-sided act, named or not")
     armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
                                        "an object no civilians' (\"attacked a checkpost\")")
+    harmless_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell "
+                                             "harm to property (\"set ablaze\"): an event "
+                                             "only when the sentence tells harm to people")
+    harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")
     # -- clauses ---------------------------------------------------------------------------
