@@ -34,7 +34,13 @@ CASES: list[tuple[str, list[str]]] = [
      "suspects.", ["civilian_attack"]),
     ("Villagers set fire to a police post in Bauchi on Monday after a youth died in custody. "
      "Soldiers were deployed to the town.", ["riot"]),
+    # an arrest of people who demonstrate is part of their protest, even when its words
+    # make no protest event of their own
+    ("Over 50 party workers were arrested when they tried to picket the district office in "
+     "Salem on Monday.", []),
+    ("Police arrested seven protesters outside the assembly in Patna on Tuesday.", []),
     # an arrest that is the event itself stays one
+    ("Police arrested a rebel commander in Bangui on March 3.", ["arrest"]),
     ("Police arrested 40 opposition activists in Dhaka on Friday.", ["arrest"]),
     ("Security forces detained a senior rebel commander in Bangui on Sunday.", ["arrest"]),
     ("Troops were deployed to the border town of Moyale on Monday.", ["group_change"]),

@@ -108,6 +108,9 @@ class RuleWords(Entry):
     harmless_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell "
                                              "harm to property (\"set ablaze\"): an event "
                                              "only when the sentence tells harm to people")
+    demonstration_words: list[Word] = _words("words that tell a demonstration (\"protesters\", "
+                                             "\"picket\"): an event that yields to "
+                                             "demonstrations, told with them, is part of one")
     harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")

@@ -11,6 +11,9 @@ a document:
 - an attack that a demonstration in the same sentence is held over ("residents blocked the
   road against the killing of a trader", "relatives of a murdered farmer staged a sit-in")
   is its cause, not an event of its own (an event type's `cause_of`);
+- an arrest of protesters is part of their protest, even when the protest's own words
+  made no event ("were arrested when they tried to picket the office"; `demonstration_words`
+  of the language's rules);
 - violence against civilians harms people: a bus set ablaze or a petrol bomb thrown at a
   train with no one hurt in the sentence is no attack on civilians (`harmless_triggers`
   and `harm_words` of the language's rules).
@@ -28,6 +31,7 @@ from ..lexicon.model import EventType
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TARGETED = "always"  # the targeting of the types of violence against civilians
+_DEMONSTRATIONS = "Demonstrations"  # ACLED's disorder type of protests and riots
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +41,12 @@ class Telling:
     window: int
     harmless: frozenset[str]
     harm: frozenset[str]
+    demonstration: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rules: RuleWords) -> Telling:
         return cls(rules.yield_window, frozenset(rules.harmless_triggers),
-                   frozenset(rules.harm_words))
+                   frozenset(rules.harm_words), frozenset(rules.demonstration_words))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
@@ -55,7 +60,8 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
     if not told:
         return pending  # (most documents: nothing to drop)
     dropped = {i for i in told if _harmless(pending[i], types, telling) or
-               _told_with(i, pending, types, telling.window)}
+               _told_with(i, pending, types, telling.window) or
+               _with_demonstration(pending[i], types, telling)}
     return [p for i, p in enumerate(pending) if i not in dropped] if dropped else pending
 
 
@@ -74,6 +80,17 @@ def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -
     if " ".join(record.trigger.lower().split()) not in telling.harmless:
         return False
     return telling.harm.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _with_demonstration(item: Pending, types: Mapping[str, EventType], telling: Telling
+                        ) -> bool:
+    """Is the event of a type that yields to demonstrations, told in a sentence with
+    words of one that made no event ("were arrested when they tried to picket the office",
+    "police arrested seven protesters")?"""
+    record = item.record
+    if not telling.demonstration or _DEMONSTRATIONS not in types[record.event_type].yields_to:
+        return False
+    return not telling.demonstration.isdisjoint(_WORD.findall(record.sentence.lower()))
 
 
 def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], window: int
