@@ -48,6 +48,12 @@ CASES: list[tuple[str, list[str]]] = [
     ("Rioters torched three buses in Chittagong on Sunday. The city was calm on Monday. "
      "Shops reopened and schools resumed. Traffic returned to the main roads. In a separate "
      "case, police arrested a party leader in Dhaka on Wednesday.", ["riot", "arrest"]),
+    # a group's members who surrender or change sides
+    ("Thirty rebels handed themselves over to the army in Kidal on Monday.", ["group_change"]),
+    ("Two local councillors defected to the ruling party in Lusaka on Friday.",
+     ["group_change"]),
+    ("The commander said his fighters would never hand themselves over to the army.", []),
+    ("The party denied reports that its councillors had defected to the ruling party.", []),
     # negated or hypothetical: no event
     ("Police denied that anyone had been arrested in Dhaka.", []),
     ("The minister said troops could be deployed if the unrest spread.", []),
