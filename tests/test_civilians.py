@@ -86,6 +86,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Militants attacked a security checkpost in Chaghi on Monday.", []),
     ("Houthis attacked the city of Jeddah on Monday.", []),
     ("The Houthi attack on Jeddah was condemned.", []),
+    # --- a body found with marks of violence ----------------------------------------------
+    ("The body of a trader bearing torture marks was found near Quetta on Tuesday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (Pakistan)")]),
+    ("Police said a missing teacher was found murdered in Sylhet on Sunday.",
+     [dict(event_type="civilian_attack")]),
+    # hard negatives: a body found with no sign of violence, a generic statement
+    ("The body of a fisherman was found on the beach near Karachi on Monday.", []),
+    ("Bodies found with marks of violence are sent to the district hospital.", []),
     # --- harm to people, not only to property --------------------------------------------
     ("Five passengers suffered burn injuries when assailants hurled petrol bombs at a bus in "
      "Gazipur on Monday.", [dict(event_type="civilian_attack")]),

@@ -21,7 +21,7 @@ from ..model.candidates import Candidate
 from ..model.participants import PlaceMention
 from ..model.places import Location
 from ..model.records import EventRecord
-from ..rules.victims import party_members_as_civilians
+from ..rules.victims import civilian_victims
 from .dates import DateResolver, ResolvedDate
 from .facts import SentenceFacts
 from .fatalities import split_total
@@ -311,7 +311,7 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
     """ACLED types some events by who takes part: the first `retype` rule that matches the
     record's sides makes it of its type (once: the new type's rules are not read again);
     then a type with a `default_target` gets it as actor2 when the text names none."""
-    party_members_as_civilians(record, event_type, book)  # "a BNP activist was shot dead"
+    civilian_victims(record, event_type, book)  # "a BNP activist was shot dead"
     for rule in event_type.retype:
         if rule.type in types and _matches(rule, record):
             event_type = types[rule.type]
