@@ -43,6 +43,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Police shot dead two militants in Kupwara on Monday.", [dict(event_type="clash")]),
     ("Two policemen were shot dead by militants in Peshawar on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
+    # one police officer is the police; an informer, a former fighter are civilians
+    ("Militants shot dead a policeman in Peshawar on Sunday.",
+     [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
+    ("Maoists shot dead a police informer in Sukma on Monday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
+    ("Unknown gunmen shot dead a former militant in Sopore on Sunday.",
+     [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
     # --- people named by what they do ------------------------------------------------------
     ("Unknown assailants attacked a couple in Bhopal on Sunday.",
      [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
