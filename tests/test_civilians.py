@@ -70,9 +70,6 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)")]),
     ("Gunmen kill a farmer near Nyala.",
      [dict(event_type="civilian_attack", actor2="Civilians (Sudan)")]),
-    ("Police beat a journalist at a checkpoint in Rawalpindi on Friday.",
-     [dict(event_type="civilian_attack", actor1="Police Forces of Pakistan",
-           actor2="Civilians (Pakistan)")]),
     ("A Jubo Dal leader was killed by unidentified assailants in Sirajganj on Monday.",
      [dict(event_type="civilian_attack", actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)")]),
@@ -82,6 +79,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("A shot was fired in the air during the celebrations in Lahore.", []),
     ("The militants threatened to kill anyone who voted in Kandahar.", []),
     ("The team beat its rivals in Lahore on Sunday.", []),
+    ("The Brazilian national team beat Iran 4-2 in a friendly in Tehran on Sunday.", []),
     # --- a doer, the verb and its object: the victims, named as actors or not --------------
     ("Maoists killed a postmaster in Malkangiri on Monday.",
      [dict(event_type="civilian_attack", civilian_targeting=True)]),
