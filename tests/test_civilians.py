@@ -2,7 +2,7 @@
 an event of its own. Sentences written here, several per rule, with hard negatives.
 
 - a party's members attacked are civilians, the party their associated actor
-  (rules/victims.py); a party's members fighting are its militia in a clash;
+  (resolve/victims.py); a party's members fighting are its militia in a clash;
 - the people news names by what they do ("a shopkeeper", "farmers") are civilians, a side
   of the attack (types/victims.yaml);
 - an attack that a protest in the same sentence is held over is the protest's cause

@@ -21,7 +21,7 @@ from ..model.candidates import Candidate
 from ..model.participants import PlaceMention
 from ..model.places import Location
 from ..model.records import EventRecord
-from ..rules.victims import civilian_victims
+from .victims import civilian_victims
 from .dates import DateResolver, ResolvedDate
 from .facts import SentenceFacts
 from .fatalities import split_total
