@@ -100,6 +100,13 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negatives: a body found with no sign of violence, a generic statement
     ("The body of a fisherman was found on the beach near Karachi on Monday.", []),
     ("Bodies found with marks of violence are sent to the district hospital.", []),
+    # --- a death told by the words of the attack: one dead when no toll is given ---------
+    ("A local party leader was chopped to death by assailants in Feni on Monday.",
+     [dict(event_type="civilian_attack", fatalities=1)]),
+    ("Gunmen shot dead three traders in Kano on Monday.",
+     [dict(event_type="civilian_attack", fatalities=3)]),
+    ("A shopkeeper was stabbed in Sylhet on Monday.",
+     [dict(event_type="civilian_attack", fatalities=0)]),
     # --- harm to people, not only to property --------------------------------------------
     ("Five passengers suffered burn injuries when assailants hurled petrol bombs at a bus in "
      "Gazipur on Monday.", [dict(event_type="civilian_attack")]),

@@ -111,6 +111,8 @@ class RuleWords(Entry):
     demonstration_words: list[Word] = _words("words that tell a demonstration (\"protesters\", "
                                              "\"picket\"): an event that yields to "
                                              "demonstrations, told with them, is part of one")
+    lethal_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell a "
+                                           "death (\"shot dead\"): its toll is at least one")
     harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")

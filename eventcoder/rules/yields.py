@@ -42,19 +42,26 @@ class Telling:
     harmless: frozenset[str]
     harm: frozenset[str]
     demonstration: frozenset[str] = frozenset()
+    lethal: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rules: RuleWords) -> Telling:
         return cls(rules.yield_window, frozenset(rules.harmless_triggers),
-                   frozenset(rules.harm_words), frozenset(rules.demonstration_words))
+                   frozenset(rules.harm_words), frozenset(rules.demonstration_words),
+                   frozenset(rules.lethal_triggers))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
                ) -> list[Pending]:
     """The document's events without those told as part or cause of another one (see the
-    module), and without attacks on civilians that harm no one (in text order)."""
+    module), and without attacks on civilians that harm no one (in text order). An attack
+    on civilians told by words of a death ("a trader was shot dead") with no toll counts
+    one dead, as ACLED does."""
     if not pending:
         return pending
+    if telling.lethal:
+        for item in pending:
+            _lethal_toll(item, types, telling.lethal)
     told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
             or types[p.record.event_type].cause_of or _harmless(p, types, telling)]
     if not told:
@@ -71,13 +78,25 @@ def yields_nearby(pending: list[Pending], types: Mapping[str, EventType], window
     return told_alone(pending, types, Telling(window, frozenset(), frozenset()))
 
 
+def _lethal_toll(item: Pending, types: Mapping[str, EventType], lethal: frozenset[str]
+                 ) -> None:
+    record = item.record
+    if not record.fatalities and types[record.event_type].targeting == _TARGETED and \
+            _phrase(record.trigger) in lethal:
+        record.fatalities = 1
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -> bool:
     """Is the event an attack on civilians told by words of harm to property, in a
     sentence that tells no harm to people?"""
     record = item.record
     if not telling.harmless or types[record.event_type].targeting != _TARGETED:
         return False
-    if " ".join(record.trigger.lower().split()) not in telling.harmless:
+    if _phrase(record.trigger) not in telling.harmless:
         return False
     return telling.harm.isdisjoint(_WORD.findall(record.sentence.lower()))
 
