@@ -73,6 +73,8 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
                                  codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "shares_triggers_with", t.shares_triggers_with, types,
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "cause_of", t.cause_of, types, "event type",
+                                 codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "retype", [x.type for x in t.retype], types,
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "passive_type", [t.passive_type], types,

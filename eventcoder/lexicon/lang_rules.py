@@ -88,6 +88,10 @@ class RuleWords(Entry):
                                "government in power on the event's date, from `regimes` "
                                "(\"Military Forces of Pakistan (2013-2018)\")")
     # -- roles and events ------------------------------------------------------------------
+    yield_window: int = Field(2, ge=0, description="sentences before or after an event of "
+                              "a disorder type another type `yields_to` within which that "
+                              "type's events are part of it (\"Police were deployed\" "
+                              "after a riot)")
     mediator_verbs: list[Word] = _words("verbs before an agent cue that make the agent a "
                                         "mediator (\"talks hosted by Qatar\")")
     pronouns: list[Word] = _words("pronouns that stand for an actor named before (\"India "
@@ -96,6 +100,20 @@ class RuleWords(Entry):
                                        "make it new news (\"the talks which\")")
     verb_suffixes: list[Word] = _words("endings of a trigger that is a verb, never a "
                                        "reference back (\"that it had killed\")")
+    object_openers: list[Word] = _words("words that open the object of a verb right after it "
+                                        "(\"killed **a** trader\", \"shot **two** farmers\"): "
+                                        "the victims of a one-sided act, named or not")
+    armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
+                                       "an object no civilians' (\"attacked a checkpost\")")
+    harmless_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell "
+                                             "harm to property (\"set ablaze\"): an event "
+                                             "only when the sentence tells harm to people")
+    demonstration_words: list[Word] = _words("words that tell a demonstration (\"protesters\", "
+                                             "\"picket\"): an event that yields to "
+                                             "demonstrations, told with them, is part of one")
+    lethal_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell a "
+                                           "death (\"shot dead\"): its toll is at least one")
+    harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")
     # -- clauses ---------------------------------------------------------------------------

@@ -110,6 +110,10 @@ class EventType(Entry):
                                           "the same sentence this one is part of (an arrest "
                                           "during a riot)")
     retype: list[Retype] = Field([], description="the type an event becomes by its sides")
+    cause_of: list[str] = Field([], description="event types whose events in the same "
+                                "sentence are held over this one: it is their cause, told "
+                                "as background (\"residents protested against the killing "
+                                "of a trader\"), not an event of its own")
     shares_triggers_with: list[str] = Field(
         [], description="types that list some of this type's triggers on purpose, the rules "
         "choosing between the two events (\"set ablaze\" by a mob is a riot, by gunmen an "

@@ -21,6 +21,7 @@ from ..model.candidates import Candidate
 from ..model.participants import PlaceMention
 from ..model.places import Location
 from ..model.records import EventRecord
+from .victims import civilian_victims
 from .dates import DateResolver, ResolvedDate
 from .facts import SentenceFacts
 from .fatalities import split_total
@@ -326,6 +327,7 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
     members. Then a type with a `default_target` gets it as actor2 when the text names
     none. `unplaced`: the slots (0, 1) of state organs whose state the article settles
     later ("two soldiers were shot dead"): such a side is of the state's forces, and named."""
+    civilian_victims(record, event_type, book)  # "a BNP activist was shot dead"
     for rule in event_type.retype:
         unarmed = _parties(record, book) if rule.type in types and \
             types[rule.type].unarmed_type else frozenset()

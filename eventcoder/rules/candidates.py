@@ -22,6 +22,7 @@ from .vocabulary import Vocabulary
 
 _ANAPHORA_REACH = 3  # modifier words a determiner may stand before its trigger
 _BETWEEN_REACH = 5  # words between a weak trigger and the "between X and Y" of its sides
+_OBJECT_REACH = 4  # words of an object read after its opener ("a security check post")
 
 
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
@@ -128,9 +129,13 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                 continue
             cand = _candidate(view, parts, marks, event_type, ref, placed, vocabulary,
                               fatality_tokens)
-            if cand is None and ref.weak and event_type.passive_type:
-                cand = _passive(view, parts, marks, types[event_type.passive_type], ref,
-                                placed, vocabulary, fatality_tokens)
+            if ref.weak and event_type.passive_type and (cand is None or ref.consequence):
+                # "a party leader was killed by gunmen": the passive's agent did it to its
+                # subject, who is no side of a fight (`retype` makes soldiers one again)
+                passive = _passive(view, parts, marks, types[event_type.passive_type], ref,
+                                   placed, vocabulary, fatality_tokens)
+                if cand is None or (passive is not None and "actor_agent" in passive.rules):
+                    cand = passive
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types, vocabulary) if out else out
@@ -169,7 +174,7 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     if caller is not None:
         roles = Roles(roles.sides, roles.mediators, roles.both_sides, parts.groups[caller])
     targeted = _targeted(view, parts, event_type, ref, placed, (roles, role_rules),
-                         fatality_tokens)
+                         fatality_tokens, vocabulary)
     if targeted is None:
         return None
     roles, role_rules = targeted
@@ -190,12 +195,15 @@ def _passive(view: SentenceView, parts: Participants, marks: Marks, event_type: 
     clause = view.clause[placed.first]
     victims = ref.consequence and any(g.victims_only and view.clause[g.first] == clause
                                       for g in parts.groups)
+    # "Maoists killed a postmaster": a doer before the verb and its object right after
+    victims = victims or (ref.consequence and "actor_before" in cand.rules and
+                          object_after(view, parts, placed, vocabulary))
     return cand if victims or "actor_agent" in cand.rules else None
 
 
 def _targeted(view: SentenceView, parts: Participants, event_type: EventType, ref: TriggerRef,
-              placed: Placed, found: tuple[Roles, tuple[str, ...]], fatality_tokens: list[int]
-              ) -> tuple[Roles, tuple[str, ...]] | None:
+              placed: Placed, found: tuple[Roles, tuple[str, ...]], fatality_tokens: list[int],
+              vocabulary: Vocabulary) -> tuple[Roles, tuple[str, ...]] | None:
     """The roles of an attack on someone (a type with a `default_target`), its target
     looked for beyond the role rule (`_other_target`); None when a weak word names no
     victim, counts none and is no passive ("the Houthi attack on Jeddah")."""
@@ -204,9 +212,24 @@ def _targeted(view: SentenceView, parts: Participants, event_type: EventType, re
         return found
     roles, rules = _other_target(view, parts, roles, rules)
     if ref.weak and len(roles.sides) < 2 and "actor_agent" not in rules and not any(
-            view.clause[t] == view.clause[placed.first] for t in fatality_tokens):
+            view.clause[t] == view.clause[placed.first] for t in fatality_tokens) and \
+            not object_after(view, parts, placed, vocabulary):
         return None  # (a passive's subject is its victim: "a journalist was killed by")
     return roles, rules
+
+
+def object_after(view: SentenceView, parts: Participants, trigger: Placed,
+                 vocabulary: Vocabulary) -> bool:
+    """Does the object of the trigger's verb start right after it ("shot **a** trader",
+    "attacked **two** villagers"), neither a preposition ("killed in fighting") nor a place
+    ("attacked the town of Jeddah") nor a post of armed forces ("attacked a checkpost")?"""
+    after = trigger.last + 1
+    words = view.words
+    if after >= len(words) or not (words[after] in vocabulary.object_openers or
+                                   words[after].isdigit()):
+        return False
+    return vocabulary.armed_objects.isdisjoint(words[after + 1:after + 1 + _OBJECT_REACH]) and \
+        not _place_taken(view, parts, trigger, vocabulary)
 
 
 def _other_target(view: SentenceView, parts: Participants, roles: Roles,

@@ -52,6 +52,8 @@ class Vocabulary:
     not_modifiers: frozenset[str]
     verb_suffixes: tuple[str, ...]
     verbal_nouns: frozenset[str]
+    object_openers: frozenset[str]
+    armed_objects: frozenset[str]
     # Sides that bear no arms as an organisation: the keys of parties' actors (their
     # members), and the generic crowds and civilians ("party workers", "villagers").
     party_keys: frozenset[str] = frozenset()
@@ -109,4 +111,5 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "region_words", "region_kinds", "territory_words", "place_coordinators",
            "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
-           "not_modifiers", "verbal_nouns")
+           "not_modifiers", "verbal_nouns", "object_openers",
+           "armed_objects")

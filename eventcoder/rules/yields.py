@@ -1,0 +1,130 @@
+"""Events a report tells only as part, or as the cause, of another one, or that are no
+event of the type their words name (ACLED codes the rest alone), across the sentences of
+a document:
+
+- an arrest, a deployment or looting is coded as an event of its own only when no violence
+  or demonstration is reported with it. Within one sentence `rules.steps.absorb` applies
+  the rule (an event type's `yields_to`); a report often tells the arrests or the deployed
+  police a sentence or two after the riot or the attack ("... clashed over a procession.
+  Police were deployed and ten people were arrested."), and those are part of that event
+  too, up to `Telling.window` sentences away;
+- an attack that a demonstration in the same sentence is held over ("residents blocked the
+  road against the killing of a trader", "relatives of a murdered farmer staged a sit-in")
+  is its cause, not an event of its own (an event type's `cause_of`);
+- an arrest of protesters is part of their protest, even when the protest's own words
+  made no event ("were arrested when they tried to picket the office"; `demonstration_words`
+  of the language's rules);
+- violence against civilians harms people: a bus set ablaze or a petrol bomb thrown at a
+  train with no one hurt in the sentence is no attack on civilians (`harmless_triggers`
+  and `harm_words` of the language's rules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..context import Pending
+from ..lexicon.lang_rules import RuleWords
+from ..lexicon.model import EventType
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_TARGETED = "always"  # the targeting of the types of violence against civilians
+_DEMONSTRATIONS = "Demonstrations"  # ACLED's disorder type of protests and riots
+
+
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """What the rules read of the language for them (see the module)."""
+
+    window: int
+    harmless: frozenset[str]
+    harm: frozenset[str]
+    demonstration: frozenset[str] = frozenset()
+    lethal: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, rules: RuleWords) -> Telling:
+        return cls(rules.yield_window, frozenset(rules.harmless_triggers),
+                   frozenset(rules.harm_words), frozenset(rules.demonstration_words),
+                   frozenset(rules.lethal_triggers))
+
+
+def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
+               ) -> list[Pending]:
+    """The document's events without those told as part or cause of another one (see the
+    module), and without attacks on civilians that harm no one (in text order). An attack
+    on civilians told by words of a death ("a trader was shot dead") with no toll counts
+    one dead, as ACLED does."""
+    if not pending:
+        return pending
+    if telling.lethal:
+        for item in pending:
+            _lethal_toll(item, types, telling.lethal)
+    told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
+            or types[p.record.event_type].cause_of or _harmless(p, types, telling)]
+    if not told:
+        return pending  # (most documents: nothing to drop)
+    dropped = {i for i in told if _harmless(pending[i], types, telling) or
+               _told_with(i, pending, types, telling.window) or
+               _with_demonstration(pending[i], types, telling)}
+    return [p for i, p in enumerate(pending) if i not in dropped] if dropped else pending
+
+
+def yields_nearby(pending: list[Pending], types: Mapping[str, EventType], window: int
+                  ) -> list[Pending]:
+    """`told_alone` with no harmless triggers: the rules of `yields_to` and `cause_of`."""
+    return told_alone(pending, types, Telling(window, frozenset(), frozenset()))
+
+
+def _lethal_toll(item: Pending, types: Mapping[str, EventType], lethal: frozenset[str]
+                 ) -> None:
+    record = item.record
+    if not record.fatalities and types[record.event_type].targeting == _TARGETED and \
+            _phrase(record.trigger) in lethal:
+        record.fatalities = 1
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -> bool:
+    """Is the event an attack on civilians told by words of harm to property, in a
+    sentence that tells no harm to people?"""
+    record = item.record
+    if not telling.harmless or types[record.event_type].targeting != _TARGETED:
+        return False
+    if _phrase(record.trigger) not in telling.harmless:
+        return False
+    return telling.harm.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _with_demonstration(item: Pending, types: Mapping[str, EventType], telling: Telling
+                        ) -> bool:
+    """Is the event of a type that yields to demonstrations, told in a sentence with
+    words of one that made no event ("were arrested when they tried to picket the office",
+    "police arrested seven protesters")?"""
+    record = item.record
+    if not telling.demonstration or _DEMONSTRATIONS not in types[record.event_type].yields_to:
+        return False
+    return not telling.demonstration.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], window: int
+               ) -> bool:
+    """Is event `i` part or cause of another event of the document?"""
+    record = pending[i].record
+    spec = types[record.event_type]
+    at = record.sentence_index
+    for j, other in enumerate(pending):
+        if j == i:
+            continue
+        them = other.record
+        if spec.yields_to and them.disorder_type in spec.yields_to and \
+                abs(them.sentence_index - at) <= window:
+            return True
+        if them.event_type in spec.cause_of and them.sentence_index == at:
+            return True
+    return False
