@@ -60,6 +60,9 @@ class ActorBook:
         self.mediator_organ = next((o.id for o in lexicon.organs if o.mediator), None)
         # Generic actors that are a toll's victims, not a side ("killed 12 civilians").
         self.victim_kinds = frozenset(g.id for g in lexicon.generic_actors if g.victims)
+        # ACLED event type -> the generic actor of its unnamed doer, of its unnamed dead.
+        self._doers = {t: g.id for g in lexicon.generic_actors for t in g.doer_of}
+        self._dead = {t: g.id for g in lexicon.generic_actors for t in g.dead_of}
         self._no_country = lexicon.language.rules.no_country
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
@@ -167,7 +170,7 @@ class ActorBook:
         other side; one a group stands for in its country is that group; an unnamed actor
         that names both sides ("two groups of villagers") is both; a state organ carries
         the years of its government."""
-        sides = [record.side1, record.side2]
+        sides = self._unnamed(record)
         place = record.place
         for i, side in enumerate(sides):
             if side is None:
@@ -181,6 +184,22 @@ class ActorBook:
                 side = self.placed(side, other.iso3 if other is not None else None)
             sides[i] = self.in_regime(side, record.event_date or record.published)
         record.side1, record.side2 = self._both_sides(sides[0], sides[1])
+
+    def _unnamed(self, record: EventRecord) -> list[Actor | None]:
+        """The record's sides, with the actors ACLED names when the text names none: the
+        doer of a bomb no one is named for, and the dead of such a bomb when they are
+        people no one named (the lexicon's `doer_of` and `dead_of`). The dead of a named
+        doer's strike may be its enemies: they are left unnamed."""
+        first, second = record.side1, record.side2
+        kind = record.acled_event_type or ""
+        if first is not None or kind not in self._doers:
+            return [first, second]
+        first = self.generic_actor(self._doers[kind], None)
+        record.rules.append("doer_unnamed")
+        if second is None and record.fatalities and kind in self._dead:
+            second = self.generic_actor(self._dead[kind], None)
+            record.rules.append("dead_unnamed")
+        return [first, second]
 
     def _both_sides(self, first: Actor | None, second: Actor | None
                     ) -> tuple[Actor | None, Actor | None]:

@@ -143,7 +143,8 @@ class CrowdRules:
         # A definite mention ("the blockade entered its tenth day") is an event of its own:
         # ACLED codes each day of a strike, and reports of one crowd in one article are
         # joined by `merge_crowd_reports`.
-        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c), anaphoric=False)
+        merged = [c.but("crowd_roles", roles=_crowd_roles(self, view, parts, c),
+                        anaphoric=False)
                   for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
 
@@ -265,7 +266,8 @@ def _sentence_groups(parts: Participants, cand: Candidate) -> Iterable[ActorGrou
         yield group
 
 
-def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Roles:
+def _crowd_roles(rules: CrowdRules, view: SentenceView, parts: Participants, cand: Candidate
+                 ) -> Roles:
     """actor1 the crowd (its country the event's), the named groups with it associated;
     actor2 the force that intervened (for the types that have one: the type's default organ
     when unnamed), else the victims of a mob, else the other crowd of a fight with no
@@ -273,13 +275,15 @@ def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Rol
     event_type = cand.event_type
     sub = event_type.acled_sub_event_type
     kind = rules.crowd_actor.get(event_type.acled_event_type or "")
-    force, victims, named = _who(rules, parts, cand)
+    force, victims, named = _who(rules, view, parts, cand)
     crowd: Side | None = UnnamedActor(kind) if kind else None
     second: Side | None = None
     assoc1: tuple[Side, ...] = tuple(named)
     assoc2: tuple[Side, ...] = ()
     if sub in FORCE_FACED and (force is not None or sub in FORCE_TOLD):
         second = force or UnnamedState(event_type.default_organ)
+    elif force is not None and event_type.acled_event_type == "Protests":
+        second = force  # "police were deployed", "police stopped them": ACLED's actor2
     elif victims is not None and event_type.acled_event_type == "Riots":
         second = victims
     elif "crowd_fight" in cand.rules and kind is not None and sub != "Mob violence":
@@ -290,7 +294,7 @@ def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Rol
     return Roles((crowd, second), associates=(assoc1, assoc2))
 
 
-def _who(rules: CrowdRules, parts: Participants, cand: Candidate
+def _who(rules: CrowdRules, view: SentenceView, parts: Participants, cand: Candidate
          ) -> tuple[Side | None, Side | None, list[Actor]]:
     """The sentence's first force, the first victims named after the trigger ("a mob beat
     two villagers"), and its named groups that are no state, in text order."""
@@ -303,7 +307,8 @@ def _who(rules: CrowdRules, parts: Participants, cand: Candidate
             if side is None or rules.is_crowd(side) and not isinstance(side, Actor):
                 continue
             if _is_force(side):
-                force = force or side
+                if force is None and _facing(view, group, cand):
+                    force = side
             elif rules.is_victim(side):
                 if chunk.first > cand.trigger.last and victims is None:
                     victims = side
@@ -311,6 +316,18 @@ def _who(rules: CrowdRules, parts: Participants, cand: Candidate
                     all(a.key != side.key for a in named):
                 named.append(side)
     return force, victims, named
+
+
+def _facing(view: SentenceView, group: ActorGroup, cand: Candidate) -> bool:
+    """Is a force the sentence names one the crowd faced? Police attacked by rioters are;
+    police a protest is about are not ("protested against the police", "demanded the
+    suspension of a police officer"): a force after a protest word faces the crowd only
+    in a later clause ("..., following which police detained them")."""
+    if cand.event_type.acled_event_type != "Protests":
+        return True
+    if group.source or group.role == "target":
+        return False
+    return group.last < cand.trigger.first or view.clause[group.first] > cand.clause
 
 
 def _organ(side: Side) -> str | None:
