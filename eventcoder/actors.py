@@ -115,7 +115,7 @@ class ActorBook:
         if entry is None:
             return None
         if entry.state:
-            return replace(self.state(entry.state, organ), alias=folded_name)
+            return replace(self.state(entry.state, organ or entry.organ), alias=folded_name)
         # A name groups of several countries share tells no country until the event's
         # place does (`on_date`): "Islamic State" in Kabul is not the one of Raqqa.
         shared = country is None and len({e.country for e in entries if e.valid_on(day)}) > 1

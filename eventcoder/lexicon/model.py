@@ -230,6 +230,9 @@ class Group(Dated):
     actor_type: ActorType
     country: str | None = Field(None, pattern=ISO3)
     state: str | None = Field(None, pattern=ISO3)
+    organ: str | None = Field(None, pattern=IDENT, description="with `state`: the organ of "
+                              "that state the group is (`organs` id), when the text names "
+                              "none (\"Border Security Force\": India's military)")
     party: bool = Field(False, description="a party, union or movement: named as the "
                         "associated actor of its members' protests and riots, and as its "
                         "`militia` when its members fight")
@@ -242,6 +245,8 @@ class Group(Dated):
 
     @model_validator(mode="after")
     def _militia_of_party(self) -> Group:
+        if self.organ is not None and not self.state:
+            raise ValueError("only a state's group (state: ...) has an 'organ'")
         if self.militia is not None and not self.party:
             raise ValueError("only a party (party: true) has a 'militia'")
         if self.party and self.state:

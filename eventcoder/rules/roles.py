@@ -155,7 +155,7 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
         [m for m in distinct_sides(aimed.members, 10) if doer is None or m.key != doer.key]
     if targets:
         rules.append("target_after")
-    elif (dead := _toll_victim(parts, doer)) is not None:
+    elif doer is None and (dead := _toll_victim(parts, doer)) is not None:
         targets = [dead]  # "two soldiers were killed when a bomb went off"
         rules.append("target_toll")
     if doer is None and not targets:
