@@ -56,6 +56,12 @@ FORCE_FACED = frozenset({"Protest with intervention", "Excessive force against p
 # The rule that marks words of intervention whose sentence tells no crowd.
 UNTOLD = "crowd_untold"
 MERGED = "crowd_merged_sentences"
+# What a force did beside a crowd, reported on its own ("Police detained 20 of them."): the
+# crowd's intervention (`_forces_at_crowds`). An arrest is ACLED's intervention.
+ARRESTS = "Arrests"
+INTERVENTION = "Protest with intervention"
+FORCE_REPORTS = frozenset({ARRESTS, "Change to group/activity"})
+FORCE_MERGED = "crowd_force_merged"
 # The organs that intervene against a crowd; the government a crowd protests against is
 # its target, which ACLED does not code.
 FORCES = frozenset({"police", "military"})
@@ -398,9 +404,57 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
             kept.append(item)
         else:
             _join_crowd(target, record, types, book)
+    if crowds:
+        kept = _forces_at_crowds(kept, crowds, types, book)
     # Words of intervention that joined no crowd's report: no protest told.
     return [item for item in kept if UNTOLD not in item.record.rules
             or MERGED in item.record.rules]
+
+
+def _forces_at_crowds(kept: list[Pending], crowds: list[EventRecord],
+                      types: dict[str, EventType], book: ActorBook) -> list[Pending]:
+    """A force's arrests or deployment that an article reports beside a crowd ("Farmers
+    protested in Nashik. Police detained 20 of them.") are what the force did to the crowd,
+    not events of their own: the crowd's event has the force as actor2, and an arrest makes
+    a peaceful protest one with intervention, as ACLED codes it."""
+    stronger = next((t for t in types.values()
+                     if t.acled_sub_event_type == INTERVENTION), None)
+    out: list[Pending] = []
+    for item in kept:
+        record = item.record
+        organ = _force_organ(item)
+        # (a force's report after the crowd's: police who arrested a killer before the
+        # protest against the killing did not intervene in it)
+        target = next((c for c in crowds if c.sentence_index <= record.sentence_index
+                       and _same_crowd(c, record)), None) if organ is not None else None
+        if target is None:
+            out.append(item)
+            continue
+        target.mention_sentences.append(record.sentence)
+        if target.side2 is None:
+            # "Police detained them": the police of the crowd's country
+            iso3 = target.side1.iso3 if target.side1 is not None else None
+            target.side2 = record.side1 or (book.state(iso3, organ) if iso3 else None)
+        if record.acled_sub_event_type == ARRESTS and stronger is not None and \
+                _sub_rank(target) > PRECEDENCE.index(INTERVENTION):
+            target.event_type = stronger.id
+            target.acled_sub_event_type = stronger.acled_sub_event_type
+        target.rules.append(FORCE_MERGED)
+    return out
+
+
+def _force_organ(item: Pending) -> str | None:
+    """The organ of the force whose arrest or deployment the record is, if it is one ("the
+    police", named or of no state yet), against no state: what police did at a crowd."""
+    record = item.record
+    force, other = record.side1, record.side2
+    if record.acled_sub_event_type not in FORCE_REPORTS or (other is not None and
+                                                            other.is_state):
+        return None
+    if force is not None:
+        return force.organ if _is_force(force) else None
+    return next((organ for slot, organ in item.unplaced_organs
+                 if slot == 0 and organ in FORCES), None)
 
 
 def _in_article_country(record: EventRecord, book: ActorBook, pending: list[Pending],
