@@ -24,6 +24,9 @@ from .model.records import EventRecord
 from .text import Folder
 
 _Entry = TypeVar("_Entry", bound=Dated)
+# The rule of an organ the text names ("the security forces") of a state no one tells (the
+# context's): the side is not unnamed, only unplaced, and `finish` names no one in its stead.
+UNPLACED_ORGAN = "organ_state_unknown"
 
 
 def pick_entry(entries: Sequence[_Entry], day: dt.date | None, country: str | None = None
@@ -192,7 +195,7 @@ class ActorBook:
         doer's strike may be its enemies: they are left unnamed."""
         first, second = record.side1, record.side2
         kind = record.acled_event_type or ""
-        if first is not None or kind not in self._doers:
+        if first is not None or kind not in self._doers or UNPLACED_ORGAN in record.rules:
             return [first, second]
         first = self.generic_actor(self._doers[kind], None)
         record.rules.append("doer_unnamed")

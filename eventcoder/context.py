@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import ActorBook
+from .actors import UNPLACED_ORGAN, ActorBook
 from .lexicon import Gazetteer
 from .model.actors import Actor, same_actor
 from .model.records import EventRecord
@@ -122,6 +122,7 @@ def _settle_organs(item: Pending, dyad: tuple[Actor, Actor] | None, top_state: s
             record.rules.append("organ_state_from_document")
         else:
             unsettled.append((slot, organ))
+            record.rules.append(UNPLACED_ORGAN)
     # (an organ the article places nowhere may still be a crowd's police: rules/crowds.py)
     item.unplaced_organs = tuple(unsettled)
 
