@@ -55,6 +55,8 @@ TOLLS = [
      [("Remote explosive/landmine/IED", f"{UAG} (Pakistan)", "Police Forces of Pakistan")]),
     ("Five civilians were killed when a bomb went off in a market in Peshawar on Sunday.",
      [("Remote explosive/landmine/IED", f"{UAG} (Pakistan)", "Civilians (Pakistan)")]),
+    ("Two soldiers died in a roadside bomb blast in Bannu on Monday.",
+     [("Remote explosive/landmine/IED", f"{UAG} (Pakistan)", "Military Forces of Pakistan")]),
     # hard negatives
     ("An Awami League activist was killed when a crude bomb exploded in Feni on Sunday.",
      [("Remote explosive/landmine/IED", f"{UAG} (Bangladesh)", "Civilians (Bangladesh)")]),
@@ -105,6 +107,10 @@ CROWDS = [
     ("Teachers held a rally in Kathmandu on Monday. Police were deployed to keep order.",
      [("Peaceful protest", "Protesters (Nepal)", "Police Forces of Nepal")]),
     # hard negatives
+    ("Traders protested outside the municipal office in Multan on Monday, police said.",
+     [("Peaceful protest", "Protesters (Pakistan)", None)]),
+    ("Police said traders protested outside the municipal office in Multan on Monday.",
+     [("Peaceful protest", "Protesters (Pakistan)", None)]),
     ("Residents protested against the police in Hyderabad on Monday over the death of a "
      "youth.", [("Peaceful protest", "Protesters (India)", None)]),
     ("Lawyers protested in Lahore on Monday against the killing of a clerk by police.",
@@ -130,3 +136,10 @@ def test_an_unplaced_force_is_no_unnamed_doer(coder) -> None:
     events = _events(coder, "Security forces bombed hideouts in the hills on Monday, "
                             "killing 12 militants.")
     assert events and all(UAG not in (a1 or "") for _, a1, _ in events)
+
+
+def test_a_force_in_a_later_clause_faced_the_crowd(coder) -> None:
+    events = _events(coder, "Farmers protested outside the collectorate in Nashik on Monday, "
+                            "after which police detained their leaders.")
+    assert [(a1, a2) for _, a1, a2 in events] == [("Protesters (India)",
+                                                   "Police Forces of India")]
