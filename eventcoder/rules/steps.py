@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..lexicon.model import EventType
-from ..model.actors import Actor, distinct_actors, distinct_sides
+from ..model.actors import Actor, Side, distinct_actors, distinct_sides
 from ..model.candidates import Candidate, Roles
 from ..model.participants import ActorGroup, Participants
 from .roles import distance
@@ -182,7 +182,7 @@ def absorb(view: SentenceView, parts: Participants, cands: list[Candidate]) -> l
 def _joined(kept: Candidate, cand: Candidate) -> Candidate:
     """Two mentions of one event as one: sides and mediators of both, the status of the one
     that has one."""
-    sides = tuple(distinct_sides(kept.roles.sides + cand.roles.sides))
+    sides: tuple[Side | None, ...] = tuple(distinct_sides(kept.roles.sides + cand.roles.sides))
     if sides and not any(c.roles.sides and c.roles.sides[0] is not None for c in (kept, cand)):
         sides = (None, sides[0])  # a target with no doer stays the target
     roles = Roles(sides,
