@@ -398,6 +398,7 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
             continue
         if record.side1 is not None and record.side1.iso3 is None:
             _in_article_country(record, book, pending, state_counts)
+        _force_in_crowd_country(item, book)
         target = next((c for c in crowds if _same_crowd(c, record)), None)
         if target is None:
             crowds.append(record)
@@ -409,6 +410,19 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
     # Words of intervention that joined no crowd's report: no protest told.
     return [item for item in kept if UNTOLD not in item.record.rules
             or MERGED in item.record.rules]
+
+
+def _force_in_crowd_country(item: Pending, book: ActorBook) -> None:
+    """The force a crowd faced, of no state the sentence told ("protesters clashed with the
+    police"), is the force of the crowd's country, once the article or the crowd's group
+    has told it."""
+    record = item.record
+    iso3 = record.side1.iso3 if record.side1 is not None else None
+    organ = next((o for slot, o in item.unplaced_organs if slot == 1 and o in FORCES), None)
+    if record.side2 is None and iso3 and organ is not None:
+        record.side2 = book.state(iso3, organ)
+        item.unplaced_organs = tuple(u for u in item.unplaced_organs if u != (1, organ))
+        record.rules.append("crowd_force_country")
 
 
 def _forces_at_crowds(kept: list[Pending], crowds: list[EventRecord],
