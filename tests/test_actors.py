@@ -88,9 +88,9 @@ PICKED = [
     ("Indian soldiers clashed with gunmen near Ulfatpur on Sunday.", "2016-03-07",
      "Unidentified Armed Group (India)", True),
     # one name, two countries' groups: the event's place picks
-    ("Jamaat-e-Islami activists clashed with police in Dhaka on Sunday.", "2016-03-07",
+    ("Jamaat-e-Islami gunmen clashed with police in Dhaka on Sunday.", "2016-03-07",
      "JeI: Jamaat-e-Islami Militia", True),
-    ("Jamaat-e-Islami activists clashed with police in Lahore on Sunday.", "2016-03-07",
+    ("Jamaat-e-Islami gunmen clashed with police in Lahore on Sunday.", "2016-03-07",
      "JI: Jamaat-e-Islami (Pakistan) Militia", True),
     ("Afghan troops clashed with Islamic State fighters in Nangarhar on Sunday.", "2016-03-07",
      "Islamic State (Afghanistan)", True),
@@ -113,7 +113,9 @@ def test_the_group_of_the_day_and_the_place(coder, text: str, published: str, na
 NAMED = [
     ("Awami League activists clashed with BNP supporters in Feni on Sunday.",
      ("Rioters (Bangladesh)", "Rioters (Bangladesh)", 5, 5)),  # a riot: the parties are associated
-    ("Police clashed with Bajrang Dal activists in Mangaluru on Sunday.",
+    ("Police clashed with Bajrang Dal activists in Mangaluru on Sunday.",  # a riot
+     ("Rioters (India)", "Police Forces of India", 5, 1)),
+    ("Police clashed with Bajrang Dal gunmen in Mangaluru on Sunday.",  # armed: its militia
      ("Police Forces of India", "Bajrang Dal Militia", 1, 3)),
     ("BNP and Awami League leaders held talks in Dhaka on Sunday.",
      ("BNP: Bangladesh Nationalist Party", "AL: Bangladesh Awami League", 3, 3)),

@@ -143,3 +143,37 @@ def test_a_force_in_a_later_clause_faced_the_crowd(coder) -> None:
                             "after which police detained their leaders.")
     assert [(a1, a2) for _, a1, a2 in events] == [("Protesters (India)",
                                                    "Police Forces of India")]
+
+
+# Party activists who clash are a crowd that riots (the party its associated actor), not
+# the party's militia in battle; the dead of a toll are no crowd that fights.
+PARTY_CROWDS = [
+    ("BNP activists clashed with police in Feni on Monday.",
+     [("Violent demonstration", "Rioters (Bangladesh)", "Police Forces of Bangladesh")]),
+    ("Congress activists clashed with BJP followers in Indore on Sunday.",
+     [("Violent demonstration", "Rioters (India)", "Rioters (India)")]),
+    # hard negatives
+    ("Two aid workers were shot dead in Kandahar on Monday.",
+     [("Attack", f"{UAG} (Afghanistan)", "Civilians (Afghanistan)")]),
+    ("TTP fighters clashed with soldiers in Bannu on Monday.",
+     [("Armed clash", "TTP: Tehreek-i-Taliban Pakistan", "Military Forces of Pakistan")]),
+]
+
+
+@pytest.mark.parametrize("text,events", PARTY_CROWDS, ids=[t[:50] for t, _ in PARTY_CROWDS])
+def test_party_activists_who_clash_riot(coder, text: str,
+                                        events: list[tuple[str, str, str | None]]) -> None:
+    assert _events(coder, text) == events
+
+
+def test_the_dead_of_a_toll_are_no_crowd_that_fights(coder) -> None:
+    events = _events(coder, "Two rights activists were shot dead in Karachi on Monday.")
+    assert events and all(sub not in {"Violent demonstration", "Mob violence"}
+                          for sub, _, _ in events)
+
+
+def test_the_police_a_crowd_faced_are_of_the_crowds_country(coder) -> None:
+    """No place, no state named: the crowd's group tells its country, and the police it
+    fought are that country's."""
+    events = _events(coder, "Shiv Sena activists clashed with police on Monday.")
+    assert events == [("Violent demonstration", "Rioters (India)", "Police Forces of India")]

@@ -179,7 +179,14 @@ class CrowdRules:
                 "Violent demonstration" not in self.by_sub:
             return False
         sides = [s for s in cand.roles.sides if s is not None]
-        crowds = [s for s in sides if self.is_crowd(s) or s.key in written]
+        # (the dead of a toll are no crowd that fights: "two activists were shot dead"; a
+        # mob is never the dead: "a mob lynched a man")
+        dead = {ch.side.key for g in parts.groups for ch in g.chunks
+                if ch.side is not None and ch.toll_end >= 0 and ch.first < cand.trigger.first
+                and not (isinstance(ch.side, UnnamedActor)
+                         and ch.side.generic == self.crowd_actor.get("Riots"))}
+        crowds = [s for s in sides if (self.is_crowd(s) or s.key in written)
+                  and s.key not in dead]
         if any(self.is_armed(s) and s not in crowds for s in sides):
             return False
         if crowds:
