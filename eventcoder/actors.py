@@ -194,13 +194,15 @@ class ActorBook:
         people no one named (the lexicon's `doer_of` and `dead_of`). The dead of a named
         doer's strike may be its enemies: they are left unnamed."""
         first, second = record.side1, record.side2
-        kind = record.acled_event_type or ""
-        if first is not None or kind not in self._doers or UNPLACED_ORGAN in record.rules:
+        kinds = (record.acled_sub_event_type or "", record.acled_event_type or "")
+        doer = next((self._doers[k] for k in kinds if k in self._doers), None)
+        if first is not None or doer is None or UNPLACED_ORGAN in record.rules:
             return [first, second]
-        first = self.generic_actor(self._doers[kind], None)
+        first = self.generic_actor(doer, None)
         record.rules.append("doer_unnamed")
-        if second is None and record.fatalities and kind in self._dead:
-            second = self.generic_actor(self._dead[kind], None)
+        dead = next((self._dead[k] for k in kinds if k in self._dead), None)
+        if second is None and record.fatalities and dead is not None:
+            second = self.generic_actor(dead, None)
             record.rules.append("dead_unnamed")
         return [first, second]
 

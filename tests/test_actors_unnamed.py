@@ -177,3 +177,9 @@ def test_the_police_a_crowd_faced_are_of_the_crowds_country(coder) -> None:
     fought are that country's."""
     events = _events(coder, "Shiv Sena activists clashed with police on Monday.")
     assert events == [("Violent demonstration", "Rioters (India)", "Police Forces of India")]
+
+
+def test_an_air_strike_has_no_unidentified_armed_group(coder) -> None:
+    """Aircraft no one names are a state's: no armed group stands in for the doer."""
+    events = _events(coder, "Coalition jets pounded the port of Hodeidah on Monday.")
+    assert events and all(UAG not in (a1 or "") for _, a1, _ in events)

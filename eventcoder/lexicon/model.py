@@ -318,10 +318,12 @@ class GenericActor(Entry):
     both_sides: bool = Field(False, description="the words name the two sides of a fight at "
                              "once (\"two groups of villagers clashed\"): ACLED codes the actor "
                              "as actor1 and actor2")
-    doer_of: list[str] = Field([], description="ACLED event types whose doer, when the text "
+    doer_of: list[str] = Field([], description="ACLED event or sub-event types whose doer, "
+                               "when the text "
                                "names none, ACLED names as this actor (a bomb set off by no one "
                                "named: \"Unidentified Armed Group (Country)\")")
-    dead_of: list[str] = Field([], description="ACLED event types whose target, when the text "
+    dead_of: list[str] = Field([], description="ACLED event or sub-event types whose target, "
+                               "when the text "
                                "names none but the event killed people, ACLED names as this "
                                "actor (a bomb that killed five: \"Civilians (Country)\")")
 
