@@ -24,6 +24,9 @@ from .model.records import EventRecord
 from .text import Folder
 
 _Entry = TypeVar("_Entry", bound=Dated)
+# The rule of an organ the text names ("the security forces") of a state no one tells (the
+# context's): the side is not unnamed, only unplaced, and `finish` names no one in its stead.
+UNPLACED_ORGAN = "organ_state_unknown"
 
 
 def pick_entry(entries: Sequence[_Entry], day: dt.date | None, country: str | None = None
@@ -60,6 +63,9 @@ class ActorBook:
         self.mediator_organ = next((o.id for o in lexicon.organs if o.mediator), None)
         # Generic actors that are a toll's victims, not a side ("killed 12 civilians").
         self.victim_kinds = frozenset(g.id for g in lexicon.generic_actors if g.victims)
+        # ACLED event type -> the generic actor of its unnamed doer, of its unnamed dead.
+        self._doers = {t: g.id for g in lexicon.generic_actors for t in g.doer_of}
+        self._dead = {t: g.id for g in lexicon.generic_actors for t in g.dead_of}
         self._no_country = lexicon.language.rules.no_country
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
@@ -112,7 +118,7 @@ class ActorBook:
         if entry is None:
             return None
         if entry.state:
-            return replace(self.state(entry.state, organ), alias=folded_name)
+            return replace(self.state(entry.state, organ or entry.organ), alias=folded_name)
         # A name groups of several countries share tells no country until the event's
         # place does (`on_date`): "Islamic State" in Kabul is not the one of Raqqa.
         shared = country is None and len({e.country for e in entries if e.valid_on(day)}) > 1
@@ -167,7 +173,7 @@ class ActorBook:
         other side; one a group stands for in its country is that group; an unnamed actor
         that names both sides ("two groups of villagers") is both; a state organ carries
         the years of its government."""
-        sides = [record.side1, record.side2]
+        sides = self._unnamed(record)
         place = record.place
         for i, side in enumerate(sides):
             if side is None:
@@ -181,6 +187,24 @@ class ActorBook:
                 side = self.placed(side, other.iso3 if other is not None else None)
             sides[i] = self.in_regime(side, record.event_date or record.published)
         record.side1, record.side2 = self._both_sides(sides[0], sides[1])
+
+    def _unnamed(self, record: EventRecord) -> list[Actor | None]:
+        """The record's sides, with the actors ACLED names when the text names none: the
+        doer of a bomb no one is named for, and the dead of such a bomb when they are
+        people no one named (the lexicon's `doer_of` and `dead_of`). The dead of a named
+        doer's strike may be its enemies: they are left unnamed."""
+        first, second = record.side1, record.side2
+        kinds = (record.acled_sub_event_type or "", record.acled_event_type or "")
+        doer = next((self._doers[k] for k in kinds if k in self._doers), None)
+        if first is not None or doer is None or UNPLACED_ORGAN in record.rules:
+            return [first, second]
+        first = self.generic_actor(doer, None)
+        record.rules.append("doer_unnamed")
+        dead = next((self._dead[k] for k in kinds if k in self._dead), None)
+        if second is None and record.fatalities and dead is not None:
+            second = self.generic_actor(dead, None)
+            record.rules.append("dead_unnamed")
+        return [first, second]
 
     def _both_sides(self, first: Actor | None, second: Actor | None
                     ) -> tuple[Actor | None, Actor | None]:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .actors import ActorBook
+from .actors import UNPLACED_ORGAN, ActorBook
 from .lexicon import Gazetteer
 from .model.actors import Actor, same_actor
 from .model.records import EventRecord
@@ -108,6 +108,7 @@ def _settle_organs(item: Pending, dyad: tuple[Actor, Actor] | None, top_state: s
     """"The army" with no state: the dyad's state not already on the other side, else the
     state the article names most."""
     record = item.record
+    unsettled = []
     for slot, organ in item.unplaced_organs:
         other = record.side2 if slot == 0 else record.side1
         choices = [a.iso3 for a in (dyad or ()) if a.is_state and a.iso3]
@@ -119,7 +120,11 @@ def _settle_organs(item: Pending, dyad: tuple[Actor, Actor] | None, top_state: s
             else:
                 record.side2 = actor
             record.rules.append("organ_state_from_document")
-    item.unplaced_organs = ()
+        else:
+            unsettled.append((slot, organ))
+            record.rules.append(UNPLACED_ORGAN)
+    # (an organ the article places nowhere may still be a crowd's police: rules/crowds.py)
+    item.unplaced_organs = tuple(unsettled)
 
 
 def _settle_border(item: Pending, gazetteer: Gazetteer) -> None:

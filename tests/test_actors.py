@@ -88,12 +88,15 @@ PICKED = [
     ("Indian soldiers clashed with gunmen near Ulfatpur on Sunday.", "2016-03-07",
      "Unidentified Armed Group (India)", True),
     # one name, two countries' groups: the event's place picks
-    # (gunfire: an armed clash, the party's members its militia; a clash with no arms
-    # told is a riot, the party associated)
+    # (gunfire or gunmen: an armed clash, the party's members its militia; a clash with no
+    # arms told is a riot, the party associated)
     ("Jamaat-e-Islami activists exchanged gunfire with police in Dhaka on Sunday.",
      "2016-03-07", "JeI: Jamaat-e-Islami Militia", True),
     ("Jamaat-e-Islami activists exchanged gunfire with police in Lahore on Sunday.",
-     "2016-03-07",
+     "2016-03-07", "JI: Jamaat-e-Islami (Pakistan) Militia", True),
+    ("Jamaat-e-Islami gunmen clashed with police in Dhaka on Sunday.", "2016-03-07",
+     "JeI: Jamaat-e-Islami Militia", True),
+    ("Jamaat-e-Islami gunmen clashed with police in Lahore on Sunday.", "2016-03-07",
      "JI: Jamaat-e-Islami (Pakistan) Militia", True),
     ("Afghan troops clashed with Islamic State fighters in Nangarhar on Sunday.", "2016-03-07",
      "Islamic State (Afghanistan)", True),
@@ -120,6 +123,8 @@ NAMED = [
     ("Police clashed with Bajrang Dal activists in Mangaluru on Sunday.",
      ("Rioters (India)", "Police Forces of India", 5, 1)),
     ("Police exchanged gunfire with Bajrang Dal activists in Mangaluru on Sunday.",
+     ("Police Forces of India", "Bajrang Dal Militia", 1, 3)),
+    ("Police clashed with Bajrang Dal gunmen in Mangaluru on Sunday.",  # armed: its militia
      ("Police Forces of India", "Bajrang Dal Militia", 1, 3)),
     ("BNP and Awami League leaders held talks in Dhaka on Sunday.",
      ("BNP: Bangladesh Nationalist Party", "AL: Bangladesh Awami League", 3, 3)),

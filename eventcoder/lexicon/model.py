@@ -249,6 +249,9 @@ class Group(Dated):
     actor_type: ActorType
     country: str | None = Field(None, pattern=ISO3)
     state: str | None = Field(None, pattern=ISO3)
+    organ: str | None = Field(None, pattern=IDENT, description="with `state`: the organ of "
+                              "that state the group is (`organs` id), when the text names "
+                              "none (\"Border Security Force\": India's military)")
     party: bool = Field(False, description="a party, union or movement: named as the "
                         "associated actor of its members' protests and riots, and as its "
                         "`militia` when its members fight")
@@ -261,6 +264,8 @@ class Group(Dated):
 
     @model_validator(mode="after")
     def _militia_of_party(self) -> Group:
+        if self.organ is not None and not self.state:
+            raise ValueError("only a state's group (state: ...) has an 'organ'")
         if self.militia is not None and not self.party:
             raise ValueError("only a party (party: true) has a 'militia'")
         if self.party and self.state:
@@ -332,6 +337,14 @@ class GenericActor(Entry):
     both_sides: bool = Field(False, description="the words name the two sides of a fight at "
                              "once (\"two groups of villagers clashed\"): ACLED codes the actor "
                              "as actor1 and actor2")
+    doer_of: list[str] = Field([], description="ACLED event or sub-event types whose doer, "
+                               "when the text "
+                               "names none, ACLED names as this actor (a bomb set off by no one "
+                               "named: \"Unidentified Armed Group (Country)\")")
+    dead_of: list[str] = Field([], description="ACLED event or sub-event types whose target, "
+                               "when the text "
+                               "names none but the event killed people, ACLED names as this "
+                               "actor (a bomb that killed five: \"Civilians (Country)\")")
 
     @field_validator("label")
     @classmethod

@@ -28,6 +28,7 @@ class Chunk:
     adjective: bool = False
     named_group: bool = False  # from a named group ("Taliban"), even one that is a state
     victim: bool = False      # named in a death toll ("killed 12 civilians"): not a side
+    toll_end: int = -1        # the last token of the death toll it is named in, if any
 
     @property
     def actor(self) -> Actor | None:

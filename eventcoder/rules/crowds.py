@@ -56,6 +56,12 @@ FORCE_FACED = frozenset({"Protest with intervention", "Excessive force against p
 # The rule that marks words of intervention whose sentence tells no crowd.
 UNTOLD = "crowd_untold"
 MERGED = "crowd_merged_sentences"
+# What a force did beside a crowd, reported on its own ("Police detained 20 of them."): the
+# crowd's intervention (`_forces_at_crowds`). An arrest is ACLED's intervention.
+ARRESTS = "Arrests"
+INTERVENTION = "Protest with intervention"
+FORCE_REPORTS = frozenset({ARRESTS, "Change to group/activity"})
+FORCE_MERGED = "crowd_force_merged"
 # The organs that intervene against a crowd; the government a crowd protests against is
 # its target, which ACLED does not code.
 FORCES = frozenset({"police", "military"})
@@ -143,7 +149,8 @@ class CrowdRules:
         # A definite mention ("the blockade entered its tenth day") is an event of its own:
         # ACLED codes each day of a strike, and reports of one crowd in one article are
         # joined by `merge_crowd_reports`.
-        merged = [c.but("crowd_roles", roles=_crowd_roles(self, parts, c), anaphoric=False)
+        merged = [c.but("crowd_roles", roles=_crowd_roles(self, view, parts, c),
+                        anaphoric=False)
                   for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
 
@@ -172,7 +179,14 @@ class CrowdRules:
                 "Violent demonstration" not in self.by_sub:
             return False
         sides = [s for s in cand.roles.sides if s is not None]
-        crowds = [s for s in sides if self.is_crowd(s) or s.key in written]
+        # (the dead of a toll are no crowd that fights: "two activists were shot dead"; a
+        # mob is never the dead: "a mob lynched a man")
+        dead = {ch.side.key for g in parts.groups for ch in g.chunks
+                if ch.side is not None and ch.toll_end >= 0 and ch.first < cand.trigger.first
+                and not (isinstance(ch.side, UnnamedActor)
+                         and ch.side.generic == self.crowd_actor.get("Riots"))}
+        crowds = [s for s in sides if (self.is_crowd(s) or s.key in written)
+                  and s.key not in dead]
         if any(self.is_armed(s) and s not in crowds for s in sides):
             return False
         if crowds:
@@ -265,7 +279,8 @@ def _sentence_groups(parts: Participants, cand: Candidate) -> Iterable[ActorGrou
         yield group
 
 
-def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Roles:
+def _crowd_roles(rules: CrowdRules, view: SentenceView, parts: Participants, cand: Candidate
+                 ) -> Roles:
     """actor1 the crowd (its country the event's), the named groups with it associated;
     actor2 the force that intervened (for the types that have one: the type's default organ
     when unnamed), else the victims of a mob, else the other crowd of a fight with no
@@ -273,13 +288,15 @@ def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Rol
     event_type = cand.event_type
     sub = event_type.acled_sub_event_type
     kind = rules.crowd_actor.get(event_type.acled_event_type or "")
-    force, victims, named = _who(rules, parts, cand)
+    force, victims, named = _who(rules, view, parts, cand)
     crowd: Side | None = UnnamedActor(kind) if kind else None
     second: Side | None = None
     assoc1: tuple[Side, ...] = tuple(named)
     assoc2: tuple[Side, ...] = ()
     if sub in FORCE_FACED and (force is not None or sub in FORCE_TOLD):
         second = force or UnnamedState(event_type.default_organ)
+    elif force is not None and event_type.acled_event_type == "Protests":
+        second = force  # "police were deployed", "police stopped them": ACLED's actor2
     elif victims is not None and event_type.acled_event_type == "Riots":
         second = victims
     elif "crowd_fight" in cand.rules and kind is not None and sub != "Mob violence":
@@ -290,7 +307,7 @@ def _crowd_roles(rules: CrowdRules, parts: Participants, cand: Candidate) -> Rol
     return Roles((crowd, second), associates=(assoc1, assoc2))
 
 
-def _who(rules: CrowdRules, parts: Participants, cand: Candidate
+def _who(rules: CrowdRules, view: SentenceView, parts: Participants, cand: Candidate
          ) -> tuple[Side | None, Side | None, list[Actor]]:
     """The sentence's first force, the first victims named after the trigger ("a mob beat
     two villagers"), and its named groups that are no state, in text order."""
@@ -303,7 +320,8 @@ def _who(rules: CrowdRules, parts: Participants, cand: Candidate
             if side is None or rules.is_crowd(side) and not isinstance(side, Actor):
                 continue
             if _is_force(side):
-                force = force or side
+                if force is None and _facing(view, group, cand):
+                    force = side
             elif rules.is_victim(side):
                 if chunk.first > cand.trigger.last and victims is None:
                     victims = side
@@ -311,6 +329,18 @@ def _who(rules: CrowdRules, parts: Participants, cand: Candidate
                     all(a.key != side.key for a in named):
                 named.append(side)
     return force, victims, named
+
+
+def _facing(view: SentenceView, group: ActorGroup, cand: Candidate) -> bool:
+    """Is a force the sentence names one the crowd faced? Police attacked by rioters are;
+    police a protest is about are not ("protested against the police", "demanded the
+    suspension of a police officer"): a force after a protest word faces the crowd only
+    in a later clause ("..., following which police detained them")."""
+    if cand.event_type.acled_event_type != "Protests":
+        return True
+    if group.source or group.role == "target":
+        return False
+    return group.last < cand.trigger.first or view.clause[group.first] > cand.clause
 
 
 def _organ(side: Side) -> str | None:
@@ -375,15 +405,77 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
             continue
         if record.side1 is not None and record.side1.iso3 is None:
             _in_article_country(record, book, pending, state_counts)
+        _force_in_crowd_country(item, book)
         target = next((c for c in crowds if _same_crowd(c, record)), None)
         if target is None:
             crowds.append(record)
             kept.append(item)
         else:
             _join_crowd(target, record, types, book)
+    if crowds:
+        kept = _forces_at_crowds(kept, crowds, types, book)
     # Words of intervention that joined no crowd's report: no protest told.
     return [item for item in kept if UNTOLD not in item.record.rules
             or MERGED in item.record.rules]
+
+
+def _force_in_crowd_country(item: Pending, book: ActorBook) -> None:
+    """The force a crowd faced, of no state the sentence told ("protesters clashed with the
+    police"), is the force of the crowd's country, once the article or the crowd's group
+    has told it."""
+    record = item.record
+    iso3 = record.side1.iso3 if record.side1 is not None else None
+    organ = next((o for slot, o in item.unplaced_organs if slot == 1 and o in FORCES), None)
+    if record.side2 is None and iso3 and organ is not None:
+        record.side2 = book.state(iso3, organ)
+        item.unplaced_organs = tuple(u for u in item.unplaced_organs if u != (1, organ))
+        record.rules.append("crowd_force_country")
+
+
+def _forces_at_crowds(kept: list[Pending], crowds: list[EventRecord],
+                      types: dict[str, EventType], book: ActorBook) -> list[Pending]:
+    """A force's arrests or deployment that an article reports beside a crowd ("Farmers
+    protested in Nashik. Police detained 20 of them.") are what the force did to the crowd,
+    not events of their own: the crowd's event has the force as actor2, and an arrest makes
+    a peaceful protest one with intervention, as ACLED codes it."""
+    stronger = next((t for t in types.values()
+                     if t.acled_sub_event_type == INTERVENTION), None)
+    out: list[Pending] = []
+    for item in kept:
+        record = item.record
+        organ = _force_organ(item)
+        # (a force's report after the crowd's: police who arrested a killer before the
+        # protest against the killing did not intervene in it)
+        target = next((c for c in crowds if c.sentence_index <= record.sentence_index
+                       and _same_crowd(c, record)), None) if organ is not None else None
+        if target is None:
+            out.append(item)
+            continue
+        target.mention_sentences.append(record.sentence)
+        if target.side2 is None:
+            # "Police detained them": the police of the crowd's country
+            iso3 = target.side1.iso3 if target.side1 is not None else None
+            target.side2 = record.side1 or (book.state(iso3, organ) if iso3 else None)
+        if record.acled_sub_event_type == ARRESTS and stronger is not None and \
+                _sub_rank(target) > PRECEDENCE.index(INTERVENTION):
+            target.event_type = stronger.id
+            target.acled_sub_event_type = stronger.acled_sub_event_type
+        target.rules.append(FORCE_MERGED)
+    return out
+
+
+def _force_organ(item: Pending) -> str | None:
+    """The organ of the force whose arrest or deployment the record is, if it is one ("the
+    police", named or of no state yet), against no state: what police did at a crowd."""
+    record = item.record
+    force, other = record.side1, record.side2
+    if record.acled_sub_event_type not in FORCE_REPORTS or (other is not None and
+                                                            other.is_state):
+        return None
+    if force is not None:
+        return force.organ if _is_force(force) else None
+    return next((organ for slot, organ in item.unplaced_organs
+                 if slot == 0 and organ in FORCES), None)
 
 
 def _in_article_country(record: EventRecord, book: ActorBook, pending: list[Pending],

@@ -70,9 +70,11 @@ def _mark_victims(runs: list[list[Chunk]], toll_spans: list[tuple[int, int]], bo
     """"killed dozens of soldiers and civilians": civilians die in clashes; not a side."""
     for run in runs:
         first = run[0].first
-        if any(a <= first <= b for a, b in toll_spans):
+        end = next((b for a, b in toll_spans if a <= first <= b), None)
+        if end is not None:
             for chunk in run:
                 side = chunk.side
+                chunk.toll_end = end
                 chunk.victim = isinstance(side, UnnamedActor) and \
                     side.generic in book.victim_kinds
 

@@ -125,14 +125,17 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
     target named after it ("struck RSF positions"); no one is their own target."""
     groups = _side_groups(view, parts, trigger, True, exclude)
     if not groups:
-        return Roles(), ()
+        dead = _toll_victim(parts, None)
+        return (Roles((None, dead)), ("target_toll",)) if dead is not None else (Roles(), ())
     start, end = trigger.first, trigger.last
     agent = next((g for g in groups if g.role == "agent" and g.first > end), None)
     actor = agent
     if actor is None:
         pronoun = pronoun_before(view, start, vocabulary)
+        # The dead of a toll told before the trigger are no doer ("troops killed 12
+        # militants in air strikes").
         actor = next((g for g in groups if g.last < start and g.role in {None, "agent"}
-                      and (pronoun or not g.source)), None)  # "India said it struck"
+                      and (pronoun or not g.source) and not _dead_before(g, start)), None)
     # The target: named after the trigger ("struck RSF positions", "bombed two Cambodian
     # military targets", "hit a building housing Hamas leaders").
     numbers = view.clause
@@ -152,9 +155,40 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
         [m for m in distinct_sides(aimed.members, 10) if doer is None or m.key != doer.key]
     if targets:
         rules.append("target_after")
+    elif doer is None and (dead := _toll_victim(parts, doer)) is not None:
+        targets = [dead]  # "two soldiers were killed when a bomb went off"
+        rules.append("target_toll")
     if doer is None and not targets:
         return Roles(), tuple(rules)
     return Roles((doer, *targets[:1])), tuple(rules)
+
+
+def _dead_before(group: ActorGroup, start: int) -> bool:
+    return all(0 <= chunk.toll_end < start for chunk in group.chunks)
+
+
+def _toll_victim(parts: Participants, doer: Side | None) -> Side | None:
+    """The first side named among the dead of a death toll of the sentence, in any clause
+    ("five civilians were killed when a bomb went off"): the target of a one-sided attack
+    whose sentence names no other; never the doer. Only a side that the dead stand for:
+    people known by what they are ("soldiers", "militants") or a fighting group; not a
+    party's member ("a party activist was shot dead": a civilian) nor a nationality ("a
+    Bangladeshi farmer")."""
+    for group in parts.groups:
+        if group.source or group.role == "mediator":
+            continue
+        for chunk in group.chunks:
+            side = chunk.side
+            if chunk.toll_end >= 0 and side is not None and (doer is None or side.key != doer.key) \
+                    and _stands_for_dead(side):
+                return side
+    return None
+
+
+def _stands_for_dead(side: Side) -> bool:
+    if not isinstance(side, Actor):
+        return True
+    return side.organ is not None if side.is_state else side.actor_type == "rebel_group"
 
 
 def mediation_roles(view: SentenceView, parts: Participants, trigger: Placed, exclude: set[int],

@@ -185,7 +185,10 @@ def absorb(view: SentenceView, parts: Participants, cands: list[Candidate]) -> l
 def _joined(kept: Candidate, cand: Candidate) -> Candidate:
     """Two mentions of one event as one: sides and mediators of both, the status of the one
     that has one."""
-    roles = Roles(tuple(distinct_sides(kept.roles.sides + cand.roles.sides)),
+    sides: tuple[Side | None, ...] = tuple(distinct_sides(kept.roles.sides + cand.roles.sides))
+    if sides and not any(c.roles.sides and c.roles.sides[0] is not None for c in (kept, cand)):
+        sides = (None, sides[0])  # a target with no doer stays the target
+    roles = Roles(sides,
                   distinct_actors(kept.roles.mediators + cand.roles.mediators, 5),
                   kept.roles.both_sides or cand.roles.both_sides, kept.roles.caller)
     return kept.but("merged_mention", roles=roles,
