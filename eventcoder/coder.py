@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from .actors import ActorBook
-from .context import Pending, apply_context, merge_mentions
+from .context import Pending, apply_context, merge_mentions, place_unplaced
 from .documents import (Document, OnError, Skipped, documents_from_frame, documents_from_texts,
                         read_paths, unique_ids)
 from .events import COLUMNS, event_row
@@ -25,7 +25,7 @@ from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
-from .resolve.places import article_countries
+from .resolve.country import ArticleCountry, CountryReader
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
@@ -72,6 +72,7 @@ class Coder:
                                    language=self.lexicon.language)
         self.matcher = Matcher(self.lexicon, self.gazetteer, self.folder)
         self.book = ActorBook(self.lexicon, self.folder, regime_years)
+        self.countries = CountryReader(self.lexicon, self.gazetteer, self.matcher, self.folder)
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.place_words = PlaceWords.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
@@ -192,10 +193,10 @@ class Coder:
                     self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
                    for i in sorted(chosen)]
         pending: list[Pending] = []
-        article = article_countries([m for _, mentions in scanned for m in mentions],
-                                    self.gazetteer)
+        article = self._article_country(doc, folded, scanned)
         for sentence, mentions in scanned:
-            pending.extend(self._code_sentence(doc, folded, sentence, mentions, article))
+            pending.extend(self._code_sentence(doc, folded, sentence, mentions,
+                                               article.pointed))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -204,9 +205,9 @@ class Coder:
                 counts.append(self._state_counts(doc, folded, every))
             return counts[0]
 
-        kept = merge_crowd_reports(merge_mentions(apply_context(pending, self.book, self.gazetteer,
-                                                                state_counts)),
-                                   self.types, self.book, state_counts)
+        merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
+        place_unplaced(merged, self.countries.place(article))
+        kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record
             default = date_from_publication(record.event_date, doc.published)
@@ -216,6 +217,18 @@ class Coder:
             # named last: the rules and the context compare the plain names
             self.book.finish(record, self.types[record.event_type].violent)
         return [event_row(p.record) for p in kept]
+
+    def _article_country(self, doc: Document, folded: str,
+                         scanned: list[tuple[Sentence, list[Mention]]]) -> ArticleCountry:
+        """The article's country, from the sentences already scanned and its source; from
+        every sentence when those point to none."""
+        article = self.countries.read([m for _, mentions in scanned for m in mentions],
+                                      folded, doc.text, doc.source)
+        if article.top is not None:
+            return article
+        every = [m for start, end, kind in self.segmenter.spans(doc.text, doc.header_spans)
+                 if kind == "text" for m in self.matcher.mentions(folded, start, end, doc.text)]
+        return self.countries.read(every, folded, doc.text, doc.source)
 
     def _with_header(self, doc: Document) -> Document:
         """The document with its date line (never coded), whose date is the publication

@@ -12,13 +12,13 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import ActorBook
-from .lexicon import Gazetteer
+from .lexicon import Gazetteer, PlaceRecord
 from .model.actors import Actor, same_actor
 from .model.records import EventRecord
-from .resolve.places import border_location
+from .resolve.places import border_location, to_location
 
 # The events of one type, status and pair of sides that a later mention is compared with,
 # at most: the first this many of a document (none of them a mention of another). Merging
@@ -280,3 +280,21 @@ def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
             record.rules.append("actor_from_document")
         elif record.side1 is not None and _named(record.side1):
             last[record.event_type] = record.side1
+
+
+def place_unplaced(pending: list[Pending], where: tuple[PlaceRecord, int] | None) -> None:
+    """An event whose sentences name no place is where the article is (`where`: a place and
+    its geo precision, from `CountryReader.place`): ACLED codes such an event in the country,
+    province or capital the report points to, at the precision it tells."""
+    if where is None:
+        return
+    record_place, precision = where
+    location = None
+    for item in pending:
+        record = item.record
+        if record.place is not None or item.on_border:
+            continue
+        if location is None:
+            location = replace(to_location(record_place), precision=precision)
+        record.place = location
+        record.rules.append("place_article")

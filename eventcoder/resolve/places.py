@@ -17,6 +17,7 @@ from ..lexicon import Gazetteer, PlaceRecord
 from ..model.mentions import ActorRef, Mention, PlaceRef
 from ..model.participants import PlaceMention
 from ..model.places import Location
+from .country import written_as_name
 
 _UNITS = frozenset({"admin1", "province", "admin2", "district", "region"})
 _PROVINCES = frozenset({"admin1", "province", "region"})
@@ -26,9 +27,11 @@ _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
 def _points_to(mention: PlaceMention) -> set[str]:
     """The countries a name points to by itself: a country, a province or curated place of
-    the lexicon ("Nangarhar", "Kurram Agency"). A town's name alone points nowhere: many
+    the lexicon ("Nangarhar", "Kurram Agency"), when only one country has it ("Punjab" of
+    India or of Pakistan points to neither). A town's name alone points nowhere: many
     countries have a Dara or a Kot, and the data has only some of them."""
-    return {r.iso3 for r in mention.records if r.curated and r.kind != "border"}
+    found = {r.iso3 for r in mention.records if r.curated and r.kind != "border"}
+    return found if len(found) == 1 else set()
 
 
 def context_countries(mentions: list[PlaceMention], countries: set[str]) -> set[str]:
@@ -88,29 +91,34 @@ def _seat(mention: PlaceMention, record: PlaceRecord | None) -> PlaceRecord | No
 
 
 def choose(mention: PlaceMention, countries: set[str],
-           units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+           units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset()
+           ) -> PlaceRecord | None:
     """The place of `mention` (see `_choose`), a district at its namesake town."""
-    return _seat(mention, _choose(mention, countries, units))
+    return _seat(mention, _choose(mention, countries, units, article))
 
 
 def _choose(mention: PlaceMention, countries: set[str],
-            units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+            units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset()
+            ) -> PlaceRecord | None:
     """Among the places of one name, the one this sentence means (or None): inside a unit
-    the sentence names, else in a country it points to; with no country pointed to, only a
-    name of the lexicon, a major town, or a name one country alone has (a country never
+    the sentence names, else in a country it points to, else in one the article points to.
+    A place in a country neither points to is taken only when the article points to none:
+    a name of the lexicon, a major town, or a name one country alone has (a country never
     comes from choosing among same-name places by population)."""
     records = _ranked(mention.records, mention)
     for unit in units:
         inside = [r for r in records if r is not unit and r.within(unit)]
         if inside:
             return inside[0]
-    if countries:
+    for pointed in (countries, article):
         for record in records:
-            if record.iso3 in countries:
+            if record.iso3 in pointed or record.border_iso3 in pointed:
                 return record
-        first = records[0]
-        return first if first.curated or first.major and 0 not in mention.weak else None
     first = records[0]
+    if article:
+        return first if first.kind == "country" else None
+    if countries:
+        return first if first.curated or first.major and 0 not in mention.weak else None
     if first.curated or first.major:
         return first
     # A name that one country alone has, under its own name: the name says where it is.
@@ -149,9 +157,13 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     countries it names place the others); `source`: the document's text (the name as
     written is read from it); `article`: the countries the article points to, read when
     the sentence points to none."""
-    every = context if context is not None else mentions
-    pointed = context_countries(every, countries) or set(article)
-    picked = {id(m): choose(m, pointed, _units(every, m, pointed)) for m in every}
+    every = [m for m in (context if context is not None else mentions)
+             if not source or written_as_name(source, m.start, m.end)]
+    kept = {id(m) for m in every}
+    mentions = [m for m in mentions if id(m) in kept]
+    pointed = context_countries(every, countries)
+    wider = pointed | article
+    picked = {id(m): choose(m, pointed, _units(every, m, wider), article) for m in every}
     holders: set[int] = set()
     if len(every) > 1:
         holders = {id(m) for m in mentions if _container(m, [
@@ -160,8 +172,7 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
             holders = set()  # only containers named by the trigger: the most precise wins
     best: tuple[int, int, PlaceRecord, PlaceMention] | None = None
     for order, mention in enumerate(mentions):
-        record = picked.get(id(mention)) or choose(mention, pointed,
-                                                   _units(every, mention, pointed))
+        record = picked.get(id(mention))
         if record is None or id(mention) in holders:
             continue
         if len(mentions) == 1:
