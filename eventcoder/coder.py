@@ -20,7 +20,7 @@ from .documents import (Document, OnError, Skipped, documents_from_frame, docume
                         read_paths, unique_ids)
 from .events import COLUMNS, event_row
 from .headers import HeaderReader
-from .lexicon import Gazetteer, load_lexicon
+from .lexicon import Gazetteer, PlaceRecord, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
@@ -206,7 +206,7 @@ class Coder:
             return counts[0]
 
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
-        place_unplaced(merged, self.countries.place(article))
+        place_unplaced(merged, lambda: self._article_place(doc, folded, article))
         kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record
@@ -224,11 +224,20 @@ class Coder:
         every sentence when those point to none."""
         article = self.countries.read([m for _, mentions in scanned for m in mentions],
                                       folded, doc.text, doc.source)
-        if article.top is not None:
-            return article
+        return article if article.top is not None else self._whole_article(doc, folded)
+
+    def _whole_article(self, doc: Document, folded: str) -> ArticleCountry:
         every = [m for start, end, kind in self.segmenter.spans(doc.text, doc.header_spans)
                  if kind == "text" for m in self.matcher.mentions(folded, start, end, doc.text)]
         return self.countries.read(every, folded, doc.text, doc.source)
+
+    def _article_place(self, doc: Document, folded: str, article: ArticleCountry
+                       ) -> tuple[PlaceRecord, int] | None:
+        """Where an event the article does not place is (`CountryReader.place`), from
+        every sentence of the article when those with events name no town."""
+        if article.named is None and article.top is not None:
+            article = self._whole_article(doc, folded)
+        return self.countries.place(article)
 
     def _with_header(self, doc: Document) -> Document:
         """The document with its date line (never coded), whose date is the publication

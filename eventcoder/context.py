@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from .actors import ActorBook
 from .lexicon import Gazetteer, PlaceRecord
 from .model.actors import Actor, same_actor
+from .model.places import Location
 from .model.records import EventRecord
 from .resolve.places import border_location, to_location
 
@@ -282,19 +283,30 @@ def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
             last[record.event_type] = record.side1
 
 
-def place_unplaced(pending: list[Pending], where: tuple[PlaceRecord, int] | None) -> None:
-    """An event whose sentences name no place is where the article is (`where`: a place and
-    its geo precision, from `CountryReader.place`): ACLED codes such an event in the country,
-    province or capital the report points to, at the precision it tells."""
-    if where is None:
-        return
-    record_place, precision = where
-    location = None
-    for item in pending:
+def place_unplaced(pending: list[Pending],
+                   where: Callable[[], tuple[PlaceRecord, int] | None]) -> None:
+    """An event whose sentences name no place is where the article's nearest placed event
+    is (the one before it, else after it): a report tells its place once. With no placed
+    event, it is where the article is (`where`: a place and its geo precision, from
+    `CountryReader.place`, asked at most once), as ACLED codes it: the town, province or
+    country the report points to, at the precision it tells."""
+    placed = [item.record.place for item in pending]
+    location: Location | None = None
+    asked = False
+    for i, item in enumerate(pending):
         record = item.record
         if record.place is not None or item.on_border:
             continue
+        before = next((p for p in reversed(placed[:i]) if p is not None), None)
+        near = before or next((p for p in placed[i + 1:] if p is not None), None)
+        if near is not None:
+            record.place = near
+            record.rules.append("place_article_event")
+            continue
+        if not asked:
+            asked, found = True, where()
+            location = replace(to_location(found[0]), precision=found[1]) if found else None
         if location is None:
-            location = replace(to_location(record_place), precision=precision)
+            continue
         record.place = location
         record.rules.append("place_article")

@@ -30,16 +30,15 @@ from ..text import Folder
 if TYPE_CHECKING:
     from ..match import Matcher
 
-# Votes: a state, nationality or capital, or a party, group or office holder whose country
-# the lexicon knows, weighs as much as the outlet; a province or curated place a little less;
-# a currency beside an amount less again.
+# Votes, each distinct name once: the outlet weighs most (a local paper reports on its
+# country, whatever foreign firm or leader its story names); then a state, nationality or
+# capital; a party, group or office holder whose country the lexicon knows, or a province or
+# curated place of one country; a currency beside an amount least.
+SOURCE_VOTE = 6
 STATE_VOTE = 4
-SOURCE_VOTE = 4
+ACTOR_VOTE = 3
 PLACE_VOTE = 3
 CURRENCY_VOTE = 2
-# A country the text points to this strongly is a place's country however the votes fall
-# ("protesters in Dhaka" in an Indian paper).
-POINTED_VOTES = 4
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 _ACTOR_KINDS = frozenset({"group", "group_adjective", "person"})
 _PARTS = re.compile(r"\s*(?:;|,|\s--\s|\s-\s|/)\s*")
@@ -48,14 +47,17 @@ _BRACKETS = re.compile(r"\(([^)]*)\)")
 
 @dataclass(frozen=True, slots=True)
 class ArticleCountry:
-    """What an article points to: its country (`top`, or None), every country it points
-    to strongly (`pointed`), the province it or its outlet names in that country, and
-    whether it speaks of "the capital"."""
+    """What an article points to: its country (`top`, or None), the countries it points
+    to most (`pointed`: `top` and any tied with it), the province it or its outlet names in
+    that country, whether it speaks of "the capital", and the first town of that country
+    it names, a locative before it or not ("the streets of Guwahati", "the Shikarpur
+    chapter")."""
 
     top: str | None = None
     pointed: frozenset[str] = frozenset()
     admin1: PlaceRecord | None = None
     capital: bool = False
+    named: PlaceRecord | None = None  # a town of that country the article names
     votes: tuple[tuple[str, int], ...] = field(default=())
 
 
@@ -103,26 +105,52 @@ class CountryReader:
         if not votes:
             return NO_COUNTRY
         top = max(votes.items(), key=lambda kv: kv[1])[0]  # the first seen wins a tie
-        pointed = frozenset(c for c, v in votes.items() if v >= POINTED_VOTES) | {top}
+        # Where the votes tie, the article points to each of the tied countries.
+        pointed = frozenset(c for c, v in votes.items() if v >= votes[top])
         unit = next((r for r in admin1 if r.iso3 == top), None)
         if unit is None and outlet_admin1 is not None and outlet_admin1.iso3 == top:
             unit = outlet_admin1
         capital = self._capital is not None and self._capital.search(folded) is not None
-        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()))
+        return ArticleCountry(top, pointed, unit, capital,
+                              self._named_town(mentions, original, top), tuple(votes.items()))
+
+    def _named_town(self, mentions: Iterable[Mention], original: str, top: str
+                    ) -> PlaceRecord | None:
+        """The first town of country `top` the article names as a name (capitalised, not
+        inside the name of a group, party or person), wherever it stands."""
+        taken: list[tuple[int, int]] = []
+        for mention in mentions:
+            if any(isinstance(p, ActorRef) for p in mention.payloads):
+                taken.append((mention.start, mention.end))
+                continue
+            if any(a <= mention.start and mention.end <= b for a, b in taken) or \
+                    not written_as_name(original, mention.start, mention.end) or \
+                    original[mention.start].islower():
+                continue
+            for payload in mention.payloads:
+                if isinstance(payload, PlaceRef):
+                    town = next((r for r in self.gazetteer.candidates(payload.key)
+                                 if r.iso3 == top and r.kind == "town"), None)
+                    if town is not None:
+                        return town
+        return None
 
     def _text_votes(self, mentions: Iterable[Mention], original: str, votes: Counter[str],
                     admin1: list[PlaceRecord]) -> None:
+        seen: set[object] = set()
         for mention in mentions:
             if not written_as_name(original, mention.start, mention.end):
                 continue  # "the delta districts", "enter the plant": a common word
             actor = False
             for payload in mention.payloads:
-                if isinstance(payload, ActorRef):
-                    actor = actor or self._actor_vote(payload, votes)
+                if isinstance(payload, ActorRef) and payload not in seen:
+                    seen.add(payload)
+                    actor = self._actor_vote(payload, votes) or actor
             if actor:
                 continue  # "Dhaka" the capital already voted; its places are the same
             for payload in mention.payloads:
-                if isinstance(payload, PlaceRef):
+                if isinstance(payload, PlaceRef) and payload not in seen:
+                    seen.add(payload)
                     self._place_vote(payload.key, votes, admin1)
 
     def _actor_vote(self, ref: ActorRef, votes: Counter[str]) -> bool:
@@ -132,7 +160,7 @@ class CountryReader:
         if ref.kind in _ACTOR_KINDS:
             countries = self._actors.get(ref.key, set()) - {""}
             if len(countries) == 1:
-                votes[next(iter(countries))] += STATE_VOTE
+                votes[next(iter(countries))] += ACTOR_VOTE
                 return True
         return False
 
@@ -188,14 +216,17 @@ class CountryReader:
 
     def place(self, article: ArticleCountry) -> tuple[PlaceRecord, int] | None:
         """Where an event with no place of its own is put: the capital when the text says
-        "in the capital" (precision 1), else the province the article points to, else the
-        country (precision 3)."""
+        "in the capital" (precision 1), else a town of the country the article names
+        (near it: precision 2), else the province the article points to, else the country
+        (precision 3)."""
         if article.top is None:
             return None
         if article.capital:
             capital = self.gazetteer.capital(article.top)
             if capital is not None:
                 return capital, 1
+        if article.named is not None:
+            return article.named, 2
         if article.admin1 is not None:
             return article.admin1, 3
         country = self.gazetteer.country(article.top)

@@ -10,7 +10,7 @@ Macedonia.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..lexicon import Gazetteer, PlaceRecord
@@ -91,29 +91,42 @@ def _seat(mention: PlaceMention, record: PlaceRecord | None) -> PlaceRecord | No
 
 
 def choose(mention: PlaceMention, countries: set[str],
-           units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset()
-           ) -> PlaceRecord | None:
+           units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset(),
+           actors: set[str] | None = None) -> PlaceRecord | None:
     """The place of `mention` (see `_choose`), a district at its namesake town."""
-    return _seat(mention, _choose(mention, countries, units, article))
+    return _seat(mention, _choose(mention, countries, units, article, actors))
+
+
+# Kinds of place whose own name says which country it is in ("Dhaka", "Sindh").
+_SELF_NAMED = frozenset({"country", "admin1", "province"})
 
 
 def _choose(mention: PlaceMention, countries: set[str],
-            units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset()
-            ) -> PlaceRecord | None:
+            units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset(),
+            actors: set[str] | None = None) -> PlaceRecord | None:
     """Among the places of one name, the one this sentence means (or None): inside a unit
-    the sentence names, else in a country it points to, else in one the article points to.
-    A place in a country neither points to is taken only when the article points to none:
-    a name of the lexicon, a major town, or a name one country alone has (a country never
-    comes from choosing among same-name places by population)."""
+    the sentence names; else in the country of its actors (`actors`, by default all of
+    `countries`); else a capital, major town or province the sentence's names point to
+    ("protesters in Dhaka" in an Indian paper); else in a country the article points to;
+    else in one the sentence's other names point to. A place in a country none of these
+    points to is taken only when the article points to none: a name of the lexicon, a
+    major town, or a name one country alone has (a country never comes from choosing among
+    same-name places by population)."""
     records = _ranked(mention.records, mention)
     for unit in units:
         inside = [r for r in records if r is not unit and r.within(unit)]
         if inside:
             return inside[0]
-    for pointed in (countries, article):
-        for record in records:
-            if record.iso3 in pointed or record.border_iso3 in pointed:
-                return record
+    own = countries if actors is None else actors
+    tiers: tuple[Callable[[PlaceRecord], bool], ...] = (
+        lambda r: r.iso3 in own or r.border_iso3 in own,
+        lambda r: r.iso3 in countries and (r.major or r.kind in _SELF_NAMED),
+        lambda r: r.iso3 in article or r.border_iso3 in article,
+        lambda r: r.iso3 in countries or r.border_iso3 in countries)
+    for tier in tiers:
+        found = next((r for r in records if tier(r)), None)
+        if found is not None:  # the tier tells the country; the ranking, the place in it
+            return next(r for r in records if r.iso3 == found.iso3)
     first = records[0]
     if article:
         return first if first.kind == "country" else None
@@ -163,7 +176,8 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     mentions = [m for m in mentions if id(m) in kept]
     pointed = context_countries(every, countries)
     wider = pointed | article
-    picked = {id(m): choose(m, pointed, _units(every, m, wider), article) for m in every}
+    picked = {id(m): choose(m, pointed, _units(every, m, wider), article, countries)
+              for m in every}
     holders: set[int] = set()
     if len(every) > 1:
         holders = {id(m) for m in mentions if _container(m, [
