@@ -29,7 +29,7 @@ from .resolve.country import ArticleCountry, CountryReader
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
-from .rules.crowds import CrowdRules, merge_crowd_reports, name_associates
+from .rules.crowds import CROWD_TYPES, CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
@@ -206,7 +206,9 @@ class Coder:
             return counts[0]
 
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
-        place_unplaced(merged, lambda: self._article_place(doc, folded, article))
+        place_unplaced(merged, lambda: self._article_place(doc, folded, article),
+                       lambda r: self.types[r.event_type].violent or
+                       r.acled_event_type in CROWD_TYPES)
         kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record

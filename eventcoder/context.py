@@ -284,18 +284,22 @@ def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
 
 
 def place_unplaced(pending: list[Pending],
-                   where: Callable[[], tuple[PlaceRecord, int] | None]) -> None:
+                   where: Callable[[], tuple[PlaceRecord, int] | None],
+                   placeable: Callable[[EventRecord], bool] = lambda record: True) -> None:
     """An event whose sentences name no place is where the article's nearest placed event
     is (the one before it, else after it): a report tells its place once. With no placed
     event, it is where the article is (`where`: a place and its geo precision, from
     `CountryReader.place`, asked at most once), as ACLED codes it: the town, province or
-    country the report points to, at the precision it tells."""
-    placed = [item.record.place for item in pending]
+    country the report points to, at the precision it tells. Only `placeable` events
+    (violence, crowds) are placed so, and from each other: talks and offers are held
+    elsewhere as often as not."""
+    placed = [item.record.place if placeable(item.record) else None for item in pending]
     location: Location | None = None
     asked = False
     for i, item in enumerate(pending):
         record = item.record
-        if record.place is not None or item.on_border:
+        if record.place is not None or item.on_border or _between_states(record) or \
+                not placeable(record):
             continue
         before = next((p for p in reversed(placed[:i]) if p is not None), None)
         near = before or next((p for p in placed[i + 1:] if p is not None), None)
@@ -310,3 +314,10 @@ def place_unplaced(pending: list[Pending],
             continue
         record.place = location
         record.rules.append("place_article")
+
+
+def _between_states(record: EventRecord) -> bool:
+    """Two states' forces facing each other: either side of the line, or on it; the
+    article's country does not tell which ("Azerbaijan and Armenia exchanged fire")."""
+    a, b = record.side1, record.side2
+    return bool(a and b and a.is_state and b.is_state and a.iso3 != b.iso3)

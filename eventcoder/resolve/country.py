@@ -124,8 +124,8 @@ class CountryReader:
                 taken.append((mention.start, mention.end))
                 continue
             if any(a <= mention.start and mention.end <= b for a, b in taken) or \
-                    not written_as_name(original, mention.start, mention.end) or \
-                    original[mention.start].islower():
+                    original[mention.start].islower() or \
+                    _beside_number(original, mention.start, mention.end):
                 continue
             for payload in mention.payloads:
                 if isinstance(payload, PlaceRef):
@@ -265,3 +265,13 @@ def written_as_name(original: str, start: int, end: int) -> bool:
     return not any(c.isupper() for c in around)
 
 
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\s,.]*$")
+_NUMBER_AFTER = re.compile(r"^[\s,.]*\d")
+
+
+def _beside_number(original: str, start: int, end: int) -> bool:
+    """"Nov 5", "28 May", "House 12": a name beside a number is a date or an address."""
+    return bool(_NUMBER_BEFORE.search(original[max(0, start - 4):start]) or
+                _NUMBER_AFTER.match(original[end:end + 4]))

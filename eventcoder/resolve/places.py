@@ -27,10 +27,12 @@ _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
 def _points_to(mention: PlaceMention) -> set[str]:
     """The countries a name points to by itself: a country, a province or curated place of
-    the lexicon ("Nangarhar", "Kurram Agency"), when only one country has it ("Punjab" of
-    India or of Pakistan points to neither). A town's name alone points nowhere: many
-    countries have a Dara or a Kot, and the data has only some of them."""
-    found = {r.iso3 for r in mention.records if r.curated and r.kind != "border"}
+    the lexicon ("Nangarhar", "Kurram Agency"), a capital or major town under its own name
+    ("talks in Doha"), when only one country has it ("Punjab" of India or of Pakistan
+    points to neither). A smaller town's name alone points nowhere: many countries have a
+    Dara or a Kot, and the data has only some of them."""
+    found = {r.iso3 for i, r in enumerate(mention.records)
+             if r.curated and r.kind != "border" or r.major and i not in mention.weak}
     return found if len(found) == 1 else set()
 
 
