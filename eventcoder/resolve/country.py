@@ -38,6 +38,7 @@ SOURCE_VOTE = 6
 STATE_VOTE = 4
 ACTOR_VOTE = 3
 PLACE_VOTE = 3
+TOWN_VOTE = 1  # a town whose name no other country's town has
 CURRENCY_VOTE = 2
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 _ACTOR_KINDS = frozenset({"group", "group_adjective", "person"})
@@ -165,9 +166,15 @@ class CountryReader:
         return False
 
     def _place_vote(self, key: str, votes: Counter[str], admin1: list[PlaceRecord]) -> None:
-        """A province or curated place of one country votes for it; a name several
-        countries' provinces share ("Punjab") votes for none."""
+        """A province or curated place of one country votes for it, and a little a town
+        whose name only one country's towns have; a name several countries' provinces share
+        ("Punjab") votes for none."""
         countries = self.gazetteer.points_to(key)
+        if not countries:
+            towns = {r.iso3 for r in self.gazetteer.candidates(key)}
+            if len(towns) == 1:
+                votes[next(iter(towns))] += TOWN_VOTE
+            return
         if len(countries) != 1:
             return
         iso3 = next(iter(countries))

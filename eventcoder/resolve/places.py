@@ -99,17 +99,15 @@ def choose(mention: PlaceMention, countries: set[str],
     return _seat(mention, _choose(mention, countries, units, article, actors))
 
 
-# Kinds of place whose own name says which country it is in ("Dhaka", "Sindh").
-_SELF_NAMED = frozenset({"country", "admin1", "province"})
-
-
 def _choose(mention: PlaceMention, countries: set[str],
             units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset(),
             actors: set[str] | None = None) -> PlaceRecord | None:
     """Among the places of one name, the one this sentence means (or None): inside a unit
     the sentence names; else in the country of its actors (`actors`, by default all of
     `countries`); else a capital, major town or province the sentence's names point to
-    ("protesters in Dhaka" in an Indian paper); else in a country the article points to;
+    ("protesters in Dhaka" in an Indian paper), never a province that another country's
+    place of the name competes with ("In Ilam" of a Nepali paper is not Iran's province
+    Ilam); else in a country the article points to;
     else in one the sentence's other names point to. A place in a country none of these
     points to is taken only when the article points to none: a name of the lexicon, a
     major town, or a name one country alone has (a country never comes from choosing among
@@ -122,7 +120,7 @@ def _choose(mention: PlaceMention, countries: set[str],
     own = countries if actors is None else actors
     tiers: tuple[Callable[[PlaceRecord], bool], ...] = (
         lambda r: r.iso3 in own or r.border_iso3 in own,
-        lambda r: r.iso3 in countries and (r.major or r.kind in _SELF_NAMED),
+        lambda r: r.iso3 in countries and (r.major or r.kind == "country"),
         lambda r: r.iso3 in article or r.border_iso3 in article,
         lambda r: r.iso3 in countries or r.border_iso3 in countries)
     for tier in tiers:
@@ -134,8 +132,9 @@ def _choose(mention: PlaceMention, countries: set[str],
         return first if first.kind == "country" else None
     if countries:
         return first if first.curated or first.major and 0 not in mention.weak else None
-    if first.curated or first.major:
-        return first
+    if (first.curated or first.major) and len(
+            {r.iso3 for r in records if r.curated or r.major}) == 1:
+        return first  # "Hyderabad" alone is neither India's nor Pakistan's
     # A name that one country alone has, under its own name: the name says where it is.
     # Among same-name places of several countries none is taken ("Dara": Senegal, Romania).
     alone = 0 not in mention.weak and len({r.iso3 for r in mention.records}) == 1
