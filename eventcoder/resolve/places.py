@@ -120,9 +120,12 @@ def _choose(mention: PlaceMention, countries: set[str],
     own = countries if actors is None else actors
     tiers: tuple[Callable[[PlaceRecord], bool], ...] = (
         lambda r: r.iso3 in own or r.border_iso3 in own,
-        lambda r: r.iso3 in countries and (r.major or r.kind == "country"),
+        lambda r: r.iso3 in countries and (r.kind == "country" or r.major and not r.curated),
         lambda r: r.iso3 in article or r.border_iso3 in article,
-        lambda r: r.iso3 in countries or r.border_iso3 in countries)
+        # a town of the lexicon abroad needs more than its own name when the article points
+        # elsewhere ("Bara" of Sudan in a Pakistani report); a province's name is enough
+        lambda r: (r.iso3 in countries or r.border_iso3 in countries) and (
+            not article or r.kind in _PROVINCES or r.kind == "border"))
     for tier in tiers:
         found = next((r for r in records if tier(r)), None)
         if found is not None:  # the tier tells the country; the ranking, the place in it
