@@ -93,23 +93,29 @@ def test_the_text_points_to_a_country(coder: Coder, text: str, expected: tuple) 
 # test fails when a place is chosen in a country the article never points to.
 SAME_NAME = [
     ("Farmers protested at the Hyderabad grain market demanding higher prices.", "The Hindu",
-     "IND"),
-    ("Farmers protested at the Hyderabad grain market demanding higher prices.", "Dawn", "PAK"),
-    ("Farmers protested at the Hyderabad grain market demanding higher prices.", None, None),
-    ("Traders protested in Punjab against a new tax, Indian officials said.", None, "IND"),
-    ("Traders protested in Punjab against a new tax, Pakistani officials said.", None, "PAK"),
+     ("IND", "Hyderabad", "Telangana", 1)),
+    ("Farmers protested at the Hyderabad grain market demanding higher prices.", "Dawn",
+     ("PAK", "Hyderabad", "Sindh", 1)),
+    ("Farmers protested at the Hyderabad grain market demanding higher prices.", None,
+     (None, None, None, None)),
+    ("Traders protested in Punjab against a new tax, Indian officials said.", None,
+     ("IND", "Punjab", "Punjab", 3)),
+    ("Traders protested in Punjab against a new tax, Pakistani officials said.", None,
+     ("PAK", "Punjab", "Punjab", 3)),
     # a town of the lexicon abroad (Bara, Sudan) is not taken on its name alone
-    ("Farmers protested in Bara demanding higher crop prices.", "Dawn", "PAK"),
+    ("Farmers protested in Bara demanding higher crop prices.", "Dawn",
+     ("PAK", "Pakistan", None, 3)),
     # a capital under its own name is its country's, whatever the outlet's home
-    ("Garment workers marched in Dhaka demanding unpaid wages.", "The Hindu", "BGD"),
+    ("Garment workers marched in Dhaka demanding unpaid wages.", "The Hindu",
+     ("BGD", "Dhaka", "Dhaka", 1)),
 ]
 
 
-@pytest.mark.parametrize("text, source, iso3", SAME_NAME)
+@pytest.mark.parametrize("text, source, expected", SAME_NAME)
 def test_a_place_is_in_a_country_the_article_points_to(coder: Coder, text: str,
                                                       source: str | None,
-                                                      iso3: str | None) -> None:
-    assert _where(coder, text, source)[0] == iso3
+                                                      expected: tuple) -> None:
+    assert _where(coder, text, source) == expected
 
 
 @given(st.sampled_from(["The Hindu", "Dawn", "The Kathmandu Post", "Prothom Alo"]),
@@ -140,11 +146,20 @@ def test_common_words_in_lower_case_are_no_places(coder: Coder, text: str) -> No
         assert row["iso3"] in {"IND", None} and row["location"] in {"India", None}
 
 
-def test_an_unplaced_event_takes_the_place_of_the_nearest_placed_one(coder: Coder) -> None:
-    rows = _rows(coder, "Police clashed with JMB militants in Sylhet on Monday, killing two. "
-                        "Later, students held a rally demanding justice.")
-    assert [(r["event_type"], r["location"]) for r in rows] == [("clash", "Sylhet"),
-                                                                 ("protest", "Sylhet")]
+NEAREST = [
+    ("Police clashed with JMB militants in Sylhet on Monday, killing two. Later, students held "
+     "a rally demanding justice.", [("clash", "Sylhet"), ("protest", "Sylhet")]),
+    # a district, which no town of the article stands in for
+    ("Troops clashed with militants in Kurram Agency on Monday, killing two. Later, tribal "
+     "elders held a rally demanding compensation.",
+     [("clash", "Kurram"), ("protest", "Kurram")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEAREST)
+def test_an_unplaced_event_takes_the_place_of_the_nearest_placed_one(
+        coder: Coder, text: str, expected: list) -> None:
+    assert [(r["event_type"], r["location"]) for r in _rows(coder, text)] == expected
 
 
 @pytest.mark.parametrize("text", [
