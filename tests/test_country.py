@@ -140,6 +140,17 @@ LOWER_CASE = [
 ]
 
 
+@pytest.mark.parametrize("text, source, place", [
+    ("Residents stormed the police station in imphal after the procession was attacked.",
+     "The Sangai Express", "Imphal"),
+    ("Traders protested outside the hyderabad press club against extortion.", "Dawn",
+     "Hyderabad"),
+])
+def test_a_lower_case_name_of_the_articles_country_is_a_place(
+        coder: Coder, text: str, source: str, place: str) -> None:
+    assert _where(coder, text, source)[1] == place
+
+
 @pytest.mark.parametrize("text", LOWER_CASE)
 def test_common_words_in_lower_case_are_no_places(coder: Coder, text: str) -> None:
     for row in _rows(coder, text, "The Hindu"):

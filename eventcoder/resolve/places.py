@@ -174,8 +174,11 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     countries it names place the others); `source`: the document's text (the name as
     written is read from it); `article`: the countries the article points to, read when
     the sentence points to none."""
+    # A name written in lower case is a common word ("enter the plant", "the delta
+    # districts"), unless a place of that name is in the article's country ("in imphal").
     every = [m for m in (context if context is not None else mentions)
-             if not source or written_as_name(source, m.start, m.end)]
+             if not source or written_as_name(source, m.start, m.end)
+             or any(r.iso3 in article for r in m.records)]
     kept = {id(m) for m in every}
     mentions = [m for m in mentions if id(m) in kept]
     pointed = context_countries(every, countries)
