@@ -182,6 +182,16 @@ def test_a_town_the_article_names_places_an_unplaced_event(coder: Coder, text: s
 
 
 @pytest.mark.parametrize("text", [
+    "Residents of Khogyani protested against the closure of a clinic.",
+    "The Khogyani elders' council led a protest against night raids.",
+])
+def test_a_district_the_article_names_places_an_unplaced_event(coder: Coder, text: str
+                                                               ) -> None:
+    iso3, _, admin1, precision = _where(coder, text, "Pajhwok Afghan News")
+    assert (iso3, admin1, precision) == ("AFG", "Nangarhar", 2)
+
+
+@pytest.mark.parametrize("text", [
     "Pakistan and India exchanged fire on Tuesday.",                      # two states' forces
     "Nepal and India held talks on the border dispute on Tuesday.",       # talks
     "China offered to mediate between Nepal and the Madhesi parties.",   # an offer

@@ -41,6 +41,8 @@ PLACE_VOTE = 3
 TOWN_VOTE = 1  # a town whose name no other country's town has
 CURRENCY_VOTE = 2
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
+# What an article may name that places an event it does not place: a town or district.
+_NAMED_KINDS = frozenset({"town", "admin2", "district"})
 _ACTOR_KINDS = frozenset({"group", "group_adjective", "person"})
 _PARTS = re.compile(r"\s*(?:;|,|\s--\s|\s-\s|/)\s*")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
@@ -117,8 +119,9 @@ class CountryReader:
 
     def _named_town(self, mentions: Iterable[Mention], original: str, top: str
                     ) -> PlaceRecord | None:
-        """The first town of country `top` the article names as a name (capitalised, not
-        inside the name of a group, party or person), wherever it stands."""
+        """The first town or district of country `top` the article names as a name
+        (capitalised, not inside the name of a group, party or person, not beside a number),
+        wherever it stands."""
         taken: list[tuple[int, int]] = []
         for mention in mentions:
             if any(isinstance(p, ActorRef) for p in mention.payloads):
@@ -130,10 +133,10 @@ class CountryReader:
                 continue
             for payload in mention.payloads:
                 if isinstance(payload, PlaceRef):
-                    town = next((r for r in self.gazetteer.candidates(payload.key)
-                                 if r.iso3 == top and r.kind == "town"), None)
-                    if town is not None:
-                        return town
+                    records = [r for r in self.gazetteer.candidates(payload.key)
+                               if r.iso3 == top and r.kind in _NAMED_KINDS]
+                    if records:
+                        return min(records, key=_named_rank)
         return None
 
     def _text_votes(self, mentions: Iterable[Mention], original: str, votes: Counter[str],
@@ -282,3 +285,10 @@ def _beside_number(original: str, start: int, end: int) -> bool:
     """"Nov 5", "28 May", "House 12": a name beside a number is a date or an address."""
     return bool(_NUMBER_BEFORE.search(original[max(0, start - 4):start]) or
                 _NUMBER_AFTER.match(original[end:end + 4]))
+
+
+def _named_rank(record: PlaceRecord) -> tuple[bool, bool]:
+    """Places under their own name first; then, under its own name, a town before a
+    district, and under an alternate name a district before a town ("Khogyani" is the
+    district of Nangarhar, and only an old name of a town elsewhere)."""
+    return record.alternate, (record.kind == "town") == record.alternate
