@@ -23,6 +23,7 @@ from .headers import HeaderReader
 from .lexicon import Gazetteer, PlaceRecord, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
+from .model.records import EventRecord
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
 from .resolve.country import ArticleCountry, CountryReader
@@ -207,8 +208,7 @@ class Coder:
 
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         place_unplaced(merged, lambda: self._article_place(doc, folded, article),
-                       lambda r: self.types[r.event_type].violent or
-                       r.acled_event_type in CROWD_TYPES)
+                       self._on_the_ground)
         kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record
@@ -219,6 +219,13 @@ class Coder:
             # named last: the rules and the context compare the plain names
             self.book.finish(record, self.types[record.event_type].violent)
         return [event_row(p.record) for p in kept]
+
+    def _on_the_ground(self, record: EventRecord) -> bool:
+        """Violence, crowds and one-sided acts (arrests, looting) happen where the article
+        is; talks, truces and offers between sides are held elsewhere as often as not."""
+        event_type = self.types[record.event_type]
+        return event_type.violent or event_type.structure == "one_sided" or \
+            record.acled_event_type in CROWD_TYPES
 
     def _article_country(self, doc: Document, folded: str,
                          scanned: list[tuple[Sentence, list[Mention]]]) -> ArticleCountry:

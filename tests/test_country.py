@@ -216,3 +216,13 @@ def test_the_evaluation_passes_the_source_and_can_leave_it_out(tmp_path: Any) ->
     assert with_source.rows["country_ok"].tolist() == [True]
     assert without.rows["country_ok"].tolist() == [False]
     assert "without the export's source" in without.report()
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested six activists of the banned outfit on Tuesday.",
+    "Police arrested six militants during a raid on Tuesday.",
+    "Gunmen looted shops in the market on Tuesday.",
+])
+def test_one_sided_acts_are_placed_from_the_article(coder: Coder, text: str) -> None:
+    rows = _rows(coder, text, "Dawn")
+    assert rows and all(r["iso3"] == "PAK" for r in rows)
