@@ -84,6 +84,17 @@ TEXT_CUES = [
 ]
 
 
+@pytest.mark.parametrize("text, source, iso3", [
+    (NO_PLACE, "The Nation", "PAK"),   # several countries have a "Nation": the first listed
+    ("Rubber farmers in Songkhla protested against falling prices.", "The Nation", "THA"),
+    ("Okada riders protested against a new levy, Nigerian police said.", "The Nation", "NGA"),
+    (NO_PLACE, "The Nation; The Kathmandu Post", "NPL"),  # one home outweighs a shared name
+])
+def test_an_outlet_name_several_countries_share_lets_the_text_decide(
+        coder: Coder, text: str, source: str, iso3: str) -> None:
+    assert _where(coder, text, source)[0] == iso3
+
+
 @pytest.mark.parametrize("text, expected", TEXT_CUES)
 def test_the_text_points_to_a_country(coder: Coder, text: str, expected: tuple) -> None:
     assert _where(coder, text) == expected

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 # capital; a party, group or office holder whose country the lexicon knows, or a province or
 # curated place of one country; a currency beside an amount least.
 SOURCE_VOTE = 6
+SHARED_SOURCE_VOTE = 1  # an outlet name papers of several countries share ("The Nation")
 STATE_VOTE = 4
 ACTOR_VOTE = 3
 PLACE_VOTE = 3
@@ -74,7 +75,7 @@ class CountryReader:
                  folder: Folder) -> None:
         self.gazetteer, self.matcher, self.folder = gazetteer, matcher, folder
         words = lexicon.language.places
-        self._outlets = {_outlet_key(folder, name): _home(value)
+        self._outlets = {_outlet_key(folder, name): [_home(v) for v in value.split("|")]
                          for name, value in words.outlets.items()}
         self._agencies = tuple(_outlet_key(folder, name) for name in words.agencies)
         self._actors: dict[str, set[str]] = {}
@@ -192,16 +193,19 @@ class CountryReader:
         unit: PlaceRecord | None = None
         for part in _source_parts(source):
             key = _outlet_key(self.folder, part)
-            home = self._outlets.get(key) or self._outlets.get(_BRACKETS.sub("", key).strip())
-            if home is None and any(key == a or key.startswith(a + " ") for a in self._agencies):
+            homes = self._outlets.get(key) or self._outlets.get(_BRACKETS.sub("", key).strip())
+            if homes is None and any(key == a or key.startswith(a + " ") for a in self._agencies):
                 continue
-            if home is None:
-                home = self._home_in_name(part)
-            if home is None:
-                continue
-            votes[home[0]] += SOURCE_VOTE
-            if home[1] and unit is None:
-                unit = self._admin1_named(home[0], home[1])
+            if homes is None:
+                found = self._home_in_name(part)
+                homes = [found] if found else []
+            # A name papers of several countries share votes little for each, the most
+            # likely first (the first seen wins a tie): the text decides when it can.
+            weight = SOURCE_VOTE if len(homes) == 1 else SHARED_SOURCE_VOTE
+            for iso3, province in homes:
+                votes[iso3] += weight
+                if province and unit is None and len(homes) == 1:
+                    unit = self._admin1_named(iso3, province)
         return unit
 
     def _home_in_name(self, part: str) -> tuple[str, str | None] | None:
