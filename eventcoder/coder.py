@@ -207,7 +207,7 @@ class Coder:
             return counts[0]
 
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
-        place_unplaced(merged, lambda: self._article_place(doc, folded, article),
+        place_unplaced(merged, lambda: self._article_place(doc, folded, article, scanned),
                        self._on_the_ground)
         kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
@@ -236,17 +236,24 @@ class Coder:
         return article if article.top is not None else self._whole_article(doc, folded)
 
     def _whole_article(self, doc: Document, folded: str) -> ArticleCountry:
-        every = [m for start, end, kind in self.segmenter.spans(doc.text, doc.header_spans)
-                 if kind == "text" for m in self.matcher.mentions(folded, start, end, doc.text)]
-        return self.countries.read(every, folded, doc.text, doc.source)
+        return self.countries.read(self._every_mention(doc, folded), folded, doc.text,
+                                   doc.source)
 
-    def _article_place(self, doc: Document, folded: str, article: ArticleCountry
+    def _every_mention(self, doc: Document, folded: str) -> list[Mention]:
+        return [m for start, end, kind in self.segmenter.spans(doc.text, doc.header_spans)
+                if kind == "text" for m in self.matcher.mentions(folded, start, end, doc.text)]
+
+    def _article_place(self, doc: Document, folded: str, article: ArticleCountry,
+                       scanned: list[tuple[Sentence, list[Mention]]]
                        ) -> tuple[PlaceRecord, int] | None:
-        """Where an event the article does not place is (`CountryReader.place`), from
-        every sentence of the article when those with events name no town."""
-        if article.named is None and article.top is not None:
-            article = self._whole_article(doc, folded)
-        return self.countries.place(article)
+        """Where an event the article does not place is (`CountryReader.place`): a town
+        named in the sentences already scanned, else in any sentence of the article."""
+        def named(top: str) -> PlaceRecord | None:
+            town = self.countries.named_town((m for _, ms in scanned for m in ms), doc.text,
+                                             top)
+            return town or self.countries.named_town(self._every_mention(doc, folded),
+                                                     doc.text, top)
+        return self.countries.place(article, named)
 
     def _with_header(self, doc: Document) -> Document:
         """The document with its date line (never coded), whose date is the publication

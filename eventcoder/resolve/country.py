@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
@@ -53,15 +53,12 @@ _BRACKETS = re.compile(r"\(([^)]*)\)")
 class ArticleCountry:
     """What an article points to: its country (`top`, or None), the countries it points
     to most (`pointed`: `top` and any tied with it), the province it or its outlet names in
-    that country, whether it speaks of "the capital", and the first town of that country
-    it names, a locative before it or not ("the streets of Guwahati", "the Shikarpur
-    chapter")."""
+    that country, and whether it speaks of "the capital"."""
 
     top: str | None = None
     pointed: frozenset[str] = frozenset()
     admin1: PlaceRecord | None = None
     capital: bool = False
-    named: PlaceRecord | None = None  # a town of that country the article names
     votes: tuple[tuple[str, int], ...] = field(default=())
 
 
@@ -115,36 +112,36 @@ class CountryReader:
         if unit is None and outlet_admin1 is not None and outlet_admin1.iso3 == top:
             unit = outlet_admin1
         capital = self._capital is not None and self._capital.search(folded) is not None
-        return ArticleCountry(top, pointed, unit, capital,
-                              self._named_town(mentions, original, top), tuple(votes.items()))
+        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()))
 
-    def _named_town(self, mentions: Iterable[Mention], original: str, top: str
-                    ) -> PlaceRecord | None:
+    def named_town(self, mentions: Iterable[Mention], original: str, top: str
+                   ) -> PlaceRecord | None:
         """The first town or district of country `top` the article names as a name
         (capitalised, not inside the name of a group, party or person, not beside a number),
-        wherever it stands."""
-        taken: list[tuple[int, int]] = []
+        wherever it stands, a locative before it or not ("the streets of Guwahati", "the
+        Shikarpur chapter")."""
+        reach = -1  # the end of the names of actors seen so far
         for mention in mentions:
-            if any(isinstance(p, ActorRef) for p in mention.payloads):
-                taken.append((mention.start, mention.end))
+            places = mention.of(PlaceRef)
+            if mention.of(ActorRef):
+                reach = max(reach, mention.end)
                 continue
-            if any(a <= mention.start and mention.end <= b for a, b in taken) or \
-                    original[mention.start].islower() or \
+            if not places or mention.end <= reach or original[mention.start].islower() or \
                     _beside_number(original, mention.start, mention.end):
                 continue
-            for payload in mention.payloads:
-                if isinstance(payload, PlaceRef):
-                    records = [r for r in self.gazetteer.candidates(payload.key)
-                               if r.iso3 == top and r.kind in _NAMED_KINDS]
-                    if records:
-                        return min(records, key=_named_rank)
+            for payload in places:
+                records = [r for r in self.gazetteer.candidates(payload.key)
+                           if r.iso3 == top and r.kind in _NAMED_KINDS]
+                if records:
+                    return min(records, key=_named_rank)
         return None
 
     def _text_votes(self, mentions: Iterable[Mention], original: str, votes: Counter[str],
                     admin1: list[PlaceRecord]) -> None:
         seen: set[object] = set()
         for mention in mentions:
-            if not written_as_name(original, mention.start, mention.end):
+            if not (mention.of(ActorRef) or mention.of(PlaceRef)) or \
+                    not written_as_name(original, mention.start, mention.end):
                 continue  # "the delta districts", "enter the plant": a common word
             actor = False
             for payload in mention.payloads:
@@ -228,19 +225,21 @@ class CountryReader:
         return next((r for r in self.gazetteer.candidates(self.folder.fold(name).strip())
                      if r.iso3 == iso3 and r.kind == "admin1"), None)
 
-    def place(self, article: ArticleCountry) -> tuple[PlaceRecord, int] | None:
+    def place(self, article: ArticleCountry, named: Callable[[str], PlaceRecord | None]
+              ) -> tuple[PlaceRecord, int] | None:
         """Where an event with no place of its own is put: the capital when the text says
         "in the capital" (precision 1), else a town of the country the article names
-        (near it: precision 2), else the province the article points to, else the country
-        (precision 3)."""
+        (`named(top)`, see `named_town`; near it: precision 2), else the province the
+        article points to, else the country (precision 3)."""
         if article.top is None:
             return None
         if article.capital:
             capital = self.gazetteer.capital(article.top)
             if capital is not None:
                 return capital, 1
-        if article.named is not None:
-            return article.named, 2
+        town = named(article.top)
+        if town is not None:
+            return town, 2
         if article.admin1 is not None:
             return article.admin1, 3
         country = self.gazetteer.country(article.top)
@@ -275,8 +274,7 @@ def written_as_name(original: str, start: int, end: int) -> bool:
     without capitals at all? A lower-case "delta" or "enter" is a common word."""
     if start >= len(original) or not original[start].islower():
         return True
-    around = original[max(0, start - 200):end + 200]
-    return not any(c.isupper() for c in around)
+    return original[max(0, start - 200):end + 200].islower()
 
 
 
