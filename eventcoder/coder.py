@@ -207,8 +207,13 @@ class Coder:
             return counts[0]
 
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
+        # A state's forces act abroad as often as at home: an event with a state's side is
+        # placed from the article only when its outlet tells the country, and with nothing
+        # but states named, only crowds (which gather at home) are.
         place_unplaced(merged, lambda: self._article_place(doc, folded, article, scanned),
-                       self._on_the_ground)
+                       lambda r: self._on_the_ground(r) and (
+                           r.acled_event_type in CROWD_TYPES or not article.states_only and (
+                               article.sourced or not _state_side(r))))
         kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record
@@ -328,6 +333,10 @@ class Coder:
                     if ref.kind in {"state", "adjective", "capital"}:
                         counts[ref.key] += 1
         return counts
+
+
+def _state_side(record: EventRecord) -> bool:
+    return any(a is not None and a.is_state for a in (record.side1, record.side2))
 
 
 def _may_make_event(mention: Mention) -> bool:

@@ -39,7 +39,6 @@ SHARED_SOURCE_VOTE = 1  # an outlet name papers of several countries share ("The
 STATE_VOTE = 4
 ACTOR_VOTE = 3
 PLACE_VOTE = 3
-TOWN_VOTE = 1  # a town whose name no other country's town has
 CURRENCY_VOTE = 2
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 # What an article may name that places an event it does not place: a town or district.
@@ -60,6 +59,8 @@ class ArticleCountry:
     admin1: PlaceRecord | None = None
     capital: bool = False
     votes: tuple[tuple[str, int], ...] = field(default=())
+    states_only: bool = False  # only states and nationalities point to a country
+    sourced: bool = False  # the outlet points to a country
 
 
 NO_COUNTRY = ArticleCountry()
@@ -98,11 +99,14 @@ class CountryReader:
         votes: Counter[str] = Counter()
         admin1: list[PlaceRecord] = []
         self._text_votes(mentions, original, votes, admin1)
+        states = Counter(votes)
         if self._currency is not None:
             for match in self._currency.finditer(folded):
                 word = match.group("a") or match.group("b")
                 votes[self._currencies[word]] += CURRENCY_VOTE
+        before = sum(votes.values())
         outlet_admin1 = self._source_votes(source, votes, admin1)
+        sourced = sum(votes.values()) > before
         if not votes:
             return NO_COUNTRY
         top = max(votes.items(), key=lambda kv: kv[1])[0]  # the first seen wins a tie
@@ -112,7 +116,8 @@ class CountryReader:
         if unit is None and outlet_admin1 is not None and outlet_admin1.iso3 == top:
             unit = outlet_admin1
         capital = self._capital is not None and self._capital.search(folded) is not None
-        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()))
+        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()),
+                              votes == states and self._states_only(mentions), sourced)
 
     def named_town(self, mentions: Iterable[Mention], original: str, top: str
                    ) -> PlaceRecord | None:
@@ -140,9 +145,8 @@ class CountryReader:
                     admin1: list[PlaceRecord]) -> None:
         seen: set[object] = set()
         for mention in mentions:
-            if not (mention.of(ActorRef) or mention.of(PlaceRef)) or \
-                    not written_as_name(original, mention.start, mention.end):
-                continue  # "the delta districts", "enter the plant": a common word
+            if not (mention.of(ActorRef) or mention.of(PlaceRef)):
+                continue
             actor = False
             for payload in mention.payloads:
                 if isinstance(payload, ActorRef) and payload not in seen:
@@ -154,6 +158,13 @@ class CountryReader:
                 if isinstance(payload, PlaceRef) and payload not in seen:
                     seen.add(payload)
                     self._place_vote(payload.key, votes, admin1)
+
+    def _states_only(self, mentions: Iterable[Mention]) -> bool:
+        """Did only states and nationalities vote (no party, group, place or outlet)?"""
+        return all(ref.kind in _STATE_KINDS or self._actors.get(ref.key, {""}) == {""}
+                   for m in mentions for ref in m.of(ActorRef)) and not any(
+            self.gazetteer.points_to(ref.key) for m in mentions for ref in m.of(PlaceRef)
+            if not m.of(ActorRef))
 
     def _actor_vote(self, ref: ActorRef, votes: Counter[str]) -> bool:
         if ref.kind in _STATE_KINDS:
@@ -167,15 +178,9 @@ class CountryReader:
         return False
 
     def _place_vote(self, key: str, votes: Counter[str], admin1: list[PlaceRecord]) -> None:
-        """A province or curated place of one country votes for it, and a little a town
-        whose name only one country's towns have; a name several countries' provinces share
-        ("Punjab") votes for none."""
+        """A province or curated place of one country votes for it; a name several
+        countries' provinces share ("Punjab") votes for none."""
         countries = self.gazetteer.points_to(key)
-        if not countries:
-            towns = {r.iso3 for r in self.gazetteer.candidates(key)}
-            if len(towns) == 1:
-                votes[next(iter(towns))] += TOWN_VOTE
-            return
         if len(countries) != 1:
             return
         iso3 = next(iter(countries))
@@ -267,14 +272,6 @@ def _currency_pattern(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?P<a>{alternatives})\.?\s?\d|\d(?:[\d,.]*\d)?\s?"
                       rf"(?:lakh|crore|million|billion|thousand|m|bn)?\s?(?P<b>{alternatives})\b")
-
-
-def written_as_name(original: str, start: int, end: int) -> bool:
-    """Is the mention written as a name (capitalised), or is the text around it written
-    without capitals at all? A lower-case "delta" or "enter" is a common word."""
-    if start >= len(original) or not original[start].islower():
-        return True
-    return original[max(0, start - 200):end + 200].islower()
 
 
 

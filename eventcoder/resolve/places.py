@@ -17,7 +17,6 @@ from ..lexicon import Gazetteer, PlaceRecord
 from ..model.mentions import ActorRef, Mention, PlaceRef
 from ..model.participants import PlaceMention
 from ..model.places import Location
-from .country import written_as_name
 
 _UNITS = frozenset({"admin1", "province", "admin2", "district", "region"})
 _PROVINCES = frozenset({"admin1", "province", "region"})
@@ -122,17 +121,15 @@ def _choose(mention: PlaceMention, countries: set[str],
         lambda r: r.iso3 in own or r.border_iso3 in own,
         lambda r: r.iso3 in countries and (r.kind == "country" or r.major and not r.curated),
         lambda r: r.iso3 in article or r.border_iso3 in article,
-        # a town of the lexicon abroad needs more than its own name when the article points
-        # elsewhere ("Bara" of Sudan in a Pakistani report); a province's name is enough
-        lambda r: (r.iso3 in countries or r.border_iso3 in countries) and (
-            not article or r.kind in _PROVINCES or r.kind == "border"))
+        lambda r: r.iso3 in countries or r.border_iso3 in countries)
     for tier in tiers:
         found = next((r for r in records if tier(r)), None)
         if found is not None:  # the tier tells the country; the ranking, the place in it
             return next(r for r in records if r.iso3 == found.iso3)
     first = records[0]
-    if article:
-        return first if first.kind == "country" else None
+    if article:  # a name of the lexicon one country alone has; no major town abroad
+        alone = len({r.iso3 for r in records if r.curated}) == 1
+        return first if first.curated and alone else None
     if countries:
         return first if first.curated or first.major and 0 not in mention.weak else None
     if (first.curated or first.major) and len(
@@ -174,13 +171,7 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     countries it names place the others); `source`: the document's text (the name as
     written is read from it); `article`: the countries the article points to, read when
     the sentence points to none."""
-    # A name written in lower case is a common word ("enter the plant", "the delta
-    # districts"), unless a place of that name is in the article's country ("in imphal").
-    every = [m for m in (context if context is not None else mentions)
-             if not source or written_as_name(source, m.start, m.end)
-             or any(r.iso3 in article for r in m.records)]
-    kept = {id(m) for m in every}
-    mentions = [m for m in mentions if id(m) in kept]
+    every = context if context is not None else mentions
     pointed = context_countries(every, countries)
     wider = pointed | article
     picked = {id(m): choose(m, pointed, _units(every, m, wider), article, countries)
