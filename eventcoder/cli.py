@@ -529,11 +529,13 @@ def lexicon_check(folders: tuple[str, ...], with_bundled: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True),
               help="Extra lexicon file or folder (repeatable).")
+@click.option("--without-source", is_flag=True,
+              help="With --acled: code the notes without the export's source (outlet).")
 def evaluate(inputs: tuple[str, ...], gold: str | None, acled: tuple[str, ...],
              coded: str | None, countries: tuple[str, ...], limit: int | None, seed: int,
              countries_shown: int, misses: int, misses_from: int, misses_type: str | None,
-             rows_out: str | None, on_error: str, as_json: bool, lexicons: tuple[str, ...]
-             ) -> None:
+             rows_out: str | None, on_error: str, as_json: bool, lexicons: tuple[str, ...],
+             without_source: bool = False) -> None:
     """Code INPUTS and score the events against GOLD annotations, or code the notes of an
     ACLED export and score them against ACLED's rows (see docs/evaluate-acled.md).
 
@@ -551,7 +553,8 @@ def evaluate(inputs: tuple[str, ...], gold: str | None, acled: tuple[str, ...],
         if inputs:
             raise click.UsageError("--acled reads the notes of the export: no INPUTS")
         _evaluate_acled(list(acled), coded, countries, limit, seed, on_error, lexicons,
-                        as_json, rows_out, (countries_shown, misses, misses_from, misses_type))
+                        as_json, rows_out, (countries_shown, misses, misses_from, misses_type),
+                        not without_source)
         return
     if not inputs or gold is None:
         raise click.UsageError("--gold needs the INPUTS it annotates")
@@ -567,14 +570,15 @@ def evaluate(inputs: tuple[str, ...], gold: str | None, acled: tuple[str, ...],
 
 def _evaluate_acled(exports: list[str], coded: str | None, countries: tuple[str, ...],
                     limit: int | None, seed: int, on_error: str, lexicons: tuple[str, ...],
-                    as_json: bool, rows_out: str | None, shown: tuple[int, int, int, Any]
-                    ) -> None:
+                    as_json: bool, rows_out: str | None, shown: tuple[int, int, int, Any],
+                    use_source: bool = True) -> None:
     from .evaluate_acled import evaluate_acled
 
     try:
         coder = None if coded else _coder(lexicons, False)
         result = evaluate_acled(exports, coder, list(countries) or None, limit, coded=coded,
-                                seed=seed, on_error=on_error)  # type: ignore[arg-type]
+                                seed=seed, on_error=on_error,  # type: ignore[arg-type]
+                                use_source=use_source)
     except EventcoderError as exc:
         _fail(exc)
         return

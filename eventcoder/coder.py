@@ -15,22 +15,23 @@ from typing import Any
 import pandas as pd
 
 from .actors import ActorBook
-from .context import Pending, apply_context, merge_mentions
+from .context import Pending, apply_context, merge_mentions, place_unplaced
 from .documents import (Document, OnError, Skipped, documents_from_frame, documents_from_texts,
                         read_paths, unique_ids)
 from .events import COLUMNS, event_row
 from .headers import HeaderReader
-from .lexicon import Gazetteer, load_lexicon
+from .lexicon import Gazetteer, PlaceRecord, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
+from .model.records import EventRecord
 from .progress import Progress, progress_callback
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
-from .resolve.places import article_countries
+from .resolve.country import ArticleCountry, CountryReader
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
-from .rules.crowds import CrowdRules, merge_crowd_reports, name_associates
+from .rules.crowds import CROWD_TYPES, CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
@@ -74,6 +75,7 @@ class Coder:
                                    language=self.lexicon.language)
         self.matcher = Matcher(self.lexicon, self.gazetteer, self.folder)
         self.book = ActorBook(self.lexicon, self.folder, regime_years)
+        self.countries = CountryReader(self.lexicon, self.gazetteer, self.matcher, self.folder)
         self.vocabulary = Vocabulary.from_lexicon(self.lexicon)
         self.place_words = PlaceWords.from_lexicon(self.lexicon)
         self.types = {t.id: t for t in self.lexicon.event_types}
@@ -201,10 +203,10 @@ class Coder:
                     self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
                    for i in sorted(chosen)]
         pending: list[Pending] = []
-        article = article_countries([m for _, mentions in scanned for m in mentions],
-                                    self.gazetteer)
+        article = self._article_country(doc, folded, scanned)
         for sentence, mentions in scanned:
-            pending.extend(self._code_sentence(doc, folded, sentence, mentions, article))
+            pending.extend(self._code_sentence(doc, folded, sentence, mentions,
+                                               article.pointed))
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -214,9 +216,15 @@ class Coder:
             return counts[0]
 
         pending = told_alone(pending, self.types, self.telling)
-        kept = merge_crowd_reports(merge_mentions(apply_context(pending, self.book, self.gazetteer,
-                                                                state_counts)),
-                                   self.types, self.book, state_counts)
+        merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
+        # A state's forces act abroad as often as at home: an event with a state's side is
+        # placed from the article only when its outlet tells the country, and with nothing
+        # but states named, only crowds (which gather at home) are.
+        place_unplaced(merged, lambda: self._article_place(doc, folded, article, scanned),
+                       lambda r: self._on_the_ground(r) and (
+                           r.acled_event_type in CROWD_TYPES or not article.states_only and (
+                               article.sourced or not _state_side(r))))
+        kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record
             default = date_from_publication(record.event_date, doc.published)
@@ -226,6 +234,41 @@ class Coder:
             # named last: the rules and the context compare the plain names
             self.book.finish(record, self.types[record.event_type].violent)
         return [event_row(p.record) for p in kept]
+
+    def _on_the_ground(self, record: EventRecord) -> bool:
+        """Violence, crowds and one-sided acts (arrests, looting) happen where the article
+        is; talks, truces and offers between sides are held elsewhere as often as not."""
+        event_type = self.types[record.event_type]
+        return event_type.violent or event_type.structure == "one_sided" or \
+            record.acled_event_type in CROWD_TYPES
+
+    def _article_country(self, doc: Document, folded: str,
+                         scanned: list[tuple[Sentence, list[Mention]]]) -> ArticleCountry:
+        """The article's country, from the sentences already scanned and its source; from
+        every sentence when those point to none."""
+        article = self.countries.read([m for _, mentions in scanned for m in mentions],
+                                      folded, doc.text, doc.source)
+        return article if article.top is not None else self._whole_article(doc, folded)
+
+    def _whole_article(self, doc: Document, folded: str) -> ArticleCountry:
+        return self.countries.read(self._every_mention(doc, folded), folded, doc.text,
+                                   doc.source)
+
+    def _every_mention(self, doc: Document, folded: str) -> list[Mention]:
+        return [m for start, end, kind in self.segmenter.spans(doc.text, doc.header_spans)
+                if kind == "text" for m in self.matcher.mentions(folded, start, end, doc.text)]
+
+    def _article_place(self, doc: Document, folded: str, article: ArticleCountry,
+                       scanned: list[tuple[Sentence, list[Mention]]]
+                       ) -> tuple[PlaceRecord, int] | None:
+        """Where an event the article does not place is (`CountryReader.place`): a town
+        named in the sentences already scanned, else in any sentence of the article."""
+        def named(top: str) -> PlaceRecord | None:
+            town = self.countries.named_town((m for _, ms in scanned for m in ms), doc.text,
+                                             top)
+            return town or self.countries.named_town(self._every_mention(doc, folded),
+                                                     doc.text, top)
+        return self.countries.place(article, named)
 
     def _with_header(self, doc: Document) -> Document:
         """The document with its date line (never coded), whose date is the publication
@@ -300,6 +343,10 @@ class Coder:
                     if ref.kind in {"state", "adjective", "capital"}:
                         counts[ref.key] += 1
         return counts
+
+
+def _state_side(record: EventRecord) -> bool:
+    return any(a is not None and a.is_state for a in (record.side1, record.side2))
 
 
 def _may_make_event(mention: Mention) -> bool:

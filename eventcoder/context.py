@@ -12,13 +12,14 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import UNPLACED_ORGAN, ActorBook
-from .lexicon import Gazetteer
+from .lexicon import Gazetteer, PlaceRecord
 from .model.actors import Actor, same_actor
+from .model.places import Location
 from .model.records import EventRecord
-from .resolve.places import border_location
+from .resolve.places import border_location, to_location
 
 # The events of one type, status and pair of sides that a later mention is compared with,
 # at most: the first this many of a document (none of them a mention of another). Merging
@@ -285,3 +286,43 @@ def _previous_actor(pending: list[Pending], book: ActorBook) -> None:
             record.rules.append("actor_from_document")
         elif record.side1 is not None and _named(record.side1):
             last[record.event_type] = record.side1
+
+
+def place_unplaced(pending: list[Pending],
+                   where: Callable[[], tuple[PlaceRecord, int] | None],
+                   placeable: Callable[[EventRecord], bool] = lambda record: True) -> None:
+    """An event whose sentences name no place is where the article's nearest placed event
+    is (the one before it, else after it): a report tells its place once. With no placed
+    event, it is where the article is (`where`: a place and its geo precision, from
+    `CountryReader.place`, asked at most once), as ACLED codes it: the town, province or
+    country the report points to, at the precision it tells. Only `placeable` events
+    (violence, crowds) are placed so, and from each other: talks and offers are held
+    elsewhere as often as not."""
+    placed = [item.record.place if placeable(item.record) else None for item in pending]
+    location: Location | None = None
+    asked = False
+    for i, item in enumerate(pending):
+        record = item.record
+        if record.place is not None or item.on_border or _between_states(record) or \
+                not placeable(record):
+            continue
+        before = next((p for p in reversed(placed[:i]) if p is not None), None)
+        near = before or next((p for p in placed[i + 1:] if p is not None), None)
+        if near is not None:
+            record.place = near
+            record.rules.append("place_article_event")
+            continue
+        if not asked:
+            asked, found = True, where()
+            location = replace(to_location(found[0]), precision=found[1]) if found else None
+        if location is None:
+            continue
+        record.place = location
+        record.rules.append("place_article")
+
+
+def _between_states(record: EventRecord) -> bool:
+    """Two states' forces facing each other: either side of the line, or on it; the
+    article's country does not tell which ("Azerbaijan and Armenia exchanged fire")."""
+    a, b = record.side1, record.side2
+    return bool(a and b and a.is_state and b.is_state and a.iso3 != b.iso3)

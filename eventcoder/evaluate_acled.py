@@ -7,8 +7,9 @@ own region (a file this example does not have, so it is shown, not run)::
     print(result.report()); result.summary(); result.rows; result.misses
 
 The notes of each row are coded as an article: id = event_id_cnty, text = notes,
-published = event_date (notes are dated by the event). Rows with the same notes and date are
-one document, coded once under the first row's id.
+published = event_date (notes are dated by the event), source = source (the outlet, which
+points to the article's country; `use_source=False` leaves it out). Rows with the same
+notes and date are one document, coded once under the first row's id.
 
 Both of ACLED's taxonomies are read, told apart by the values (see acled/taxonomy.yaml):
 today's (event_type + sub_event_type) and the older one before 2019 ("Battle-No change of
@@ -89,7 +90,7 @@ _HEADS = {"actors": "actors", "assoc_actors": "assoc", "inter": "inter", "countr
 
 def evaluate_acled(export: Any, coder: Any = None, countries: Any = None,
                    limit: int | None = None, *, coded: Any = None, seed: int = 0,
-                   on_error: OnError = "raise") -> AcledEvaluation:
+                   on_error: OnError = "raise", use_source: bool = True) -> AcledEvaluation:
     """Code the notes of an ACLED export and score the events per ACLED row (the rule is
     in this module's docstring and docs/evaluate-acled.md).
 
@@ -102,6 +103,9 @@ def evaluate_acled(export: Any, coder: Any = None, countries: Any = None,
         doc_id being event_id_cnty: it is scored instead of coding the notes.
     on_error: "raise" stops at a row that cannot be read, naming its file and line; "skip"
         leaves such rows out with a warning (counted in the summary).
+    use_source: pass the export's `source` (the outlet, article metadata a user has) as
+        each article's source, which points to the article's country; False codes the
+        notes without it (to see what the text alone tells).
     """
     taxonomy, folder = load_taxonomy(), Folder()
     everything, read = read_exports(export, taxonomy, on_error)
@@ -112,8 +116,10 @@ def evaluate_acled(export: Any, coder: Any = None, countries: Any = None,
         from .coder import Coder
 
         # Each ACLED row is an event of its own note: scored per note, not merged across.
-        events = (coder or Coder()).code_frame(articles(chosen), on_error=on_error,
-                                               merge="article")
+        frame = articles(chosen)
+        if not use_source:
+            frame = frame.drop(columns=["source"])
+        events = (coder or Coder()).code_frame(frame, on_error=on_error, merge="article")
     else:
         events = _coded_table(coded, everything)
     info: dict[str, Any] = {
@@ -121,7 +127,8 @@ def evaluate_acled(export: Any, coder: Any = None, countries: Any = None,
         "rows_read": len(everything),
         "left_out": {"empty_notes": read.empty_notes, "bad_rows": read.bad_rows},
         "notes": int(chosen["note"].nunique()), "documents": int(chosen["doc_id"].nunique()),
-        "cpu_seconds": {"coding": round(time.process_time() - clock, 2)}}
+        "cpu_seconds": {"coding": round(time.process_time() - clock, 2)},
+        "source_used": use_source and coded is None}
     clock = time.process_time()
     result = _score(everything, chosen, events, taxonomy, folder, info)
     info["cpu_seconds"]["scoring"] = round(time.process_time() - clock, 2)
@@ -322,6 +329,8 @@ class AcledEvaluation:
                  + ("-" if macro is None else f"{macro:.3f}"),
                  ("fields: accuracy on the n rows whose event type was found; 25km: share "
                   "within 25 km of ACLED's place; km50: median distance")]
+        if info.get("source_used") is False:
+            lines.append("coded without the export's source (the text alone)")
         left = info.get("left_out", {})
         if any(left.values()):
             lines.append(f"left out: {left.get('empty_notes', 0)} rows with empty notes, "

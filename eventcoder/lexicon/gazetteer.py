@@ -94,6 +94,7 @@ class Gazetteer:
         self._iso2_to_iso3 = {c.iso2: c.iso3 for c in countries}
         self._capitals = {(c.iso3, self.folder.fold(n)) for c in countries for n in c.capitals}
         self._country_records: dict[str, PlaceRecord] = {}
+        self._capital_records: dict[str, PlaceRecord] = {}
         # (iso3, GeoNames admin1 code "AF.10") -> the admin1 record (the lexicon's names)
         self._admin1: dict[tuple[str, str], PlaceRecord] = {}
         self._load_admin1(admin1_files)
@@ -136,6 +137,8 @@ class Gazetteer:
                 longitude=capital.longitude if capital else 0.0,
                 precision=3, kind="country", population=10**9, major=True, curated=True)
             self._country_records[country.iso3] = record
+            if capital is not None:
+                self._capital_records[country.iso3] = capital
             for name in {country.name, *country.aliases}:
                 self._add(name, record)
 
@@ -240,6 +243,10 @@ class Gazetteer:
 
     def country(self, iso3: str) -> PlaceRecord | None:
         return self._country_records.get(iso3)
+
+    def capital(self, iso3: str) -> PlaceRecord | None:
+        """The town that is the state's capital, as the lexicon names it."""
+        return self._capital_records.get(iso3)
 
     def border(self, iso3_a: str, iso3_b: str) -> PlaceRecord | None:
         """The curated border between two states, if the lexicon has one."""

@@ -29,3 +29,18 @@ class PlaceWords(Entry):
         default_factory=list, description="words between a place and a name that make the "
         "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
         "district of Nangarhar\", \"Gereshk (Helmand)\")")
+    outlets: dict[Phrase, str] = Field(
+        default_factory=dict, description="news outlets and their home (ISO3 country, or "
+        "\"ISO3/admin1\" for a regional paper): an article's source points to the country "
+        "its outlet reports on most (\"The Hindu\": IND; \"The Sangai Express\": "
+        "IND/Manipur)")
+    agencies: list[Phrase] = Field(
+        default_factory=list, description="international news agencies and broadcasters: a "
+        "source part that starts with one points to no country (\"Agence France Presse\" "
+        "is not about France)")
+    currencies: dict[Phrase, str] = Field(
+        default_factory=dict, description="currency words or marks beside an amount that one "
+        "country alone uses (\"Tk 500\": BGD; \"20,000 kyats\": MMR)")
+    capital_words: list[Phrase] = Field(
+        default_factory=list, description="phrases after a locative that name the capital "
+        "of the country the article is about (\"in the capital\")")

@@ -10,7 +10,7 @@ Macedonia.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ..lexicon import Gazetteer, PlaceRecord
@@ -26,9 +26,13 @@ _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
 def _points_to(mention: PlaceMention) -> set[str]:
     """The countries a name points to by itself: a country, a province or curated place of
-    the lexicon ("Nangarhar", "Kurram Agency"). A town's name alone points nowhere: many
-    countries have a Dara or a Kot, and the data has only some of them."""
-    return {r.iso3 for r in mention.records if r.curated and r.kind != "border"}
+    the lexicon ("Nangarhar", "Kurram Agency"), a capital or major town under its own name
+    ("talks in Doha"), when only one country has it ("Punjab" of India or of Pakistan
+    points to neither). A smaller town's name alone points nowhere: many countries have a
+    Dara or a Kot, and the data has only some of them."""
+    found = {r.iso3 for i, r in enumerate(mention.records)
+             if r.curated and r.kind != "border" or r.major and i not in mention.weak}
+    return found if len(found) == 1 else set()
 
 
 def context_countries(mentions: list[PlaceMention], countries: set[str]) -> set[str]:
@@ -88,31 +92,49 @@ def _seat(mention: PlaceMention, record: PlaceRecord | None) -> PlaceRecord | No
 
 
 def choose(mention: PlaceMention, countries: set[str],
-           units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+           units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset(),
+           actors: set[str] | None = None) -> PlaceRecord | None:
     """The place of `mention` (see `_choose`), a district at its namesake town."""
-    return _seat(mention, _choose(mention, countries, units))
+    return _seat(mention, _choose(mention, countries, units, article, actors))
 
 
 def _choose(mention: PlaceMention, countries: set[str],
-            units: Sequence[PlaceRecord] = ()) -> PlaceRecord | None:
+            units: Sequence[PlaceRecord] = (), article: frozenset[str] = frozenset(),
+            actors: set[str] | None = None) -> PlaceRecord | None:
     """Among the places of one name, the one this sentence means (or None): inside a unit
-    the sentence names, else in a country it points to; with no country pointed to, only a
-    name of the lexicon, a major town, or a name one country alone has (a country never
-    comes from choosing among same-name places by population)."""
+    the sentence names; else in the country of its actors (`actors`, by default all of
+    `countries`); else a capital, major town or province the sentence's names point to
+    ("protesters in Dhaka" in an Indian paper), never a province that another country's
+    place of the name competes with ("In Ilam" of a Nepali paper is not Iran's province
+    Ilam); else in a country the article points to;
+    else in one the sentence's other names point to. A place in a country none of these
+    points to is taken only when the article points to none: a name of the lexicon, a
+    major town, or a name one country alone has (a country never comes from choosing among
+    same-name places by population)."""
     records = _ranked(mention.records, mention)
     for unit in units:
         inside = [r for r in records if r is not unit and r.within(unit)]
         if inside:
             return inside[0]
-    if countries:
-        for record in records:
-            if record.iso3 in countries:
-                return record
-        first = records[0]
-        return first if first.curated or first.major and 0 not in mention.weak else None
+    own = countries if actors is None else actors
+    tiers: tuple[Callable[[PlaceRecord], bool], ...] = (
+        lambda r: r.iso3 in own or r.border_iso3 in own,
+        lambda r: r.iso3 in countries and (r.kind == "country" or r.major and not r.curated),
+        lambda r: r.iso3 in article or r.border_iso3 in article,
+        lambda r: r.iso3 in countries or r.border_iso3 in countries)
+    for tier in tiers:
+        found = next((r for r in records if tier(r)), None)
+        if found is not None:  # the tier tells the country; the ranking, the place in it
+            return next(r for r in records if r.iso3 == found.iso3)
     first = records[0]
-    if first.curated or first.major:
-        return first
+    if article:  # a name of the lexicon one country alone has; no major town abroad
+        alone = len({r.iso3 for r in records if r.curated}) == 1
+        return first if first.curated and alone else None
+    if countries:
+        return first if first.curated or first.major and 0 not in mention.weak else None
+    if (first.curated or first.major) and len(
+            {r.iso3 for r in records if r.curated or r.major}) == 1:
+        return first  # "Hyderabad" alone is neither India's nor Pakistan's
     # A name that one country alone has, under its own name: the name says where it is.
     # Among same-name places of several countries none is taken ("Dara": Senegal, Romania).
     alone = 0 not in mention.weak and len({r.iso3 for r in mention.records}) == 1
@@ -150,8 +172,10 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     written is read from it); `article`: the countries the article points to, read when
     the sentence points to none."""
     every = context if context is not None else mentions
-    pointed = context_countries(every, countries) or set(article)
-    picked = {id(m): choose(m, pointed, _units(every, m, pointed)) for m in every}
+    pointed = context_countries(every, countries)
+    wider = pointed | article
+    picked = {id(m): choose(m, pointed, _units(every, m, wider), article, countries)
+              for m in every}
     holders: set[int] = set()
     if len(every) > 1:
         holders = {id(m) for m in mentions if _container(m, [
@@ -160,8 +184,7 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
             holders = set()  # only containers named by the trigger: the most precise wins
     best: tuple[int, int, PlaceRecord, PlaceMention] | None = None
     for order, mention in enumerate(mentions):
-        record = picked.get(id(mention)) or choose(mention, pointed,
-                                                   _units(every, mention, pointed))
+        record = picked.get(id(mention))
         if record is None or id(mention) in holders:
             continue
         if len(mentions) == 1:

@@ -1,0 +1,293 @@
+"""The country an article is about, read once per article from everything that points to one.
+
+Many reports name no place the gazetteer knows ("in the capital", a neighbourhood, a
+village), or none at all; a careful coder still knows the country: from the states,
+nationalities, parties, armed groups and office holders the text names (the actor lexicon
+knows their countries), the provinces and capitals it names, a currency beside an amount,
+and the outlet that published it (a new lexicon table: "The Hindu" reports on India). Each
+piece of evidence is a vote; the country with most votes is the article's. A name of one
+place alone does not make its country the article's when other evidence points elsewhere:
+"Delta" in an Indian report is not Nigeria's Delta State.
+
+An event with no place of its own is placed in the article's country (ACLED's geo
+precision 3): at the province the article or its outlet points to, at the capital when the
+text says "in the capital", else the country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from typing import TYPE_CHECKING
+
+from ..lexicon import Gazetteer, Lexicon, PlaceRecord
+from ..model.mentions import ActorRef, Mention, PlaceRef
+from ..text import Folder
+
+if TYPE_CHECKING:
+    from ..match import Matcher
+
+# Votes, each distinct name once: the outlet weighs most (a local paper reports on its
+# country, whatever foreign firm or leader its story names); then a state, nationality or
+# capital; a party, group or office holder whose country the lexicon knows, or a province or
+# curated place of one country; a currency beside an amount least.
+SOURCE_VOTE = 6
+SHARED_SOURCE_VOTE = 1  # an outlet name papers of several countries share ("The Nation")
+STATE_VOTE = 4
+ACTOR_VOTE = 3
+PLACE_VOTE = 3
+CURRENCY_VOTE = 2
+_STATE_KINDS = frozenset({"state", "adjective", "capital"})
+# What an article may name that places an event it does not place: a town or district.
+_NAMED_KINDS = frozenset({"town", "admin2", "district"})
+_ACTOR_KINDS = frozenset({"group", "group_adjective", "person"})
+_PARTS = re.compile(r"\s*(?:;|,|\s--\s|\s-\s|/)\s*")
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCountry:
+    """What an article points to: its country (`top`, or None), the countries it points
+    to most (`pointed`: `top` and any tied with it), the province it or its outlet names in
+    that country, and whether it speaks of "the capital"."""
+
+    top: str | None = None
+    pointed: frozenset[str] = frozenset()
+    admin1: PlaceRecord | None = None
+    capital: bool = False
+    votes: tuple[tuple[str, int], ...] = field(default=())
+    states_only: bool = False  # only states and nationalities point to a country
+    sourced: bool = False  # the outlet points to a country
+
+
+NO_COUNTRY = ArticleCountry()
+
+
+class CountryReader:
+    """Reads an article's country (`read`); built once per Coder from its lexicon."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, matcher: Matcher,
+                 folder: Folder) -> None:
+        self.gazetteer, self.matcher, self.folder = gazetteer, matcher, folder
+        words = lexicon.language.places
+        self._outlets = {_outlet_key(folder, name): [_home(v) for v in value.split("|")]
+                         for name, value in words.outlets.items()}
+        self._agencies = tuple(_outlet_key(folder, name) for name in words.agencies)
+        self._actors: dict[str, set[str]] = {}
+        for group in lexicon.groups:
+            iso3 = group.state or group.country
+            for name in group.forms():
+                self._actors.setdefault(folder.fold(name), set()).add(iso3 or "")
+        for person in lexicon.people:
+            for name in {person.name, *person.aliases}:
+                self._actors.setdefault(folder.fold(name), set()).add(person.country)
+        self._currencies = {folder.fold(k).strip(): v for k, v in words.currencies.items()}
+        self._currency = _currency_pattern(list(self._currencies)) if self._currencies else None
+        capitals = sorted({folder.fold(w).strip() for w in words.capital_words}, key=len,
+                          reverse=True)
+        self._capital = re.compile(
+            r"\b(?:in|at|of|to|from|near|across|around)\s+(?:" +
+            "|".join(re.escape(c) for c in capitals) + r")\b") if capitals else None
+
+    def read(self, mentions: Iterable[Mention], folded: str, original: str,
+             source: str | None) -> ArticleCountry:
+        """The article's country from its `mentions` (of the text), its folded and original
+        text, and its `source` (the outlet, as metadata names it; may be None)."""
+        votes: Counter[str] = Counter()
+        admin1: list[PlaceRecord] = []
+        self._text_votes(mentions, original, votes, admin1)
+        states = Counter(votes)
+        if self._currency is not None:
+            for match in self._currency.finditer(folded):
+                word = match.group("a") or match.group("b")
+                votes[self._currencies[word]] += CURRENCY_VOTE
+        before = sum(votes.values())
+        outlet_admin1 = self._source_votes(source, votes, admin1)
+        sourced = sum(votes.values()) > before
+        if not votes:
+            return NO_COUNTRY
+        top = max(votes.items(), key=lambda kv: kv[1])[0]  # the first seen wins a tie
+        # Where the votes tie, the article points to each of the tied countries.
+        pointed = frozenset(c for c, v in votes.items() if v >= votes[top])
+        unit = next((r for r in admin1 if r.iso3 == top), None)
+        if unit is None and outlet_admin1 is not None and outlet_admin1.iso3 == top:
+            unit = outlet_admin1
+        capital = self._capital is not None and self._capital.search(folded) is not None
+        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()),
+                              votes == states and self._states_only(mentions), sourced)
+
+    def named_town(self, mentions: Iterable[Mention], original: str, top: str
+                   ) -> PlaceRecord | None:
+        """The first town or district of country `top` the article names as a name
+        (capitalised, not inside the name of a group, party or person, not beside a number),
+        wherever it stands, a locative before it or not ("the streets of Guwahati", "the
+        Shikarpur chapter")."""
+        reach = -1  # the end of the names of actors seen so far
+        for mention in mentions:
+            places = mention.of(PlaceRef)
+            if mention.of(ActorRef):
+                reach = max(reach, mention.end)
+                continue
+            if not places or mention.end <= reach or original[mention.start].islower() or \
+                    _beside_number(original, mention.start, mention.end):
+                continue
+            for payload in places:
+                records = [r for r in self.gazetteer.candidates(payload.key)
+                           if r.iso3 == top and r.kind in _NAMED_KINDS]
+                if records:
+                    return min(records, key=_named_rank)
+        return None
+
+    def _text_votes(self, mentions: Iterable[Mention], original: str, votes: Counter[str],
+                    admin1: list[PlaceRecord]) -> None:
+        seen: set[object] = set()
+        for mention in mentions:
+            if not (mention.of(ActorRef) or mention.of(PlaceRef)):
+                continue
+            actor = False
+            for payload in mention.payloads:
+                if isinstance(payload, ActorRef) and payload not in seen:
+                    seen.add(payload)
+                    actor = self._actor_vote(payload, votes) or actor
+            if actor:
+                continue  # "Dhaka" the capital already voted; its places are the same
+            for payload in mention.payloads:
+                if isinstance(payload, PlaceRef) and payload not in seen:
+                    seen.add(payload)
+                    self._place_vote(payload.key, votes, admin1)
+
+    def _states_only(self, mentions: Iterable[Mention]) -> bool:
+        """Did only states and nationalities vote (no party, group, place or outlet)?"""
+        return all(ref.kind in _STATE_KINDS or self._actors.get(ref.key, {""}) == {""}
+                   for m in mentions for ref in m.of(ActorRef)) and not any(
+            self.gazetteer.points_to(ref.key) for m in mentions for ref in m.of(PlaceRef)
+            if not m.of(ActorRef))
+
+    def _actor_vote(self, ref: ActorRef, votes: Counter[str]) -> bool:
+        if ref.kind in _STATE_KINDS:
+            votes[ref.key] += STATE_VOTE
+            return True
+        if ref.kind in _ACTOR_KINDS:
+            countries = self._actors.get(ref.key, set()) - {""}
+            if len(countries) == 1:
+                votes[next(iter(countries))] += ACTOR_VOTE
+                return True
+        return False
+
+    def _place_vote(self, key: str, votes: Counter[str], admin1: list[PlaceRecord]) -> None:
+        """A province or curated place of one country votes for it; a name several
+        countries' provinces share ("Punjab") votes for none."""
+        countries = self.gazetteer.points_to(key)
+        if len(countries) != 1:
+            return
+        iso3 = next(iter(countries))
+        votes[iso3] += PLACE_VOTE
+        admin1.extend(r for r in self.gazetteer.candidates(key)
+                      if r.iso3 == iso3 and r.kind == "admin1")
+
+    def _source_votes(self, source: str | None, votes: Counter[str],
+                      admin1: list[PlaceRecord]) -> PlaceRecord | None:
+        """Each outlet of the source votes for its home; an outlet the table does not know
+        votes for the country, nationality or province its name holds ("Times of India")."""
+        unit: PlaceRecord | None = None
+        for part in _source_parts(source):
+            key = _outlet_key(self.folder, part)
+            homes = self._outlets.get(key) or self._outlets.get(_BRACKETS.sub("", key).strip())
+            if homes is None and any(key == a or key.startswith(a + " ") for a in self._agencies):
+                continue
+            if homes is None:
+                found = self._home_in_name(part)
+                homes = [found] if found else []
+            # A name papers of several countries share votes little for each, the most
+            # likely first (the first seen wins a tie): the text decides when it can.
+            weight = SOURCE_VOTE if len(homes) == 1 else SHARED_SOURCE_VOTE
+            for iso3, province in homes:
+                votes[iso3] += weight
+                if province and unit is None and len(homes) == 1:
+                    unit = self._admin1_named(iso3, province)
+        return unit
+
+    def _home_in_name(self, part: str) -> tuple[str, str | None] | None:
+        folded = self.folder.fold(part)
+        found: list[tuple[str, str | None]] = []
+        for mention in self.matcher.mentions(folded, 0, len(folded), part):
+            for payload in mention.payloads:
+                if isinstance(payload, ActorRef) and payload.kind in _STATE_KINDS:
+                    found.append((payload.key, None))
+                elif isinstance(payload, PlaceRef):
+                    countries = self.gazetteer.points_to(payload.key)
+                    if len(countries) == 1:
+                        found.append((next(iter(countries)), payload.key))
+        homes = {iso3 for iso3, _ in found}
+        if len(homes) != 1:
+            return None
+        return found[0][0], next((k for _, k in found if k), None)
+
+    def _admin1_named(self, iso3: str, name: str) -> PlaceRecord | None:
+        return next((r for r in self.gazetteer.candidates(self.folder.fold(name).strip())
+                     if r.iso3 == iso3 and r.kind == "admin1"), None)
+
+    def place(self, article: ArticleCountry, named: Callable[[str], PlaceRecord | None]
+              ) -> tuple[PlaceRecord, int] | None:
+        """Where an event with no place of its own is put: the capital when the text says
+        "in the capital" (precision 1), else a town of the country the article names
+        (`named(top)`, see `named_town`; near it: precision 2), else the province the
+        article points to, else the country (precision 3)."""
+        if article.top is None:
+            return None
+        if article.capital:
+            capital = self.gazetteer.capital(article.top)
+            if capital is not None:
+                return capital, 1
+        town = named(article.top)
+        if town is not None:
+            return town, 2
+        if article.admin1 is not None:
+            return article.admin1, 3
+        country = self.gazetteer.country(article.top)
+        return (country, 3) if country is not None else None
+
+
+def _home(value: str) -> tuple[str, str | None]:
+    iso3, _, admin1 = value.partition("/")
+    return iso3.strip(), admin1.strip() or None
+
+
+def _outlet_key(folder: Folder, name: str) -> str:
+    key = " ".join(folder.fold(name).split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _source_parts(source: str | None) -> list[str]:
+    if not source or not isinstance(source, str):
+        return []
+    return [p for p in _PARTS.split(source) if p.strip()]
+
+
+def _currency_pattern(words: list[str]) -> re.Pattern[str]:
+    """A currency word beside an amount: "Tk 500", "Tk. 5 lakh", "20,000 kyats"."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?P<a>{alternatives})\.?\s?\d|\d(?:[\d,.]*\d)?\s?"
+                      rf"(?:lakh|crore|million|billion|thousand|m|bn)?\s?(?P<b>{alternatives})\b")
+
+
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\s,.]*$")
+_NUMBER_AFTER = re.compile(r"^[\s,.]*\d")
+
+
+def _beside_number(original: str, start: int, end: int) -> bool:
+    """"Nov 5", "28 May", "House 12": a name beside a number is a date or an address."""
+    return bool(_NUMBER_BEFORE.search(original[max(0, start - 4):start]) or
+                _NUMBER_AFTER.match(original[end:end + 4]))
+
+
+def _named_rank(record: PlaceRecord) -> tuple[bool, bool]:
+    """Places under their own name first; then, under its own name, a town before a
+    district, and under an alternate name a district before a town ("Khogyani" is the
+    district of Nangarhar, and only an old name of a town elsewhere)."""
+    return record.alternate, (record.kind == "town") == record.alternate
