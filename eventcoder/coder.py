@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +21,7 @@ from .documents import (Document, OnError, Skipped, documents_from_frame, docume
                         read_paths, unique_ids)
 from .events import COLUMNS, event_row
 from .headers import HeaderReader
-from .lexicon import Gazetteer, load_lexicon
+from .lexicon import Gazetteer, LexiconWarning, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
@@ -61,11 +62,33 @@ class Coder:
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
                  extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000,
-                 regime_years: bool | None = None) -> None:
+                 regime_years: bool | None = None, cache: bool = True) -> None:
+        from . import coder_cache
         from .lexicon.loader import BUNDLED
 
-        folders = list(lexicons) if lexicons is not None else [BUNDLED]
-        self.lexicon = load_lexicon([*folders, *extra_lexicons])
+        folders = [*(list(lexicons) if lexicons is not None else [BUNDLED]), *extra_lexicons]
+        settings = {"min_population": min_population, "regime_years": regime_years}
+        where = coder_cache.cache_folder() if cache else None
+        key = coder_cache.cache_key(folders, settings) if where is not None else None
+        state = None
+        if where is not None and key is not None:
+            state = coder_cache.load(coder_cache.path_of(where, key), key)
+        if state is not None:
+            self.__dict__.update(state)
+            for warning in self.lexicon.warnings:  # as `load_lexicon` gives them
+                warnings.warn(LexiconWarning(str(warning)), stacklevel=2)
+            return  # collected as it was loaded
+        self._build(folders, min_population, regime_years)
+        if where is not None and key is not None:
+            coder_cache.save(coder_cache.path_of(where, key), key, self.__dict__)
+        # Building leaves ~800,000 objects (lexicon, gazetteer, automata) and the garbage of
+        # building them; a full collection now spares the first batch coded one of its own
+        # (0.25-0.3 s: 20 % of coding 2 * 10^4 dense sentences).
+        gc.collect()
+
+    def _build(self, folders: list[str | Path], min_population: int,
+               regime_years: bool | None) -> None:
+        self.lexicon = load_lexicon(folders)
         self.folder = Folder()
         self.gazetteer = Gazetteer(self.lexicon.countries, self.lexicon.places,
                                    self.lexicon.admin1_files, min_population,
@@ -84,10 +107,6 @@ class Coder:
         self.date_finder = DateFinder(language.dates, language.numbers)
         self.dates = DateResolver(language.dates, language.numbers)
         self.tolls = TollFinder(language.tolls, language.numbers)
-        # Building leaves ~800,000 objects (lexicon, gazetteer, automata) and the garbage of
-        # building them; a full collection now spares the first batch coded one of its own
-        # (0.25-0.3 s: 20 % of coding 2 * 10^4 dense sentences).
-        gc.collect()
 
     # -- public API ----------------------------------------------------------------------
 
