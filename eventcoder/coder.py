@@ -3,8 +3,10 @@ order — read, segment, match, rules, resolve, context, table — over a batch 
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
+import threading
 import warnings
 from bisect import bisect_right
 from collections import Counter
@@ -58,6 +60,12 @@ class Coder:
     (see docs/lexicons.md); `Coder(lexicons=[...])` uses only yours.
     `Coder(regime_years=False)` names state forces without the years of the government in
     power ("Military Forces of Pakistan"); by default the lexicon's `regime_years` decides.
+
+    Building compiles the lexicons (seconds); what it builds is kept in the user's cache
+    folder, and the next Coder of the same lexicon files and settings is loaded from there
+    (a fraction of a second), rebuilt when anything it was built from changed
+    (`eventcoder.coder_cache`). `cache=False` builds afresh and writes nothing;
+    `EVENTCODER_CODER_CACHE` names another folder, or ``off``.
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
@@ -326,17 +334,38 @@ def _may_make_event(mention: Mention) -> bool:
     return any(not (ref.weak or ref.needs_pair) for ref in groups.get(TriggerRef, ()))
 
 
+def default_coder() -> Coder:
+    """The Coder of the bundled lexicon that `code_texts` and `code_files` use when given
+    none: built on the first call (or loaded from the cache, see `Coder`), then the same
+    object for every call in this process (it holds ~300 MB for as long). Thread-safe:
+    threads calling at once wait for the one that builds it."""
+    with _DEFAULT_LOCK:
+        return _default_coder()
+
+
+@functools.cache
+def _default_coder() -> Coder:
+    return Coder()
+
+
+# Held while the default Coder is looked up or built, so that it is built once.
+_DEFAULT_LOCK = threading.Lock()
+
+
 def code_texts(texts: Iterable[str] | str, published: Any = None,
                ids: Iterable[Any] | None = None, coder: Coder | None = None, *,
                on_error: OnError = "raise", dayfirst: bool | None = None,
                merge: MergeMode = "event") -> pd.DataFrame:
-    """Code strings with a default Coder (built once per call; keep a Coder to reuse it)."""
-    return (coder or Coder()).code_texts(texts, published, ids, on_error, dayfirst=dayfirst,
-                                         merge=merge)
+    """Code strings with `coder`, else the default Coder (`default_coder`: built once per
+    process, then reused)."""
+    return (coder or default_coder()).code_texts(texts, published, ids, on_error,
+                                                 dayfirst=dayfirst, merge=merge)
 
 
 def code_files(paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
                coder: Coder | None = None, *, dayfirst: bool | None = None,
                merge: MergeMode = "event") -> pd.DataFrame:
-    """Code .txt/.jsonl files or folders with a default Coder."""
-    return (coder or Coder()).code_files(paths, on_error, dayfirst=dayfirst, merge=merge)
+    """Code .txt/.jsonl files or folders with `coder`, else the default Coder
+    (`default_coder`)."""
+    return (coder or default_coder()).code_files(paths, on_error, dayfirst=dayfirst,
+                                                 merge=merge)

@@ -20,7 +20,6 @@ is trusted as the user's own files are: it is code that runs when loaded (pickle
 from __future__ import annotations
 
 import dataclasses
-import functools
 import gc
 import hashlib
 import logging
@@ -214,6 +213,10 @@ class _Pickler(pickle.Pickler):
     loading calls its `__init__`: the `__setstate__` that `dataclasses` gives such a class
     reads `fields()` for every object, three times the cost, over ~3 * 10^5 of them."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._fields: dict[type, tuple[str, ...] | None] = {}
+
     def reducer_override(self, obj: Any) -> Any:
         kind = type(obj)
         if kind.__name__ == "PlaceIndex":
@@ -221,13 +224,14 @@ class _Pickler(pickle.Pickler):
 
             if kind is PlaceIndex:
                 return PlaceIndex, (obj.path,)
-        names = _init_fields(kind)
+        names = self._fields.get(kind, ())
+        if names == ():
+            names = self._fields[kind] = _init_fields(kind)
         if names is not None:
             return kind, tuple(getattr(obj, name) for name in names)
         return NotImplemented
 
 
-@functools.cache
 def _init_fields(kind: type) -> tuple[str, ...] | None:
     """The fields that rebuild an object of `kind` when given to its `__init__` in order:
     those of a frozen dataclass with slots whose every field is a positional `__init__`
@@ -236,7 +240,7 @@ def _init_fields(kind: type) -> tuple[str, ...] | None:
     if params is None or not params.frozen or "__slots__" not in kind.__dict__ \
             or hasattr(kind, "__post_init__"):
         return None
-    fields = dataclasses.fields(kind)  # type: ignore[arg-type]
+    fields = dataclasses.fields(kind)
     if not all(f.init and not f.kw_only for f in fields):
         return None
     return tuple(f.name for f in fields)
