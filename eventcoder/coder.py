@@ -76,6 +76,8 @@ class Coder:
 
         folders = [*(list(lexicons) if lexicons is not None else [BUNDLED]), *extra_lexicons]
         settings = {"min_population": min_population, "regime_years": regime_years}
+        # A subclass that builds otherwise is not what the cache holds.
+        cache = cache and type(self)._build is Coder._build
         where = coder_cache.cache_folder() if cache else None
         key = coder_cache.cache_key(folders, settings) if where is not None else None
         state = None

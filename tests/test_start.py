@@ -381,12 +381,23 @@ class _Derived:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class _Wrapping:
+    """A `__post_init__` that changes a field: calling `__init__` again would wrap twice."""
+
+    items: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "items", ("wrapped", *self.items))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class _Keyword:
     a: int
     b: int = dataclasses.field(default=0, kw_only=True)
 
 
 @pytest.mark.parametrize("obj, by_init", [(_Plain(1, ("x",)), True), (_Derived(3), False),
+                                          (_Wrapping(("x",)), False),
                                           (_Keyword(1, b=2), False)])
 def test_frozen_dataclasses_round_trip(obj: Any, by_init: bool) -> None:
     import io
