@@ -7,8 +7,9 @@ Each measure runs in a fresh interpreter, OLD and NEW alternately, ROUNDS times 
 `import eventcoder`, `eventcoder --help`, a `code` command given a bad input, and
 `Coder()` cold (an empty coder cache: what it costs to build and to save) and warm (the
 cache filled). Printed: the median and range of CPU seconds (user + system) and of wall
-seconds, and the peak RSS of the `Coder()` runs. The place index is the one in the user's
-cache folder (built once, shared by both trees); the coder caches are temporary folders.
+seconds, and the peak RSS of the `Coder()` runs and their RSS once it is built (Linux).
+The place index is the one in the user's cache folder (built once, shared by both trees);
+the coder caches are temporary folders.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ warnings.simplefilter("ignore")
 import eventcoder
 wall, cpu = time.perf_counter(), time.process_time()
 eventcoder.Coder()
-print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+with open("/proc/self/status") as status:
+    now = next(int(line.split()[1]) for line in status if line.startswith("VmRSS"))
+print(json.dumps({"wall": wall, "cpu": cpu, "now": now / 1024,
                   "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -94,14 +98,16 @@ def _spread(values: list[float]) -> str:
 def _report(results: dict[tuple[str, str], list[dict[str, float]]], rounds: int) -> None:
     print(f"{rounds} rounds, old and new alternately; median (min-max) seconds; load "
           f"{os.getloadavg()[0]:.1f}")
-    print("| measure | tree | CPU s | wall s | Coder() CPU s | Coder() wall s | peak RSS MB |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print("| measure | tree | process CPU s | process wall s | Coder() CPU s | Coder() wall s "
+          "| peak RSS MB | RSS after MB |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for (measure, name), runs in results.items():
         inner = [r for r in runs if "in_cpu" in r]
         cells = [_spread([r["cpu"] for r in runs]), _spread([r["wall"] for r in runs])]
         cells += [_spread([r["in_cpu"] for r in inner]), _spread([r["in_wall"] for r in inner]),
-                  f"{statistics.median(r['in_rss'] for r in inner):.0f}"] if inner else \
-            ["", "", ""]
+                  f"{statistics.median(r['in_rss'] for r in inner):.0f}",
+                  f"{statistics.median(r['in_now'] for r in inner):.0f}"] if inner else \
+            ["", "", "", ""]
         print(f"| {measure} | {name} | " + " | ".join(cells) + " |")
 
 
