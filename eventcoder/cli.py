@@ -129,6 +129,8 @@ def code(inputs: tuple[str, ...], output: str, force: bool, on_error: str,
     with warnings.catch_warnings():
         # Each skip is also logged (to stderr, as "WARNING ... skipped: ..."): once is enough.
         warnings.simplefilter("ignore", InputWarning)
+        if on_error == "raise":
+            _check_inputs(inputs)
         _check_output(output, inputs, force, folder_mode)
         if only_lexicons:
             _check_lexicon(lexicons)
@@ -153,6 +155,29 @@ def _check_output(output: str, inputs: tuple[str, ...], force: bool, folder_mode
             check_output_file(output, inputs, overwrite=force)
     except EventcoderError as exc:
         _fail(exc)
+
+
+def _check_inputs(inputs: tuple[str, ...]) -> None:
+    """Refuse, before the Coder is built (seconds), an input the reader would refuse when
+    it comes to it: a file named directly that is not a regular .txt or .jsonl file, or
+    cannot be read; a folder that cannot be listed. (click has checked that each exists.)"""
+    import os
+
+    from .errors import Problem
+    from .inputs import READABLE_SUFFIXES
+
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            problem = None if os.access(path, os.R_OK | os.X_OK) else "cannot be listed"
+        elif not path.is_file():
+            problem = "not a regular file: not read"
+        elif path.suffix.lower() not in READABLE_SUFFIXES:
+            problem = "unsupported file type (use .txt or .jsonl)"
+        else:
+            problem = None if os.access(path, os.R_OK) else "cannot be read"
+        if problem is not None:
+            raise click.ClickException(f"{Problem(item, None, problem)}: nothing was coded")
 
 
 def _check_lexicon(lexicons: tuple[str, ...]) -> None:
@@ -558,6 +583,7 @@ def evaluate(inputs: tuple[str, ...], gold: str | None, acled: tuple[str, ...],
         return
     if not inputs or gold is None:
         raise click.UsageError("--gold needs the INPUTS it annotates")
+    _check_inputs(inputs)
     from .evaluate import evaluate as run
 
     try:

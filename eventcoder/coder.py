@@ -3,8 +3,11 @@ order — read, segment, match, rules, resolve, context, table — over a batch 
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
+import threading
+import warnings
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -20,7 +23,7 @@ from .documents import (Document, OnError, Skipped, documents_from_frame, docume
                         read_paths, unique_ids)
 from .events import COLUMNS, event_row
 from .headers import HeaderReader
-from .lexicon import Gazetteer, PlaceRecord, load_lexicon
+from .lexicon import Gazetteer, LexiconWarning, PlaceRecord, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
 from .model.records import EventRecord
@@ -60,15 +63,45 @@ class Coder:
     (see docs/lexicons.md); `Coder(lexicons=[...])` uses only yours.
     `Coder(regime_years=False)` names state forces without the years of the government in
     power ("Military Forces of Pakistan"); by default the lexicon's `regime_years` decides.
+
+    Building compiles the lexicons (seconds); what it builds is kept in the user's cache
+    folder, and the next Coder of the same lexicon files and settings is loaded from there
+    (a fraction of a second), rebuilt when anything it was built from changed
+    (`eventcoder.coder_cache`). `cache=False` builds afresh and writes nothing;
+    `EVENTCODER_CODER_CACHE` names another folder, or ``off``.
     """
 
     def __init__(self, lexicons: Iterable[str | Path] | None = None, *,
                  extra_lexicons: Iterable[str | Path] = (), min_population: int = 5000,
-                 regime_years: bool | None = None) -> None:
+                 regime_years: bool | None = None, cache: bool = True) -> None:
+        from . import coder_cache
         from .lexicon.loader import BUNDLED
 
-        folders = list(lexicons) if lexicons is not None else [BUNDLED]
-        self.lexicon = load_lexicon([*folders, *extra_lexicons])
+        folders = [*(list(lexicons) if lexicons is not None else [BUNDLED]), *extra_lexicons]
+        settings = {"min_population": min_population, "regime_years": regime_years}
+        # A subclass that builds otherwise is not what the cache holds.
+        cache = cache and type(self)._build is Coder._build
+        where = coder_cache.cache_folder() if cache else None
+        key = coder_cache.cache_key(folders, settings) if where is not None else None
+        state = None
+        if where is not None and key is not None:
+            state = coder_cache.load(coder_cache.path_of(where, key), key)
+        if state is not None:
+            self.__dict__.update(state)
+            for warning in self.lexicon.warnings:  # as `load_lexicon` gives them
+                warnings.warn(LexiconWarning(str(warning)), stacklevel=2)
+            return  # collected as it was loaded
+        self._build(folders, min_population, regime_years)
+        if where is not None and key is not None:
+            coder_cache.save(coder_cache.path_of(where, key), key, self.__dict__)
+        # Building leaves ~800,000 objects (lexicon, gazetteer, automata) and the garbage of
+        # building them; a full collection now spares the first batch coded one of its own
+        # (0.25-0.3 s: 20 % of coding 2 * 10^4 dense sentences).
+        gc.collect()
+
+    def _build(self, folders: list[str | Path], min_population: int,
+               regime_years: bool | None) -> None:
+        self.lexicon = load_lexicon(folders)
         self.folder = Folder()
         self.gazetteer = Gazetteer(self.lexicon.countries, self.lexicon.places,
                                    self.lexicon.admin1_files, min_population,
@@ -89,10 +122,6 @@ class Coder:
         self.dates = DateResolver(language.dates, language.numbers)
         self.tolls = TollFinder(language.tolls, language.numbers)
         self.telling = Telling.of(language.rules)
-        # Building leaves ~800,000 objects (lexicon, gazetteer, automata) and the garbage of
-        # building them; a full collection now spares the first batch coded one of its own
-        # (0.25-0.3 s: 20 % of coding 2 * 10^4 dense sentences).
-        gc.collect()
 
     # -- public API ----------------------------------------------------------------------
 
@@ -364,17 +393,38 @@ def _may_make_event(mention: Mention) -> bool:
     return any(not (ref.weak or ref.needs_pair) for ref in groups.get(TriggerRef, ()))
 
 
+def default_coder() -> Coder:
+    """The Coder of the bundled lexicon that `code_texts` and `code_files` use when given
+    none: built on the first call (or loaded from the cache, see `Coder`), then the same
+    object for every call in this process (it holds ~300 MB for as long). Thread-safe:
+    threads calling at once wait for the one that builds it."""
+    with _DEFAULT_LOCK:
+        return _default_coder()
+
+
+@functools.cache
+def _default_coder() -> Coder:
+    return Coder()
+
+
+# Held while the default Coder is looked up or built, so that it is built once.
+_DEFAULT_LOCK = threading.Lock()
+
+
 def code_texts(texts: Iterable[str] | str, published: Any = None,
                ids: Iterable[Any] | None = None, coder: Coder | None = None, *,
                on_error: OnError = "raise", dayfirst: bool | None = None,
                merge: MergeMode = "event") -> pd.DataFrame:
-    """Code strings with a default Coder (built once per call; keep a Coder to reuse it)."""
-    return (coder or Coder()).code_texts(texts, published, ids, on_error, dayfirst=dayfirst,
-                                         merge=merge)
+    """Code strings with `coder`, else the default Coder (`default_coder`: built once per
+    process, then reused)."""
+    return (coder or default_coder()).code_texts(texts, published, ids, on_error,
+                                                 dayfirst=dayfirst, merge=merge)
 
 
 def code_files(paths: Iterable[str | Path] | str | Path, on_error: OnError = "raise",
                coder: Coder | None = None, *, dayfirst: bool | None = None,
                merge: MergeMode = "event") -> pd.DataFrame:
-    """Code .txt/.jsonl files or folders with a default Coder."""
-    return (coder or Coder()).code_files(paths, on_error, dayfirst=dayfirst, merge=merge)
+    """Code .txt/.jsonl files or folders with `coder`, else the default Coder
+    (`default_coder`)."""
+    return (coder or default_coder()).code_files(paths, on_error, dayfirst=dayfirst,
+                                                 merge=merge)

@@ -13,6 +13,7 @@ Tests size their example counts with `scaled(n)`: n examples under "ci", 10 n un
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,12 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = os.environ.get("EVENTCODER_HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
+
+# The Coders the tests build are cached (eventcoder.coder_cache) in a folder of this run,
+# never in the user's: a run starts with an empty cache, as on a fresh machine, and the
+# Coders built more than once (the bundled lexicon, by several tests) are loaded from it.
+CODER_CACHE = tempfile.TemporaryDirectory(prefix="eventcoder-test-coders-")
+os.environ["EVENTCODER_CODER_CACHE"] = CODER_CACHE.name
 
 
 def scaled(n: int) -> settings:
