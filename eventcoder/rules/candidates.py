@@ -229,7 +229,7 @@ def object_after(view: SentenceView, parts: Participants, trigger: Placed,
                                    words[after].isdigit()):
         return False
     return vocabulary.armed_objects.isdisjoint(words[after + 1:after + 1 + _OBJECT_REACH]) and \
-        not _place_taken(view, parts, trigger, vocabulary)
+        not _place_taken(view, parts, trigger, vocabulary, [])
 
 
 def _other_target(view: SentenceView, parts: Participants, roles: Roles,
