@@ -13,7 +13,10 @@ from typing import Any
 import click
 
 from . import __version__
-from .errors import EventcoderError, InputError, InputWarning, LexiconError
+from .cli_checks import check_inputs as _check_inputs
+from .cli_checks import check_lexicon as _check_lexicon
+from .cli_checks import check_output as _check_output
+from .errors import EventcoderError, InputError, InputWarning
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -141,64 +144,6 @@ def code(inputs: tuple[str, ...], output: str, force: bool, on_error: str,
             _code_file(list(inputs), output, force, on_error, lexicons, only_lexicons,
                        progress, dayfirst, merge)
     # --- end scale ----------------------------------------------------------------------------
-
-
-def _check_output(output: str, inputs: tuple[str, ...], force: bool, folder_mode: bool) -> None:
-    """Refuse a bad output before the Coder is built and anything coded."""
-    from .dataset import check_output_file
-    from .parts import check_output_folder
-
-    try:
-        if folder_mode:
-            check_output_folder(output, inputs)
-        else:
-            check_output_file(output, inputs, overwrite=force)
-    except EventcoderError as exc:
-        _fail(exc)
-
-
-def _check_inputs(inputs: tuple[str, ...]) -> None:
-    """Refuse, before the Coder is built (seconds), an input the reader would refuse when
-    it comes to it: a file named directly that is not a regular .txt or .jsonl file, or
-    cannot be read; a folder that cannot be listed. (click has checked that each exists.)"""
-    import os
-
-    from .errors import Problem
-    from .inputs import READABLE_SUFFIXES
-
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            problem = None if os.access(path, os.R_OK | os.X_OK) else "cannot be listed"
-        elif not path.is_file():
-            problem = "not a regular file: not read"
-        elif path.suffix.lower() not in READABLE_SUFFIXES:
-            problem = "unsupported file type (use .txt or .jsonl)"
-        else:
-            problem = None if os.access(path, os.R_OK) else "cannot be read"
-        if problem is not None:
-            raise click.ClickException(f"{Problem(item, None, problem)}: nothing was coded")
-
-
-def _check_lexicon(lexicons: tuple[str, ...]) -> None:
-    """With --only-lexicons, a lexicon that cannot code anything is an error, not 0 events
-    (checked before the Coder is built)."""
-    from .lexicon import load_lexicon
-
-    try:
-        loaded = load_lexicon(list(lexicons))
-    except LexiconError as exc:
-        _fail(exc)
-        return
-    if not loaded.event_types:
-        raise click.ClickException("the lexicons given with --only-lexicons define no event "
-                                   "types: nothing can be coded")
-    if not loaded.countries:
-        raise click.ClickException(
-            "the lexicons given with --only-lexicons define no countries: no state, capital "
-            "or place can be named, so almost no event would be coded. Add a countries file "
-            "(the bundled one is eventcoder/lexicons/en/actors/countries.yaml) or drop "
-            "--only-lexicons")
 
 
 def _code_file(inputs: list[str], output: str, force: bool, on_error: str,

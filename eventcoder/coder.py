@@ -244,7 +244,6 @@ class Coder:
                 counts.append(self._state_counts(doc, folded, every))
             return counts[0]
 
-        pending = told_alone(pending, self.types, self.telling)
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
         # A state's forces act abroad as often as at home: an event with a state's side is
         # placed from the article only when its outlet tells the country, and with nothing
@@ -253,7 +252,9 @@ class Coder:
                        lambda r: self._on_the_ground(r) and (
                            r.acled_event_type in CROWD_TYPES or not article.states_only and (
                                article.sourced or not _state_side(r))))
-        kept = merge_crowd_reports(merged, self.types, self.book, state_counts)
+        # (the crowd rules first: they fold a force's arrests at a crowd into its event)
+        kept = told_alone(merge_crowd_reports(merged, self.types, self.book, state_counts),
+                          self.types, self.telling)
         for item in kept:  # after the merge: a later sentence may have told the date
             record = item.record
             default = date_from_publication(record.event_date, doc.published)

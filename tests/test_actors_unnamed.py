@@ -111,7 +111,7 @@ CROWDS = [
      [("Peaceful protest", "Protesters (Pakistan)", None)]),
     ("Police said traders protested outside the municipal office in Multan on Monday.",
      [("Peaceful protest", "Protesters (Pakistan)", None)]),
-    ("Residents protested against the police in Hyderabad on Monday over the death of a "
+    ("Residents protested against the police in Lucknow on Monday over the death of a "
      "youth.", [("Peaceful protest", "Protesters (India)", None)]),
     ("Lawyers protested in Lahore on Monday against the killing of a clerk by police.",
      [("Peaceful protest", "Protesters (Pakistan)", None)]),

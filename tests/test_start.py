@@ -158,7 +158,10 @@ def test_a_loaded_coder_is_the_coder_built(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_the_state_comparison_sees_a_difference(small: Path) -> None:
     """The comparison above is not blind: a number, a phrase, a shared object apart."""
-    state = {k: v for k, v in eventcoder.Coder().__dict__.items() if k != "gazetteer"}
+    # (the place index holds a lock the plain pickler cannot copy: leave out the gazetteer
+    # and what refers to it)
+    state = {k: v for k, v in eventcoder.Coder().__dict__.items()
+             if k not in {"gazetteer", "countries"}}
     assert_same_state(state, pickle.loads(pickle.dumps(state)))
     changed = pickle.loads(pickle.dumps(state))
     changed["matcher"].size += 1

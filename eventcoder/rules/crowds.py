@@ -137,7 +137,7 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(parts, cand, written):
+            if self._crowd_fight(view, parts, cand, written):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
@@ -170,13 +170,15 @@ class CrowdRules:
             any(self.is_crowd(s) or s.key in written or _organ(s) == "police"
                 for s in cand.roles.sides if s is not None))
 
-    def _crowd_fight(self, parts: Participants, cand: Candidate, written: frozenset[str]
-                     ) -> bool:
+    def _crowd_fight(self, view: SentenceView, parts: Participants, cand: Candidate,
+                     written: frozenset[str]) -> bool:
         """A clash or attack with a crowd on one side and no armed group on either; or
         the police alone against no one named, in a sentence that names no armed group
-        ("party workers clashed with the police": a battle has two armed sides)."""
+        ("party workers clashed with the police": a battle has two armed sides), nor arms
+        (the type's `armed_words`: "party cadres exchanged gunfire with the police")."""
         if cand.event_type.acled_event_type not in ABSORBED or \
-                "Violent demonstration" not in self.by_sub:
+                "Violent demonstration" not in self.by_sub or \
+                not set(view.words).isdisjoint(cand.event_type.armed_words):
             return False
         sides = [s for s in cand.roles.sides if s is not None]
         # (the dead of a toll are no crowd that fights: "two activists were shot dead"; a

@@ -122,8 +122,10 @@ def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], w
         if j == i:
             continue
         them = other.record
+        # (violence told after the event is no part of it: "police arrested three men for
+        # the murder. Traders protested against the killing.")
         if spec.yields_to and them.disorder_type in spec.yields_to and \
-                abs(them.sentence_index - at) <= window:
+                0 <= at - them.sentence_index <= window:
             return True
         if them.event_type in spec.cause_of and them.sentence_index == at:
             return True
