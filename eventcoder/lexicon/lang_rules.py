@@ -88,10 +88,10 @@ class RuleWords(Entry):
                                "government in power on the event's date, from `regimes` "
                                "(\"Military Forces of Pakistan (2013-2018)\")")
     # -- roles and events ------------------------------------------------------------------
-    yield_window: int = Field(2, ge=0, description="sentences before or after an event of "
-                              "a disorder type another type `yields_to` within which that "
-                              "type's events are part of it (\"Police were deployed\" "
-                              "after a riot)")
+    yield_window: int = Field(2, ge=0, description="sentences after an event of a disorder "
+                              "type another type `yields_to` (or in its sentence) within "
+                              "which that type's events are part of it (\"Police were "
+                              "deployed\" after a riot)")
     mediator_verbs: list[Word] = _words("verbs before an agent cue that make the agent a "
                                         "mediator (\"talks hosted by Qatar\")")
     pronouns: list[Word] = _words("pronouns that stand for an actor named before (\"India "
