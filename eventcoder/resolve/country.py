@@ -9,9 +9,14 @@ piece of evidence is a vote; the country with most votes is the article's. A nam
 place alone does not make its country the article's when other evidence points elsewhere:
 "Delta" in an Indian report is not Nigeria's Delta State.
 
-An event with no place of its own is placed in the article's country (ACLED's geo
-precision 3): at the province the article or its outlet points to, at the capital when the
-text says "in the capital", else the country.
+An event with no place of its own is placed in the article's country: at the capital when
+the text says "in the capital", near a town of the country the text names (precision 2),
+else (ACLED's geo precision 3) at the province the text names (a name several countries'
+provinces share, "Punjab", in the country the rest points to), else at the province a party
+or group of one province points to ("Shiv Sena": Maharashtra), else at that of an
+institution or region of one province ("Jadavpur University": West Bengal; both in
+language/province_cues.yaml), else at the outlet's home province when it is a paper of one
+province (a national paper has none), else the country.
 """
 
 from __future__ import annotations
