@@ -298,7 +298,8 @@ class Coder:
                                              top)
             return town or self.countries.named_town(self._every_mention(doc, folded),
                                                      doc.text, top)
-        return self.countries.place(article, named)
+        return self.countries.place(
+            article, named, lambda top: self.countries.named_province(folded, doc.text, top))
 
     def _with_header(self, doc: Document) -> Document:
         """The document with its date line (never coded), whose date is the publication

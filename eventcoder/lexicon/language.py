@@ -3,8 +3,8 @@ segmenter, the rules and the resolvers read (in the spirit of spaCy's ``lang/en`
 
 A lexicon folder holds it under ``language/``: each YAML file there has the top-level key
 ``language`` and, under it, one or more sub-sections (``rules``, ``dates``, ``numbers``,
-``tolls``, ``segment``, ``places``), each validated by its own model below. A second
-language is a new folder of data, not new code.
+``tolls``, ``segment``, ``places``, ``provinces``), each validated by its own model
+below. A second language is a new folder of data, not new code.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .lang_places import PlaceWords
+from .lang_provinces import ProvinceWords
 from .lang_rules import RuleWords
 from .lang_text import DateWords, NumberWords, SegmentWords, TollWords
 from .model import Entry
@@ -25,6 +26,7 @@ LANGUAGE_SECTIONS: dict[str, type[Entry]] = {
     "tolls": TollWords,
     "segment": SegmentWords,
     "places": PlaceWords,
+    "provinces": ProvinceWords,
 }
 
 
@@ -37,3 +39,4 @@ class Language(Entry):
     tolls: TollWords = Field(default_factory=TollWords)
     segment: SegmentWords = Field(default_factory=SegmentWords)
     places: PlaceWords = Field(default_factory=PlaceWords)
+    provinces: ProvinceWords = Field(default_factory=ProvinceWords)

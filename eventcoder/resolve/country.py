@@ -9,14 +9,20 @@ piece of evidence is a vote; the country with most votes is the article's. A nam
 place alone does not make its country the article's when other evidence points elsewhere:
 "Delta" in an Indian report is not Nigeria's Delta State.
 
-An event with no place of its own is placed in the article's country (ACLED's geo
-precision 3): at the province the article or its outlet points to, at the capital when the
-text says "in the capital", else the country.
+An event with no place of its own is placed in the article's country: at the capital when
+the text says "in the capital", near a town of the country the text names (precision 2),
+else (ACLED's geo precision 3) at the province the text names (a name several countries'
+provinces share, "Punjab", in the country the rest points to), else at the province a party
+or group of one province points to ("Shiv Sena": Maharashtra), else at that of an
+institution or region of one province ("Jadavpur University": West Bengal; both in
+language/province_cues.yaml), else at the outlet's home province when it is a paper of one
+province (a national paper has none), else the country.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -51,8 +57,9 @@ _BRACKETS = re.compile(r"\(([^)]*)\)")
 @dataclass(frozen=True, slots=True)
 class ArticleCountry:
     """What an article points to: its country (`top`, or None), the countries it points
-    to most (`pointed`: `top` and any tied with it), the province it or its outlet names in
-    that country, and whether it speaks of "the capital"."""
+    to most (`pointed`: `top` and any tied with it), the province its text names in that
+    country (`admin1`), the province a party or group of one province it names points to
+    (`cue`), its outlet's home province (`home`), and whether it speaks of "the capital"."""
 
     top: str | None = None
     pointed: frozenset[str] = frozenset()
@@ -61,6 +68,8 @@ class ArticleCountry:
     votes: tuple[tuple[str, int], ...] = field(default=())
     states_only: bool = False  # only states and nationalities point to a country
     sourced: bool = False  # the outlet points to a country
+    cue: PlaceRecord | None = None
+    home: PlaceRecord | None = None
 
 
 NO_COUNTRY = ArticleCountry()
@@ -86,6 +95,13 @@ class CountryReader:
                 self._actors.setdefault(folder.fold(name), set()).add(person.country)
         self._currencies = {folder.fold(k).strip(): v for k, v in words.currencies.items()}
         self._currency = _currency_pattern(list(self._currencies)) if self._currencies else None
+        self._group_homes = self._homes_of_groups(lexicon, folder)
+        names = lexicon.language.provinces.names
+        self._names = {" ".join(folder.fold(k).split()): _home(v) for k, v in names.items()
+                       if not _abbreviation(k)}
+        self._name_pattern = _phrase_pattern(list(self._names))
+        self._abbreviations = {k: _home(v) for k, v in names.items() if _abbreviation(k)}
+        self._abbreviation_pattern = _phrase_pattern(list(self._abbreviations))
         capitals = sorted({folder.fold(w).strip() for w in words.capital_words}, key=len,
                           reverse=True)
         self._capital = re.compile(
@@ -113,11 +129,56 @@ class CountryReader:
         # Where the votes tie, the article points to each of the tied countries.
         pointed = frozenset(c for c, v in votes.items() if v >= votes[top])
         unit = next((r for r in admin1 if r.iso3 == top), None)
-        if unit is None and outlet_admin1 is not None and outlet_admin1.iso3 == top:
-            unit = outlet_admin1
+        home = outlet_admin1 if outlet_admin1 is not None and outlet_admin1.iso3 == top \
+            else None
         capital = self._capital is not None and self._capital.search(folded) is not None
         return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()),
-                              votes == states and self._states_only(mentions), sourced)
+                              votes == states and self._states_only(mentions), sourced,
+                              self._group_province(mentions, top), home)
+
+    def _homes_of_groups(self, lexicon: Lexicon, folder: Folder
+                         ) -> dict[str, tuple[str, str | None]]:
+        """Each name of a party or group of one province -> (ISO3, admin1)."""
+        groups = {group.id: group for group in lexicon.groups}
+        homes: dict[str, tuple[str, str | None]] = {}
+        for group_id, value in lexicon.language.provinces.groups.items():
+            group = groups.get(group_id)
+            if group is None:
+                warnings.warn(f"language.provinces.groups: {group_id!r} is no actor id of "
+                              "the lexicon; left out", stacklevel=3)
+                continue
+            for name in group.forms():
+                homes[folder.fold(name)] = _home(value)
+        return homes
+
+    def _group_province(self, mentions: Iterable[Mention], top: str) -> PlaceRecord | None:
+        """The home province, in country `top`, of the first party or group of one province
+        the text names ("Shiv Sena workers": Maharashtra)."""
+        for mention in mentions:
+            for ref in mention.of(ActorRef):
+                found = self._group_homes.get(ref.key) if ref.kind in _ACTOR_KINDS else None
+                if found and found[0] == top and found[1]:
+                    unit = self._admin1_named(top, found[1])
+                    if unit is not None:
+                        return unit
+        return None
+
+    def named_province(self, folded: str, original: str, top: str) -> PlaceRecord | None:
+        """The province, in country `top`, of the first institution or region of one
+        province the text (`folded`, and as written: `original`) names ("Jadavpur
+        University": West Bengal; "GHMC": Telangana)."""
+        found: list[tuple[int, tuple[str, str | None]]] = []
+        if self._name_pattern is not None:
+            found.extend((m.start(), self._names[" ".join(m.group(0).split())])
+                         for m in self._name_pattern.finditer(folded))
+        if self._abbreviation_pattern is not None:
+            found.extend((m.start(), self._abbreviations[m.group(0)])
+                         for m in self._abbreviation_pattern.finditer(original))
+        for _, (iso3, name) in sorted(found, key=lambda f: f[0]):
+            unit = self._admin1_named(iso3, name) if iso3 == top and name else None
+            if unit is not None:
+                return unit
+        return None
 
     def named_town(self, mentions: Iterable[Mention], original: str, top: str
                    ) -> PlaceRecord | None:
@@ -153,7 +214,10 @@ class CountryReader:
                     seen.add(payload)
                     actor = self._actor_vote(payload, votes) or actor
             if actor:
-                continue  # "Dhaka" the capital already voted; its places are the same
+                # "Dhaka" the capital already voted as its state; it still tells the
+                # province (Dhaka division), for an event the text does not place.
+                self._provinces(mention, admin1)
+                continue
             for payload in mention.payloads:
                 if isinstance(payload, PlaceRef) and payload not in seen:
                     seen.add(payload)
@@ -179,14 +243,19 @@ class CountryReader:
 
     def _place_vote(self, key: str, votes: Counter[str], admin1: list[PlaceRecord]) -> None:
         """A province or curated place of one country votes for it; a name several
-        countries' provinces share ("Punjab") votes for none."""
+        countries' provinces share ("Punjab") votes for none, but is the province of
+        whichever of them the rest of the article points to."""
         countries = self.gazetteer.points_to(key)
-        if len(countries) != 1:
-            return
-        iso3 = next(iter(countries))
-        votes[iso3] += PLACE_VOTE
         admin1.extend(r for r in self.gazetteer.candidates(key)
-                      if r.iso3 == iso3 and r.kind == "admin1")
+                      if r.iso3 in countries and r.kind == "admin1")
+        if len(countries) == 1:
+            votes[next(iter(countries))] += PLACE_VOTE
+
+    def _provinces(self, mention: Mention, admin1: list[PlaceRecord]) -> None:
+        for payload in mention.of(PlaceRef):
+            countries = self.gazetteer.points_to(payload.key)
+            admin1.extend(r for r in self.gazetteer.candidates(payload.key)
+                          if r.iso3 in countries and r.kind == "admin1")
 
     def _source_votes(self, source: str | None, votes: Counter[str],
                       admin1: list[PlaceRecord]) -> PlaceRecord | None:
@@ -230,12 +299,15 @@ class CountryReader:
         return next((r for r in self.gazetteer.candidates(self.folder.fold(name).strip())
                      if r.iso3 == iso3 and r.kind == "admin1"), None)
 
-    def place(self, article: ArticleCountry, named: Callable[[str], PlaceRecord | None]
+    def place(self, article: ArticleCountry, named: Callable[[str], PlaceRecord | None],
+              cued: Callable[[str], PlaceRecord | None] = lambda top: None
               ) -> tuple[PlaceRecord, int] | None:
         """Where an event with no place of its own is put: the capital when the text says
         "in the capital" (precision 1), else a town of the country the article names
         (`named(top)`, see `named_town`; near it: precision 2), else the province the
-        article points to, else the country (precision 3)."""
+        text names, else the province a party or group of one province points to, else
+        the province an institution or region names (`cued(top)`, see `named_province`),
+        else the outlet's home province, else the country (precision 3)."""
         if article.top is None:
             return None
         if article.capital:
@@ -245,8 +317,9 @@ class CountryReader:
         town = named(article.top)
         if town is not None:
             return town, 2
-        if article.admin1 is not None:
-            return article.admin1, 3
+        province = article.admin1 or article.cue or cued(article.top) or article.home
+        if province is not None:
+            return province, 3
         country = self.gazetteer.country(article.top)
         return (country, 3) if country is not None else None
 
@@ -274,6 +347,19 @@ def _currency_pattern(words: list[str]) -> re.Pattern[str]:
                       rf"(?:lakh|crore|million|billion|thousand|m|bn)?\s?(?P<b>{alternatives})\b")
 
 
+
+
+def _abbreviation(name: str) -> bool:
+    return name.isupper()
+
+
+def _phrase_pattern(names: list[str]) -> re.Pattern[str] | None:
+    """Any of `names` as whole words, the longest first; blanks match any blanks."""
+    if not names:
+        return None
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in name.split())
+                            for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\s,.]*$")
