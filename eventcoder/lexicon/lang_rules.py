@@ -114,6 +114,9 @@ class RuleWords(Entry):
     lethal_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell a "
                                            "death (\"shot dead\"): its toll is at least one")
     harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
+    found_triggers: list[Phrase] = _words("triggers of an attack on civilians told by the body "
+                                          "found (\"bullet-riddled\"): who found it is not "
+                                          "its doer")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")
     # -- clauses ---------------------------------------------------------------------------

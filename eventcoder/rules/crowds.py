@@ -191,7 +191,10 @@ class CrowdRules:
             return False
         if crowds:
             return True
+        # (the police alone in an attack on someone are its doer: "police tortured a youth
+        # in custody" is violence against a civilian, not a riot)
         return len(sides) == 1 and not cand.roles.both_sides and _organ(sides[0]) == "police" \
+            and cand.event_type.default_target is None \
             and not any(self.is_armed(ch.side) for g in parts.groups for ch in g.chunks)
 
     def _crowd_told(self, view: SentenceView, parts: Participants, crowd: list[Candidate]
