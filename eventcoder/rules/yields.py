@@ -60,12 +60,13 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
     """The document's events without those told as part or cause of another one (see the
     module), and without attacks on civilians that harm no one (in text order). An attack
     on civilians told by words of a death ("a trader was shot dead") with no toll counts
-    one dead, as ACLED does."""
+    one dead, as ACLED does; one told by the body found has no doer named."""
     if not pending:
         return pending
-    if telling.lethal:
+    if telling.lethal or telling.found:
         for item in pending:
             _lethal_toll(item, types, telling.lethal)
+            _finder_no_doer(item, types, telling.found)
     told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
             or types[p.record.event_type].cause_of or _harmless(p, types, telling)]
     if not told:
@@ -95,9 +96,12 @@ def _finder_no_doer(item: Pending, types: Mapping[str, EventType], found: frozen
     """"Police recovered the bullet-riddled body of a trader": the police found the body,
     they did not kill: the doer is unknown (the context names ACLED's unidentified one)."""
     record = item.record
-    if record.side1 is not None and types[record.event_type].targeting == _TARGETED and \
-            _phrase(record.trigger) in found:
+    first_unplaced = any(slot == 0 for slot, _ in item.unplaced_organs)
+    if (record.side1 is not None or first_unplaced) and \
+            types[record.event_type].targeting == _TARGETED and _phrase(record.trigger) in found:
         record.side1 = None
+        # ("the police" whose state the article settles later are no doer either)
+        item.unplaced_organs = tuple(u for u in item.unplaced_organs if u[0] != 0)
         record.rules.append(FINDER_RULE)
 
 
