@@ -2,7 +2,8 @@
 Sentences written here, several per rule, with hard negatives.
 
 - doers news does not know: "unknown men", "miscreants", "bandits" (types/assailants.yaml);
-- the passive's agent a word or two after `by` ("by a group of assailants", "by members
+- the subject of a violent passive with no agent is its target (rules/candidates.py,
+  `passive_auxiliaries`); the passive's agent a word or two after `by` ("by a group of assailants", "by members
   of the border force"), so that the subject is the victim (types/assailants.yaml);
 - beatings told in the passive, deaths in custody, acid, slayings, executions, shootings
   and targeted killings (types/civilians.yaml);
@@ -44,6 +45,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negative: armed victims make a clash, whatever the agent's words
     ("Two policemen were shot dead by a group of militants in Peshawar on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
+    # --- the subject of a passive with no agent is the target, not the doer ---------------
+    ("A policeman was shot dead in Peshawar on Monday.",
+     [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
+    ("A soldier was gunned down near his home in Kampot on Sunday.",
+     [dict(event_type="clash", actor2="Military Forces of Cambodia")]),
+    ("A Jubo League activist was shot dead in Chittagong on Tuesday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
+           actor2="Civilians (Bangladesh)")]),
+    # hard negatives: an active verb; a passive that is no violence keeps its subject
+    ("Militants shot dead a policeman in Peshawar on Sunday.",
+     [dict(event_type="clash", actor1="Unidentified Armed Group (Pakistan)")]),
+    ("Troops were deployed in Swat on Monday.",
+     [dict(event_type="group_change", actor1="Military Forces of Pakistan")]),
     # --- beatings, custody, acid, executions, shootings ------------------------------------
     ("A vendor was beaten by policemen in Lahore on Monday.",
      [dict(event_type=ATTACK, actor1="Police Forces of Pakistan")]),

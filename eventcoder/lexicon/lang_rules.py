@@ -105,6 +105,9 @@ class RuleWords(Entry):
                                         "the victims of a one-sided act, named or not")
     armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
                                        "an object no civilians' (\"attacked a checkpost\")")
+    passive_auxiliaries: list[Word] = _words("words that make a trigger after them a passive "
+                                             "(\"a policeman **was** shot dead\"): the "
+                                             "subject before is its target, not its doer")
     harmless_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell "
                                              "harm to property (\"set ablaze\"): an event "
                                              "only when the sentence tells harm to people")
