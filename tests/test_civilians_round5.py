@@ -71,7 +71,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK, fatalities=2)]),
     ("A lawyer died in a targeted killing in Quetta on Monday.",
      [dict(event_type=ATTACK)]),
+    ("Gunmen shoot at two students in Nertiti.", [dict(event_type=ATTACK)]),
+    ("Unidentified gunmen assassinate a retired judge near his home in Mogadishu.",
+     [dict(event_type=ATTACK, actor2="Civilians (Somalia)")]),
     # hard negatives: the words in other senses
+    ("Photographers shoot at dawn in Nairobi to catch the light.", []),
     ("The Kenyan national team beat Ghana 3-1 in a friendly in Nairobi on Friday.", []),
     ("Prices have beaten expectations in Karachi this year.", []),
     ("The detainee was produced in court in Lucknow on Tuesday.", []),
