@@ -7,8 +7,8 @@ Sentences written here, several per rule, with hard negatives.
   of the border force"), so that the subject is the victim (types/assailants.yaml);
 - beatings told in the passive, deaths in custody, acid, slayings, executions, shootings
   and targeted killings (types/civilians.yaml);
-- the police alone in an attack on someone are its doer, not a crowd's opponent
-  (rules/crowds.py);
+- the police alone in an attack on someone are its doer, not a crowd's opponent, and a
+  party's members who kill someone attack a civilian (rules/crowds.py);
 - a body found: the cues of weapons found drop no attack, and whoever found the body is
   not its doer (types/assailants.yaml, `found_triggers`, rules/yields.py);
 - people burnt are people harmed (`harm_words`); foreign nationals are civilians.
@@ -89,6 +89,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negative: the police against a crowd stay the crowd's event
     ("Police fired tear gas at stone-throwing students in Khulna on Sunday.",
      [dict(event_type="riot")]),
+    # --- a party's members who kill someone attack a civilian, they do not riot -----------
+    ("A Trinamool worker was hacked to death by BJP supporters in Birbhum on Sunday.",
+     [dict(event_type=ATTACK, actor1="BJP: Bharatiya Janata Party Militia",
+           actor2="Civilians (India)")]),
+    # hard negatives: a beating with no death is their riot; a mob's killing is mob violence,
+    # one event
+    ("BJP supporters attacked Trinamool workers in Birbhum on Sunday.",
+     [dict(event_type="riot")]),
+    ("A mob lynched a suspected thief in Comilla on Monday.",
+     [dict(event_type="mob_violence")]),
     # --- a body found ----------------------------------------------------------------------
     ("Police recovered the bullet-riddled body of a trader from a canal near Quetta on "
      "Monday.",
