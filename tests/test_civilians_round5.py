@@ -3,8 +3,9 @@ Sentences written here, several per rule, with hard negatives.
 
 - doers news does not know: "unknown men", "miscreants", "bandits" (types/assailants.yaml);
 - the subject of a violent passive with no agent is its target (rules/candidates.py,
-  `passive_auxiliaries`); the passive's agent a word or two after `by` ("by a group of assailants", "by members
-  of the border force"), so that the subject is the victim (types/assailants.yaml);
+  `passive_auxiliaries`); the passive's agent a word or two after `by` ("by a group of
+  assailants", "by members of the border force"), so that the subject is the victim
+  (types/assailants.yaml);
 - beatings told in the passive, deaths in custody, acid, slayings, executions, shootings
   and targeted killings (types/civilians.yaml);
 - the police alone in an attack on someone are its doer, not a crowd's opponent, and a
