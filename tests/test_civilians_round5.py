@@ -12,7 +12,9 @@ Sentences written here, several per rule, with hard negatives.
   party's members who kill someone attack a civilian (rules/crowds.py);
 - a body found: the cues of weapons found drop no attack, and whoever found the body is
   not its doer (types/assailants.yaml, `found_triggers`, rules/yields.py);
-- people burnt are people harmed (`harm_words`); foreign nationals are civilians.
+- people burnt are people harmed (`harm_words`); foreign nationals are civilians;
+- "under Kotwali police station" names a place, not the police as the target
+  (resolve/victims.py, `station_words`, `station_openers`).
 """
 
 from __future__ import annotations
@@ -100,6 +102,17 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="riot")]),
     ("A mob lynched a suspected thief in Comilla on Monday.",
      [dict(event_type="mob_violence")]),
+    # --- "under Kotwali police station" names where, not the police as a side ------------
+    ("A former party secretary was attacked by unidentified assailants under Kankarbagh "
+     "police station in Patna on Friday.",
+     [dict(event_type=ATTACK, actor2="Civilians (India)")]),
+    ("A shopkeeper was shot dead by miscreants under Kotwali police station in Dhaka on "
+     "Monday.", [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
+    # hard negatives: the station attacked is the police's; policemen named beside it
+    ("Unidentified militants attacked Kotwali police station in Dhaka on Monday.",
+     [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
+    ("Two policemen were shot dead near Kotwali police station in Dhaka on Monday.",
+     [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
     # --- a body found ----------------------------------------------------------------------
     ("Police recovered the bullet-riddled body of a trader from a canal near Quetta on "
      "Monday.",

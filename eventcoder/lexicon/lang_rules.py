@@ -105,6 +105,12 @@ class RuleWords(Entry):
                                         "the victims of a one-sided act, named or not")
     armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
                                        "an object no civilians' (\"attacked a checkpost\")")
+    station_words: list[Word] = _words("words after an organ's word that make it a named "
+                                       "place, not the organ (\"under Kotwali police "
+                                       "**station**\")")
+    station_openers: list[Word] = _words("words before a station's name that make it where "
+                                         "the event was (\"**under** Kotwali police "
+                                         "station\"), not what was attacked")
     passive_auxiliaries: list[Word] = _words("words that make a trigger after them a passive "
                                              "(\"a policeman **was** shot dead\"): the "
                                              "subject before is its target, not its doer")
