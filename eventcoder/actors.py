@@ -67,6 +67,9 @@ class ActorBook:
         self._doers = {t: g.id for g in lexicon.generic_actors for t in g.doer_of}
         self._dead = {t: g.id for g in lexicon.generic_actors for t in g.dead_of}
         self._no_country = lexicon.language.rules.no_country
+        # "under Kotwali police station": the organ's word names a place (resolve/victims.py)
+        self.station_words = frozenset(lexicon.language.rules.station_words)
+        self.station_openers = frozenset(lexicon.language.rules.station_openers)
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
         self._entries: dict[str, Group] = {}

@@ -105,6 +105,15 @@ class RuleWords(Entry):
                                         "the victims of a one-sided act, named or not")
     armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
                                        "an object no civilians' (\"attacked a checkpost\")")
+    station_words: list[Word] = _words("words after an organ's word that make it a named "
+                                       "place, not the organ (\"under Kotwali police "
+                                       "**station**\")")
+    station_openers: list[Word] = _words("words before a station's name that make it where "
+                                         "the event was (\"**under** Kotwali police "
+                                         "station\"), not what was attacked")
+    passive_auxiliaries: list[Word] = _words("words that make a trigger after them a passive "
+                                             "(\"a policeman **was** shot dead\"): the "
+                                             "subject before is its target, not its doer")
     harmless_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell "
                                              "harm to property (\"set ablaze\"): an event "
                                              "only when the sentence tells harm to people")
@@ -114,6 +123,9 @@ class RuleWords(Entry):
     lethal_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell a "
                                            "death (\"shot dead\"): its toll is at least one")
     harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
+    found_triggers: list[Phrase] = _words("triggers of an attack on civilians told by the body "
+                                          "found (\"bullet-riddled\"): who found it is not "
+                                          "its doer")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")
     # -- clauses ---------------------------------------------------------------------------

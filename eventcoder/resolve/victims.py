@@ -12,6 +12,8 @@ types that have a `default_target` (the civilians an attack is on).
 
 from __future__ import annotations
 
+import re
+
 from ..actors import ActorBook
 from ..lexicon.model import EventType
 from ..model.actors import Actor
@@ -19,6 +21,7 @@ from ..model.records import EventRecord
 
 RULE = "party_members_civilians"
 VICTIMS_RULE = "civilians_are_victims"
+STATION_RULE = "station_no_side"
 _CIVILIANS = "civilians"  # the actor type of civilians, never the doer of an attack on them
 
 
@@ -30,6 +33,11 @@ def civilian_victims(record: EventRecord, event_type: EventType, book: ActorBook
     if default is None:
         return
     doer = record.side1
+    if isinstance(target, Actor) and target.is_state and target.organ is not None and \
+            _station_only(record.sentence, target.organ, book):
+        # "a farmer was shot dead under Kotwali police station": the station names where
+        record.side2 = target = None
+        record.rules.append(STATION_RULE)
     if target is None and doer is not None and doer.actor_type == _CIVILIANS:
         # "the body of a trader bearing torture marks": the people named are its victims
         record.side1, record.side2 = None, doer
@@ -43,6 +51,25 @@ def civilian_victims(record: EventRecord, event_type: EventType, book: ActorBook
     if all(a.key != target.key for a in record.associates2):
         record.associates2 = [*record.associates2, target]
     record.rules.append(RULE)
+
+
+def _station_only(sentence: str, organ: str, book: ActorBook) -> bool:
+    """Is every word of the organ in the sentence a part of a station named where the
+    event was ("under Kotwali police station", "of Mirpur police station area"): a station
+    opener, a name, the organ's word, a station word? ("attacked Kotwali police station":
+    the station is the police's.)"""
+    entry = book.organs.get(organ)
+    if entry is None or not book.station_words:
+        return False
+    words = "|".join(re.escape(w) for w in sorted(entry.words, key=len, reverse=True))
+    found = list(re.finditer(rf"\b(?:{words})\b", sentence, re.IGNORECASE))
+    for hit in found:
+        after, before = sentence[hit.end():].split(None, 1), sentence[:hit.start()].split()
+        if not after or after[0].lower().strip(".,;:") not in book.station_words or \
+                len(before) < 2 or not before[-1][:1].isupper() or \
+                before[-2].lower() not in book.station_openers:
+            return False
+    return bool(found)
 
 
 def _is_party(actor: Actor, book: ActorBook) -> bool:

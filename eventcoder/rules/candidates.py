@@ -165,6 +165,7 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     structure = event_type.structure
     roles, role_rules = ROLE_RULES[structure](view, parts, placed,
                                               set() if caller is None else {caller}, vocabulary)
+    roles, role_rules = _subject_target(view, placed, vocabulary, event_type, roles, role_rules)
     if weak and structure == "dyadic" and len(roles.sides) < 2 and not roles.both_sides and \
             event_type.violent:
         return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
@@ -180,6 +181,21 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     roles, role_rules = targeted
     return Candidate(event_type, placed, weak, status, roles, view.clause[placed.first],
                      anaphoric, rules + role_rules)
+
+
+def _subject_target(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
+                    event_type: EventType, roles: Roles, rules: tuple[str, ...]
+                    ) -> tuple[Roles, tuple[str, ...]]:
+    """"A policeman was shot dead": the subject of a violent passive with no agent is its
+    target, not its doer (the language's `passive_auxiliaries`)."""
+    if not event_type.violent or event_type.structure != "one_sided" or \
+            len(roles.sides) != 1 or "actor_before" not in rules:
+        return roles, rules
+    words, auxiliaries = view.words, vocabulary.passive_auxiliaries
+    if words[trigger.first] in auxiliaries or \
+            (trigger.first > 0 and words[trigger.first - 1] in auxiliaries):
+        return Roles((None, roles.sides[0])), (*rules, "passive_subject")
+    return roles, rules
 
 
 def _passive(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,

@@ -90,6 +90,9 @@ class CrowdRules:
     # Folded one-word names of crowds and their victims: "fired on protesters" names its
     # crowd in the trigger's own words.
     crowd_words: frozenset[str]
+    # Words of an attack on civilians that tell a death ("hacked to death"): whoever kills
+    # someone attacks a civilian, they do not riot.
+    lethal: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -104,7 +107,8 @@ class CrowdRules:
         return cls(by_sub, crowd_actor,
                    frozenset(g.id for g in generic if g.actor_type in CROWD_ACTOR_TYPES),
                    frozenset(g.id for g in generic if g.victims),
-                   frozenset(g.id for g in generic if g.actor_type in ARMED_GENERIC), words)
+                   frozenset(g.id for g in generic if g.actor_type in ARMED_GENERIC), words,
+                   frozenset(lexicon.language.rules.lethal_triggers))
 
     # -- what a side is ------------------------------------------------------------------
 
@@ -137,7 +141,7 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(view, parts, cand, written):
+            if self._crowd_fight(view, parts, cand, written) and not self._kills(view, cand):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
@@ -193,8 +197,24 @@ class CrowdRules:
             return False
         if crowds:
             return True
+        # (the police alone in an attack on someone are its doer: "police tortured a youth
+        # in custody" is violence against a civilian, not a riot)
         return len(sides) == 1 and not cand.roles.both_sides and _organ(sides[0]) == "police" \
+            and cand.event_type.default_target is None \
             and not any(self.is_armed(ch.side) for g in parts.groups for ch in g.chunks)
+
+    def _kills(self, view: SentenceView, cand: Candidate) -> bool:
+        """Is the candidate an attack on civilians told by words of a death ("a party
+        worker was hacked to death by rival activists")? ACLED's violence against a
+        civilian, not a crowd's fight."""
+        trigger = cand.trigger
+        if cand.event_type.default_target is None or \
+                " ".join(view.words[trigger.first:trigger.last + 1]) not in self.lethal:
+            return False
+        # (a mob's killing is its own: "a mob lynched a thief" is mob violence)
+        mob = self.crowd_actor.get("Riots")
+        return not any(isinstance(s, UnnamedActor) and s.generic == mob
+                       for s in cand.roles.sides)
 
     def _crowd_told(self, view: SentenceView, parts: Participants, crowd: list[Candidate]
                     ) -> bool:

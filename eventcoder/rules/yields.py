@@ -16,7 +16,9 @@ a document:
   of the language's rules);
 - violence against civilians harms people: a bus set ablaze or a petrol bomb thrown at a
   train with no one hurt in the sentence is no attack on civilians (`harmless_triggers`
-  and `harm_words` of the language's rules).
+  and `harm_words` of the language's rules);
+- an attack told by the body found ("police recovered the bullet-riddled body of a
+  trader") has an unknown doer, not whoever found it (`found_triggers`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from ..lexicon.model import EventType
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TARGETED = "always"  # the targeting of the types of violence against civilians
 _DEMONSTRATIONS = "Demonstrations"  # ACLED's disorder type of protests and riots
+FINDER_RULE = "finder_no_doer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +46,13 @@ class Telling:
     harm: frozenset[str]
     demonstration: frozenset[str] = frozenset()
     lethal: frozenset[str] = frozenset()
+    found: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rules: RuleWords) -> Telling:
         return cls(rules.yield_window, frozenset(rules.harmless_triggers),
                    frozenset(rules.harm_words), frozenset(rules.demonstration_words),
-                   frozenset(rules.lethal_triggers))
+                   frozenset(rules.lethal_triggers), frozenset(rules.found_triggers))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
@@ -56,12 +60,13 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
     """The document's events without those told as part or cause of another one (see the
     module), and without attacks on civilians that harm no one (in text order). An attack
     on civilians told by words of a death ("a trader was shot dead") with no toll counts
-    one dead, as ACLED does."""
+    one dead, as ACLED does; one told by the body found has no doer named."""
     if not pending:
         return pending
-    if telling.lethal:
+    if telling.lethal or telling.found:
         for item in pending:
             _lethal_toll(item, types, telling.lethal)
+            _finder_no_doer(item, types, telling.found)
     told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
             or types[p.record.event_type].cause_of or _harmless(p, types, telling)]
     if not told:
@@ -84,6 +89,20 @@ def _lethal_toll(item: Pending, types: Mapping[str, EventType], lethal: frozense
     if not record.fatalities and types[record.event_type].targeting == _TARGETED and \
             _phrase(record.trigger) in lethal:
         record.fatalities = 1
+
+
+def _finder_no_doer(item: Pending, types: Mapping[str, EventType], found: frozenset[str]
+                    ) -> None:
+    """"Police recovered the bullet-riddled body of a trader": the police found the body,
+    they did not kill: the doer is unknown (the context names ACLED's unidentified one)."""
+    record = item.record
+    first_unplaced = any(slot == 0 for slot, _ in item.unplaced_organs)
+    if (record.side1 is not None or first_unplaced) and \
+            types[record.event_type].targeting == _TARGETED and _phrase(record.trigger) in found:
+        record.side1 = None
+        # ("the police" whose state the article settles later are no doer either)
+        item.unplaced_organs = tuple(u for u in item.unplaced_organs if u[0] != 0)
+        record.rules.append(FINDER_RULE)
 
 
 def _phrase(text: str) -> str:
