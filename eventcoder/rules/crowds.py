@@ -137,7 +137,8 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(parts, cand, written):
+            if self._crowd_fight(parts, cand, written) and \
+                    set(view.words).isdisjoint(cand.event_type.armed_words):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
@@ -174,7 +175,8 @@ class CrowdRules:
                      ) -> bool:
         """A clash or attack with a crowd on one side and no armed group on either; or
         the police alone against no one named, in a sentence that names no armed group
-        ("party workers clashed with the police": a battle has two armed sides)."""
+        ("party workers clashed with the police": a battle has two armed sides). (The
+        caller keeps a fight whose sentence tells arms: "a gunfight with the police".)"""
         if cand.event_type.acled_event_type not in ABSORBED or \
                 "Violent demonstration" not in self.by_sub:
             return False

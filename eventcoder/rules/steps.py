@@ -245,7 +245,9 @@ def _unarmed(cand: Candidate, words: set[str], vocabulary: Vocabulary) -> bool:
     side is named, the type's `unarmed_words` in the sentence ("locals clashed with the
     police"); no armed side named, and no `armed_words` in the sentence?"""
     event_type = cand.event_type
-    sides = [s for s in cand.roles.sides if s is not None]
+    # a one-sided attack's target bears no arms by being hit: only its doer tells
+    doers = cand.roles.sides[:1] if event_type.structure == "one_sided" else cand.roles.sides
+    sides = [s for s in doers if s is not None]
     kinds = {armed(s, vocabulary) for s in sides}
     if True in kinds or not words.isdisjoint(event_type.armed_words):
         return False
