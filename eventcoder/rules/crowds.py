@@ -137,8 +137,7 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(parts, cand, written) and \
-                    set(view.words).isdisjoint(cand.event_type.armed_words):
+            if self._crowd_fight(parts, cand, written) and not self._armed_members(view, cand):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
@@ -195,6 +194,15 @@ class CrowdRules:
             return True
         return len(sides) == 1 and not cand.roles.both_sides and _organ(sides[0]) == "police" \
             and not any(self.is_armed(ch.side) for g in parts.groups for ch in g.chunks)
+
+    def _armed_members(self, view: SentenceView, cand: Candidate) -> bool:
+        """Does the sentence tell arms (the type's `armed_words`) in a fight of a named
+        group's members ("two BNP activists were wounded in a gunfight with police")? Not
+        one of a crowd known only as one ("police fired bullets at protesters"): a riot."""
+        sides = [s for s in cand.roles.sides if s is not None]
+        return bool(sides) and not any(isinstance(s, UnnamedActor) and self.is_crowd(s)
+                                       for s in sides) and \
+            not set(view.words).isdisjoint(cand.event_type.armed_words)
 
     def _crowd_told(self, view: SentenceView, parts: Participants, crowd: list[Candidate]
                     ) -> bool:
@@ -551,3 +559,4 @@ def _renamed_crowd(record: EventRecord, book: ActorBook) -> None:
     iso3 = side1.iso3 or (record.place.iso3 if record.place else None)
     if generic is not None and (side1.actor_type != kind or iso3 != side1.iso3):
         record.side1 = book.generic_actor(generic, iso3)
+
