@@ -9,6 +9,8 @@
   a "between" group that names two distinct sides further on in its clause, unless a comma
   or a place's noun ("the district between") stands in between: the pair is then a place's.
 - "The FC" is Pakistan's Frontier Corps, a military organ.
+- "Two rival groups" who fight are communal militias in an armed clash (ACLED codes most
+  such fights so), not rioters ("two groups" alone and a party's supporters stay a crowd).
 
 Sentences written here; each expected event lists only the fields it pins down.
 """
@@ -58,6 +60,17 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "between China and Myanmar.", []),
     ("Fighting resumed for a second day in the hills near Laukkai, a town on the border "
      "between Myanmar and China.", []),
+    # --- two rival groups of people fighting: communal militias in an armed clash -------
+    ("A farmer was killed in a clash between two rival groups over a land dispute at "
+     "Rampur village on Sunday.", [dict(acled_event_type="Battles",
+                                         actor2="Rāmpur Communal Militia (India)")]),
+    ("Ten people were injured when rival groups fought over a fish pond in Pabna on Friday.",
+     [dict(acled_event_type="Battles")]),
+    # hard negatives: a party's supporters, or groups known only as two, stay a crowd
+    ("Rival supporters of two council candidates clashed in Khulna on Tuesday.",
+     [dict(acled_event_type="Riots")]),
+    ("Two groups clashed over a parking dispute in Sylhet on Monday.",
+     [dict(acled_event_type="Riots")]),
     # --- the FC --------------------------------------------------------------------------
     ("The FC killed three militants in Turbat on Tuesday.",
      [dict(acled_event_type="Battles", actor1="Military Forces of Pakistan")]),
