@@ -71,6 +71,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(acled_event_type="Riots")]),
     ("Two groups clashed over a parking dispute in Sylhet on Monday.",
      [dict(acled_event_type="Riots")]),
+    # bullets told beside a crowd known only as one: the crowd's riot, not a battle (arms
+    # keep a fight a battle for a named group's members: test_battles_precision.py)
+    ("Protesters clashed with police in Surkhet on Monday, and two of them suffered bullet "
+     "injuries.", [dict(acled_event_type="Riots", actor1="Rioters (Nepal)")]),
     # --- the FC --------------------------------------------------------------------------
     ("The FC killed three militants in Turbat on Tuesday.",
      [dict(acled_event_type="Battles", actor1="Military Forces of Pakistan")]),
