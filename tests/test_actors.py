@@ -144,7 +144,7 @@ NAMED = [
      ("Bangladesh Awami League Militia", "Bangladesh Awami League Militia", 3, 3)),
     ("Rival factions of the ruling party clashed in Sylhet on Friday, leaving one man dead.",
      ("Rioters (Bangladesh)", "Rioters (Bangladesh)", 5, 5)),
-    ("Two rival groups clashed with police in Sylhet on Friday.",
+    ("Two groups clashed with police in Sylhet on Friday.",
      ("Rioters (Bangladesh)", "Police Forces of Bangladesh", 5, 1)),
     ("Pakistani troops clashed with gunmen on Sunday.",
      ("Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)", 1, 3)),

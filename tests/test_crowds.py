@@ -54,7 +54,7 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
     # two crowds fighting, no force there: Rioters against Rioters
     ("A clash erupted between the supporters of two candidates in Khulna on Tuesday.",
      ("riot", "Rioters (Bangladesh)", "Rioters (Bangladesh)")),
-    ("Two rival groups clashed in Pabna on Monday, leaving ten injured.",
+    ("Two groups clashed in Pabna on Monday, leaving ten injured.",
      ("riot", "Rioters (Bangladesh)", "Rioters (Bangladesh)")),
     # a definite mention of a strike is news of its own (ACLED codes each of its days)
     ("The indefinite transport strike entered its tenth day, and shops in Sylhet stayed shut.",

@@ -273,8 +273,10 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
         if types is not None and (event_type.retype or event_type.default_target):
             by_sides(record, event_type, types, book, {slot for slot, _ in unplaced})
-        if mediators:
-            record.mediator_actors = [book.as_mediator(m) for m in mediators]
+        if mediators:  # a side is never its own event's mediator
+            sides_keys = {a.key for a in (record.side1, record.side2) if a is not None}
+            record.mediator_actors = [book.as_mediator(m) for m in mediators
+                                      if m.key not in sides_keys]
         out.append(Resolved(record, unplaced, location is None and border))
     return out
 

@@ -9,10 +9,14 @@ over all candidates of the sentence follow (`rules.steps`).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..lexicon.model import EventType
+from ..model.actors import Actor, Side
 from ..model.mentions import CueRef, Placed, TriggerRef
 from ..model.candidates import Candidate, Roles
-from ..model.participants import Participants
+from ..lexicon.gazetteer import PlaceRecord
+from ..model.participants import ActorGroup, Participants, PlaceMention
 from .cues import cue_status, dropped
 from .marks import Marks
 from .roles import ROLE_RULES, names_two, pronoun_before
@@ -22,12 +26,19 @@ from .vocabulary import Vocabulary
 
 _ANAPHORA_REACH = 3  # modifier words a determiner may stand before its trigger
 _BETWEEN_REACH = 5  # words between a weak trigger and the "between X and Y" of its sides
+# ... when "between" names two distinct sides, the clause may say where and how long first:
+# "fighting broke out in several villages of the district between X and Y"
+_BETWEEN_PAIR_REACH = 14
 _OBJECT_REACH = 4  # words of an object read after its opener ("a security check post")
 
 
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
-              fatality_tokens: list[int], vocabulary: Vocabulary) -> bool:
-    """A weak trigger counts when a participant or a toll is tied to it."""
+              fatality_tokens: list[int], vocabulary: Vocabulary, event_type: EventType
+              ) -> bool:
+    """A weak trigger counts when a participant or a toll is tied to it, or (violence) the
+    border it crosses ("firing across the LoC")."""
+    if event_type.violent and _border_after(view, parts, trigger):
+        return True
     numbers, start, end = view.clause, trigger.first, trigger.last
     clause = numbers[start]
     for group in parts.groups:
@@ -42,12 +53,26 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2) or
                 # "fighting broke out between X and Y": the two sides of its clause
                 group.role == "between" and numbers[first] == clause and
-                view.tokens.within(end, first, _BETWEEN_REACH))
+                view.tokens.within(end, first, _BETWEEN_PAIR_REACH if
+                                   _pair_of_trigger(view, group, end, vocabulary)
+                                   else _BETWEEN_REACH))
         if near and any(c.side is not None for c in group.chunks):
             return True  # without a side: "hostilities between the two countries"
     if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
         return True  # "India said it struck", "they had seized": the subject named before
     return any(numbers[t] == clause for t in fatality_tokens)
+
+
+def _pair_of_trigger(view: SentenceView, group: ActorGroup, end: int,
+                     vocabulary: Vocabulary) -> bool:
+    """Does a "between" group after the trigger (ending at token `end`) stand for two
+    distinct sides ("the KIA and government troops") of that trigger, not of a place
+    written in between ("in Kachin state, a region between China and Myanmar")?"""
+    if len({side.key for side in group.members}) < 2:
+        return False
+    words = view.words[end + 1:group.first]
+    heads = vocabulary.region_words | vocabulary.territory_words
+    return "," not in words and not (len(words) >= 2 and words[-2] in heads)
 
 
 def _owned(parts: Participants, token: int) -> bool:
@@ -148,7 +173,7 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     if marks.drop_cues and dropped(view, marks.drop_cues, placed, ref.event_type):
         return None
     weak = ref.weak
-    if weak and not _anchored(view, parts, placed, fatality_tokens, vocabulary):
+    if weak and not _anchored(view, parts, placed, fatality_tokens, vocabulary, event_type):
         return None
     if ref.needs_pair and not _pair_beside(view, parts, placed):
         return None
@@ -166,6 +191,7 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     roles, role_rules = ROLE_RULES[structure](view, parts, placed,
                                               set() if caller is None else {caller}, vocabulary)
     roles, role_rules = _subject_target(view, placed, vocabulary, event_type, roles, role_rules)
+    roles, role_rules = _border_side(view, parts, placed, event_type, ref, roles, role_rules)
     if weak and structure == "dyadic" and len(roles.sides) < 2 and not roles.both_sides and \
             event_type.violent:
         return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
@@ -306,6 +332,53 @@ def _place_taken(view: SentenceView, parts: Participants, trigger: Placed,
             if words[i] in held:
                 return True
     return False
+
+
+def _border_side(view: SentenceView, parts: Participants, trigger: Placed,
+                 event_type: EventType, ref: TriggerRef, roles: Roles, rules: tuple[str, ...]
+                 ) -> tuple[Roles, tuple[str, ...]]:
+    """The roles of a fight with one side found, the state across a border (if any) as its
+    second side (`_across_border`). A word of a toll ("killed near the LoC") finds none."""
+    if event_type.structure != "dyadic" or not event_type.violent or ref.consequence or \
+            len(roles.sides) != 1 or roles.both_sides:
+        return roles, rules
+    across = _across_border(view, parts, trigger, roles.sides[0])
+    if across is None:
+        return roles, rules
+    return replace(roles, sides=(roles.sides[0], across)), (*rules, "side_across_border")
+
+
+def _across_border(view: SentenceView, parts: Participants, trigger: Placed,
+                   side: Side | None) -> Actor | None:
+    """"Pakistani troops fired across the Line of Control": a state's forces firing over a
+    border named in the trigger's clause fight the state on its other side (ACLED codes
+    cross-border firing between two armies as an armed clash). That state, or None."""
+    if not isinstance(side, Actor) or not side.is_state or side.iso3 is None:
+        return None
+    clause = view.clause[trigger.first]
+    for place in parts.places:
+        if view.clause[place.first] != clause or (record := _border(place)) is None:
+            continue
+        pair = (record.iso3, record.border_iso3)
+        other = pair[1] if side.iso3 == pair[0] else pair[0] if side.iso3 == pair[1] else None
+        if other:
+            # named as a state with no organ: the event type's organ names it later
+            return Actor(other, other, other, "state_forces", True, None)
+    return None
+
+
+def _border(place: PlaceMention) -> PlaceRecord | None:
+    """The border between two states that a place mention names, if it names one."""
+    record = place.records[0] if place.records else None
+    return record if record is not None and record.kind == "border" and \
+        record.border_iso3 is not None else None
+
+
+def _border_after(view: SentenceView, parts: Participants, trigger: Placed) -> bool:
+    """Is a border between two states named right after the trigger ("firing across the
+    Line of Control", "shelling along the LoC")?"""
+    return any(p.first > trigger.last and view.tokens.within(trigger.last, p.first, 2) and
+               _border(p) is not None for p in parts.places)
 
 
 def _place_or_date_beside(view: SentenceView, parts: Participants, trigger: Placed) -> bool:

@@ -141,7 +141,8 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(view, parts, cand, written) and not self._kills(view, cand):
+            if self._crowd_fight(view, parts, cand, written) and \
+                    not self._kills(view, cand) and not self._armed_members(view, cand):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
@@ -178,11 +179,10 @@ class CrowdRules:
                      written: frozenset[str]) -> bool:
         """A clash or attack with a crowd on one side and no armed group on either; or
         the police alone against no one named, in a sentence that names no armed group
-        ("party workers clashed with the police": a battle has two armed sides), nor arms
-        (the type's `armed_words`: "party cadres exchanged gunfire with the police")."""
+        ("party workers clashed with the police": a battle has two armed sides). (The
+        caller keeps a fight whose sentence tells arms: "a gunfight with the police".)"""
         if cand.event_type.acled_event_type not in ABSORBED or \
-                "Violent demonstration" not in self.by_sub or \
-                not set(view.words).isdisjoint(cand.event_type.armed_words):
+                "Violent demonstration" not in self.by_sub:
             return False
         sides = [s for s in cand.roles.sides if s is not None]
         # (the dead of a toll are no crowd that fights: "two activists were shot dead"; a
@@ -215,6 +215,15 @@ class CrowdRules:
         mob = self.crowd_actor.get("Riots")
         return not any(isinstance(s, UnnamedActor) and s.generic == mob
                        for s in cand.roles.sides)
+
+    def _armed_members(self, view: SentenceView, cand: Candidate) -> bool:
+        """Does the sentence tell arms (the type's `armed_words`) in a fight of a named
+        group's members ("two BNP activists were wounded in a gunfight with police")? Not
+        one of a crowd known only as one ("police fired bullets at protesters"): a riot."""
+        sides = [s for s in cand.roles.sides if s is not None]
+        return bool(sides) and not any(isinstance(s, UnnamedActor) and self.is_crowd(s)
+                                       for s in sides) and \
+            not set(view.words).isdisjoint(cand.event_type.armed_words)
 
     def _crowd_told(self, view: SentenceView, parts: Participants, crowd: list[Candidate]
                     ) -> bool:
@@ -571,3 +580,4 @@ def _renamed_crowd(record: EventRecord, book: ActorBook) -> None:
     iso3 = side1.iso3 or (record.place.iso3 if record.place else None)
     if generic is not None and (side1.actor_type != kind or iso3 != side1.iso3):
         record.side1 = book.generic_actor(generic, iso3)
+

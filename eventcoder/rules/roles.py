@@ -206,7 +206,13 @@ def mediation_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
                  and view.tokens.within(g.last, trigger.first, 1)]
     after = [g for g in groups if g.first > trigger.last and g.role is None and
              view.tokens.within(trigger.last, g.first, 1)]
-    offering = possessor[:1] or before[:1] or after[:1]
+    # A group that the clause names as the two sides ("between Kabul and Islamabad") is no
+    # mediator, even when it is written first (two sentences run together: "... along the
+    # border.Qatar offered to mediate between ...").
+    sides_named = {a.key for g in groups if g.role == "between" for a in g.actors}
+    offering = [g for g in possessor + before + after if not g.actors or
+                not {a.key for a in g.actors} <= sides_named][:1] if sides_named else \
+        possessor[:1] or before[:1] or after[:1]
     mediators: tuple[Actor, ...] = ()
     rules: tuple[str, ...] = ()
     if offering:
