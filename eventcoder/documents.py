@@ -13,7 +13,9 @@ input error, never turned into text. Publication dates follow `eventcoder.publis
 
 JSON Lines: lines end with LF or CRLF; a file whose first line ends with a lone CR is read
 with CR line endings. A byte order mark is dropped at the start of any line (files joined
-with ``cat`` keep theirs). A file with no article in it is warned about.
+with ``cat`` keep theirs). A blank line (only spaces, tabs, CR, LF, VT or FF) is skipped; a
+line of other characters that Python counts as spaces (U+001C-U+001F, NEL, U+2028, U+00A0)
+is not JSON, and a bad line like any other. A file with no article in it is warned about.
 """
 
 from __future__ import annotations
@@ -321,13 +323,23 @@ def split_stream(handle: Any, separator: bytes, block: int = 1 << 20) -> Iterato
         yield rest
 
 
+def _blank_line(raw_line: bytes) -> bool:
+    """Is this JSON Lines line blank: nothing but ASCII blanks (space, tab, CR, LF, VT, FF),
+    after a byte order mark? Other characters that Python calls spaces (the separators
+    U+001C-U+001F, NEL, U+2028, no-break spaces) are not JSON's: such a line is a bad line,
+    as `_blank` and the progress bar's count read it. Tested without a copy of the line."""
+    if raw_line.startswith(codecs.BOM_UTF8):
+        raw_line = raw_line[len(codecs.BOM_UTF8):]
+    return not raw_line or raw_line.isspace()
+
+
 def jsonl_documents(path: Path, lines: Iterable[bytes], first_line: int = 1,
                     on_error: OnError = "raise", *, dayfirst: bool | None = None,
                     skipped: Skipped | None = None) -> Iterator[Document]:
     """Documents of raw JSON Lines `lines` of `path`, the first being line `first_line`:
     the per-line reader, shared by whole files and by the pieces the Dask engine reads."""
     for number, raw_line in enumerate(lines, start=first_line):
-        if not raw_line or raw_line.isspace():  # blank, tested with no copy of the line
+        if _blank_line(raw_line):
             continue
         try:
             raw = _utf8(raw_line, bom=True)  # a BOM on any line: files joined with cat
@@ -335,8 +347,6 @@ def jsonl_documents(path: Path, lines: Iterable[bytes], first_line: int = 1,
             _fail(Problem(str(path), number,
                           f"not valid UTF-8 (byte 0x{raw_line[exc.start]:02x})"),
                   on_error, skipped)
-            continue
-        if raw.isspace():  # a BOM alone
             continue
         try:
             yield _jsonl_record(path, number, raw, dayfirst)

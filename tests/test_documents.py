@@ -100,6 +100,30 @@ def test_bad_input_names_file_and_line(tmp_path: Path, name: str, content: bytes
     assert message in str(info.value)
 
 
+# What a JSON Lines line of blanks is: ASCII blanks (after a byte order mark) are skipped;
+# the other characters Python's str.isspace counts (information separators, NEL, line and
+# paragraph separators, no-break spaces) are not JSON, so such a line is a bad line, as the
+# file-level "holds no article" test and the progress bar's count read it.
+@pytest.mark.parametrize("line,blank", [
+    (b"", True), (b" ", True), (b"\t \x0b\x0c", True), (b"\r", True),
+    (b"\xef\xbb\xbf", True), (b"\xef\xbb\xbf \t", True),
+    (b"\x1c", False), (b"\x1c\x1d\x1e\x1f", False), (b" \x1f ", False),
+    (b"\xef\xbb\xbf\x1c", False), (b"\xc2\x85", False), (b"\xe2\x80\xa8", False),
+    (b"\xc2\xa0", False), (b"\xe3\x80\x80", False),
+])
+def test_a_line_of_blanks_is_skipped_and_a_line_of_separators_is_bad(
+        tmp_path: Path, line: bytes, blank: bool) -> None:
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes(b'{"id": "1", "text": "Talks began."}\n' + line + b'\n'
+                     b'{"id": "3", "text": "Talks ended."}\n')
+    if blank:
+        assert [d.doc_id for d in read_paths([path])] == ["1", "3"]
+    else:
+        with pytest.raises(InputError) as info:
+            list(read_paths([path]))
+        assert info.value.problem.line == 2
+
+
 def test_skip_keeps_the_other_articles(tmp_path: Path, caplog) -> None:
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b'{"id": "1", "text": "Talks began."}\nnot json\n\xff\xfe\n'

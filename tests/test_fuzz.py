@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 import pytest
 import yaml
-from hypothesis import given, note
+from hypothesis import example, given, note
 from hypothesis import strategies as st
 
 import eventcoder
@@ -262,7 +262,7 @@ def _json_line(record: Any) -> bytes:
 def jsonl_lines(draw: Any, index: int) -> Line:
     kind = draw(st.sampled_from(["good", "good", "good", "blank", "bytes", "not json",
                                  "not object", "no id", "text not string", "empty text",
-                                 "bad published", "surrogate"]))
+                                 "bad published", "surrogate", "separators"]))
     if kind == "good":
         article = draw(lazy(articles))
         # Ids repeat at times (7 and "7" are one id): the repeat is a bad line.
@@ -287,6 +287,9 @@ def jsonl_lines(draw: Any, index: int) -> Line:
 BAD_LINES: dict[str, list[bytes]] = {
     "not json": [b'{"id": "x",', b"{id: 1}", b"'text'", b"{", b"]"],
     "not object": [b"[1, 2]", b"3", b'"text"', b"null", b"true"],
+    # blanks to str.isspace but not JSON's (nor bytes.strip's): a bad line, not a blank one
+    "separators": [b"\x1c", b"\x1d\x1e\x1f", b" \x1c ", b"\xc2\x85", b"\xe2\x80\xa8",
+                   b"\xef\xbb\xbf\x1c"],
     "no id": [b'{"text": "Talks began."}', b'{"id": "", "text": "Talks began."}',
               b'{"id": null, "text": "Talks began."}', b'{"id": "  ", "text": "Talks began."}'],
     "text not string": [b'{"id": "x", "text": 5}', b'{"id": "x"}', b'{"id": "x", "text": ["a"]}',
@@ -338,6 +341,7 @@ def _readable(raw: bytes, number: int, seen: set[str]) -> bool:
 
 @scaled(60)
 @given(st.integers(1, 8).flatmap(lambda n: st.tuples(*(jsonl_lines(i) for i in range(n)))))
+@example(lines=(Line(b"\x1c", False),))  # was skipped as blank (str.isspace), by chance drawn
 def test_arbitrary_lines_in_a_jsonl_file(coder, lines: tuple[Line, ...]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
