@@ -169,6 +169,13 @@ STAGES = [
     ("coder.dates", "resolve", "resolve.dates"),
     ("eventcoder.coder", "resolve_candidate", "resolve.candidate"),
     ("eventcoder.coder", "apply_context", "resolve.context"),
+    # The article's country, read once per article from its mentions, text and outlet,
+    # and where an event no sentence places is put (issue 14).
+    ("coder.countries", "read", "resolve.country"),
+    ("eventcoder.coder", "place_unplaced", "resolve.unplaced"),
+    ("eventcoder.coder", "told_alone", "resolve.told_alone"),
+    ("coder.book", "finish", "resolve.actor_names"),
+    ("eventcoder.rules.crowds.CrowdRules", "events", "rules.crowds"),
     ("eventcoder.coder", "event_row", "rows"),
     ("coder", "table", "table"),
     ("eventcoder.coder", "validate_events", "validate"),
