@@ -66,8 +66,12 @@ class PlaceRecord:
         if other.kind in {"admin1", "province"}:
             return self.admin1 is not None and self.admin1 == other.admin1
         if other.kind in {"admin2", "district"}:
+            if other.admin3 is not None:  # a district under a former unit (former_units)
+                return self.admin3 == other.admin3 and self.kind != "admin2"
             return self.admin2 is not None and self.admin2 == other.admin2 or (
                 self.admin2 is None and self.admin1 == other.admin1 and self.kind != "admin1")
+        if other.admin3 is not None and other.kind == "town":  # under a former unit
+            return self.admin3 == other.admin3
         return other.admin2 is not None and self.admin2 == other.admin2
 
 
@@ -87,6 +91,10 @@ class Gazetteer:
         self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
         self.index = index or _open(self.folder, words.unit_words)
         self._unit_keys = NameKeys(self.folder.fold, words.unit_words)
+        # (iso3, district without unit words) -> (admin1, admin2 or None) of former units
+        self._former = {(iso3, self._unit_keys.bare(d)): _units_of(units)
+                        for iso3, table in words.former_units.items()
+                        for units, districts in table.items() for d in districts}
         self.min_population = min_population
         self._fixed: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
@@ -177,6 +185,11 @@ class Gazetteer:
         if kind == "admin1" and province is not None:
             return province  # the lexicon's name for it
         admin1 = province.name if province else self._admin1_names.get((iso3, code))
+        former = self._former.get((iso3, self._unit_keys.bare(admin2))) if admin2 else None
+        if former is not None:  # the units ACLED codes the district in (former_units)
+            admin1 = former[0]
+            if former[1] is not None:
+                admin2, admin3 = former[1], admin2
         major = population >= MAJOR_POPULATION or (iso3, self.folder.fold(name)) in self._capitals
         return PlaceRecord(
             name=name, admin1=admin1, country=self._country_names[iso3], iso3=iso3,
@@ -262,6 +275,12 @@ def _open(folder: Folder, unit_words: list[str]) -> PlaceIndex:
     path = Path(own)
     name = f"{path.resolve()}:{path.stat().st_mtime_ns}:{path.stat().st_size}"
     return open_index(folder.fold, unit_words, rows=lambda: fixture_rows(path), name=name)
+
+
+def _units_of(units: str) -> tuple[str, str | None]:
+    """"Central/Bagmati" -> ("Central", "Bagmati"); "Dhaka" -> ("Dhaka", None)."""
+    admin1, _, admin2 = (part.strip() for part in units.partition("/"))
+    return admin1, admin2 or None
 
 
 def _rank(record: PlaceRecord) -> tuple[int, int]:

@@ -103,6 +103,11 @@ class NameKeys:
         """Does the folded `key` start or end with a unit word ("helmand province")?"""
         return self._units.search(key) is not None
 
+    def bare(self, name: str) -> str:
+        """The folded `name` without the unit words around it ("Bājaur Agency" -> "bajaur")."""
+        key = self.fold(name).strip()
+        return self._units.sub("", key).strip() or key
+
     def of(self, place: SourcePlace) -> Iterator[tuple[str, int]]:
         """(key, 1 if an alternate name) of a place, each key once."""
         seen: set[str] = set()

@@ -29,6 +29,11 @@ class PlaceWords(Entry):
         default_factory=list, description="words between a place and a name that make the "
         "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
         "district of Nangarhar\", \"Gereshk (Helmand)\")")
+    former_units: dict[str, dict[Phrase, list[Phrase]]] = Field(
+        default_factory=dict, description="per ISO3 country, the admin1 (or \"admin1/admin2\") "
+        "ACLED codes a district in where the country has reorganised its units since and "
+        "the place index gives the new ones (Nepal's development regions and zones, FATA): "
+        "\"admin1[/admin2]\" -> the districts, without unit words")
     outlets: dict[Phrase, str] = Field(
         default_factory=dict, description="news outlets and their home (ISO3 country, or "
         "\"ISO3/admin1\" for a regional paper): an article's source points to the country "
