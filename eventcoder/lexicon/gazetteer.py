@@ -89,6 +89,8 @@ class Gazetteer:
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
         self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
         self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
+        self.institution_words = frozenset(tuple(self.folder.fold(w).split())
+                                           for w in words.institution_words if w.strip())
         self.index = index or _open(self.folder, words.unit_words)
         self._unit_keys = NameKeys(self.folder.fold, words.unit_words)
         # (iso3, district without unit words) -> (admin1, admin2 or None) of former units

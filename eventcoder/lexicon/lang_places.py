@@ -29,6 +29,10 @@ class PlaceWords(Entry):
         default_factory=list, description="words between a place and a name that make the "
         "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
         "district of Nangarhar\", \"Gereshk (Helmand)\")")
+    institution_words: list[Phrase] = Field(
+        default_factory=list, description="words after a town's name that name a place in "
+        "it (\"the Dhaka University campus\", \"the Hyderabad press club\"): the name is "
+        "the town, never a government (\"Dhaka\" for Bangladesh's)")
     former_units: dict[str, dict[Phrase, list[Phrase]]] = Field(
         default_factory=dict, description="per ISO3 country, the admin1 (or \"admin1/admin2\") "
         "ACLED codes a district in where the country has reorganised its units since and "
