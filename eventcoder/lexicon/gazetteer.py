@@ -33,6 +33,7 @@ ALTERNATE_NAMES_POPULATION = 100_000
 # province last ("Kabul" is the city unless the text says "Kabul province").
 _KIND_RANK = {"country": 1, "town": 2, "admin2": 3, "admin1": 4}
 _PRECISION = {"town": 1, "admin2": 2, "admin1": 3}
+_UNIT_KINDS = frozenset({"admin1", "admin2", "province", "district", "region"})
 # Names looked up and kept per Gazetteer (a bounded memo: news repeats its places).
 _MEMO_SIZE = 50_000
 
@@ -89,6 +90,7 @@ class Gazetteer:
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
         self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
         self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
+        self._part_words = tuple(self.folder.fold(w).strip() + " " for w in words.part_words)
         self.institution_words = frozenset(tuple(self.folder.fold(w).split())
                                            for w in words.institution_words if w.strip())
         self.index = index or _open(self.folder, words.unit_words)
@@ -228,11 +230,21 @@ class Gazetteer:
             records = list(self._fixed.get(folded_name, ()))
             if self._allowed(folded_name):
                 records += [r for r in self._index_records(folded_name) if r not in records]
+                records += self._halves(folded_name, records)
                 records.sort(key=_rank)
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             self._memo[folded_name] = records
         return records
+
+    def _halves(self, folded_name: str, records: list[PlaceRecord]) -> list[PlaceRecord]:
+        """"Kohistan", a district since split into Upper and Lower Kohistan: the halves, as
+        alternate names (too weak to tell a country alone). Not in a country where a unit
+        has the name ("Saxony" is not Lower Saxony)."""
+        named = {r.iso3 for r in records if r.kind in _UNIT_KINDS}
+        return [replace(r, alternate=True) for part in self._part_words
+                for r in self._index_records(part + folded_name)
+                if r.kind == "admin2" and r.iso3 not in named]
 
     def variants(self, folded_name: str, inside: PlaceRecord) -> list[PlaceRecord]:
         """Places inside `inside` (a province, district or country) whose name is spelt

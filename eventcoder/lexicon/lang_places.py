@@ -29,6 +29,11 @@ class PlaceWords(Entry):
         default_factory=list, description="words between a place and a name that make the "
         "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
         "district of Nangarhar\", \"Gereshk (Helmand)\")")
+    part_words: list[Phrase] = Field(
+        default_factory=list, description="words before the names of the halves of a "
+        "district split in two (\"Upper Dir\", \"Lower Kohistan\"): a name no district has "
+        "is also sought as each half (\"Kohistan\": Upper and Lower Kohistan), as an "
+        "alternate name")
     institution_words: list[Phrase] = Field(
         default_factory=list, description="words after a town's name that name a place in "
         "it (\"the Dhaka University campus\", \"the Hyderabad press club\"): the name is "
