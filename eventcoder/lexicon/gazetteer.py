@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import logging
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -90,6 +91,10 @@ class Gazetteer:
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
         self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
         self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
+        dropped = "|".join(re.escape(w.strip()) for w in words.admin2_unit_words
+                           if w.strip()) or "(?!)"
+        self._admin2_units = re.compile(rf"^(?:(?:{dropped})\s+)+|(?:\s+(?:{dropped}))+$",
+                                        re.IGNORECASE)
         self._part_words = tuple(self.folder.fold(w).strip() + " " for w in words.part_words)
         self.institution_words = frozenset(tuple(self.folder.fold(w).split())
                                            for w in words.institution_words if w.strip())
@@ -190,6 +195,7 @@ class Gazetteer:
             return province  # the lexicon's name for it
         admin1 = province.name if province else self._admin1_names.get((iso3, code))
         former = self._former.get((iso3, self._unit_keys.bare(admin2))) if admin2 else None
+        admin2 = self._admin2_units.sub("", admin2).strip() or admin2
         if former is not None:  # the units ACLED codes the district in (former_units)
             admin1 = former[0]
             if former[1] is not None:

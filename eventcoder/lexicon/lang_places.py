@@ -29,6 +29,9 @@ class PlaceWords(Entry):
         default_factory=list, description="words between a place and a name that make the "
         "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
         "district of Nangarhar\", \"Gereshk (Helmand)\")")
+    admin2_unit_words: list[Phrase] = Field(
+        default_factory=list, description="unit words dropped from the district (admin2) "
+        "name the data writes, as ACLED writes it (\"Lahore\", not \"Lahore District\")")
     part_words: list[Phrase] = Field(
         default_factory=list, description="words before the names of the halves of a "
         "district split in two (\"Upper Dir\", \"Lower Kohistan\"): a name no district has "
