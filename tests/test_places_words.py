@@ -68,3 +68,37 @@ def test_a_stopped_word_is_still_a_province_by_its_full_name(coder: Coder) -> No
     """Hard negative: "delta" alone is a common word, "Delta State" still Nigeria's."""
     assert _places(coder, "Militants clashed with soldiers in Delta State on Sunday, "
                           "killing four.")[0] == ("Delta", "Delta", "NGA")
+
+
+@pytest.mark.parametrize("text", [
+    "Shopkeepers protested in front of the press club in Mirpurkhas, Pakistan on Monday.",
+    "Traders clashed with police in Mirpurkhas, Sindh, injuring three.",
+    "Shopkeepers protested in front of the press club in Mirpur Khas, Pakistan on Monday.",
+])
+def test_a_name_of_several_words_written_as_one(coder: Coder, text: str) -> None:
+    assert _places(coder, text)[0] == ("Mīrpur Khās", "Sindh", "PAK")
+
+
+@pytest.mark.parametrize("text", [
+    # a part of the name is not the name
+    "Shopkeepers protested in front of the press club in Mirpur, Pakistan on Monday.",
+    # the words in another order are another name
+    "Shopkeepers protested in front of the press club in Khasmirpur, Pakistan on Monday.",
+])
+def test_a_part_or_another_order_is_not_the_name(coder: Coder, text: str) -> None:
+    assert _places(coder, text)[0][0] != "Mīrpur Khās"
+
+
+def test_joined_names() -> None:
+    from eventcoder.lexicon.geoindex import joined
+    assert joined("mirpur khas") == "mirpurkhas"
+    assert joined("datta khel") == "dattakhel"
+    assert joined("bail-hongal") == "bailhongal"
+    assert joined("kabul") == ""  # one word: nothing to join
+    assert joined("al ula") == ""  # too short to be read alone
+
+
+def test_a_curated_town_written_as_one_word(coder: Coder) -> None:
+    assert _places(coder, "Militants attacked a checkpost in Dattakhel, killing two "
+                          "soldiers.")[0] == ("Datta Khel",
+                                              "Federally Administered Tribal Areas", "PAK")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..text import Folder
-from .geoindex import NameKeys, PlaceIndex, PlaceRow, open_index, skeleton
+from .geoindex import NameKeys, PlaceIndex, PlaceRow, joined, open_index, skeleton
 from .geosources import fixture_rows
 from .language import Language
 from .model import Country, Place
@@ -176,8 +176,11 @@ class Gazetteer:
 
     def _add(self, name: str, record: PlaceRecord) -> None:
         key = self.folder.fold(name).strip()
-        if key and record not in self._fixed[key]:
-            self._fixed[key].append(record)
+        # a town's name of several words is also found written as one ("Dattakhel")
+        together = joined(key) if record.kind == "town" else ""
+        for k in (key, together):
+            if k and record not in self._fixed[k]:
+                self._fixed[k].append(record)
 
     def _allowed(self, key: str) -> bool:
         """May a town or unit of the data be named `key`? Not a common word ("police")."""

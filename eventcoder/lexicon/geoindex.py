@@ -31,7 +31,7 @@ from .geosources import SourcePlace, ascii_name, latin_aliases, package_rows, so
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 # Other index files kept in the cache folder when a new one is built (other versions).
 _KEEP_OTHERS = 2
 
@@ -57,6 +57,16 @@ def skeleton(folded: str) -> str:
         return ""
     rest = _VOWELS.sub("", letters[1:].replace("h", "")).translate(_SOUNDS)
     return _REPEATS.sub(r"\1", letters[0].translate(_SOUNDS) + rest)
+
+
+_JOINS = re.compile(r"[\s\-]+")
+
+
+def joined(folded: str) -> str:
+    """A name of several words written as one, as news often writes them ("Mirpurkhas",
+    "Dattakhel"); "" for a name of one word or a joined one shorter than six letters."""
+    together = _JOINS.sub("", folded)
+    return together if together != folded and len(together) >= 6 else ""
 
 
 def cache_dir() -> Path:
@@ -120,6 +130,8 @@ class NameKeys:
                 bare = self._units.sub("", key).strip()
                 if bare and bare != key:
                     keys.append(bare)
+            if place.kind == "town":
+                keys.append(joined(key))  # "Mirpurkhas" for "Mirpur Khas"
             for k in keys:
                 if len(k) >= 2 and k not in seen:
                     seen.add(k)
