@@ -99,6 +99,5 @@ def test_joined_names() -> None:
 
 
 def test_a_curated_town_written_as_one_word(coder: Coder) -> None:
-    assert _places(coder, "Militants attacked a checkpost in Dattakhel, killing two "
-                          "soldiers.")[0] == ("Datta Khel",
-                                              "Federally Administered Tribal Areas", "PAK")
+    assert _places(coder, "Afghan border police clashed with smugglers in Spinboldak, "
+                          "Afghanistan, killing two.")[0] == ("Spin Boldak", "Kandahar", "AFG")
