@@ -11,18 +11,23 @@ seat ACLED uses.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import logging
 import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..text import Folder
 from .geoindex import NameKeys, PlaceIndex, PlaceRow, joined, open_index, skeleton
 from .geosources import fixture_rows
 from .language import Language
 from .model import Country, Place
+
+if TYPE_CHECKING:  # the model imports the lexicon's records
+    from ..model.places import Location
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +73,8 @@ class PlaceRecord:
         if other.kind in {"admin1", "province"}:
             return self.admin1 is not None and self.admin1 == other.admin1
         if other.kind in {"admin2", "district"}:
-            if other.admin3 is not None:  # a district under a former unit (former_units)
-                return self.admin3 == other.admin3 and self.kind != "admin2"
             return self.admin2 is not None and self.admin2 == other.admin2 or (
                 self.admin2 is None and self.admin1 == other.admin1 and self.kind != "admin1")
-        if other.admin3 is not None and other.kind == "town":  # under a former unit
-            return self.admin3 == other.admin3
         return other.admin2 is not None and self.admin2 == other.admin2
 
 
@@ -104,6 +105,8 @@ class Gazetteer:
         self._former = {(iso3, self._unit_keys.bare(d)): _units_of(units)
                         for iso3, table in words.former_units.items()
                         for units, districts in table.items() for d in districts}
+        self._former_until = {iso3: dt.date.fromisoformat(day)
+                              for iso3, day in words.former_until.items()}
         self.min_population = min_population
         self._fixed: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
@@ -167,7 +170,8 @@ class Gazetteer:
                 country=self._country_names.get(place.country, place.country), iso3=place.country,
                 latitude=place.latitude, longitude=place.longitude,
                 precision=place.geo_precision, kind=place.kind, population=10**10, major=True,
-                border_iso3=other, admin2=place.name if place.kind == "district" else None,
+                border_iso3=other,
+                admin2=place.name if place.kind == "district" else place.admin2,
                 curated=True)
             for name in {place.name, *place.aliases}:
                 self._add(name, record)
@@ -197,12 +201,7 @@ class Gazetteer:
         if kind == "admin1" and province is not None:
             return province  # the lexicon's name for it
         admin1 = province.name if province else self._admin1_names.get((iso3, code))
-        former = self._former.get((iso3, self._unit_keys.bare(admin2))) if admin2 else None
         admin2 = self._admin2_units.sub("", admin2).strip() or admin2
-        if former is not None:  # the units ACLED codes the district in (former_units)
-            admin1 = former[0]
-            if former[1] is not None:
-                admin2, admin3 = former[1], admin2
         major = population >= MAJOR_POPULATION or (iso3, self.folder.fold(name)) in self._capitals
         return PlaceRecord(
             name=name, admin1=admin1, country=self._country_names[iso3], iso3=iso3,
@@ -267,6 +266,21 @@ class Gazetteer:
             if record is not None and record.within(inside) and record not in found:
                 found.append(replace(record, alternate=True))
         return sorted(found, key=_rank)
+
+    def as_of(self, location: Location | None, day: dt.date | None) -> Location | None:
+        """The place with the units ACLED codes an event of `day` in: before a country's
+        reorganisation (`former_until`), its district's former admin1 (and admin2, the
+        district then admin3): Nepal's development regions and zones, FATA. An event with
+        no date keeps today's units."""
+        if location is None or day is None or not location.admin2:
+            return location
+        until = self._former_until.get(location.iso3)
+        former = self._former.get((location.iso3, self._unit_keys.bare(location.admin2)))
+        if until is None or former is None or day >= until:
+            return location
+        if former[1] is None:
+            return replace(location, admin1=former[0])
+        return replace(location, admin1=former[0], admin2=former[1], admin3=location.admin2)
 
     def is_alternate(self, key: str, record: PlaceRecord) -> bool:
         """Was `record` found under one of GeoNames' alternate names, not its own?"""

@@ -46,6 +46,9 @@ class PlaceWords(Entry):
         "ACLED codes a district in where the country has reorganised its units since and "
         "the place index gives the new ones (Nepal's development regions and zones, FATA): "
         "\"admin1[/admin2]\" -> the districts, without unit words")
+    former_until: dict[str, str] = Field(
+        default_factory=dict, description="per ISO3 country, the day (YYYY-MM-DD) from "
+        "which its former units no longer apply: an event before it is coded in them")
     outlets: dict[Phrase, str] = Field(
         default_factory=dict, description="news outlets and their home (ISO3 country, or "
         "\"ISO3/admin1\" for a regional paper): an article's source points to the country "
