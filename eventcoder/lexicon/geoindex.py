@@ -119,10 +119,14 @@ class NameKeys:
         return self._units.sub("", key).strip() or key
 
     def of(self, place: SourcePlace) -> Iterator[tuple[str, int]]:
-        """(key, 1 if an alternate name) of a place, each key once."""
+        """(key, 1 if an alternate name) of a place, each key once. A town's name of several
+        words is also a key written as one ("Mirpurkhas" for "Mirpur Khas"), as an alternate
+        name (the matcher reads alternate names of large towns only: a smaller town's would
+        grow it by a sixth)."""
         seen: set[str] = set()
         names = [(place.name, 0), (ascii_name(place.name), 0),
                  *((a, 1) for a in latin_aliases(place))]
+        together: list[str] = []
         for name, alternate in names:
             key = self.fold(name).strip()
             keys = [key]
@@ -130,12 +134,16 @@ class NameKeys:
                 bare = self._units.sub("", key).strip()
                 if bare and bare != key:
                     keys.append(bare)
-            if place.kind == "town":
-                keys.append(joined(key))  # "Mirpurkhas" for "Mirpur Khas"
+            elif not alternate:  # its own name only: large towns have dozens of others
+                together.append(joined(key))
             for k in keys:
                 if len(k) >= 2 and k not in seen:
                     seen.add(k)
                     yield k, alternate
+        for k in together:
+            if k and k not in seen:
+                seen.add(k)
+                yield k, 1
 
 
 def build_index(path: Path, rows: Iterable[SourcePlace], keys: NameKeys,
