@@ -261,6 +261,8 @@ class Coder:
             if default is not None:
                 record.event_date, record.time_precision = default
                 record.rules.append(PUBLISHED_RULE)
+            # the units of the event's day (a former province, known once the date is)
+            record.place = self.gazetteer.as_of(record.place, record.event_date)
             # named last: the rules and the context compare the plain names
             self.book.finish(record, self.types[record.event_type].violent)
         return [event_row(p.record) for p in kept]

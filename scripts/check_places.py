@@ -4,7 +4,7 @@
 Checks, for every entry under ``places``:
 
 * required keys (name, kind, country, latitude, longitude, geo_precision) are
-  present, and no unknown keys are used (optional: aliases, admin1, countries);
+  present, and no unknown keys are used (optional: aliases, admin1, admin2, countries);
 * kind is one of town, district, province, crossing, border, region, feature;
 * geo_precision is an integer 1..3; latitude in [-90, 90], longitude in [-180, 180];
 * country (and every entry of countries) is an ISO alpha-3 code known to
@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PLACES = ROOT / "eventcoder" / "lexicons" / "en" / "places"
 KINDS = {"town", "district", "province", "crossing", "border", "region", "feature"}
 REQUIRED = {"name", "kind", "country", "latitude", "longitude", "geo_precision"}
-OPTIONAL = {"aliases", "admin1", "countries"}
+OPTIONAL = {"aliases", "admin1", "admin2", "countries"}
 MAY_SHADOW_CITY = {"crossing", "border", "district"}
 
 

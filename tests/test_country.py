@@ -75,7 +75,7 @@ TEXT_CUES = [
      ("MMR", "Myanmar", None, 3)),
     # "in the capital": the capital of the article's country
     ("Thousands marched in the capital against fuel prices, Nepali police said.",
-     ("NPL", "Kathmandu", "Central", 1)),
+     ("NPL", "Kathmandu", "Bagmati", 1)),
     # hard negatives: no amount beside the currency word; "capital punishment"; nothing at all
     ("Members of the Tk group protested against the new rules.", (None, None, None, None)),
     ("Lawyers protested against capital punishment outside the court, Nepali police said.",

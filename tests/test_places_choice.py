@@ -50,7 +50,7 @@ PATTERNS = [
      ("Mohmand Darah", "Nangarhar", "Mohmand Darah", "AFG", 2)),
     # a district named like its town: the town, near (as ACLED codes it)
     ("Security forces clashed with militants in Kandahar district on Monday, killing five.",
-     ("Kandahār", "Kandahar", "Kandahar District", "AFG", 2)),
+     ("Kandahār", "Kandahar", "Kandahar", "AFG", 2)),
     # "X, Y": the town inside the province named, not a same-name town abroad
     ("Gunmen clashed with police in Kot, Nangarhar, killing six.",
      ("Kōṯ", "Nangarhar", "Kōṯ", "AFG", 2)),
@@ -62,7 +62,7 @@ PATTERNS = [
     ("Gunmen clashed with police in Kot (Nangarhar) on Friday, killing six.",
      ("Kōṯ", "Nangarhar", "Kōṯ", "AFG", 2)),
     ("Troops clashed with militants in Kandahar (Afghanistan) on Friday, killing two.",
-     ("Kandahār", "Kandahar", "Kandahar District", "AFG", 1)),
+     ("Kandahār", "Kandahar", "Kandahar", "AFG", 1)),
     # "near X"
     ("Police clashed with gunmen near Gereshk in Helmand province, killing one.",
      ("Gereshk", "Helmand", "Nahr-e Sarāj", "AFG", 2)),

@@ -11,17 +11,23 @@ seat ACLED uses.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import logging
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..text import Folder
-from .geoindex import NameKeys, PlaceIndex, PlaceRow, open_index, skeleton
+from .geoindex import NameKeys, PlaceIndex, PlaceRow, joined, open_index, skeleton
 from .geosources import fixture_rows
 from .language import Language
 from .model import Country, Place
+
+if TYPE_CHECKING:  # the model imports the lexicon's records
+    from ..model.places import Location
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +39,7 @@ ALTERNATE_NAMES_POPULATION = 100_000
 # province last ("Kabul" is the city unless the text says "Kabul province").
 _KIND_RANK = {"country": 1, "town": 2, "admin2": 3, "admin1": 4}
 _PRECISION = {"town": 1, "admin2": 2, "admin1": 3}
+_UNIT_KINDS = frozenset({"admin1", "admin2", "province", "district", "region"})
 # Names looked up and kept per Gazetteer (a bounded memo: news repeats its places).
 _MEMO_SIZE = 50_000
 
@@ -85,8 +92,21 @@ class Gazetteer:
         self._leading = tuple(self.folder.fold(w).strip() + " " for w in words.leading_words)
         self.district_words = frozenset(self.folder.fold(w).strip() for w in words.district_words)
         self.holder_words = frozenset(self.folder.fold(w).strip() for w in words.holder_words)
+        dropped = "|".join(re.escape(w.strip()) for w in words.admin2_unit_words
+                           if w.strip()) or "(?!)"
+        self._admin2_units = re.compile(rf"^(?:(?:{dropped})\s+)+|(?:\s+(?:{dropped}))+$",
+                                        re.IGNORECASE)
+        self._part_words = tuple(self.folder.fold(w).strip() + " " for w in words.part_words)
+        self.institution_words = frozenset(tuple(self.folder.fold(w).split())
+                                           for w in words.institution_words if w.strip())
         self.index = index or _open(self.folder, words.unit_words)
         self._unit_keys = NameKeys(self.folder.fold, words.unit_words)
+        # (iso3, district without unit words) -> (admin1, admin2 or None) of former units
+        self._former = {(iso3, self._unit_keys.bare(d)): _units_of(units)
+                        for iso3, table in words.former_units.items()
+                        for units, districts in table.items() for d in districts}
+        self._former_until = {iso3: dt.date.fromisoformat(day)
+                              for iso3, day in words.former_until.items()}
         self.min_population = min_population
         self._fixed: dict[str, list[PlaceRecord]] = defaultdict(list)
         self._borders: dict[frozenset[str], PlaceRecord] = {}
@@ -150,7 +170,8 @@ class Gazetteer:
                 country=self._country_names.get(place.country, place.country), iso3=place.country,
                 latitude=place.latitude, longitude=place.longitude,
                 precision=place.geo_precision, kind=place.kind, population=10**10, major=True,
-                border_iso3=other, admin2=place.name if place.kind == "district" else None,
+                border_iso3=other,
+                admin2=place.name if place.kind == "district" else place.admin2,
                 curated=True)
             for name in {place.name, *place.aliases}:
                 self._add(name, record)
@@ -159,8 +180,11 @@ class Gazetteer:
 
     def _add(self, name: str, record: PlaceRecord) -> None:
         key = self.folder.fold(name).strip()
-        if key and record not in self._fixed[key]:
-            self._fixed[key].append(record)
+        # a town's name of several words is also found written as one ("Dattakhel")
+        together = joined(key) if record.kind == "town" else ""
+        for k in (key, together):
+            if k and record not in self._fixed[k]:
+                self._fixed[k].append(record)
 
     def _allowed(self, key: str) -> bool:
         """May a town or unit of the data be named `key`? Not a common word ("police")."""
@@ -177,6 +201,7 @@ class Gazetteer:
         if kind == "admin1" and province is not None:
             return province  # the lexicon's name for it
         admin1 = province.name if province else self._admin1_names.get((iso3, code))
+        admin2 = self._admin2_units.sub("", admin2).strip() or admin2
         major = population >= MAJOR_POPULATION or (iso3, self.folder.fold(name)) in self._capitals
         return PlaceRecord(
             name=name, admin1=admin1, country=self._country_names[iso3], iso3=iso3,
@@ -213,11 +238,21 @@ class Gazetteer:
             records = list(self._fixed.get(folded_name, ()))
             if self._allowed(folded_name):
                 records += [r for r in self._index_records(folded_name) if r not in records]
+                records += self._halves(folded_name, records)
                 records.sort(key=_rank)
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
             self._memo[folded_name] = records
         return records
+
+    def _halves(self, folded_name: str, records: list[PlaceRecord]) -> list[PlaceRecord]:
+        """"Kohistan", a district since split into Upper and Lower Kohistan: the halves, as
+        alternate names (too weak to tell a country alone). Not in a country where a unit
+        has the name ("Saxony" is not Lower Saxony)."""
+        named = {r.iso3 for r in records if r.kind in _UNIT_KINDS}
+        return [replace(r, alternate=True) for part in self._part_words
+                for r in self._index_records(part + folded_name)
+                if r.kind == "admin2" and r.iso3 not in named]
 
     def variants(self, folded_name: str, inside: PlaceRecord) -> list[PlaceRecord]:
         """Places inside `inside` (a province, district or country) whose name is spelt
@@ -231,6 +266,21 @@ class Gazetteer:
             if record is not None and record.within(inside) and record not in found:
                 found.append(replace(record, alternate=True))
         return sorted(found, key=_rank)
+
+    def as_of(self, location: Location | None, day: dt.date | None) -> Location | None:
+        """The place with the units ACLED codes an event of `day` in: before a country's
+        reorganisation (`former_until`), its district's former admin1 (and admin2, the
+        district then admin3): Nepal's development regions and zones, FATA. An event with
+        no date keeps today's units."""
+        if location is None or day is None or not location.admin2:
+            return location
+        until = self._former_until.get(location.iso3)
+        former = self._former.get((location.iso3, self._unit_keys.bare(location.admin2)))
+        if until is None or former is None or day >= until:
+            return location
+        if former[1] is None:
+            return replace(location, admin1=former[0])
+        return replace(location, admin1=former[0], admin2=former[1], admin3=location.admin2)
 
     def is_alternate(self, key: str, record: PlaceRecord) -> bool:
         """Was `record` found under one of GeoNames' alternate names, not its own?"""
@@ -262,6 +312,12 @@ def _open(folder: Folder, unit_words: list[str]) -> PlaceIndex:
     path = Path(own)
     name = f"{path.resolve()}:{path.stat().st_mtime_ns}:{path.stat().st_size}"
     return open_index(folder.fold, unit_words, rows=lambda: fixture_rows(path), name=name)
+
+
+def _units_of(units: str) -> tuple[str, str | None]:
+    """"Central/Bagmati" -> ("Central", "Bagmati"); "Dhaka" -> ("Dhaka", None)."""
+    admin1, _, admin2 = (part.strip() for part in units.partition("/"))
+    return admin1, admin2 or None
 
 
 def _rank(record: PlaceRecord) -> tuple[int, int]:

@@ -31,7 +31,7 @@ from .geosources import SourcePlace, ascii_name, latin_aliases, package_rows, so
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 # Other index files kept in the cache folder when a new one is built (other versions).
 _KEEP_OTHERS = 2
 
@@ -57,6 +57,16 @@ def skeleton(folded: str) -> str:
         return ""
     rest = _VOWELS.sub("", letters[1:].replace("h", "")).translate(_SOUNDS)
     return _REPEATS.sub(r"\1", letters[0].translate(_SOUNDS) + rest)
+
+
+_JOINS = re.compile(r"[\s\-]+")
+
+
+def joined(folded: str) -> str:
+    """A name of several words written as one, as news often writes them ("Mirpurkhas",
+    "Dattakhel"); "" for a name of one word or a joined one shorter than six letters."""
+    together = _JOINS.sub("", folded)
+    return together if together != folded and len(together) >= 6 else ""
 
 
 def cache_dir() -> Path:
@@ -103,11 +113,20 @@ class NameKeys:
         """Does the folded `key` start or end with a unit word ("helmand province")?"""
         return self._units.search(key) is not None
 
+    def bare(self, name: str) -> str:
+        """The folded `name` without the unit words around it ("Bājaur Agency" -> "bajaur")."""
+        key = self.fold(name).strip()
+        return self._units.sub("", key).strip() or key
+
     def of(self, place: SourcePlace) -> Iterator[tuple[str, int]]:
-        """(key, 1 if an alternate name) of a place, each key once."""
+        """(key, 1 if an alternate name) of a place, each key once. A town's name of several
+        words is also a key written as one ("Mirpurkhas" for "Mirpur Khas"), as an alternate
+        name (the matcher reads alternate names of large towns only: a smaller town's would
+        grow it by a sixth)."""
         seen: set[str] = set()
         names = [(place.name, 0), (ascii_name(place.name), 0),
                  *((a, 1) for a in latin_aliases(place))]
+        together: list[str] = []
         for name, alternate in names:
             key = self.fold(name).strip()
             keys = [key]
@@ -115,10 +134,16 @@ class NameKeys:
                 bare = self._units.sub("", key).strip()
                 if bare and bare != key:
                     keys.append(bare)
+            elif not alternate:  # its own name only: large towns have dozens of others
+                together.append(joined(key))
             for k in keys:
                 if len(k) >= 2 and k not in seen:
                     seen.add(k)
                     yield k, alternate
+        for k in together:
+            if k and k not in seen:
+                seen.add(k)
+                yield k, 1
 
 
 def build_index(path: Path, rows: Iterable[SourcePlace], keys: NameKeys,

@@ -29,6 +29,26 @@ class PlaceWords(Entry):
         default_factory=list, description="words between a place and a name that make the "
         "name the province or district holding it (\"Maruf district, Kandahar\", \"Kot "
         "district of Nangarhar\", \"Gereshk (Helmand)\")")
+    admin2_unit_words: list[Phrase] = Field(
+        default_factory=list, description="unit words dropped from the district (admin2) "
+        "name the data writes, as ACLED writes it (\"Lahore\", not \"Lahore District\")")
+    part_words: list[Phrase] = Field(
+        default_factory=list, description="words before the names of the halves of a "
+        "district split in two (\"Upper Dir\", \"Lower Kohistan\"): a name no district has "
+        "is also sought as each half (\"Kohistan\": Upper and Lower Kohistan), as an "
+        "alternate name")
+    institution_words: list[Phrase] = Field(
+        default_factory=list, description="words after a town's name that name a place in "
+        "it (\"the Dhaka University campus\", \"the Hyderabad press club\"): the name is "
+        "the town, never a government (\"Dhaka\" for Bangladesh's)")
+    former_units: dict[str, dict[Phrase, list[Phrase]]] = Field(
+        default_factory=dict, description="per ISO3 country, the admin1 (or \"admin1/admin2\") "
+        "ACLED codes a district in where the country has reorganised its units since and "
+        "the place index gives the new ones (Nepal's development regions and zones, FATA): "
+        "\"admin1[/admin2]\" -> the districts, without unit words")
+    former_until: dict[str, str] = Field(
+        default_factory=dict, description="per ISO3 country, the day (YYYY-MM-DD) from "
+        "which its former units no longer apply: an event before it is coded in them")
     outlets: dict[Phrase, str] = Field(
         default_factory=dict, description="news outlets and their home (ISO3 country, or "
         "\"ISO3/admin1\" for a regional paper): an article's source points to the country "

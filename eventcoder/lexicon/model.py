@@ -363,6 +363,7 @@ class Place(Entry):
     country: str = Field(pattern=ISO3)
     countries: list[Annotated[str, Field(pattern=ISO3)]] = []
     admin1: str | None = None
+    admin2: str | None = None  # a town's district (former units are read from it)
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
     geo_precision: int = Field(ge=1, le=3)

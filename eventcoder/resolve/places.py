@@ -135,9 +135,12 @@ def _choose(mention: PlaceMention, countries: set[str],
     if (first.curated or first.major) and len(
             {r.iso3 for r in records if r.curated or r.major}) == 1:
         return first  # "Hyderabad" alone is neither India's nor Pakistan's
-    # A name that one country alone has, under its own name: the name says where it is.
-    # Among same-name places of several countries none is taken ("Dara": Senegal, Romania).
-    alone = 0 not in mention.weak and len({r.iso3 for r in mention.records}) == 1
+    # A name that one country alone has, the own name of one of its places (not only an
+    # alternate name): the name says where it is ("Khairpur": towns and a district, all in
+    # Pakistan). Among same-name places of several countries none is taken ("Dara":
+    # Senegal, Romania).
+    own_name = len(mention.weak) < len(mention.records)
+    alone = own_name and len({r.iso3 for r in mention.records}) == 1
     return first if alone else None
 
 

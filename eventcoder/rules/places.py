@@ -48,6 +48,20 @@ def _is_venue_modifier(view: SentenceView, placed: Placed, after: str, vocabular
     return after in vocabulary.venue or after in vocabulary.region_words
 
 
+def _in_town(view: SentenceView, placed: Placed, gazetteer: Gazetteer) -> bool:
+    """"the Dhaka University campus", "the Karachi press club" (an institution word after
+    the name), "the Teku area (Kathmandu)" (the name alone in brackets): a capital's name
+    that is the town, where the event is, not the government it may stand for. (Asked of
+    capitals only: a minor town's name before "Corporation" or "University" is too often
+    a company's or the institution's own, and "(NATO)" an abbreviation.)"""
+    words, last = view.words, placed.last
+    if 0 < placed.first and words[placed.first - 1] == "(" and \
+            view.tokens.word(last + 1) == ")":
+        return True
+    return any(tuple(words[last + 1:last + 1 + len(phrase)]) == phrase
+               for phrase in gazetteer.institution_words)
+
+
 def _territory(view: SentenceView, placed: Placed, actor_refs: tuple[ActorRef, ...],
                gazetteer: Gazetteer, vocabulary: Vocabulary) -> PlaceMention | None:
     """"inside Afghan territory", "on Pakistani soil" (a territory word after the name):
@@ -111,7 +125,9 @@ def _as_place(view: SentenceView, placed: Placed, after: str, refs: tuple[PlaceR
         # An actor's name is a place after a locative ("in Kabul", not "officials from
         # Pakistan") or before a venue word ("the Doha talks").
         if not (struck or (prep is not None and prep not in vocabulary.not_for_states)) and \
-                not _is_venue_modifier(view, placed, after, vocabulary):
+                not _is_venue_modifier(view, placed, after, vocabulary) and \
+                not (any(r.kind == "capital" for r in actor_refs) and
+                     _in_town(view, placed, gazetteer)):
             return None
     elif not (prep is not None or struck or any(r.major for r in records) or (
             after in vocabulary.region_words and
