@@ -34,7 +34,7 @@ def _where(coder: Coder, text: str, source: str | None = None) -> tuple:
 
 # the outlet -> (iso3, location, admin1, geo_precision) of an event the text does not place
 OUTLETS = [
-    ("The Kathmandu Post", ("NPL", "Central", "Central", 3)),    # a paper of one province
+    ("The Kathmandu Post", ("NPL", "Bagmati", "Bagmati", 3)),    # a paper of one province
     ("Dawn", ("PAK", "Pakistan", None, 3)),
     ("The Daily Nigerian Observer", ("NGA", "Nigeria", None, 3)),   # a nationality in its name
     ("Times of Malawi", ("MWI", "Malawi", None, 3)),                # a country in its name

@@ -7,6 +7,7 @@ party or paper, a name in lower case, a cue of another country than the article'
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -34,8 +35,8 @@ HOMES = [
     ("Pakistan Today", ("PAK", "Punjab", "Punjab", 3)),
     ("The New Nation (Bangladesh)", ("BGD", "Dhaka", "Dhaka", 3)),
     ("The Financial Express (Bangladesh)", ("BGD", "Dhaka", "Dhaka", 3)),
-    ("The Himalayan Times", ("NPL", "Central", "Central", 3)),
-    ("My Republica", ("NPL", "Central", "Central", 3)),
+    ("The Himalayan Times", ("NPL", "Bagmati", "Bagmati", 3)),
+    ("My Republica", ("NPL", "Bagmati", "Bagmati", 3)),
     ("The New Indian Express", ("IND", "Tamil Nadu", "Tamil Nadu", 3)),
     # hard negatives: national papers and agencies with desks everywhere have no home province
     ("The Hindu", ("IND", "India", None, 3)),
@@ -167,3 +168,17 @@ def test_the_province_is_always_in_the_events_country(source: str | None, who: s
         assert country is None or row["iso3"] == country  # the outlet outweighs one cue
         if row["admin1"] is not None:
             assert (row["iso3"], row["admin1"]) in provinces
+
+
+@pytest.mark.parametrize("published, admin1", [
+    ("2015-06-01", "Central"),   # before Nepal's provinces: the development region
+    ("2020-06-01", "Bagmati"),   # after: today's province
+])
+def test_a_papers_home_province_is_coded_in_the_units_of_the_day(
+        coder: Coder, published: str, admin1: str) -> None:
+    """A regional paper's home province (Bagmati, all of whose districts lay in the Central
+    development region) is coded in the units of the event's day."""
+    rows = list(coder.iter_rows([Document("doc", NO_PLACE,
+                                          published=dt.date.fromisoformat(published),
+                                          source="The Kathmandu Post")]))
+    assert rows and rows[0]["iso3"] == "NPL" and rows[0]["admin1"] == admin1

@@ -105,6 +105,9 @@ class Gazetteer:
         self._former = {(iso3, self._unit_keys.bare(d)): _units_of(units)
                         for iso3, table in words.former_units.items()
                         for units, districts in table.items() for d in districts}
+        self._former_provinces = {(iso3, self._unit_keys.bare(today)): former
+                                  for iso3, table in words.former_provinces.items()
+                                  for today, former in table.items()}
         self._former_until = {iso3: dt.date.fromisoformat(day)
                               for iso3, day in words.former_until.items()}
         self.min_population = min_population
@@ -271,10 +274,17 @@ class Gazetteer:
         """The place with the units ACLED codes an event of `day` in: before a country's
         reorganisation (`former_until`), its district's former admin1 (and admin2, the
         district then admin3): Nepal's development regions and zones, FATA. An event with
-        no date keeps today's units."""
-        if location is None or day is None or not location.admin2:
+        no date keeps today's units. A place known only by its province takes the former
+        admin1 that held all of the province (`former_provinces`)."""
+        if location is None or day is None:
             return location
         until = self._former_until.get(location.iso3)
+        if not location.admin2:
+            whole = self._former_provinces.get(
+                (location.iso3, self._unit_keys.bare(location.admin1 or "")))
+            if until is None or whole is None or day >= until:
+                return location
+            return replace(location, admin1=whole)
         former = self._former.get((location.iso3, self._unit_keys.bare(location.admin2)))
         if until is None or former is None or day >= until:
             return location

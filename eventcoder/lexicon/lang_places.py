@@ -46,6 +46,10 @@ class PlaceWords(Entry):
         "ACLED codes a district in where the country has reorganised its units since and "
         "the place index gives the new ones (Nepal's development regions and zones, FATA): "
         "\"admin1[/admin2]\" -> the districts, without unit words")
+    former_provinces: dict[str, dict[Phrase, Phrase]] = Field(
+        default_factory=dict, description="per ISO3 country, today's provinces whose every "
+        "district lay in one former admin1 -> that admin1: a place known only by its "
+        "province (a regional paper's home) is coded in it before `former_until`")
     former_until: dict[str, str] = Field(
         default_factory=dict, description="per ISO3 country, the day (YYYY-MM-DD) from "
         "which its former units no longer apply: an event before it is coded in them")
