@@ -1,0 +1,153 @@
+"""Explosions/Remote violence as ACLED codes them (issue 13): what is no explosion of its own.
+
+- A blast that a demonstration or a riot in the same sentence is about, or part of, is no
+  event of its own (`cause_of` of the explosive types): "students protested against the
+  bomb blast", "party workers clashed and hurled crude bombs".
+- A bomb held, found or named as what a noun is about went off nowhere: "arrested along
+  with three live bombs", "a bomb-making unit", "a bomb threat" (types/explosions_cues.yaml).
+- A grenade thrown or a suicide bomb is an attack by someone present at the blast: typed by
+  its named target, as ACLED's coders did (`retype`): an armed clash with the forces
+  attacked, an attack on the civilians hit; with no target named it stays an explosion.
+- A labour strike is no strike from the air.
+
+Sentences written here; each lists the ACLED event types it must and must not give.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventcoder.lexicon import load_lexicon
+
+from .conftest import shared_coder
+
+PUBLISHED = "2026-03-06"
+ERV = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+
+# (sentence, ACLED event types it must give, ACLED event types it must not give)
+CASES: list[tuple[str, set[str], set[str]]] = [
+    # --- the blast a demonstration is about: the demonstration is the event -------------
+    ("Lawyers staged a rally in Multan on Monday to condemn the grenade attack on a judge.",
+     {"Protests"}, {ERV}),
+    ("Traders in Kohat held a protest on Sunday against the market bomb blast.",
+     {"Protests"}, {ERV}),
+    ("Hundreds of villagers marched in Sialkot on Monday to condemn the shelling across "
+     "the border.", {"Protests"}, {ERV}),
+    # --- bombs as a riot's weapon: part of the riot ------------------------------------
+    ("Rival student groups clashed and hurled crude bombs at each other in Rajshahi on "
+     "Tuesday.", {"Riots"}, {ERV}),
+    ("Rioters torched two buses and blasted crude bombs in Khulna on Sunday.", {"Riots"},
+     {ERV}),
+    # hard negatives: the blast is the event, a demonstration is named only as its place
+    # or comes in another sentence
+    ("A bomb exploded near a market in Quetta on Monday, killing four people.", {ERV},
+     set()),
+    ("A roadside bomb killed two soldiers in Kurram on Sunday. Residents later protested "
+     "in Parachinar.", {ERV, "Protests"}, set()),
+    # --- bombs held, found or named by what they are about ----------------------------
+    ("Police arrested two youths along with three live bombs in Rajshahi on Monday.",
+     {"Strategic developments"}, {ERV}),
+    ("Police arrested a man along with two grenades in Quetta on Sunday.",
+     {"Strategic developments"}, {ERV}),
+    ("An unexploded mortar shell lay in a field near Jalalabad on Tuesday.", set(), {ERV}),
+    ("Soldiers raided a bomb-making factory in Sirte on Friday.", set(), {ERV}),
+    ("A bomb threat forced the evacuation of a school in Lahore on Monday.", set(), {ERV}),
+    ("Officials said a bomb hoax closed the airport in Juba on Tuesday.", set(), {ERV}),
+    # hard negatives: the bomb went off
+    ("Militants hurled two bombs at a police van in Rajshahi on Monday.", {ERV}, set()),
+    ("A bomb stored in a warehouse exploded in Peshawar on Friday, killing two guards.",
+     {ERV}, set()),
+    ("A truck carrying explosives blew up in Kabul on Monday, killing nine people.", {ERV},
+     set()),
+    # --- a labour strike is no air strike ------------------------------------------
+    ("Nurses at the district hospital in Lahore called off their strike on Friday.",
+     set(), {ERV}),
+    ("Lecturers in Abuja are on strike over unpaid salaries.", {"Protests"}, {ERV}),
+    ("Bus drivers in Nairobi began strikes to protest the new fuel levy on Monday.",
+     {"Protests"}, {ERV}),
+    # hard negatives: strikes from the air
+    ("Kenyan jets began strikes on al Shabaab positions in Gedo on Sunday, killing 20 "
+     "fighters.", {ERV}, set()),
+    ("Pakistani warplanes carried out an air strike on a hideout in Tirah on Monday.",
+     {ERV}, set()),
+]
+
+
+def _types(sentence: str) -> set[str]:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    return set(events["acled_event_type"].dropna())
+
+
+@pytest.mark.parametrize("sentence,has,lacks", CASES, ids=[c[0][:50] for c in CASES])
+def test_explosion_or_not(sentence: str, has: set[str], lacks: set[str]) -> None:
+    got = _types(sentence)
+    assert has <= got and not lacks & got, got
+
+
+# (sentence, ACLED event type, sub-event type): the attacker present at the blast
+PRESENT: list[tuple[str, str, str | None]] = [
+    ("Militants hurled a grenade at a police patrol in Anantnag on Wednesday.", "Battles",
+     "Armed clash"),
+    ("A suicide bomber struck an army convoy in Bannu on Monday, killing three soldiers.",
+     "Battles", "Armed clash"),
+    ("Unknown attackers threw a hand grenade at civilians in a market in Quetta on Monday.",
+     VAC, "Attack"),
+    # hard negatives: no target named, or a remote bomb: the explosion stays
+    ("A grenade exploded in a street of Srinagar on Friday, wounding two people.", ERV,
+     "Grenade"),
+    ("A roadside bomb hit a police patrol in Kurram on Tuesday, killing two policemen.", ERV,
+     "Remote explosive/landmine/IED"),
+]
+
+
+@pytest.mark.parametrize("sentence,event_type,sub", PRESENT, ids=[c[0][:50] for c in PRESENT])
+def test_an_attacker_at_the_blast_is_typed_by_the_target(sentence: str, event_type: str,
+                                                         sub: str | None) -> None:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    got = list(zip(events["acled_event_type"], events["acled_sub_event_type"]))
+    assert got == [(event_type, sub)], list(zip(got, events["rule"]))
+
+
+FORCES = ["a police patrol", "an army checkpoint", "a convoy of soldiers", "a police station",
+          "a group of policemen", "an army vehicle"]
+PLACES = ["Anantnag", "Quetta", "Mogadishu", "Peshawar"]
+DAYS = ["Monday", "Tuesday", "Friday"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["Militants hurled a grenade at", "Gunmen lobbed a grenade at",
+                        "A suicide bomber attacked"]),
+       st.sampled_from(FORCES), st.sampled_from(PLACES), st.sampled_from(DAYS))
+def test_a_grenade_or_suicide_attack_on_forces_is_a_battle(doer: str, target: str,
+                                                           place: str, day: str) -> None:
+    types = _types(f"{doer} {target} in {place} on {day}.")
+    assert types == {"Battles"}, types
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["protested", "staged a rally", "held a demonstration"]),
+       st.sampled_from(["the bomb blast", "the grenade attack", "the suicide bombing",
+                        "the shelling"]),
+       st.sampled_from(PLACES), st.sampled_from(DAYS))
+def test_a_blast_a_demonstration_is_about_is_no_explosion(verb: str, blast: str,
+                                                          place: str, day: str) -> None:
+    types = _types(f"Residents {verb} in {place} on {day} to condemn {blast}.")
+    assert ERV not in types, types
+
+
+def test_explosion_cues_read_only_the_explosive_types() -> None:
+    """The cues of types/explosions_cues.yaml leave every type but the explosive ones alone:
+    a type added later must be listed in their `except_types` or it is read too."""
+    lexicon = load_lexicon()
+    explosive = {t.id for t in lexicon.event_types
+                 if t.acled_event_type == ERV}
+    others = {t.id for t in lexicon.event_types} - explosive
+    ours = [c for c in lexicon.cues if c.id in {
+        "generic_weapons_unused", "generic_weapons_unused_near", "generic_bomb_compound",
+        "generic_labour_strike_more", "generic_labour_strike_after"}]
+    assert len(ours) == 5
+    for cue in ours:
+        assert set(cue.except_types) == others, (cue.id, others ^ set(cue.except_types))
