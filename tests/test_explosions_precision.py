@@ -41,6 +41,11 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "Tuesday.", {"Riots"}, {ERV}),
     ("Rioters torched two buses and blasted crude bombs in Khulna on Sunday.", {"Riots"},
      {ERV}),
+    # no crowd named: the riot's words in the sentence tell it
+    ("Shops were vandalised and several crude bombs were blasted at the bus stand in Feni "
+     "on Monday.", {"Riots"}, {ERV}),
+    ("Buses were torched and crude bombs were hurled at the college gate in Bogra on "
+     "Sunday.", {"Riots"}, {ERV}),
     # hard negatives: the blast is the event, a demonstration is named only as its place
     # or comes in another sentence
     ("A bomb exploded near a market in Quetta on Monday, killing four people.", {ERV},
@@ -63,8 +68,9 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("A truck carrying explosives blew up in Kabul on Monday, killing nine people.", {ERV},
      set()),
     # --- a labour strike is no air strike ------------------------------------------
-    ("Nurses at the district hospital in Lahore called off their strike on Friday.",
-     set(), {ERV}),
+    ("The junior doctors called off their strike in Lahore on Friday.", set(), {ERV}),
+    ("Government teachers in Ranchi continue their strike over pay.", set(), {ERV}),
+    ("Nurses on strike over unpaid wages.", set(), {ERV}),
     ("Lecturers in Abuja are on strike over unpaid salaries.", {"Protests"}, {ERV}),
     ("Bus drivers in Nairobi began strikes to protest the new fuel levy on Monday.",
      {"Protests"}, {ERV}),
