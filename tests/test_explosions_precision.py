@@ -8,7 +8,8 @@
 - A grenade thrown or a suicide bomb is an attack by someone present at the blast: typed by
   its named target, as ACLED's coders did (`retype`): an armed clash with the forces
   attacked, an attack on the civilians hit; with no target named it stays an explosion.
-- A labour strike is no strike from the air.
+- A labour strike is no strike from the air; aircraft that strike ("jets targeted the
+  hideouts", "a drone killed four fighters") are one (types/explosions_air.yaml).
 
 Sentences written here; each lists the ACLED event types it must and must not give.
 """
@@ -79,6 +80,20 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "fighters.", {ERV}, set()),
     ("Pakistani warplanes carried out an air strike on a hideout in Tirah on Monday.",
      {ERV}, set()),
+    # --- strikes told by the aircraft (types/explosions_air.yaml) ---------------------
+    ("Air force jets targeted rebel hideouts in Shawal on Monday, killing 14 militants.",
+     {ERV}, {"Battles"}),
+    ("Twelve militants were killed when army helicopter gunships targeted their camp in "
+     "Khyber on Sunday.", {ERV}, {"Battles"}),
+    ("A drone killed four fighters in a compound near Jilib on Tuesday.", {ERV},
+     {"Battles"}),
+    ("The army launched an aerial offensive in Kurram on Friday, killing nine militants.",
+     {ERV}, set()),
+    # hard negatives: aircraft with nothing struck, shots fired into the air
+    ("Fighter jets flew over the capital during the parade in Islamabad on Friday.", set(),
+     {ERV}),
+    ("Guards opened aerial fire to disperse the crowd outside the stadium in Lahore.", set(),
+     {ERV}),
 ]
 
 
