@@ -1,8 +1,8 @@
 """Strategic developments (issue 13): words of a strategic development that are no event.
 
 - "occupied Kashmir", "the occupied territories": a land held, not a handover that took
-  place; "along the ceasefire line": a line on the map, not a truce agreed
-  (types/strategic_cues.yaml).
+  place ("occupied" is no trigger); "along the ceasefire line": a line on the map, not a
+  truce agreed (types/strategic_cues.yaml).
 - An arrest told with words of a demonstration that made no event of its own ("arrested
   for blocking the highway", "for waving black flags") is part of that demonstration
   (`demonstration_words` in types/strategic.yaml).
@@ -26,9 +26,8 @@ CASES: list[tuple[str, list[str]]] = [
     # a land held, named by what holds it
     ("Shops stayed shut in occupied Kashmir on Friday.", []),
     ("Youths from the occupied territories gathered in Ramallah on Monday.", []),
-    # hard negatives: territory taken over without a fight
-    ("Rebels occupied the town of Bunia on Monday after the army withdrew.",
-     ["territory_transfer"]),
+    # hard negative: territory handed over without a fight
+    ("The rebels withdrew from the town of Bunia on Monday.", ["territory_transfer"]),
     # a line on the map
     ("Villagers living near the ceasefire line in Poonch were moved to camps on Monday.", []),
     # hard negative: a truce agreed
@@ -63,8 +62,7 @@ def test_an_arrest_for_a_demonstration_is_part_of_it(verb: str, act: str, place:
     assert "arrest" not in set(rows["event_type"]), list(rows["rule"])
 
 
-@pytest.mark.parametrize("cue_id,kept", [("generic_ceasefire_line", "ceasefire"),
-                                         ("generic_occupied_land", "territory_transfer")])
+@pytest.mark.parametrize("cue_id,kept", [("generic_ceasefire_line", "ceasefire")])
 def test_strategic_cues_read_only_their_type(cue_id: str, kept: str) -> None:
     """Each cue of types/strategic_cues.yaml reads one type's triggers: a type added later
     must be listed in its `except_types` or it is read too."""
