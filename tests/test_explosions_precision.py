@@ -5,9 +5,6 @@
   bomb blast", "party workers clashed and hurled crude bombs".
 - A bomb held, found or named as what a noun is about went off nowhere: "arrested along
   with three live bombs", "a bomb-making unit", "a bomb threat" (types/explosions_cues.yaml).
-- A grenade thrown or a suicide bomb is an attack by someone present at the blast: typed by
-  its named target, as ACLED's coders did (`retype`): an armed clash with the forces
-  attacked, an attack on the civilians hit; with no target named it stays an explosion.
 - A labour strike is no strike from the air; aircraft that strike ("jets targeted the
   hideouts", "a drone killed four fighters") are one (types/explosions_air.yaml).
 
@@ -108,44 +105,8 @@ def test_explosion_or_not(sentence: str, has: set[str], lacks: set[str]) -> None
     assert has <= got and not lacks & got, got
 
 
-# (sentence, ACLED event type, sub-event type): the attacker present at the blast
-PRESENT: list[tuple[str, str, str | None]] = [
-    ("Militants hurled a grenade at a police patrol in Anantnag on Wednesday.", "Battles",
-     "Armed clash"),
-    ("A suicide bomber struck an army convoy in Bannu on Monday, killing three soldiers.",
-     "Battles", "Armed clash"),
-    ("Unknown attackers threw a hand grenade at civilians in a market in Quetta on Monday.",
-     VAC, "Attack"),
-    # hard negatives: no target named, or a remote bomb: the explosion stays
-    ("A grenade exploded in a street of Srinagar on Friday, wounding two people.", ERV,
-     "Grenade"),
-    ("A roadside bomb hit a police patrol in Kurram on Tuesday, killing two policemen.", ERV,
-     "Remote explosive/landmine/IED"),
-]
-
-
-@pytest.mark.parametrize("sentence,event_type,sub", PRESENT, ids=[c[0][:50] for c in PRESENT])
-def test_an_attacker_at_the_blast_is_typed_by_the_target(sentence: str, event_type: str,
-                                                         sub: str | None) -> None:
-    events = shared_coder().code_texts([sentence], published=PUBLISHED)
-    got = list(zip(events["acled_event_type"], events["acled_sub_event_type"]))
-    assert got == [(event_type, sub)], list(zip(got, events["rule"]))
-
-
-FORCES = ["a police patrol", "an army checkpoint", "a convoy of soldiers", "a police station",
-          "a group of policemen", "an army vehicle"]
 PLACES = ["Anantnag", "Quetta", "Mogadishu", "Peshawar"]
 DAYS = ["Monday", "Tuesday", "Friday"]
-
-
-@settings(max_examples=25, deadline=None)
-@given(st.sampled_from(["Militants hurled a grenade at", "Gunmen lobbed a grenade at",
-                        "A suicide bomber attacked"]),
-       st.sampled_from(FORCES), st.sampled_from(PLACES), st.sampled_from(DAYS))
-def test_a_grenade_or_suicide_attack_on_forces_is_a_battle(doer: str, target: str,
-                                                           place: str, day: str) -> None:
-    types = _types(f"{doer} {target} in {place} on {day}.")
-    assert types == {"Battles"}, types
 
 
 @settings(max_examples=25, deadline=None)
