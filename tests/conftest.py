@@ -85,6 +85,19 @@ def code_rows(coder: eventcoder.Coder, texts: Iterable[str], published: Any = No
     return list(coder.iter_rows(documents_from_texts(list(texts), published, ids)))
 
 
+def assert_rows(rows: list[dict[str, Any]], expected: list[dict[str, Any]], *,
+                summary: list[Any], versioned: bool = False) -> None:
+    """The coded `rows`, in order, have the `expected` values (a dict of columns per row).
+    `versioned`: an actor's name may carry its government's years after the expected one
+    ("Police Forces of India (2014-)" for "Police Forces of India")."""
+    assert len(rows) == len(expected), summary
+    for row, want in zip(rows, expected):
+        for column, value in want.items():
+            got = row[column]
+            assert got == value or (versioned and isinstance(got, str) and
+                                    got.startswith(f"{value} (")), (column, got, summary)
+
+
 def lazy(factory: Any, *args: Any, **kwargs: Any) -> st.SearchStrategy[Any]:
     """`factory(shared_generator(), ...)` as a strategy, built when first drawn from, so test
     modules can name strategies over the coder at import time."""

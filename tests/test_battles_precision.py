@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from .conftest import scaled, shared_coder
+from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
 
@@ -63,12 +64,7 @@ def _coded(sentence: str) -> pd.DataFrame:
 def test_battle_or_not(sentence: str, expected: list[dict[str, Any]]) -> None:
     rows = _coded(sentence).to_dict("records")
     summary = [(r["event_type"], r["rule"]) for r in rows]
-    assert len(rows) == len(expected), summary
-    for row, want in zip(rows, expected):
-        for column, value in want.items():
-            got = row[column]
-            assert got == value or (isinstance(got, str) and got.startswith(f"{value} (")), \
-                (column, got, summary)
+    assert_rows(rows, expected, summary=summary, versioned=True)
 
 
 # (sentence, the ACLED event types the sentence must have, those it must not have)

@@ -25,6 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from .conftest import scaled, shared_coder
+from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
 
@@ -91,12 +92,7 @@ def _coded(sentence: str) -> pd.DataFrame:
 def test_battle_found(sentence: str, expected: list[dict[str, Any]]) -> None:
     rows = _coded(sentence).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
-    assert len(rows) == len(expected), summary
-    for row, want in zip(rows, expected):
-        for column, value in want.items():
-            got = row[column]
-            assert got == value or (isinstance(got, str) and got.startswith(f"{value} (")), \
-                (column, got, summary)
+    assert_rows(rows, expected, summary=summary, versioned=True)
 
 
 @scaled(20)

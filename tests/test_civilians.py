@@ -21,6 +21,7 @@ from eventcoder.context import Pending
 from eventcoder.lexicon import load_lexicon
 from eventcoder.model.records import EventRecord
 from eventcoder.rules.yields import Telling, told_alone
+from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
 
@@ -133,10 +134,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 def test_violence_against_civilians(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
-    assert len(rows) == len(expected), summary
-    for row, want in zip(rows, expected):
-        for column, value in want.items():
-            assert row[column] == value, (column, summary)
+    assert_rows(rows, expected, summary=summary)
 
 
 # -- rules.yields: an attack told by harm to property needs harm to people ------------------

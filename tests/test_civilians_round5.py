@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
 ATTACK = "civilian_attack"
@@ -136,7 +137,4 @@ def test_violence_against_civilians_round5(coder, text: str, expected: list[dict
                                            ) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
-    assert len(rows) == len(expected), summary
-    for row, want in zip(rows, expected):
-        for column, value in want.items():
-            assert row[column] == value, (column, summary)
+    assert_rows(rows, expected, summary=summary)

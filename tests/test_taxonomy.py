@@ -20,6 +20,7 @@ from eventcoder.acled.taxonomy import load_taxonomy
 from eventcoder.lexicon import load_lexicon
 
 from .conftest import scaled
+from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
 CIVILIANS = {"always": True}
@@ -159,10 +160,7 @@ def _coded(coder, sentence: str) -> pd.DataFrame:
 def test_taxonomy_sentence(coder, sentence: str, expected: list[dict[str, Any]]) -> None:
     rows = _coded(coder, sentence).to_dict("records")
     summary = [(r["event_type"], r["rule"]) for r in rows]
-    assert len(rows) == len(expected), summary
-    for row, want in zip(rows, expected):
-        for column, value in want.items():
-            assert row[column] == value, (column, summary)
+    assert_rows(rows, expected, summary=summary)
 
 
 def test_every_acled_sub_event_type_of_the_four_event_types_has_a_type() -> None:
