@@ -10,7 +10,7 @@ import threading
 import warnings
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -232,10 +232,14 @@ class Coder:
                     self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
                    for i in sorted(chosen)]
         pending: list[Pending] = []
-        article = self._article_country(doc, folded, scanned)
+        # The article's country is read only once a sentence has an event to place: most
+        # articles have none, and reading it may read every sentence again.
+        article = functools.cache(lambda: self._article_country(doc, folded, scanned))
         for sentence, mentions in scanned:
             pending.extend(self._code_sentence(doc, folded, sentence, mentions,
-                                               article.pointed))
+                                               lambda: article().pointed))
+        if not pending:
+            return []
         counts: list[Counter[str]] = []
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
@@ -248,10 +252,10 @@ class Coder:
         # A state's forces act abroad as often as at home: an event with a state's side is
         # placed from the article only when its outlet tells the country, and with nothing
         # but states named, only crowds (which gather at home) are.
-        place_unplaced(merged, lambda: self._article_place(doc, folded, article, scanned),
+        place_unplaced(merged, lambda: self._article_place(doc, folded, article(), scanned),
                        lambda r: self._on_the_ground(r) and (
-                           r.acled_event_type in CROWD_TYPES or not article.states_only and (
-                               article.sourced or not _state_side(r))))
+                           r.acled_event_type in CROWD_TYPES or not article().states_only and (
+                               article().sourced or not _state_side(r))))
         # (the crowd rules first: they fold a force's arrests at a crowd into its event)
         kept = told_alone(merge_crowd_reports(merged, self.types, self.book, state_counts),
                           self.types, self.telling)
@@ -312,8 +316,10 @@ class Coder:
         return replace(doc, published=doc.published or published, header_spans=spans)
 
     def _code_sentence(self, doc: Document, folded: str, sentence: Sentence,
-                       mentions: list[Mention], article: frozenset[str] = frozenset()
+                       mentions: list[Mention], article: Callable[[], frozenset[str]]
                        ) -> list[Pending]:
+        """The events of one sentence; `article()`: the countries the article points to,
+        asked for only when the sentence has an event."""
         start, end = sentence.start, sentence.end
         text = folded[start:end]
         tolls = self.tolls.find(text, start)
@@ -344,10 +350,11 @@ class Coder:
             return []
         facts = SentenceFacts.read(doc, sentence, view, parts, dates, tolls, self.place_words,
                                    sum(1 for c in found if c.event_type.violent))
+        pointed = article()
         out = []
         for cand in found:
             for resolved in resolve_candidate(facts, cand, self.book, self.gazetteer, self.dates,
-                                              self.types, article):
+                                              self.types, pointed):
                 event_type = self.types[resolved.record.event_type]  # retyped by its sides
                 name_associates(resolved.record, cand.roles, self.book)
                 out.append(Pending(resolved.record, event_type.structure,
