@@ -215,22 +215,7 @@ class Coder:
         if not triggers:
             return []
         doc = self._with_header(doc)
-        # Sentences as (start, end, kind), a position being a sentence's index: a Sentence is
-        # made only of the few that hold a trigger. None is needed after the line of the
-        # last trigger.
-        spans = self.segmenter.spans(doc.text, doc.header_spans,
-                                     until=max(m.start for m in triggers))
-        starts = [start for start, _, _ in spans]
-        chosen: set[int] = set()
-        for mention in triggers:
-            i = bisect_right(starts, mention.start) - 1
-            if i >= 0 and spans[i][2] == "text" and mention.end <= spans[i][1]:
-                chosen.add(i)
-        # The article's sentences are scanned one after another, before any is analysed:
-        # the large automaton is then still in the CPU's caches from one scan to the next.
-        scanned = [(Sentence(i, spans[i][0], spans[i][1]),
-                    self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
-                   for i in sorted(chosen)]
+        scanned = self._scan(doc, folded, triggers)
         pending: list[Pending] = []
         # The article's country is read only once a sentence has an event to place: most
         # articles have none, and reading it may read every sentence again.
@@ -260,16 +245,39 @@ class Coder:
         kept = told_alone(merge_crowd_reports(merged, self.types, self.book, state_counts),
                           self.types, self.telling)
         for item in kept:  # after the merge: a later sentence may have told the date
-            record = item.record
-            default = date_from_publication(record.event_date, doc.published)
-            if default is not None:
-                record.event_date, record.time_precision = default
-                record.rules.append(PUBLISHED_RULE)
-            # the units of the event's day (a former province, known once the date is)
-            record.place = self.gazetteer.as_of(record.place, record.event_date)
-            # named last: the rules and the context compare the plain names
-            self.book.finish(record, self.types[record.event_type].violent)
+            self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]
+
+    def _scan(self, doc: Document, folded: str, triggers: list[Mention]
+              ) -> list[tuple[Sentence, list[Mention]]]:
+        """The sentences that hold a trigger, with their mentions. Sentences are (start,
+        end, kind), a position being a sentence's index: a Sentence is made only of the few
+        that hold a trigger; none is needed after the line of the last trigger."""
+        spans = self.segmenter.spans(doc.text, doc.header_spans,
+                                     until=max(m.start for m in triggers))
+        starts = [start for start, _, _ in spans]
+        chosen: set[int] = set()
+        for mention in triggers:
+            i = bisect_right(starts, mention.start) - 1
+            if i >= 0 and spans[i][2] == "text" and mention.end <= spans[i][1]:
+                chosen.add(i)
+        # The article's sentences are scanned one after another, before any is analysed:
+        # the large automaton is then still in the CPU's caches from one scan to the next.
+        return [(Sentence(i, spans[i][0], spans[i][1]),
+                 self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
+                for i in sorted(chosen)]
+
+    def _finish(self, record: EventRecord, doc: Document) -> None:
+        """The record's date (the publication's when the text tells none), the units of its
+        day, and its actors' ACLED names."""
+        default = date_from_publication(record.event_date, doc.published)
+        if default is not None:
+            record.event_date, record.time_precision = default
+            record.rules.append(PUBLISHED_RULE)
+        # the units of the event's day (a former province, known once the date is)
+        record.place = self.gazetteer.as_of(record.place, record.event_date)
+        # named last: the rules and the context compare the plain names
+        self.book.finish(record, self.types[record.event_type].violent)
 
     def _on_the_ground(self, record: EventRecord) -> bool:
         """Violence, crowds and one-sided acts (arrests, looting) happen where the article
