@@ -76,6 +76,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # keep a fight a battle for a named group's members: test_battles_precision.py)
     ("Protesters clashed with police in Surkhet on Monday, and two of them suffered bullet "
      "injuries.", [dict(acled_event_type="Riots", actor1="Rioters (Nepal)")]),
+    # --- "gunbattle" written as one word ---------------------------------------------------
+    ("Security forces and militants were locked in a gunbattle in Shopian on Monday.",
+     [dict(acled_event_type="Battles")]),
+    ("Two militants were killed in a gunbattle with troops in Kupwara on Tuesday.",
+     [dict(acled_event_type="Battles", actor2="Military Forces of India")]),
+    ("Police and Maoists fought gunbattles in Sukma district on Sunday.",
+     [dict(acled_event_type="Battles", actor1="Police Forces of India")]),
+    # hard negative: denied
+    ("There was no gunbattle in Shopian on Monday, police said.", []),
     # --- the FC --------------------------------------------------------------------------
     ("The FC killed three militants in Turbat on Tuesday.",
      [dict(acled_event_type="Battles", actor1="Military Forces of Pakistan")]),
