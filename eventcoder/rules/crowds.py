@@ -141,7 +141,7 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(view, parts, cand, written) and \
+            if self._crowd_fight(parts, cand, written) and \
                     not self._kills(view, cand) and not self._armed_members(view, cand):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
@@ -175,8 +175,8 @@ class CrowdRules:
             any(self.is_crowd(s) or s.key in written or _organ(s) == "police"
                 for s in cand.roles.sides if s is not None))
 
-    def _crowd_fight(self, view: SentenceView, parts: Participants, cand: Candidate,
-                     written: frozenset[str]) -> bool:
+    def _crowd_fight(self, parts: Participants, cand: Candidate, written: frozenset[str]
+                     ) -> bool:
         """A clash or attack with a crowd on one side and no armed group on either; or
         the police alone against no one named, in a sentence that names no armed group
         ("party workers clashed with the police": a battle has two armed sides). (The
