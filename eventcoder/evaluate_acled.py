@@ -4,7 +4,7 @@ own region (a file this example does not have, so it is shown, not run)::
 
     result = eventcoder.evaluate_acled("my_region.csv")                # codes the notes
     result = eventcoder.evaluate_acled("my_region.csv", coded=events)  # scores a table
-    print(result.report()); result.summary(); result.rows; result.misses
+    text = result.report(); result.summary(); result.rows; result.misses
 
 The notes of each row are coded as an article: id = event_id_cnty, text = notes,
 published = event_date (notes are dated by the event), source = source (the outlet, which

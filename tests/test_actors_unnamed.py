@@ -51,7 +51,7 @@ TOLLS = [
     ("Two soldiers were killed when a roadside bomb exploded near their convoy in Bannu on "
      "Monday.", [("Remote explosive/landmine/IED", f"{UAG} (Pakistan)",
                   "Military Forces of Pakistan")]),
-    ("Three policemen were killed when a bomb went off near a checkpost in Quetta on Sunday.",
+    ("Three policemen were killed when a bomb exploded beside a checkpost in Quetta on Sunday.",
      [("Remote explosive/landmine/IED", f"{UAG} (Pakistan)", "Police Forces of Pakistan")]),
     ("Five civilians were killed when a bomb went off in a market in Peshawar on Sunday.",
      [("Remote explosive/landmine/IED", f"{UAG} (Pakistan)", "Civilians (Pakistan)")]),

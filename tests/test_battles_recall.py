@@ -34,14 +34,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("A Pakistani soldier was killed in firing across the LoC in the Keran sector on Sunday.",
      [dict(acled_event_type="Battles", actor1="Military Forces of Pakistan",
            actor2="Military Forces of India")]),
-    ("An Indian army porter was wounded in firing across the Line of Control near Uri.",
+    ("An Indian army porter was wounded near Uri in firing across the LoC on Sunday.",
      [dict(acled_event_type="Battles", actor1="Military Forces of India",
            actor2="Military Forces of Pakistan")]),
     ("Indian troops opened fire across the LoC in the Kotli sector on Monday.",
      [dict(acled_event_type="Battles", actor1="Military Forces of India",
            actor2="Military Forces of Pakistan")]),
     # --- two forces targeting each other ---------------------------------------------------
-    ("Indian and Pakistani troops targeted each other's posts along the LoC near Uri.",
+    ("Indian and Pakistani soldiers targeted each other's bunkers on the LoC near Uri.",
      [dict(acled_event_type="Battles", actor1="Military Forces of India",
            actor2="Military Forces of Pakistan")]),
     ("The armies of India and Pakistan fired at each other along the border in Sialkot.",
@@ -62,7 +62,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Fighting resumed for a second day in the hills near Laukkai, a town on the border "
      "between Myanmar and China.", []),
     # --- two rival groups of people fighting: communal militias in an armed clash -------
-    ("A farmer was killed in a clash between two rival groups over a land dispute at "
+    ("A farmer died in a clash of two rival groups fighting over farmland at "
      "Rampur village on Sunday.", [dict(acled_event_type="Battles",
                                          actor2="Rāmpur Communal Militia (India)")]),
     ("Ten people were injured when rival groups fought over a fish pond in Pabna on Friday.",
@@ -135,7 +135,7 @@ RUN_TOGETHER = [
     ("Pakistan and Afghanistan exchanged fire along the border.The clash killed 5 soldiers "
      "and Qatar offered to mediate between Pakistan and Afghanistan.", "Qatar"),
     ("Afghan and Pakistani troops exchanged fire along the border.killed 5 soldiers, and "
-     "Turkey offered to mediate between Kabul and Islamabad.", "Turkey"),
+     "Turkey offered to mediate between Islamabad and Kabul.", "Turkey"),
     # near miss: a sentence of its own, as it always was
     ("Qatar offered to mediate between Pakistan and Afghanistan on Sunday.", "Qatar"),
 ]

@@ -28,7 +28,7 @@ PUBLISHED = "2026-03-06"
 # (document, [expected events]): each expected event lists the columns it pins down.
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- a party's members are civilians -----------------------------------------------
-    ("A local Awami League leader was hacked to death by unidentified assailants in Feni on "
+    ("A local Awami League leader was hacked to death by unknown assailants in Feni on "
      "Sunday.",
      [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)",
            assoc_actor_2="AL: Bangladesh Awami League", civilian_targeting=True)]),
@@ -72,10 +72,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="civilian_attack", actor2="Civilians (Bangladesh)")]),
     ("Gunmen kill a farmer near Nyala.",
      [dict(event_type="civilian_attack", actor2="Civilians (Sudan)")]),
-    ("A Jubo Dal leader was killed by unidentified assailants in Sirajganj on Monday.",
+    ("A Jubo Dal organiser was stabbed to death by unknown assailants in Pabna on Monday.",
      [dict(event_type="civilian_attack", actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)")]),
-    ("Five militants were killed by security forces in Kupwara on Monday.",
+    ("Five militants were gunned down by security forces in Kupwara on Monday.",
      [dict(event_type="clash")]),
     # hard negatives: a shot fired, a threat, a game
     ("A shot was fired in the air during the celebrations in Lahore.", []),
@@ -103,7 +103,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("The body of a fisherman was found on the beach near Karachi on Monday.", []),
     ("Bodies found with marks of violence are sent to the district hospital.", []),
     # --- a death told by the words of the attack: one dead when no toll is given ---------
-    ("A local party leader was chopped to death by assailants in Feni on Monday.",
+    ("A local party leader was chopped to death by attackers in Feni on Monday.",
      [dict(event_type="civilian_attack", fatalities=1)]),
     ("Gunmen shot dead three traders in Kano on Monday.",
      [dict(event_type="civilian_attack", fatalities=3)]),
@@ -112,10 +112,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- harm to people, not only to property --------------------------------------------
     ("Five passengers suffered burn injuries when assailants hurled petrol bombs at a bus in "
      "Gazipur on Monday.", [dict(event_type="civilian_attack")]),
-    ("A shopkeeper was injured when assailants hurled a petrol bomb at his shop in Sylhet on "
+    ("A shopkeeper was injured when attackers threw a petrol bomb into his shop in Sylhet on "
      "Sunday.", [dict(event_type="civilian_attack")]),
     # hard negatives: no one hurt
-    ("Assailants hurled a petrol bomb at a train near Mymensingh on Monday night.", []),
+    ("Attackers threw a petrol bomb onto a train near Mymensingh on Monday night.", []),
     ("Unidentified assailants set ablaze an empty bus in Bogra early on Friday.", []),
     # --- the cause of a protest --------------------------------------------------------
     ("Residents blocked the highway in Multan on Monday against the killing of a shopkeeper.",

@@ -39,7 +39,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Unknown men were seen near the market in Lucknow on Monday.", []),
     ("Bandits are a growing worry for farmers in Zamfara, officials said.", []),
     # --- the passive's agent after a word or two more than "by" ----------------------------
-    ("A Jubo League activist was shot dead by a group of unidentified assailants in "
+    ("A Jubo League activist was shot dead by a group of unknown assailants in "
      "Chittagong on Tuesday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)", assoc_actor_2="JL: Jubo League")]),
@@ -125,7 +125,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Police recovered two pistols and a grenade from a house in Quetta on Monday.", []),
     ("The body of a fisherman was found on the beach near Karachi on Monday.", []),
     # --- people burnt are people harmed ----------------------------------------------------
-    ("Nine passengers were burned when assailants threw a petrol bomb at a bus in Gazipur "
+    ("Nine passengers were burned when attackers threw a petrol bomb into a bus in Gazipur "
      "on Monday.", [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
     # hard negative: no one burnt
     ("Assailants threw a petrol bomb at an empty bus in Gazipur on Monday night.", []),

@@ -155,7 +155,7 @@ LOWER_CASE = [
 @pytest.mark.parametrize("text, source, place", [
     ("Residents stormed the police station in imphal after the procession was attacked.",
      "The Sangai Express", "Imphal"),
-    ("Traders protested outside the hyderabad press club against extortion.", "Dawn",
+    ("Traders demonstrated outside the hyderabad press club against extortion.", "Dawn",
      "Hyderabad"),
 ])
 def test_a_lower_case_name_of_the_articles_country_is_a_place(

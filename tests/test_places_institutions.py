@@ -35,7 +35,7 @@ IN_TOWN = [
      ("Dhaka", "BGD", 1)),
     ("Doctors protested in front of Kathmandu Medical College on Monday.",
      ("Kathmandu", "NPL", 1)),
-    ("Journalists formed a human chain in front of the Dhaka press club, protesting the "
+    ("Journalists stood in a human chain before the Dhaka press club, protesting the "
      "arrest of a colleague.", ("Dhaka", "BGD", 1)),
     ("Assailants hurled crude bombs at a bus in the Lalbagh area (Dhaka) on Tuesday, "
      "injuring three.", ("Dhaka", "BGD", 1)),
