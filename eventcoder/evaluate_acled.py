@@ -21,7 +21,8 @@ no sub-event type and are scored at the event-type level only.
 A coded event's ACLED type is the value of its `acled_event_type` column (and
 `acled_sub_event_type`), whatever eventcoder's own `event_type`; an event without one is
 not a prediction. A coded Protests or Riots event of a note in the older taxonomy is typed
-"Protests/Riots".
+"Protests/Riots", and a coded grenade or suicide bomb there by its target (Violence against
+civilians when `civilian_targeting` is set, else Battles), as the older taxonomy typed them.
 
 Scoring rule (a note may hold several events; ACLED splits some reports into rows):
 - Recall, per ACLED row: the row is *found* when the events coded from its document include

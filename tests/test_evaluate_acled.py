@@ -338,7 +338,10 @@ def export_and_coding(draw: Any) -> tuple[pd.DataFrame, list[list[dict[str, Any]
                 row["event_type"] = draw(st.sampled_from(sorted(TAXONOMY.pre_2019)))
                 today, sub = TAXONOMY.pre_2019[row["event_type"]]
                 kind = draw(st.sampled_from(TAXONOMY.groups.get(today, (today,))))
-                sub = sub or draw(st.sampled_from(TAXONOMY.event_types[kind]))
+                # an older row's event coded as ACLED would: not a sub-event type that the
+                # older taxonomy typed by its target
+                sub = sub or draw(st.sampled_from([
+                    s for s in TAXONOMY.event_types[kind] if s not in TAXONOMY.pre_2019_by_target]))
             else:
                 kind, sub = draw(st.sampled_from(TODAY))
                 row["event_type"], row["sub_event_type"] = kind, sub
@@ -480,3 +483,50 @@ def test_the_command_names_a_bad_export(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["evaluate", "--acled", str(path), "--coded",
                                        str(path)])
     assert result.exit_code == 1 and f"{path}:4" in result.output
+
+
+# --- today's sub-event types that the older taxonomy typed by target -------------------------
+
+@pytest.mark.parametrize("older_type, today_type, sub, civilians, found", [
+    ("Battle-No change of territory", "Explosions/Remote violence", "Grenade", False, True),
+    ("Violence against civilians", "Explosions/Remote violence", "Grenade", True, True),
+    ("Violence against civilians", "Explosions/Remote violence", "Suicide bomb", True, True),
+    ("Battle-No change of territory", "Explosions/Remote violence", "Suicide bomb", False, True),
+    # the other target, or an older Remote violence row: not this event's type
+    ("Battle-No change of territory", "Explosions/Remote violence", "Grenade", True, False),
+    ("Remote violence", "Explosions/Remote violence", "Grenade", False, False),
+    # other sub-event types keep today's type
+    ("Remote violence", "Explosions/Remote violence", "Remote explosive/landmine/IED", False,
+     True),
+    ("Battle-No change of territory", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED", False, False),
+])
+def test_older_rows_type_a_grenade_or_suicide_bomb_by_its_target(
+        older_type: str, today_type: str, sub: str, civilians: bool, found: bool) -> None:
+    export = pd.DataFrame({
+        "event_id_cnty": ["TGT1"], "event_date": ["2016-08-09"], "event_type": [older_type],
+        "notes": ["A man lobbed a hand bomb at a patrol outside the depot; two were hurt."],
+        "country": ["Kenya"]})
+    coded = pd.DataFrame([event("TGT1", "t1", today_type, sub, civilian_targeting=civilians)])
+    summary = evaluate_acled(export, coded=coded).summary()
+    assert summary["all"]["found"] == int(found)
+    assert summary["all"]["precision"] == float(found)
+
+
+def test_todays_rows_keep_a_grenade_as_an_explosion() -> None:
+    export = pd.DataFrame({
+        "event_id_cnty": ["TGT2"], "event_date": ["2021-08-09"],
+        "event_type": ["Explosions/Remote violence"], "sub_event_type": ["Grenade"],
+        "notes": ["A man lobbed a hand bomb at a patrol outside the depot; two were hurt."],
+        "country": ["Kenya"]})
+    coded = pd.DataFrame([event("TGT2", "t1", "Explosions/Remote violence", "Grenade",
+                                civilian_targeting=False)])
+    assert evaluate_acled(export, coded=coded).summary()["all"]["found"] == 1
+
+
+def test_a_by_target_entry_must_name_known_types(tmp_path: Path) -> None:
+    text = (Path(eventcoder.__file__).parent / "acled" / "taxonomy.yaml").read_text()
+    broken = tmp_path / "taxonomy.yaml"
+    broken.write_text(text.replace("Grenade: {armed: Battles", "Grenade: {armed: Battels"))
+    with pytest.raises(EventcoderError, match="pre_2019_by_target"):
+        load_taxonomy(broken)

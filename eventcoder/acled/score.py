@@ -21,7 +21,7 @@ FIELDS = ("actors", "actor1", "actor2", "assoc_actors", "inter", "country", "adm
 _EVENT_COLUMNS = ("event_id", "doc_id", "acled_event_type", "acled_sub_event_type", "actor1",
                   "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "country",
                   "admin1", "admin2", "location", "latitude", "longitude", "fatalities",
-                  "event_date")
+                  "event_date", "civilian_targeting")
 
 
 def documents(rows: pd.DataFrame) -> pd.DataFrame:
@@ -69,20 +69,33 @@ def coded_events(events: pd.DataFrame, everything: pd.DataFrame, chosen: pd.Data
     first = everything.drop_duplicates("doc_id").set_index("doc_id")
     frame["note"] = frame["doc"].map(first["note"])
     frame["note_country"] = frame["doc"].map(first["country"])
-    older = set(everything.loc[everything["taxonomy"] == PRE_2019, "note"])
-    older_targets = {today for today, _ in taxonomy.pre_2019.values()}
-    labels: list[str | None] = []
-    for value, note in zip(frame["acled_event_type"], frame["note"]):
-        if not isinstance(value, str) or not value:
-            labels.append(None)
-            continue
-        group = taxonomy.group_of(value)
-        labels.append(group if note in older and group in older_targets else value)
-    frame["label"] = labels
+    frame["label"] = _labels(frame, everything, taxonomy)
     frame["group"] = frame["label"].map(lambda t: taxonomy.group_of(t) if t else None)
     frame["sub"] = frame["acled_sub_event_type"].where(
         frame["acled_sub_event_type"].map(lambda s: isinstance(s, str) and bool(s)), None)
     return frame.reset_index(drop=True)
+
+
+def _labels(frame: pd.DataFrame, everything: pd.DataFrame,
+            taxonomy: Taxonomy) -> list[str | None]:
+    """Each coded event's type as its note's rows are typed: for a note of the older
+    taxonomy, its group where the older taxonomy had one type for the group, and the older
+    type by target for the sub-event types the older taxonomy typed so."""
+    older = set(everything.loc[everything["taxonomy"] == PRE_2019, "note"])
+    older_targets = {today for today, _ in taxonomy.pre_2019.values()}
+    labels: list[str | None] = []
+    for value, sub, civilians, note in zip(frame["acled_event_type"],
+                                           frame["acled_sub_event_type"],
+                                           frame["civilian_targeting"], frame["note"]):
+        if not isinstance(value, str) or not value:
+            labels.append(None)
+            continue
+        if note in older and sub in taxonomy.pre_2019_by_target:
+            armed, civilian = taxonomy.pre_2019_by_target[sub]
+            value = civilian if civilians is True else armed
+        group = taxonomy.group_of(value)
+        labels.append(group if note in older and group in older_targets else value)
+    return labels
 
 
 def _member(left: pd.DataFrame, right: pd.DataFrame) -> np.ndarray:

@@ -44,6 +44,7 @@ class Taxonomy:
     event_types: dict[str, tuple[str, ...]]  # today's event type -> its sub-event types
     groups: dict[str, tuple[str, ...]]  # scoring group -> event types counted together
     pre_2019: dict[str, tuple[str, str | None]]  # older type -> (today's type, sub or None)
+    pre_2019_by_target: dict[str, tuple[str, str]]  # today's sub -> older (armed, civilians)
     inter_codes: dict[str, int]
     regime_years: re.Pattern[str]
     separator: str
@@ -143,12 +144,18 @@ def _build(data: dict[str, Any]) -> Taxonomy:
         if today not in targets or (sub is not None and sub not in event_types.get(today, ())):
             raise ValueError(f"pre_2019 type {name!r} maps to an unknown type or sub-type")
         pre[str(name)] = (today, None if sub is None else str(sub))
+    by_target = {}
+    for sub_name, value in data.get("pre_2019_by_target", {}).items():
+        armed, civilians = str(value["armed"]), str(value["civilians"])
+        if sub_name not in subs or not {armed, civilians} <= targets:
+            raise ValueError(f"pre_2019_by_target {sub_name!r}: unknown sub-event or type")
+        by_target[str(sub_name)] = (armed, civilians)
     if len(subs) != sum(len(v) for v in event_types.values()):
         raise ValueError("a sub-event type belongs to two event types")
     names = data["actor_names"]
     columns = data["columns"]
     return Taxonomy(
-        event_types=event_types, groups=groups, pre_2019=pre,
+        event_types=event_types, groups=groups, pre_2019=pre, pre_2019_by_target=by_target,
         inter_codes={str(k): int(v) for k, v in data["inter_codes"].items()},
         regime_years=re.compile(names["regime_years"]), separator=str(names["separator"]),
         symmetric=frozenset(names["symmetric_event_types"]),
