@@ -1,13 +1,23 @@
-"""The article country's gated searches (`resolve.country.gated_finditer`) find what the
-plain searches find: the gate only skips texts that hold none of the words every match
-needs."""
+"""The article country's speed-ups hold to plain versions: the gated searches
+(`resolve.country.gated_finditer`) find what the plain searches find (the gate only skips
+texts that hold none of the words every match needs); the one pass over an article's
+mentions reads what the plain passes read; the memos of place names and sources give what
+is worked out afresh."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventcoder.resolve.country import _currency_pattern, gated_finditer
+from eventcoder import Coder
+from eventcoder.lexicon import PlaceRecord
+from eventcoder.model.mentions import ActorRef, Mention, Payload, PlaceRef
+from eventcoder.resolve import country
+from eventcoder.resolve.country import (NO_COUNTRY, ArticleCountry, CountryReader,
+                                        _currency_pattern, _place_facts, gated_finditer)
 
 WORDS = ["tk", "taka", "rs", "kyats", "rupees"]
 PATTERN = _currency_pattern(WORDS)
@@ -28,3 +38,150 @@ def test_the_gate_is_not_blind() -> None:
     assert [m.group(0) for m in gated_finditer(PATTERN, WORDS, "paid tk 500 each")] == \
         ["tk 5"]
     assert list(gated_finditer(PATTERN, WORDS, "paid 500 each")) == []
+
+
+# -- the one pass over the mentions, and the memos of place names and sources -------------
+
+# Sentences of the project's own, whose mentions make the pool the properties draw from:
+# states, nationalities, a capital that is also a place ("Dhaka"), a group of one province,
+# groups of several countries, a person, generic forces, provinces one or several countries
+# share, towns.
+POOL_TEXTS = [
+    "Pakistani troops and Indian police met in Dhaka and Punjab.",
+    "Shiv Sena workers clashed with Taliban fighters near Nangarhar.",
+    "Rebels of the Lord's Resistance Army attacked Kampala; Modi spoke in Lahore.",
+    "Bangladeshi and Nigerian police in Sindh and Jalalabad marched on Kano.",
+    "DMK cadres and Sri Ram Sene members blocked the road.",
+]
+SOURCES = [None, "The Hindu", "Dawn", "Reuters", "Times of Malawi", "Invented Wire; The Hindu",
+           "The Nation", "Assam Chronicle", ""]
+FOLDED = ["", "paid tk 500 each", "in the capital on monday", "afghanistan 20,000 kyats"]
+
+
+def _pool(coder: Coder) -> list[tuple[Payload, ...]]:
+    pool = []
+    for text in POOL_TEXTS:
+        folded = coder.folder.fold(text)
+        pool.extend(m.payloads for m in coder.matcher.mentions(folded, 0, len(folded), text))
+    return pool
+
+
+def _plain_read(reader: CountryReader, mentions: list[Mention], folded: str,
+                source: str | None) -> ArticleCountry:
+    """The article's country as read before the one pass (three passes over the mentions,
+    a vote worked out for every mention; no memo): the reference."""
+    votes: Counter[str] = Counter()
+    admin1: list[PlaceRecord] = []
+    seen: set[object] = set()
+    gazetteer = reader.gazetteer
+
+    def provinces(key: str) -> list[PlaceRecord]:
+        countries = gazetteer.points_to(key)
+        return [r for r in gazetteer.candidates(key) if r.iso3 in countries and
+                r.kind == "admin1"]
+
+    for mention in mentions:
+        if not (mention.of(ActorRef) or mention.of(PlaceRef)):
+            continue
+        actor = False
+        for payload in mention.payloads:
+            if isinstance(payload, ActorRef) and payload not in seen:
+                seen.add(payload)
+                if payload.kind in {"state", "adjective", "capital"}:
+                    votes[payload.key] += 4
+                    actor = True
+                elif payload.kind in {"group", "group_adjective", "person"}:
+                    countries = reader._actors.get(payload.key, set()) - {""}
+                    if len(countries) == 1:
+                        votes[next(iter(countries))] += 3
+                        actor = True
+        if actor:
+            for ref in mention.of(PlaceRef):
+                admin1.extend(provinces(ref.key))
+            continue
+        for payload in mention.payloads:
+            if isinstance(payload, PlaceRef) and payload not in seen:
+                seen.add(payload)
+                admin1.extend(provinces(payload.key))
+                if len(gazetteer.points_to(payload.key)) == 1:
+                    votes[next(iter(gazetteer.points_to(payload.key)))] += 3
+    states = Counter(votes)
+    for match in reader._currency.finditer(folded) if reader._currency else ():
+        votes[reader._currencies[match.group("a") or match.group("b")]] += 2
+    before = sum(votes.values())
+    outlet = reader._source_votes(source)
+    for iso3, weight in outlet.votes:
+        votes[iso3] += weight
+    if not votes:
+        return NO_COUNTRY
+    top = max(votes.items(), key=lambda kv: kv[1])[0]
+    states_only = votes == states and all(
+        ref.kind in {"state", "adjective", "capital"} or reader._actors.get(ref.key, {""}) == {""}
+        for m in mentions for ref in m.of(ActorRef)) and not any(
+        gazetteer.points_to(ref.key) for m in mentions for ref in m.of(PlaceRef)
+        if not m.of(ActorRef))
+    return ArticleCountry(
+        top, frozenset(c for c, v in votes.items() if v >= votes[top]),
+        next((r for r in admin1 if r.iso3 == top), None),
+        reader._capital is not None and reader._capital.search(folded) is not None,
+        tuple(votes.items()), states_only, sum(votes.values()) > before,
+        _plain_group_province(reader, mentions, top),
+        outlet.home if outlet.home is not None and outlet.home.iso3 == top else None)
+
+
+def _plain_group_province(reader: CountryReader, mentions: list[Mention], top: str
+                          ) -> PlaceRecord | None:
+    for mention in mentions:
+        for ref in mention.of(ActorRef):
+            found = reader._group_homes.get(ref.key) \
+                if ref.kind in {"group", "group_adjective", "person"} else None
+            if found and found[0] == top and found[1]:
+                unit = reader._admin1_named(top, found[1])
+                if unit is not None:
+                    return unit
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(picks=st.lists(st.integers(0, 10**6), max_size=14), source=st.sampled_from(SOURCES),
+       folded=st.sampled_from(FOLDED))
+def test_the_one_pass_reads_what_the_plain_passes_read(coder: Coder, picks: list[int],
+                                                      source: str | None, folded: str) -> None:
+    """Any run of mentions (repeated, in any order: the second "Dhaka" votes as a place
+    where the first voted as a capital) gives the plain read's country, votes, provinces,
+    group province, outlet home and states-only flag."""
+    pool = _pool(coder)
+    mentions = [Mention.grouped(i, i + 1, pool[p % len(pool)]) for i, p in enumerate(picks)]
+    reader = coder.countries
+    assert reader.read(mentions, folded, folded, source) == \
+        _plain_read(reader, mentions, folded, source)
+
+
+@settings(max_examples=100, deadline=None)
+@given(keys=st.lists(st.sampled_from(["punjab", "dhaka", "sindh", "nangarhar", "lahore",
+                                      "kano", "jalalabad", "no such place"]), max_size=8),
+       sources=st.lists(st.sampled_from(SOURCES), max_size=8))
+def test_the_memos_give_what_is_worked_out_afresh(coder: Coder, keys: list[str],
+                                                  sources: list[str | None]) -> None:
+    """A place name's facts and a source's votes are what the plain functions give, the
+    memo full (bounded to 3 here, so that it is also cleared) or empty."""
+    reader = coder.countries
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(country, "_MEMO_SIZE", 3)
+        patch.setattr(reader, "_places", {})
+        patch.setattr(reader, "_outlets_seen", {})
+        for key in keys:
+            assert reader._place(key) == _place_facts(reader.gazetteer, key)
+        for source in sources:
+            assert reader._outlet(source) == reader._source_votes(source)
+        assert len(reader._places) <= 3 and len(reader._outlets_seen) <= 3
+
+
+def test_the_pool_holds_what_the_properties_need(coder: Coder) -> None:
+    """The pool has a capital that is a place, groups of one province (two provinces of
+    one country), a shared province."""
+    pool = {p for payloads in _pool(coder) for p in payloads}
+    assert {ActorRef("capital", "BGD"), PlaceRef("dhaka"), PlaceRef("punjab"),
+            ActorRef("group", "shiv sena workers")} <= pool
+    homes = {coder.countries._group_homes.get(p.key) for p in pool if isinstance(p, ActorRef)}
+    assert {("IND", "Maharashtra"), ("IND", "Tamil Nadu"), ("IND", "Karnataka")} <= homes
