@@ -6,6 +6,7 @@ is worked out afresh."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -17,12 +18,18 @@ from eventcoder.lexicon import PlaceRecord
 from eventcoder.model.mentions import ActorRef, Mention, Payload, PlaceRef
 from eventcoder.resolve import country
 from eventcoder.resolve.country import (NO_COUNTRY, ArticleCountry, CountryReader,
-                                        _currency_pattern, _place_facts, gated_finditer)
+                                        _currency_pattern, _ends_free, _place_facts,
+                                        gated_finditer)
 
-WORDS = ["tk", "taka", "rs", "kyats", "rupees"]
+WORDS = ["tk", "taka", "rs", "kyats", "rupees", "afghanis"]
 PATTERN = _currency_pattern(WORDS)
 PIECES = st.sampled_from([*WORDS, "tk.", "500", "5,000", " ", "lakh", "stock", "ratka",
-                          "rupee", "a", ".", "12 ", "crore", "\n"])
+                          "rupee", "a", ".", "12 ", "crore", "\n", "afghanistan", "tkx", "m",
+                          "_", "é", "\u0663", "kyatsi"])
+CAPITAL_WORDS = ["the capital city", "the capital"]
+CAPITAL = re.compile(r"\b(?:in|at|near)\s+(?:the capital city|the capital)\b")
+CAPITAL_PIECES = st.sampled_from([*CAPITAL_WORDS, "in ", "at", " ", "near ", "s", "capitals",
+                                  "the capital punishment", ".", "_", "é", "\n", "city"])
 
 
 @given(st.lists(PIECES, max_size=12))
@@ -32,12 +39,24 @@ def test_the_gated_currency_search_finds_what_the_plain_one_does(pieces: list[st
     assert spans == [m.span() for m in PATTERN.finditer(text)]
 
 
+@given(st.lists(CAPITAL_PIECES, max_size=10))
+def test_the_gated_capital_search_finds_what_the_plain_one_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = [m.span() for m in gated_finditer(CAPITAL, CAPITAL_WORDS, text)]
+    assert spans == [m.span() for m in CAPITAL.finditer(text)]
+
+
 def test_the_gate_is_not_blind() -> None:
-    """A text with a currency beside an amount is searched; one with no currency word is
-    skipped (and the plain search finds nothing there either)."""
+    """A text with a currency beside an amount is searched; one with no currency word, or
+    with one only inside a longer word ("afghanistan"), is skipped (and the plain search
+    finds nothing there either)."""
     assert [m.group(0) for m in gated_finditer(PATTERN, WORDS, "paid tk 500 each")] == \
         ["tk 5"]
-    assert list(gated_finditer(PATTERN, WORDS, "paid 500 each")) == []
+    assert [m.group(0) for m in gated_finditer(PATTERN, WORDS, "5,000 afghanis")] == \
+        ["5,000 afghanis"]
+    for text in ["paid 500 each", "afghanistan 500", "500 afghanistan"]:
+        assert list(gated_finditer(PATTERN, WORDS, text)) == []
+        assert _ends_free(text, "afghanis") is False
 
 
 # -- the one pass over the mentions, and the memos of place names and sources -------------

@@ -402,12 +402,26 @@ def _source_parts(source: str | None) -> list[str]:
 
 def gated_finditer(pattern: re.Pattern[str], words: Iterable[str], text: str
                    ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern every match of which holds one of `words`:
-    searched only when one of them is in the text. The patterns of the currency and the
-    capital open with a word boundary that the engine tries at every character, a sixth
-    of a coding pass when run over every article; most articles hold none of the words.
-    (tests/test_country_speed.py holds it to the plain search.)"""
-    return pattern.finditer(text) if any(w in text for w in words) else iter(())
+    """`pattern.finditer(text)` for a pattern every match of which holds one of `words`
+    with no letter right after it (a currency word before an amount or ending a word, "the
+    capital" ending a word): searched only when the text holds one so. The patterns of the
+    currency and the capital open with a word boundary that the engine tries at every
+    character, a sixth of a coding pass when run over every article; most articles hold
+    none of the words, and most that do hold them inside other words ("afghanis" in
+    "afghanistan"). (tests/test_country_speed.py holds it to the plain search.)"""
+    found = any(_ends_free(text, w) for w in words if w in text)
+    return pattern.finditer(text) if found else iter(())
+
+
+def _ends_free(text: str, word: str) -> bool:
+    """Is `word` somewhere in `text` with no letter right after it?"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if end == len(text) or not text[end].isalpha():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _currency_pattern(words: list[str]) -> re.Pattern[str]:
