@@ -32,6 +32,7 @@ CAPITAL_PIECES = st.sampled_from([*CAPITAL_WORDS, "in ", "at", " ", "near ", "s"
                                   "the capital punishment", ".", "_", "é", "\n", "city"])
 
 
+@settings(max_examples=500)
 @given(st.lists(PIECES, max_size=12))
 def test_the_gated_currency_search_finds_what_the_plain_one_does(pieces: list[str]) -> None:
     text = "".join(pieces)
@@ -39,6 +40,7 @@ def test_the_gated_currency_search_finds_what_the_plain_one_does(pieces: list[st
     assert spans == [m.span() for m in PATTERN.finditer(text)]
 
 
+@settings(max_examples=300)
 @given(st.lists(CAPITAL_PIECES, max_size=10))
 def test_the_gated_capital_search_finds_what_the_plain_one_does(pieces: list[str]) -> None:
     text = "".join(pieces)
@@ -54,6 +56,7 @@ def test_the_gate_is_not_blind() -> None:
         ["tk 5"]
     assert [m.group(0) for m in gated_finditer(PATTERN, WORDS, "5,000 afghanis")] == \
         ["5,000 afghanis"]
+    assert [m.group(0) for m in gated_finditer(PATTERN, WORDS, "a fee of tk500")] == ["tk5"]
     for text in ["paid 500 each", "afghanistan 500", "500 afghanistan"]:
         assert list(gated_finditer(PATTERN, WORDS, text)) == []
         assert _ends_free(text, "afghanis") is False
