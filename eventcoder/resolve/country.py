@@ -109,7 +109,10 @@ def _place_facts(gazetteer: Gazetteer, key: str) -> _PlaceFacts:
 
 
 class CountryReader:
-    """Reads an article's country (`read`); built once per Coder from its lexicon."""
+    """Reads an article's country (`read`); built once per Coder from its lexicon. The
+    text's mentions are read in one pass; what a place name and a source vote is worked
+    out once per name and per source and remembered (bounded): the same few hundred
+    names and few outlets come back in every article."""
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, matcher: Matcher,
                  folder: Folder) -> None:
