@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import Gazetteer, Lexicon, PlaceRecord
 from ..model.mentions import ActorRef, Mention, PlaceRef
@@ -73,10 +73,46 @@ class ArticleCountry:
 
 
 NO_COUNTRY = ArticleCountry()
+_MEMO_SIZE = 50_000  # place names or sources remembered, at most
+
+
+@dataclass(slots=True)
+class _TextNames:
+    """What an article's mentions point to: the votes, the provinces of the places named
+    (`admin1`), every actor named (in text order, each once) and the places named with
+    no actor in the same mention (`bare`)."""
+
+    votes: Counter[str] = field(default_factory=Counter)
+    admin1: list[PlaceRecord] = field(default_factory=list)
+    actors: dict[ActorRef, None] = field(default_factory=dict)
+    bare: set[str] = field(default_factory=set)
+
+
+class _PlaceFacts(NamedTuple):
+    """A place name's countries (as `Gazetteer.points_to`) and their provinces of it."""
+
+    countries: frozenset[str]
+    provinces: tuple[PlaceRecord, ...]
+
+
+class _Outlet(NamedTuple):
+    """A source's votes, in order, and its home province (of a paper of one province)."""
+
+    votes: tuple[tuple[str, int], ...]
+    home: PlaceRecord | None
+
+
+def _place_facts(gazetteer: Gazetteer, key: str) -> _PlaceFacts:
+    countries = frozenset(gazetteer.points_to(key))
+    return _PlaceFacts(countries, tuple(r for r in gazetteer.candidates(key)
+                                        if r.iso3 in countries and r.kind == "admin1"))
 
 
 class CountryReader:
-    """Reads an article's country (`read`); built once per Coder from its lexicon."""
+    """Reads an article's country (`read`); built once per Coder from its lexicon. The
+    text's mentions are read in one pass; what a place name and a source vote is worked
+    out once per name and per source and remembered (bounded): the same few hundred
+    names and few outlets come back in every article."""
 
     def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer, matcher: Matcher,
                  folder: Folder) -> None:
@@ -93,6 +129,12 @@ class CountryReader:
         for person in lexicon.people:
             for name in {person.name, *person.aliases}:
                 self._actors.setdefault(folder.fold(name), set()).add(person.country)
+        # the names of a party, group or person of one known country
+        self._actor_country = {name: next(iter(known)) for name, countries in
+                               self._actors.items() if len(known := countries - {""}) == 1}
+        # Filled as articles are read (each bounded): what a place name and a source vote.
+        self._places: dict[str, _PlaceFacts] = {}
+        self._outlets_seen: dict[str | None, _Outlet] = {}
         self._currencies = {folder.fold(k).strip(): v for k, v in words.currencies.items()}
         self._currency = _currency_pattern(list(self._currencies)) if self._currencies else None
         self._group_homes = self._homes_of_groups(lexicon, folder)
@@ -113,30 +155,28 @@ class CountryReader:
              source: str | None) -> ArticleCountry:
         """The article's country from its `mentions` (of the text), its folded and original
         text, and its `source` (the outlet, as metadata names it; may be None)."""
-        votes: Counter[str] = Counter()
-        admin1: list[PlaceRecord] = []
-        self._text_votes(mentions, original, votes, admin1)
-        states = Counter(votes)
-        if self._currency is not None:
-            for match in gated_finditer(self._currency, self._currencies, folded):
-                word = match.group("a") or match.group("b")
-                votes[self._currencies[word]] += CURRENCY_VOTE
-        before = sum(votes.values())
-        outlet_admin1 = self._source_votes(source, votes, admin1)
-        sourced = sum(votes.values()) > before
+        text = self._text_names(mentions)
+        votes = text.votes
+        currencies = [self._currencies[m.group("a") or m.group("b")] for m in
+                      gated_finditer(self._currency, self._currencies, folded)] \
+            if self._currency is not None else []
+        for iso3 in currencies:
+            votes[iso3] += CURRENCY_VOTE
+        outlet = self._outlet(source)
+        for iso3, weight in outlet.votes:
+            votes[iso3] += weight
         if not votes:
             return NO_COUNTRY
         top = max(votes.items(), key=lambda kv: kv[1])[0]  # the first seen wins a tie
         # Where the votes tie, the article points to each of the tied countries.
         pointed = frozenset(c for c, v in votes.items() if v >= votes[top])
-        unit = next((r for r in admin1 if r.iso3 == top), None)
-        home = outlet_admin1 if outlet_admin1 is not None and outlet_admin1.iso3 == top \
-            else None
+        unit = next((r for r in text.admin1 if r.iso3 == top), None)
+        home = outlet.home if outlet.home is not None and outlet.home.iso3 == top else None
         capital = self._capital is not None and \
             next(gated_finditer(self._capital, self._capital_words, folded), None) is not None
-        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()),
-                              votes == states and self._states_only(mentions), sourced,
-                              self._group_province(mentions, top), home)
+        states_only = not currencies and not outlet.votes and self._states_only(text)
+        return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()), states_only,
+                              bool(outlet.votes), self._group_province(text.actors, top), home)
 
     def _homes_of_groups(self, lexicon: Lexicon, folder: Folder
                          ) -> dict[str, tuple[str, str | None]]:
@@ -153,16 +193,15 @@ class CountryReader:
                 homes[folder.fold(name)] = _home(value)
         return homes
 
-    def _group_province(self, mentions: Iterable[Mention], top: str) -> PlaceRecord | None:
+    def _group_province(self, actors: Iterable[ActorRef], top: str) -> PlaceRecord | None:
         """The home province, in country `top`, of the first party or group of one province
-        the text names ("Shiv Sena workers": Maharashtra)."""
-        for mention in mentions:
-            for ref in mention.of(ActorRef):
-                found = self._group_homes.get(ref.key) if ref.kind in _ACTOR_KINDS else None
-                if found and found[0] == top and found[1]:
-                    unit = self._admin1_named(top, found[1])
-                    if unit is not None:
-                        return unit
+        the text names (`actors`, in text order: "Shiv Sena workers": Maharashtra)."""
+        for ref in actors:
+            found = self._group_homes.get(ref.key) if ref.kind in _ACTOR_KINDS else None
+            if found and found[0] == top and found[1]:
+                unit = self._admin1_named(top, found[1])
+                if unit is not None:
+                    return unit
         return None
 
     def named_province(self, folded: str, original: str, top: str) -> PlaceRecord | None:
@@ -204,65 +243,87 @@ class CountryReader:
                     return min(records, key=_named_rank)
         return None
 
-    def _text_votes(self, mentions: Iterable[Mention], original: str, votes: Counter[str],
-                    admin1: list[PlaceRecord]) -> None:
-        seen: set[object] = set()
+    def _text_names(self, mentions: Iterable[Mention]) -> _TextNames:
+        """The votes of the states, actors and places the text names, each distinct name
+        once, read in one pass over its mentions."""
+        names = _TextNames()
+        voted: set[str] = set()  # the places that voted (or could not)
         for mention in mentions:
-            if not (mention.of(ActorRef) or mention.of(PlaceRef)):
+            actors, places = mention.of(ActorRef), mention.of(PlaceRef)
+            if not (actors or places):
                 continue
             actor = False
-            for payload in mention.payloads:
-                if isinstance(payload, ActorRef) and payload not in seen:
-                    seen.add(payload)
-                    actor = self._actor_vote(payload, votes) or actor
+            for ref in actors:
+                if ref not in names.actors:
+                    names.actors[ref] = None
+                    actor = self._actor_vote(ref, names.votes) or actor
             if actor:
                 # "Dhaka" the capital already voted as its state; it still tells the
                 # province (Dhaka division), for an event the text does not place.
-                self._provinces(mention, admin1)
+                for ref in places:
+                    names.admin1.extend(self._place(ref.key).provinces)
                 continue
-            for payload in mention.payloads:
-                if isinstance(payload, PlaceRef) and payload not in seen:
-                    seen.add(payload)
-                    self._place_vote(payload.key, votes, admin1)
+            if not actors:
+                names.bare.update(ref.key for ref in places)
+            for ref in places:
+                if ref.key not in voted:
+                    voted.add(ref.key)
+                    self._place_vote(ref.key, names)
+        return names
 
-    def _states_only(self, mentions: Iterable[Mention]) -> bool:
-        """Did only states and nationalities vote (no party, group, place or outlet)?"""
+    def _states_only(self, text: _TextNames) -> bool:
+        """Did only states and nationalities of the text vote (no party, group or place)?"""
         return all(ref.kind in _STATE_KINDS or self._actors.get(ref.key, {""}) == {""}
-                   for m in mentions for ref in m.of(ActorRef)) and not any(
-            self.gazetteer.points_to(ref.key) for m in mentions for ref in m.of(PlaceRef)
-            if not m.of(ActorRef))
+                   for ref in text.actors) and \
+            not any(self._place(key).countries for key in text.bare)
 
     def _actor_vote(self, ref: ActorRef, votes: Counter[str]) -> bool:
         if ref.kind in _STATE_KINDS:
             votes[ref.key] += STATE_VOTE
             return True
         if ref.kind in _ACTOR_KINDS:
-            countries = self._actors.get(ref.key, set()) - {""}
-            if len(countries) == 1:
-                votes[next(iter(countries))] += ACTOR_VOTE
+            country = self._actor_country.get(ref.key)
+            if country is not None:
+                votes[country] += ACTOR_VOTE
                 return True
         return False
 
-    def _place_vote(self, key: str, votes: Counter[str], admin1: list[PlaceRecord]) -> None:
+    def _place_vote(self, key: str, names: _TextNames) -> None:
         """A province or curated place of one country votes for it; a name several
         countries' provinces share ("Punjab") votes for none, but is the province of
         whichever of them the rest of the article points to."""
-        countries = self.gazetteer.points_to(key)
-        admin1.extend(r for r in self.gazetteer.candidates(key)
-                      if r.iso3 in countries and r.kind == "admin1")
-        if len(countries) == 1:
-            votes[next(iter(countries))] += PLACE_VOTE
+        place = self._place(key)
+        names.admin1.extend(place.provinces)
+        if len(place.countries) == 1:
+            names.votes[next(iter(place.countries))] += PLACE_VOTE
 
-    def _provinces(self, mention: Mention, admin1: list[PlaceRecord]) -> None:
-        for payload in mention.of(PlaceRef):
-            countries = self.gazetteer.points_to(payload.key)
-            admin1.extend(r for r in self.gazetteer.candidates(payload.key)
-                          if r.iso3 in countries and r.kind == "admin1")
+    def _place(self, key: str) -> _PlaceFacts:
+        """What a place name tells of the article's country, worked out once per name (the
+        same few hundred names come back in every article)."""
+        facts = self._places.get(key)
+        if facts is None:
+            facts = _place_facts(self.gazetteer, key)
+            if len(self._places) >= _MEMO_SIZE:
+                self._places.clear()
+            self._places[key] = facts
+        return facts
 
-    def _source_votes(self, source: str | None, votes: Counter[str],
-                      admin1: list[PlaceRecord]) -> PlaceRecord | None:
+    def _outlet(self, source: str | None) -> _Outlet:
+        """The votes of an article's `source`, worked out once per source (a corpus has
+        few outlets, each of thousands of articles)."""
+        key = source if isinstance(source, str) else None
+        outlet = self._outlets_seen.get(key)
+        if outlet is None:
+            outlet = self._source_votes(key)
+            if len(self._outlets_seen) >= _MEMO_SIZE:
+                self._outlets_seen.clear()
+            self._outlets_seen[key] = outlet
+        return outlet
+
+    def _source_votes(self, source: str | None) -> _Outlet:
         """Each outlet of the source votes for its home; an outlet the table does not know
         votes for the country, nationality or province its name holds ("Times of India")."""
+        votes: list[tuple[str, int]] = []
         unit: PlaceRecord | None = None
         for part in _source_parts(source):
             key = _outlet_key(self.folder, part)
@@ -276,10 +337,10 @@ class CountryReader:
             # likely first (the first seen wins a tie): the text decides when it can.
             weight = SOURCE_VOTE if len(homes) == 1 else SHARED_SOURCE_VOTE
             for iso3, province in homes:
-                votes[iso3] += weight
+                votes.append((iso3, weight))
                 if province and unit is None and len(homes) == 1:
                     unit = self._admin1_named(iso3, province)
-        return unit
+        return _Outlet(tuple(votes), unit)
 
     def _home_in_name(self, part: str) -> tuple[str, str | None] | None:
         folded = self.folder.fold(part)
@@ -344,12 +405,26 @@ def _source_parts(source: str | None) -> list[str]:
 
 def gated_finditer(pattern: re.Pattern[str], words: Iterable[str], text: str
                    ) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a pattern every match of which holds one of `words`:
-    searched only when one of them is in the text. The patterns of the currency and the
-    capital open with a word boundary that the engine tries at every character, a sixth
-    of a coding pass when run over every article; most articles hold none of the words.
-    (tests/test_country_speed.py holds it to the plain search.)"""
-    return pattern.finditer(text) if any(w in text for w in words) else iter(())
+    """`pattern.finditer(text)` for a pattern every match of which holds one of `words`
+    with no letter right after it (a currency word before an amount or ending a word, "the
+    capital" ending a word): searched only when the text holds one so. The patterns of the
+    currency and the capital open with a word boundary that the engine tries at every
+    character, a sixth of a coding pass when run over every article; most articles hold
+    none of the words, and most that do hold them inside other words ("afghanis" in
+    "afghanistan"). (tests/test_country_speed.py holds it to the plain search.)"""
+    found = any(_ends_free(text, w) for w in words if w in text)
+    return pattern.finditer(text) if found else iter(())
+
+
+def _ends_free(text: str, word: str) -> bool:
+    """Is `word` somewhere in `text` with no letter right after it?"""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if end == len(text) or not text[end].isalpha():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _currency_pattern(words: list[str]) -> re.Pattern[str]:
