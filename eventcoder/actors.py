@@ -87,6 +87,9 @@ class ActorBook:
         for r in sorted(lexicon.regimes, key=lambda r: r.valid_from) if on else ():
             self._regimes[r.country].append(r)
         self._in_regime: dict[tuple[str, str], Actor] = {}
+        # (state, day) -> the years of its government on that day, "" for none: news tells
+        # of few days, and each event's sides ask again.
+        self._years_on: dict[tuple[str, dt.date], str] = {}
         for p in lexicon.people:
             for name in {p.name, *p.aliases}:
                 self._people[folder.fold(name)].append(p)
@@ -159,15 +162,22 @@ class ActorBook:
         ("Military Forces of Pakistan (2013-2018)"); any other actor as it is."""
         if actor is None or day is None or actor.organ is None or not actor.is_state:
             return actor
-        regime = next((r for r in self._regimes.get(actor.iso3 or "", ()) if r.valid_on(day)),
-                      None)
-        if regime is None:
+        years = self._years(actor.iso3 or "", day)
+        if not years:
             return actor
-        key = (actor.name, regime.label())
+        key = (actor.name, years)
         named = self._in_regime.get(key)
         if named is None:
-            named = self._in_regime[key] = replace(actor, name=f"{actor.name} ({key[1]})")
+            named = self._in_regime[key] = replace(actor, name=f"{actor.name} ({years})")
         return named
+
+    def _years(self, iso3: str, day: dt.date) -> str:
+        """The years of the state's government on `day` ("2013-2018"), "" if none is known."""
+        years = self._years_on.get((iso3, day))
+        if years is None:
+            regime = next((r for r in self._regimes.get(iso3, ()) if r.valid_on(day)), None)
+            years = self._years_on[(iso3, day)] = "" if regime is None else regime.label()
+        return years
 
     def finish(self, record: EventRecord, violent: bool) -> None:
         """The record's sides under the names ACLED gives them, once the rules and the

@@ -279,14 +279,14 @@ class Gazetteer:
         if location is None or day is None:
             return location
         until = self._former_until.get(location.iso3)
+        if until is None or day >= until:  # most events: units that have not changed since
+            return location
         if not location.admin2:
             whole = self._former_provinces.get(
                 (location.iso3, self._unit_keys.bare(location.admin1 or "")))
-            if until is None or whole is None or day >= until:
-                return location
-            return replace(location, admin1=whole)
+            return location if whole is None else replace(location, admin1=whole)
         former = self._former.get((location.iso3, self._unit_keys.bare(location.admin2)))
-        if until is None or former is None or day >= until:
+        if former is None:
             return location
         if former[1] is None:
             return replace(location, admin1=former[0])

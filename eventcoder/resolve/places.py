@@ -10,7 +10,7 @@ Macedonia.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..lexicon import Gazetteer, PlaceRecord
@@ -113,19 +113,14 @@ def _choose(mention: PlaceMention, countries: set[str],
     same-name places by population)."""
     records = _ranked(mention.records, mention)
     for unit in units:
-        inside = [r for r in records if r is not unit and r.within(unit)]
-        if inside:
-            return inside[0]
+        inside = next((r for r in records if r is not unit and r.within(unit)), None)
+        if inside is not None:
+            return inside
     own = countries if actors is None else actors
-    tiers: tuple[Callable[[PlaceRecord], bool], ...] = (
-        lambda r: r.iso3 in own or r.border_iso3 in own,
-        lambda r: r.iso3 in countries and (r.kind == "country" or r.major and not r.curated),
-        lambda r: r.iso3 in article or r.border_iso3 in article,
-        lambda r: r.iso3 in countries or r.border_iso3 in countries)
-    for tier in tiers:
-        found = next((r for r in records if tier(r)), None)
-        if found is not None:  # the tier tells the country; the ranking, the place in it
-            return next(r for r in records if r.iso3 == found.iso3)
+    if own or countries or article:
+        placed = _by_tier(records, own, countries, article)
+        if placed is not None:
+            return placed
     first = records[0]
     if article:  # a name of the lexicon one country alone has; no major town abroad
         alone = len({r.iso3 for r in records if r.curated}) == 1
@@ -142,6 +137,39 @@ def _choose(mention: PlaceMention, countries: set[str],
     own_name = len(mention.weak) < len(mention.records)
     alone = own_name and len({r.iso3 for r in mention.records}) == 1
     return first if alone else None
+
+
+def _by_tier(records: list[PlaceRecord], own: set[str], countries: set[str],
+             article: frozenset[str]) -> PlaceRecord | None:
+    """The strongest tier a place of the name meets (`_tier`) tells the country, the
+    ranking the place in it; one pass over the ranked places."""
+    best: tuple[int, PlaceRecord] | None = None
+    for record in records:
+        tier = _tier(record, own, countries, article)
+        if tier is not None and (best is None or tier < best[0]):
+            best = (tier, record)
+            if tier == 0:
+                break
+    if best is None:
+        return None
+    return next(r for r in records if r.iso3 == best[1].iso3)
+
+
+def _tier(record: PlaceRecord, own: set[str], countries: set[str],
+          article: frozenset[str]) -> int | None:
+    """How strongly the sentence places `record` in its country (`_choose`), 0 strongest:
+    the actors' country; a country, or a major town of the data, the sentence points to;
+    the article's country; a country the sentence points to. None: no country it names."""
+    iso3, border = record.iso3, record.border_iso3
+    if iso3 in own or border in own:
+        return 0
+    if iso3 in countries and (record.kind == "country" or record.major and not record.curated):
+        return 1
+    if iso3 in article or border in article:
+        return 2
+    if iso3 in countries or border in countries:
+        return 3
+    return None
 
 
 def _precision(record: PlaceRecord, near: bool, region: bool) -> int:
