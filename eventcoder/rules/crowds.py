@@ -33,6 +33,7 @@ from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.candidates import Candidate, Roles
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder
+from .crowd_property import unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
 from .crowd_types import (
     ABSORBED,
@@ -76,6 +77,9 @@ class CrowdRules:
     # Words of an attack on civilians that tell a death ("hacked to death"): whoever kills
     # someone attacks a civilian, they do not riot.
     lethal: frozenset[str] = frozenset()
+    # Words that tell harm to people ("injured"): property an unnamed doer destroyed with
+    # none of them told is a riot's (rules/crowd_property.py).
+    harm: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -91,7 +95,8 @@ class CrowdRules:
                    frozenset(g.id for g in generic if g.actor_type in CROWD_ACTOR_TYPES),
                    frozenset(g.id for g in generic if g.victims),
                    frozenset(g.id for g in generic if g.actor_type in ARMED_GENERIC), words,
-                   frozenset(lexicon.language.rules.lethal_triggers))
+                   frozenset(lexicon.language.rules.lethal_triggers),
+                   frozenset(lexicon.language.rules.harm_words))
 
     # -- what a side is ------------------------------------------------------------------
 
@@ -188,16 +193,20 @@ class CrowdRules:
 
     def _kills(self, view: SentenceView, cand: Candidate) -> bool:
         """Is the candidate an attack on civilians told by words of a death ("a party
-        worker was hacked to death by rival activists")? ACLED's violence against a
-        civilian, not a crowd's fight."""
+        worker was hacked to death by rival activists", "villagers lynched a thief")?
+        ACLED's violence against a civilian, not a crowd's fight: a mob that kills someone
+        is a vigilante group to ACLED, whoever it is."""
         trigger = cand.trigger
-        if cand.event_type.default_target is None or \
-                " ".join(view.words[trigger.first:trigger.last + 1]) not in self.lethal:
+        if cand.event_type.default_target is None:
             return False
-        # (a mob's killing is its own: "a mob lynched a thief" is mob violence)
+        if " ".join(view.words[trigger.first:trigger.last + 1]) in self.lethal:
+            return True
+        # (a mob alone against someone it attacks, no force and no other crowd named: "a
+        # mob beat a suspected thief")
         mob = self.crowd_actor.get("Riots")
-        return not any(isinstance(s, UnnamedActor) and s.generic == mob
-                       for s in cand.roles.sides)
+        sides = [s for s in cand.roles.sides if s is not None]
+        return bool(sides) and all(isinstance(s, UnnamedActor) and s.generic == mob
+                                   for s in sides)
 
     def _armed_members(self, view: SentenceView, cand: Candidate) -> bool:
         """Does the sentence tell arms (the type's `armed_words`) in a fight of a named
@@ -224,9 +233,14 @@ class CrowdRules:
         """Is the candidate a crowd's event (rule 2 of the module)?"""
         doer = cand.roles.sides[0] if cand.roles.sides else None
         if self.is_armed(doer):
-            return False  # "militants torched a school": an armed group's violence
-        if cand.event_type.acled_event_type == "Protests" and _diplomatic(view, parts, cand):
-            return False  # "Pakistan protested to India": a state's protest to another
+            # "militants torched a school": an armed group's violence; "assailants torched
+            # a bus", no one hurt: a riot's (rules/crowd_property.py)
+            return unnamed_damage(view, cand, doer, self.harm)
+        if cand.event_type.acled_event_type == "Protests" and not self.is_crowd(doer) and \
+                _diplomatic(view, parts, cand):
+            # "Pakistan protested to India": a state's protest to another; "demonstrators
+            # protested at the Thai embassy in Yangon" are a crowd, whatever states they name
+            return False
         return True
 
 def _is_crowd_type(event_type: EventType) -> bool:
