@@ -1,0 +1,80 @@
+"""Round 6 of the crowd boundary (types/protests.yaml, types/riots.yaml, rules/crowds.py,
+rules/crowd_property.py): protests told by their course ("began a strike", "a shutdown was
+observed"), arson told by its end ("set the office ablaze"), a mob's killing as violence
+against civilians, property destroyed by unnamed doers as a riot, and a crowd's protest that
+names two states. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+PUBLISHED = "2015-06-10"
+CROWD_TYPES = {"Protests", "Riots"}
+VAC = "Violence against civilians"
+
+# sentence, the crowd event types coded (in text order), the VAC events coded
+TABLE: list[tuple[str, list[str], int]] = [
+    # --- protests told by their course or their form -----------------------------------
+    ("Nurses at the district hospital in Multan have been on strike since Monday over "
+     "unpaid salaries.", ["protest"], 0),
+    ("Bank employees in Sylhet began a strike on Tuesday, demanding a pay rise.",
+     ["protest"], 0),
+    ("A complete shutdown was observed in Anantnag on Friday against the arrest of a "
+     "cleric.", ["protest"], 0),
+    ("About 300 farmers gathered outside the deputy commissioner's office in Bathinda on "
+     "Monday.", ["protest"], 0),
+    ("Hundreds of students rallied in front of the education ministry in Kathmandu on "
+     "Sunday.", ["protest"], 0),
+    ("Party workers burnt the chief minister's effigy in Bhopal on Monday.", ["protest"], 0),
+    ("Members of the growers' union continued an indefinite fast in Mandya on Thursday.",
+     ["protest"], 0),
+    ("Villagers squatted on the railway track near Jalandhar for three hours on Monday.",
+     ["protest"], 0),
+    # hard negatives: a festival's effigy, a negated strike, mourners and markets
+    ("Residents burnt an effigy of Ravana in Delhi on Thursday to mark Dussehra.", [], 0),
+    ("Teachers in Lahore said they would not go on strike this month.", [], 0),
+    ("Mourners gathered at the graveyard in Quetta on Sunday.", [], 0),
+    ("Shares rallied sharply in Karachi on Monday.", [], 0),
+    ("Investors rallied behind the new chairman in Mumbai on Tuesday.", [], 0),
+    ("The rupee rallied against the dollar in Mumbai on Tuesday.", [], 0),
+    # --- arson told by its end, with a doer ---------------------------------------------
+    ("Angry villagers set the block office ablaze in Gaya on Monday.", ["riot"], 0),
+    ("Protesters set three buses ablaze in Khulna on Sunday.", ["riot"], 0),
+    ("Strikers set a parked truck on fire in Birgunj on Sunday.", ["riot"], 0),
+    # hard negative: a fire no one set
+    ("A bus was on fire after a collision near Comilla on Monday.", [], 0),
+    # --- property destroyed by unnamed doers, no one hurt: a riot ------------------------
+    ("Unidentified assailants set ablaze an empty bus in Bogra early on Friday.",
+     ["riot"], 0),
+    ("Attackers vandalised a party office in Feni on Sunday night.", ["riot"], 0),
+    ("Unknown assailants torched a land office in Jhalakati before dawn on Thursday.",
+     ["riot"], 0),
+    # hard negatives: people hurt (an attack on civilians), a named armed group's arson
+    ("Assailants hurled a petrol bomb at a bus in Gazipur on Monday, leaving three "
+     "passengers injured.",
+     [], 1),
+    ("Taliban militants torched a girls' school in Swat on Monday.", [], 0),
+    # --- a mob that kills someone attacks a civilian --------------------------------------
+    ("A mob lynched a man accused of cattle theft in Alwar on Monday.", [], 1),
+    ("A suspected robber was killed in a mob beating in Comilla on Tuesday.", [], 1),
+    ("Villagers lynched a suspected kidnapper in Pabna on Sunday.", [], 1),
+    # hard negatives: a mob against the police riots; a protest against a lynching
+    ("An angry mob attacked the police station in Imphal on Monday.", ["mob_violence"], 0),
+    ("Students protested in Delhi on Monday against the lynching of a trader.",
+     ["protest"], 0),
+    # --- a crowd's protest that names two states is no diplomat's -----------------------
+    ("Dozens of demonstrators protested outside the Indian embassy in Kathmandu against "
+     "the arrest of two Nepali traders in India.", ["protest"], 0),
+    # hard negative: a state's protest to another
+    ("Nepal lodged a strong protest with India over the arrest of two traders.", [], 0),
+]
+
+
+@pytest.mark.parametrize("sentence, crowd, attacks", TABLE, ids=[t[0][:50] for t in TABLE])
+def test_crowd_boundary(coder, sentence: str, crowd: list[str], attacks: int) -> None:
+    events: pd.DataFrame = coder.code_texts([sentence], published=PUBLISHED)
+    summary = events[["event_type", "trigger", "rule"]].to_dict("records")
+    got = events[events["acled_event_type"].isin(CROWD_TYPES)]["event_type"].tolist()
+    assert got == crowd, summary
+    assert int((events["acled_event_type"] == VAC).sum()) == attacks, summary
