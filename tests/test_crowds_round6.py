@@ -78,3 +78,26 @@ def test_crowd_boundary(coder, sentence: str, crowd: list[str], attacks: int) ->
     got = events[events["acled_event_type"].isin(CROWD_TYPES)]["event_type"].tolist()
     assert got == crowd, summary
     assert int((events["acled_event_type"] == VAC).sum()) == attacks, summary
+
+
+# -- a country's convention: two groups that fight riot in India (rules/crowd_communal.py) --
+
+COMMUNAL: list[tuple[str, tuple[str, str, str]]] = [
+    ("Two communities clashed in Meerut on Monday over a land dispute.",
+     ("Riots", "Rioters (India)", "Rioters (India)")),
+    ("Two rival groups of party workers clashed in Howrah on Monday.",
+     ("Riots", "Rioters (India)", "Rioters (India)")),
+    # hard negatives: the same fight where ACLED's coders call it a battle
+    ("Two groups of villagers clashed in Pabna on Monday over a land dispute.",
+     ("Battles", "Pābna Communal Militia (Bangladesh)", "Pābna Communal Militia (Bangladesh)")),
+    ("Two rival clans clashed in Galkayo on Tuesday over grazing land.",
+     ("Battles", "Galkayo Communal Militia (Somalia)", "Galkayo Communal Militia (Somalia)")),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", COMMUNAL, ids=[t[0][:40] for t in COMMUNAL])
+def test_communal_fights_follow_the_country(coder, sentence: str,
+                                            expected: tuple[str, str, str]) -> None:
+    events = coder.code_texts([sentence], published=PUBLISHED)
+    rows = [(r.acled_event_type, r.actor1, r.actor2) for r in events.itertuples()]
+    assert rows == [expected], events[["event_type", "rule"]].to_dict("records")

@@ -14,6 +14,7 @@ from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor
 from ..model.candidates import Roles
 from ..model.records import EventRecord
+from .crowd_communal import communal_riots
 from .crowd_types import (
     ARRESTS,
     CROWD_ACTOR_TYPES,
@@ -72,6 +73,7 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
     same status whose places and dates agree (or one lacks them) join the first. A crowd
     that neither a place nor a group puts in a country is in the country of the article's
     first placed event, else of the state it names most (`state_counts`), if any."""
+    communal_riots(pending, types, book)  # (a country's convention: two groups riot)
     kept: list[Pending] = []
     crowds: list[EventRecord] = []
     for item in pending:
