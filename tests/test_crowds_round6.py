@@ -51,21 +51,22 @@ TABLE: list[tuple[str, list[str], int]] = [
     ("Unknown assailants torched a land office in Jhalakati before dawn on Thursday.",
      ["riot"], 0),
     # hard negatives: people hurt (an attack on civilians), a named armed group's arson
-    ("Assailants hurled a petrol bomb at a bus in Gazipur on Monday, leaving three "
-     "passengers injured.",
+    ("Unknown men hurled petrol bombs into a crowded bus in Gazipur on Monday, leaving "
+     "three passengers injured.",
      [], 1),
     ("Taliban militants torched a girls' school in Swat on Monday.", [], 0),
     # --- a mob that kills someone attacks a civilian --------------------------------------
     ("A mob lynched a man accused of cattle theft in Alwar on Monday.", [], 1),
     ("A suspected robber was killed in a mob beating in Comilla on Tuesday.", [], 1),
     ("Villagers lynched a suspected kidnapper in Pabna on Sunday.", [], 1),
+    ("A mob killed two suspected extortionists in Tura on Monday.", [], 1),
     # hard negatives: a mob against the police riots; a protest against a lynching
     ("An angry mob attacked the police station in Imphal on Monday.", ["mob_violence"], 0),
     ("Students protested in Delhi on Monday against the lynching of a trader.",
      ["protest"], 0),
     # --- a crowd's protest that names two states is no diplomat's -----------------------
-    ("Dozens of demonstrators protested outside the Indian embassy in Kathmandu against "
-     "the arrest of two Nepali traders in India.", ["protest"], 0),
+    ("Around fifty demonstrators stood near the Indian embassy in Dhaka to protest a court "
+     "ruling against two Bangladeshi fishermen in India.", ["protest"], 0),
     # hard negative: a state's protest to another
     ("Nepal lodged a strong protest with India over the arrest of two traders.", [], 0),
 ]

@@ -236,10 +236,12 @@ class CrowdRules:
             # "militants torched a school": an armed group's violence; "assailants torched
             # a bus", no one hurt: a riot's (rules/crowd_property.py)
             return unnamed_damage(view, cand, doer, self.harm)
-        if cand.event_type.acled_event_type == "Protests" and not self.is_crowd(doer) and \
+        if cand.event_type.acled_event_type == "Protests" and \
+                not any(self.is_crowd(ch.side) for g in parts.groups for ch in g.chunks) and \
                 _diplomatic(view, parts, cand):
             # "Pakistan protested to India": a state's protest to another; "demonstrators
-            # protested at the Thai embassy in Yangon" are a crowd, whatever states they name
+            # gathered at the Indian embassy in Dhaka to protest" are a crowd, whatever
+            # states the sentence names
             return False
         return True
 
