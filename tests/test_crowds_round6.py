@@ -65,8 +65,8 @@ TABLE: list[tuple[str, list[str], int]] = [
     ("Students protested in Delhi on Monday against the lynching of a trader.",
      ["protest"], 0),
     # --- a crowd's protest that names two states is no diplomat's -----------------------
-    ("Around fifty demonstrators stood near the Indian embassy in Dhaka to protest a court "
-     "ruling against two Bangladeshi fishermen in India.", ["protest"], 0),
+    ("Around fifty demonstrators stood near the Thai embassy in Yangon to protest a court "
+     "ruling against two Myanmar fishermen in Thailand.", ["protest"], 0),
     # hard negative: a state's protest to another
     ("Nepal lodged a strong protest with India over the arrest of two traders.", [], 0),
 ]
