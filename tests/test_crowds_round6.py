@@ -64,6 +64,13 @@ TABLE: list[tuple[str, list[str], int]] = [
     ("An angry mob attacked the police station in Imphal on Monday.", ["mob_violence"], 0),
     ("Students protested in Delhi on Monday against the lynching of a trader.",
      ["protest"], 0),
+    # --- a protest's words are a crowd's, whoever the nearest actor is ------------------
+    ("Maoist cadres enforced a bandh across Gaya district on Monday against the new "
+     "mining law.", ["protest"], 0),
+    ("Shopkeepers protested outside the press club in Quetta on Monday over a killing by "
+     "unknown gunmen.", ["protest"], 0),
+    # hard negative: an armed group's arson is no crowd's
+    ("Maoists torched two trucks at a road project in Gaya on Monday.", [], 0),
     # --- a crowd's protest that names two states is no diplomat's -----------------------
     ("Around fifty demonstrators stood near the Thai embassy in Yangon to protest a court "
      "ruling against two Myanmar fishermen in Thailand.", ["protest"], 0),

@@ -232,9 +232,11 @@ class CrowdRules:
     def _crowds_own(self, view: SentenceView, parts: Participants, cand: Candidate) -> bool:
         """Is the candidate a crowd's event (rule 2 of the module)?"""
         doer = cand.roles.sides[0] if cand.roles.sides else None
-        if self.is_armed(doer):
+        if self.is_armed(doer) and cand.event_type.acled_event_type != "Protests":
             # "militants torched a school": an armed group's violence; "assailants torched
-            # a bus", no one hurt: a riot's (rules/crowd_property.py)
+            # a bus", no one hurt: a riot's (rules/crowd_property.py). A protest's words
+            # are a crowd's whoever the nearest actor is: "the Maoists enforced a bandh",
+            # "residents protested against the killing by gunmen"
             return unnamed_damage(view, cand, doer, self.harm)
         if cand.event_type.acled_event_type == "Protests" and \
                 not any(self.is_crowd(ch.side) for g in parts.groups for ch in g.chunks) and \
