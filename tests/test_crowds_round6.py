@@ -38,6 +38,14 @@ TABLE: list[tuple[str, list[str], int]] = [
     ("Shares rallied sharply in Karachi on Monday.", [], 0),
     ("Investors rallied behind the new chairman in Mumbai on Tuesday.", [], 0),
     ("The rupee rallied against the dollar in Mumbai on Tuesday.", [], 0),
+    # an attempt the police stopped is the protest, with intervention
+    ("Farmers attempted to demonstrate outside the minister's bungalow in Sangrur. The "
+     "police detained about 150 of them.", ["protest_intervention"], 0),
+    ("Students tried to march towards the governor's house in Imphal on Tuesday.",
+     ["protest"], 0),
+    # hard negatives: attempts that are no crowd's
+    ("Militants tried to storm an army camp in Kupwara on Monday.", [], 0),
+    ("Opposition lawmakers tried to block the bill in the assembly on Monday.", [], 0),
     # --- arson told by its end, with a doer ---------------------------------------------
     ("Angry villagers set the block office ablaze in Gaya on Monday.", ["riot"], 0),
     ("Protesters set three buses ablaze in Khulna on Sunday.", ["riot"], 0),
