@@ -63,6 +63,7 @@ TABLE: list[tuple[str, list[str], int]] = [
      "three passengers injured.",
      [], 1),
     ("Taliban militants torched a girls' school in Swat on Monday.", [], 0),
+    ("Unidentified militants torched two power transformers in Yala on Monday.", [], 0),
     # --- a mob that kills someone attacks a civilian --------------------------------------
     ("A mob lynched a man accused of cattle theft in Alwar on Monday.", [], 1),
     ("A suspected robber was killed in a mob beating in Comilla on Tuesday.", [], 1),

@@ -23,7 +23,9 @@ DAMAGE = "Violent demonstration"
 def unnamed_damage(view: SentenceView, cand: Candidate, doer: Side | None,
                    harm_words: frozenset[str]) -> bool:
     """Is the candidate a riot's destruction of property by an unnamed doer, in a sentence
-    that tells no harm to people (`harm_words`: "injured", "killed", ...)?"""
-    return isinstance(doer, UnnamedActor) and \
-        cand.event_type.acled_sub_event_type == DAMAGE and \
-        set(view.words).isdisjoint(harm_words)
+    that tells no harm to people (`harm_words`: "injured", "killed", ...) and no armed
+    doer (the riot type's `armed_words`: "militants", "gunmen")?"""
+    if not isinstance(doer, UnnamedActor) or cand.event_type.acled_sub_event_type != DAMAGE:
+        return False
+    words = set(view.words)
+    return words.isdisjoint(harm_words) and words.isdisjoint(cand.event_type.armed_words)
