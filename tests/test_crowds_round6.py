@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import scaled
 
 PUBLISHED = "2015-06-10"
 CROWD_TYPES = {"Protests", "Riots"}
@@ -118,3 +122,47 @@ def test_communal_fights_follow_the_country(coder, sentence: str,
     events = coder.code_texts([sentence], published=PUBLISHED)
     rows = [(r.acled_event_type, r.actor1, r.actor2) for r in events.itertuples()]
     assert rows == [expected], events[["event_type", "rule"]].to_dict("records")
+
+
+# -- properties --------------------------------------------------------------------------
+
+DOERS = ["Assailants", "Unidentified assailants", "Unknown attackers", "Attackers"]
+DAMAGE = ["torched a bus", "set a land office ablaze", "vandalised a party office",
+          "set fire to a parked truck"]
+PLACES = ["in Bogra", "in Feni", "near Pabna", "in Jessore"]
+HARM = ["", ", leaving two people injured", ", and a passenger died", ", injuring a guard"]
+
+
+@scaled(40)
+@given(doer=st.sampled_from(DOERS), damage=st.sampled_from(DAMAGE),
+       place=st.sampled_from(PLACES), harm=st.sampled_from(HARM))
+def test_unnamed_damage_is_a_riot_only_when_no_one_is_hurt(doer: str, damage: str,
+                                                           place: str, harm: str) -> None:
+    """Property an unnamed doer destroyed is a riot exactly when the sentence tells no harm
+    to people (then it is no crowd's event at all)."""
+    from tests.conftest import shared_coder
+
+    events = shared_coder().code_texts([f"{doer} {damage} {place}{harm} on Monday."],
+                                       published=PUBLISHED)
+    riots = int((events["acled_event_type"] == "Riots").sum())
+    assert riots == (0 if harm else 1), events[["event_type", "rule"]].to_dict("records")
+
+
+COMMUNAL_SUBJECTS = ["Two communities", "Two rival groups of villagers", "Two rival groups",
+                     "Two groups of villagers"]
+
+
+@scaled(40)
+@given(subject=st.sampled_from(COMMUNAL_SUBJECTS),
+       where=st.sampled_from([("in Meerut", "Riots"), ("in Aligarh", "Riots"),
+                              ("in Pabna", "Battles"), ("in Comilla", "Battles")]))
+def test_two_groups_fight_by_the_countrys_convention(subject: str,
+                                                     where: tuple[str, str]) -> None:
+    """Two groups that fight are a riot in India (its coders' convention), a battle of
+    communal militias elsewhere: one event, of that type."""
+    from tests.conftest import shared_coder
+
+    place, kind = where
+    events = shared_coder().code_texts([f"{subject} clashed {place} on Monday over a land "
+                                        "dispute."], published=PUBLISHED)
+    assert events["acled_event_type"].tolist() == [kind], events[["event_type", "rule"]]
