@@ -82,8 +82,14 @@ TABLE: list[tuple[str, list[str], int]] = [
      "mining law.", ["protest"], 0),
     ("Shopkeepers protested outside the press club in Quetta on Monday over a killing by "
      "unknown gunmen.", ["protest"], 0),
-    # hard negative: an armed group's arson is no crowd's
+    # hard negatives: an armed group's arson is no crowd's; a shutdown that is only when
+    # an armed group's violence happened
     ("Maoists torched two trucks at a road project in Gaya on Monday.", [], 0),
+    ("Unknown attackers hurled crude bombs at a truck during the bandh in Natore on "
+     "Sunday.", [], 0),
+    # ... but the armed men of a passive ("killed by gunmen") are not the protest's doers
+    ("Relatives of a jeweller who was shot dead by three armed men protested in Multan on "
+     "Monday.", ["protest"], 1),
     # --- a crowd's protest that names two states is no diplomat's -----------------------
     ("Around fifty demonstrators stood near the Thai embassy in Yangon to protest a court "
      "ruling against two Myanmar fishermen in Thailand.", ["protest"], 0),

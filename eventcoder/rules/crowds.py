@@ -57,6 +57,8 @@ __all__ = ["CROWD_TYPES", "CrowdRules", "merge_crowd_reports", "name_associates"
 # A named state this close before a protest word is the one protesting: a diplomat's
 # protest ("Pakistan lodged a protest").
 _DIPLOMATIC_REACH = 3
+# Words between "by" and the agent it names ("by three armed men").
+_BY_REACH = 3
 
 
 
@@ -138,7 +140,8 @@ class CrowdRules:
         if not self._crowd_told(view, parts, crowd):
             # "police used tear gas" with no crowd: a protest only if the article tells one
             crowd = [c.but(UNTOLD) for c in crowd]
-        crowd = [c for c in crowd if self._crowds_own(view, parts, c)]
+        armed_violence = any(c.event_type.violent for c in kept)
+        crowd = [c for c in crowd if self._crowds_own(view, parts, c, armed_violence)]
         # A definite mention ("the blockade entered its tenth day") is an event of its own:
         # ACLED codes each day of a strike, and reports of one crowd in one article are
         # joined by `merge_crowd_reports`.
@@ -229,14 +232,19 @@ class CrowdRules:
         return any(self.is_crowd(ch.side) or self.is_victim(ch.side)
                    for g in parts.groups for ch in g.chunks)
 
-    def _crowds_own(self, view: SentenceView, parts: Participants, cand: Candidate) -> bool:
-        """Is the candidate a crowd's event (rule 2 of the module)?"""
+    def _crowds_own(self, view: SentenceView, parts: Participants, cand: Candidate,
+                    armed_violence: bool) -> bool:
+        """Is the candidate a crowd's event (rule 2 of the module)? `armed_violence`: the
+        sentence tells violence that is no crowd's."""
         doer = cand.roles.sides[0] if cand.roles.sides else None
-        if self.is_armed(doer) and cand.event_type.acled_event_type != "Protests":
+        if self.is_armed(doer) and (cand.event_type.acled_event_type != "Protests" or
+                                    armed_violence and not _agent_of_passive(view, parts,
+                                                                             doer)):
             # "militants torched a school": an armed group's violence; "assailants torched
             # a bus", no one hurt: a riot's (rules/crowd_property.py). A protest's words
-            # are a crowd's whoever the nearest actor is: "the Maoists enforced a bandh",
-            # "residents protested against the killing by gunmen"
+            # are a crowd's whoever the nearest actor is ("the Maoists enforced a bandh",
+            # "families of a man killed by gunmen protested"), unless the armed group did
+            # violence in the sentence ("assailants hurled bombs during the hartal")
             return unnamed_damage(view, cand, doer, self.harm)
         if cand.event_type.acled_event_type == "Protests" and \
                 not any(self.is_crowd(ch.side) for g in parts.groups for ch in g.chunks) and \
@@ -246,6 +254,15 @@ class CrowdRules:
             # states the sentence names
             return False
         return True
+
+def _agent_of_passive(view: SentenceView, parts: Participants, side: Side | None) -> bool:
+    """Is the side named only after "by" ("a trader killed by gunmen", "by three armed
+    men"): the agent of a passive, the doer of what the sentence tells about, not of its
+    main event?"""
+    firsts = [ch.first for g in parts.groups for ch in g.chunks
+              if side is not None and ch.side is not None and ch.side.key == side.key]
+    return bool(firsts) and all("by" in view.words[max(0, f - _BY_REACH):f] for f in firsts)
+
 
 def _is_crowd_type(event_type: EventType) -> bool:
     return event_type.acled_event_type in CROWD_TYPES
