@@ -89,7 +89,7 @@ TABLE: list[tuple[str, list[str], int]] = [
      "Sunday.", [], 0),
     # ... but the armed men of a passive ("killed by gunmen") are not the protest's doers
     ("Relatives of a jeweller who was shot dead by three armed men protested in Multan on "
-     "Monday.", ["protest"], 1),
+     "Monday.", ["protest"], 0),
     # --- a crowd's protest that names two states is no diplomat's -----------------------
     ("Around fifty demonstrators stood near the Thai embassy in Yangon to protest a court "
      "ruling against two Myanmar fishermen in Thailand.", ["protest"], 0),
