@@ -114,9 +114,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "Gazipur on Monday.", [dict(event_type="civilian_attack")]),
     ("A shopkeeper was injured when attackers threw a petrol bomb into his shop in Sylhet on "
      "Sunday.", [dict(event_type="civilian_attack")]),
-    # hard negatives: no one hurt
-    ("Attackers threw a petrol bomb onto a train near Mymensingh on Monday night.", []),
-    ("Unidentified assailants set ablaze an empty bus in Bogra early on Friday.", []),
+    # hard negatives: no one hurt (no attack on civilians: ACLED's riot, property an
+    # unnamed doer destroyed, rules/crowd_property.py)
+    ("Attackers threw a petrol bomb onto a train near Mymensingh on Monday night.",
+     [dict(event_type="riot")]),
+    ("Unidentified assailants set ablaze an empty bus in Bogra early on Friday.",
+     [dict(event_type="riot")]),
     # --- the cause of a protest --------------------------------------------------------
     ("Residents blocked the highway in Multan on Monday against the killing of a shopkeeper.",
      [dict(event_type="protest")]),

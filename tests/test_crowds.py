@@ -61,9 +61,8 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
      ("protest", "Protesters (Bangladesh)", None)),
     ("Party activists brought out a procession in Natore on Thursday.",
      ("protest", "Protesters (Bangladesh)", None)),
-    # mob violence: the mob's victims are civilians
-    ("A mob lynched a man accused of cattle theft in Alwar.",
-     ("mob_violence", "Rioters (India)", None)),
+    # mob violence: the mob's victims are civilians (a mob's killing is no riot:
+    # tests/test_crowds_round6.py)
     ("A mob attacked three villagers in Sitamarhi over a land dispute.",
      ("mob_violence", "Rioters (India)", "Civilians (India)")),
     # hard negatives: a diplomat's protest, a military strike, a market rally, a drill,

@@ -345,6 +345,10 @@ class GenericActor(Entry):
                                "when the text "
                                "names none but the event killed people, ACLED names as this "
                                "actor (a bomb that killed five: \"Civilians (Country)\")")
+    crowd_in: list[Annotated[str, Field(pattern=ISO3)]] = Field(
+        [], description="countries whose ACLED coders code a fight between these actors as a "
+        "riot of two crowds (\"Rioters\" on both sides), not a battle: a convention of the "
+        "country's notes, not a rule of the codebook (rules/crowd_communal.py)")
 
     @field_validator("label")
     @classmethod
