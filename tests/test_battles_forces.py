@@ -1,0 +1,96 @@
+"""Battles that ACLED codes and the rules used to miss (issue 13, round 6).
+
+- An attack on the state's forces is an armed clash: a grenade thrown at a patrol, a post
+  or an army vehicle (the grenade's `retype`, types/battles_forces.yaml), and a killing of
+  an officer known by rank or by the post he held (the organs' words there).
+- A security forces' search operation, a raid on a hideout, an "alleged encounter", a
+  battle "with the police" and fighting that "broke out" or "took place" name a battle on
+  their own (types/battles_words.yaml).
+
+Sentences written here; each expected event lists only the fields it pins down.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from .conftest import scaled, shared_coder
+from tests.conftest import assert_rows
+
+PUBLISHED = "2026-03-06"
+BATTLE = dict(acled_event_type="Battles")
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- a grenade at the state's forces: a clash with them ---------------------------------
+    ("Militants lobbed a grenade at a police patrol in Tral on Monday, wounding two "
+     "constables.", [dict(acled_event_type="Battles", actor2="Police Forces of India")]),
+    ("Suspected rebels threw a hand grenade at an army vehicle near Sopore on Friday.",
+     [dict(acled_event_type="Battles", actor2="Military Forces of India")]),
+    ("Unknown attackers hurled a grenade at a checkpoint in Bannu on Sunday; nobody was hurt.",
+     [BATTLE]),
+    # hard negatives: a grenade at civilians or a shop stays an explosion; a grenade found
+    ("Gunmen threw a grenade into a crowded bazaar in Quetta, wounding six shoppers.",
+     [dict(acled_event_type="Explosions/Remote violence")]),
+    ("Attackers hurled a grenade at a jewellery shop in Peshawar on Tuesday.",
+     [dict(acled_event_type="Explosions/Remote violence")]),
+    ("Police recovered two hand grenades from a checkpoint in Bannu on Sunday.", []),
+    # --- officers known by rank or post ------------------------------------------------------
+    ("Unidentified gunmen shot dead a deputy superintendent of police in Mardan on Sunday.",
+     [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
+    ("An assistant sub inspector was shot dead by unknown men in Quetta on Friday.",
+     [BATTLE]),
+    ("Al Shabaab fighters killed a security official in Baidoa on Monday.",
+     [dict(acled_event_type="Battles", actor1="Al Shabaab")]),
+    ("Insurgents opened fire on a security outpost in Bacho district of Narathiwat overnight.",
+     [BATTLE]),
+    # hard negatives: a civilian's killing stays an attack on civilians; a post is no target
+    ("Unidentified gunmen shot dead a shopkeeper in Mardan on Sunday.",
+     [dict(acled_event_type="Violence against civilians")]),
+    ("The deputy superintendent of police visited the checkpoint in Mardan on Sunday.", []),
+    # --- words that name a battle on their own ----------------------------------------------
+    ("A search operation against separatists near Kalat left seven militants dead on "
+     "Tuesday.", [BATTLE]),
+    ("Two suspected members of an outlawed group were killed in an alleged encounter in Imphal "
+     "West district on Friday.", [BATTLE]),
+    ("A rebel commander was killed in a battle with the police near Tamenglong on 4 May.",
+     [BATTLE]),
+    ("Government troops continued battling against the Kokang rebels near Laukkai.",
+     [dict(acled_event_type="Battles", actor1="Military Forces of Myanmar")]),
+    ("Fighting took place this week north-east of Namtu in Shan state.", [BATTLE]),
+    ("Paramilitary soldiers raided a hideout near Turbat and killed four militants.",
+     [BATTLE]),
+    # hard negatives: denied, planned, or a raid that arrested
+    ("No fighting took place near Namtu this week, the army said.", []),
+    ("The army has carried out search operations in Kalat in the past.", []),
+]
+
+
+def _coded(sentence: str) -> pd.DataFrame:
+    return shared_coder().code_texts([sentence], published=PUBLISHED)
+
+
+@pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_battle_found(sentence: str, expected: list[dict[str, Any]]) -> None:
+    rows = _coded(sentence).to_dict("records")
+    summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
+    assert_rows(rows, expected, summary=summary, versioned=True)
+
+
+@scaled(20)
+@given(who=st.sampled_from(["a police patrol", "an army vehicle", "a checkpoint",
+                            "a security post", "a crowded market", "a bus stand"]),
+       how=st.sampled_from(["lobbed a grenade at", "hurled a hand grenade at",
+                            "threw a grenade at"]),
+       doer=st.sampled_from(["Militants", "Unknown attackers", "Suspected rebels"]))
+def test_grenade_at_forces_is_a_clash(who: str, how: str, doer: str) -> None:
+    """Whoever throws it and however it is written, a grenade at the state's forces is a
+    battle, one at a public place an explosion."""
+    sentence = f"{doer} {how} {who} in Anantnag on Monday."
+    types = set(_coded(sentence)["acled_event_type"])
+    forces = who not in {"a crowded market", "a bus stand"}
+    assert types == ({"Battles"} if forces else {"Explosions/Remote violence"}), sentence
