@@ -4,8 +4,11 @@
   or an army vehicle (the grenade's `retype`, types/battles_forces.yaml), and a killing of
   an officer known by rank or by the post he held (the organs' words there).
 - A security forces' search operation, a raid on a hideout, an "alleged encounter", a
-  battle "with the police" and fighting that "broke out" or "took place" name a battle on
-  their own (types/battles_words.yaml).
+  battle "with the police", fighting that "broke out" or "took place", and fire that
+  "targeted Indian posts" name a battle on their own (types/battles_words.yaml).
+- "Gunmen opened fire at a shop": the words of one side firing (the language's
+  `firing_verbs`) with only that side found tell its attack, on civilians, or on the
+  state's forces the sentence names, a clash (`_one_side_firing`, rules/candidates.py).
 
 Sentences written here; each expected event lists only the fields it pins down.
 """
@@ -67,6 +70,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negatives: denied, planned, or a raid that arrested
     ("No fighting took place near Namtu this week, the army said.", []),
     ("The army has carried out search operations in Kalat in the past.", []),
+    # --- fire at the posts of the army across a border ---------------------------------------
+    ("Pakistani troops targeted Indian posts along the LoC in Mendhar on Sunday.",
+     [dict(acled_event_type="Battles", actor1="Military Forces of Pakistan",
+           actor2="Military Forces of India")]),
+    ("Indian troops targeted Pakistani posts in the Nakyal sector on Tuesday.",
+     [dict(acled_event_type="Battles", actor1="Military Forces of India")]),
+    # hard negatives: strikes on hideouts stay strikes; a targeted killing of a civilian
+    ("Jets targeted militant hideouts in Tirah valley on Monday, killing nine militants.",
+     [dict(acled_event_type="Explosions/Remote violence")]),
+    # --- one side opening fire: its attack on whoever it hit --------------------------------
+    ("Gunmen opened fire at a barber shop in Quetta on Friday, killing two men.",
+     [dict(acled_event_type="Violence against civilians")]),
+    ("Unknown gunmen opened fire on a tea stall in Peshawar, wounding three customers.",
+     [dict(acled_event_type="Violence against civilians")]),
+    ("Militants opened fire on a police patrol in Quetta on Friday, killing two constables.",
+     [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
+    ("Militants opened fire on the troops, who returned fire, in Datta Khel on Friday.",
+     [BATTLE]),
 ]
 
 

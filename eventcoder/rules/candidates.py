@@ -161,9 +161,23 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                                    placed, vocabulary, fatality_tokens)
                 if cand is None or (passive is not None and "actor_agent" in passive.rules):
                     cand = passive
+            elif cand is not None and event_type.passive_type and \
+                    _one_side_firing(view, cand, vocabulary):
+                cand = _candidate(view, parts, marks, types[event_type.passive_type], ref,
+                                  placed, vocabulary, fatality_tokens) or cand
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types, vocabulary) if out else out
+
+
+def _one_side_firing(view: SentenceView, cand: Candidate, vocabulary: Vocabulary) -> bool:
+    """"Gunmen opened fire at a shop": a fight's words that tell one side firing at another
+    (the language's `firing_verbs`), with only that side found, tell its attack, not a
+    fight: the attack's type (the fight's `passive_type`) then finds whom it hit, a
+    civilian or the state's forces (`retype` makes that a clash again)."""
+    sides = [s for s in cand.roles.sides if s is not None]
+    return cand.event_type.structure == "dyadic" and len(sides) == 1 and \
+        not cand.roles.both_sides and view.words[cand.trigger.first] in vocabulary.firing_verbs
 
 
 def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,

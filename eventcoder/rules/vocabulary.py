@@ -55,6 +55,7 @@ class Vocabulary:
     object_openers: frozenset[str]
     armed_objects: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    firing_verbs: frozenset[str]
     # Sides that bear no arms as an organisation: the keys of parties' actors (their
     # members), and the generic crowds and civilians ("party workers", "villagers").
     party_keys: frozenset[str] = frozenset()
@@ -113,4 +114,4 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
-           "armed_objects", "passive_auxiliaries")
+           "armed_objects", "passive_auxiliaries", "firing_verbs")
