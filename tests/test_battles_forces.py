@@ -9,6 +9,8 @@
 - "Gunmen opened fire at a shop": the words of one side firing (the language's
   `firing_verbs`) with only that side found tell its attack, on civilians, or on the
   state's forces the sentence names, a clash (`_one_side_firing`, rules/candidates.py).
+- A weak word of fighting ("battle", "fighting") needs two sides, or one that names both:
+  "a battle between two rival groups" (`_names_both`).
 
 Sentences written here; each expected event lists only the fields it pins down.
 """
@@ -88,6 +90,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
     ("Militants opened fire on the troops, who returned fire, in Datta Khel on Friday.",
      [BATTLE]),
+    # --- a weak word of fighting beside a side that names both ("two rival groups") ----------
+    ("A farmer was killed in a battle between two rival groups at Rampur village on Sunday.",
+     [dict(acled_event_type="Battles", actor1="Rāmpur Communal Militia (India)",
+           actor2="Rāmpur Communal Militia (India)")]),
+    ("Five people were hurt in fighting between two rival factions in Sylhet on Friday.",
+     [BATTLE]),
+    # hard negative: one group named, no second side
+    ("A farmer was killed in a battle with a tiger near Rampur village on Sunday.", []),
 ]
 
 

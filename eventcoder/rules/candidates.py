@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon.model import EventType
-from ..model.actors import Actor, Side
+from ..model.actors import Actor, Side, UnnamedActor
 from ..model.mentions import CueRef, Placed, TriggerRef
 from ..model.candidates import Candidate, Roles
 from ..lexicon.gazetteer import PlaceRecord
@@ -170,6 +170,13 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
     return after_rules(view, parts, out, types, vocabulary) if out else out
 
 
+def _names_both(roles: Roles, vocabulary: Vocabulary) -> bool:
+    """Is a side one that names both sides of a fight ("a battle between two rival
+    groups", "fighting between two factions": a generic actor with `both_sides`)?"""
+    return any(isinstance(s, UnnamedActor) and s.generic in vocabulary.paired_generics
+               for s in roles.sides)
+
+
 def _one_side_firing(view: SentenceView, cand: Candidate, vocabulary: Vocabulary) -> bool:
     """"Gunmen opened fire at a shop": a fight's words that tell one side firing at another
     (the language's `firing_verbs`), with only that side found, tell its attack, not a
@@ -207,7 +214,7 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     roles, role_rules = _subject_target(view, placed, vocabulary, event_type, roles, role_rules)
     roles, role_rules = _border_side(view, parts, placed, event_type, ref, roles, role_rules)
     if weak and structure == "dyadic" and len(roles.sides) < 2 and not roles.both_sides and \
-            event_type.violent:
+            event_type.violent and not _names_both(roles, vocabulary):
         return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
     anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
     if weak and anaphoric and not _place_or_date_beside(view, parts, placed):

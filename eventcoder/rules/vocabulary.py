@@ -60,6 +60,8 @@ class Vocabulary:
     # members), and the generic crowds and civilians ("party workers", "villagers").
     party_keys: frozenset[str] = frozenset()
     crowd_generics: frozenset[str] = frozenset()
+    # Generic actors that name both sides at once ("two rival groups", "two factions").
+    paired_generics: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -95,6 +97,7 @@ class Vocabulary:
             party_keys=frozenset(f"group:{g.id}" for g in lexicon.groups if g.party),
             crowd_generics=frozenset(g.id for g in lexicon.generic_actors
                                      if g.actor_type in _CROWD_ACTOR_TYPES),
+            paired_generics=frozenset(g.id for g in lexicon.generic_actors if g.both_sides),
             **tables)
 
 
