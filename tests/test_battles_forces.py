@@ -36,14 +36,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "constables.", [dict(acled_event_type="Battles", actor2="Police Forces of India")]),
     ("Suspected rebels threw a hand grenade at an army vehicle near Sopore on Friday.",
      [dict(acled_event_type="Battles", actor2="Military Forces of India")]),
-    ("Unknown attackers hurled a grenade at a checkpoint in Bannu on Sunday; nobody was hurt.",
+    ("Unknown attackers hurled a grenade at an army checkpoint in Bannu on Sunday; nobody was "
+     "hurt.",
      [BATTLE]),
     # hard negatives: a grenade at civilians or a shop stays an explosion; a grenade found
     ("Gunmen threw a grenade into a crowded bazaar in Quetta, wounding six shoppers.",
      [dict(acled_event_type="Explosions/Remote violence")]),
     ("Attackers hurled a grenade at a jewellery shop in Peshawar on Tuesday.",
      [dict(acled_event_type="Explosions/Remote violence")]),
-    ("Police recovered two hand grenades from a checkpoint in Bannu on Sunday.", []),
+    ("Police recovered two hand grenades at an army checkpoint in Bannu on Sunday.", []),
     # --- officers known by rank or post ------------------------------------------------------
     ("Unidentified gunmen shot dead a deputy superintendent of police in Mardan on Sunday.",
      [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
@@ -113,7 +114,7 @@ def test_battle_found(sentence: str, expected: list[dict[str, Any]]) -> None:
 
 
 @scaled(20)
-@given(who=st.sampled_from(["a police patrol", "an army vehicle", "a checkpoint",
+@given(who=st.sampled_from(["a police patrol", "an army vehicle", "an army checkpoint",
                             "a security post", "a crowded market", "a bus stand"]),
        how=st.sampled_from(["lobbed a grenade at", "hurled a hand grenade at",
                             "threw a grenade at"]),
