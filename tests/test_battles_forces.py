@@ -11,6 +11,8 @@
   state's forces the sentence names, a clash (`_one_side_firing`, rules/candidates.py).
 - A weak word of fighting ("battle", "fighting") needs two sides, or one that names both:
   "a battle between two rival groups" (`_names_both`).
+- A suicide bomber who blows himself up in a gunfight is part of the battle (the clash
+  absorbs the suicide bombing, types/battles_forces.yaml).
 
 Sentences written here; each expected event lists only the fields it pins down.
 """
@@ -99,6 +101,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [BATTLE]),
     # hard negative: one group named, no second side
     ("A farmer was killed in a battle with a tiger near Rampur village on Sunday.", []),
+    # --- a suicide bomber in a gunfight: the battle --------------------------------------
+    ("A suicide bomber blew himself up as police and militants fought a gunbattle in "
+     "Orangi town on Friday.", [BATTLE]),
+    ("Four militants died in an exchange of fire with troops in Ziarat; one of them was a "
+     "suicide bomber who blew himself up.", [BATTLE]),
+    # hard negative: a suicide bombing with no fight stays an explosion
+    ("A suicide bomber blew himself up at a checkpost in Bannu on Friday, killing two "
+     "soldiers.", [dict(acled_event_type="Explosions/Remote violence")]),
 ]
 
 
