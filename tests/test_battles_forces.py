@@ -52,6 +52,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
     ("An assistant sub inspector was shot dead by unknown men in Quetta on Friday.",
      [BATTLE]),
+    ("Two officers of the Sindh Constabulary were gunned down in Hyderabad on Monday.",
+     [BATTLE]),
     ("Al Shabaab fighters killed a security official in Baidoa on Monday.",
      [dict(acled_event_type="Battles", actor1="Al Shabaab")]),
     ("Insurgents opened fire on a security outpost in Bacho district of Narathiwat overnight.",
