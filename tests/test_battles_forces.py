@@ -63,8 +63,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(acled_event_type="Violence against civilians")]),
     ("The deputy superintendent of police visited the checkpoint in Mardan on Sunday.", []),
     # --- words that name a battle on their own ----------------------------------------------
-    ("A search operation against separatists near Kalat left seven militants dead on "
+    ("A search operation against armed separatists near Kalat left seven militants dead on "
      "Tuesday.", [BATTLE]),
+    # hard negative: separatists who call a strike are no armed side
+    ("A general strike called by separatists shut the valley's markets on Saturday.",
+     [dict(acled_event_type="Protests")]),
     ("Two suspected members of an outlawed group were killed in an alleged encounter in Imphal "
      "West district on Friday.", [BATTLE]),
     ("A rebel commander was killed in a battle with the police near Tamenglong on 4 May.",
