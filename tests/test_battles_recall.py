@@ -59,8 +59,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # near misses: "between" tells where a place lies, not who fought
     ("Fighting has displaced thousands of villagers in Kachin state, a region on the border "
      "between China and Myanmar.", []),
+    # ... though fighting that "resumed" is a battle on its own (types/battles_words.yaml;
+    # its sides here, the two states of the border, are a known fault: issue 13 report)
     ("Fighting resumed for a second day in the hills near Laukkai, a town on the border "
-     "between Myanmar and China.", []),
+     "between Myanmar and China.", [dict(acled_event_type="Battles")]),
     # --- two rival groups of people fighting: communal militias in an armed clash -------
     ("A farmer died in a clash of two rival groups fighting over farmland at "
      "Rampur village on Sunday.", [dict(acled_event_type="Battles",

@@ -111,6 +111,10 @@ class RuleWords(Entry):
     station_openers: list[Word] = _words("words before a station's name that make it where "
                                          "the event was (\"**under** Kotwali police "
                                          "station\"), not what was attacked")
+    firing_verbs: list[Word] = _words("first words of a fight's trigger that tell one side "
+                                      "firing at another (\"gunmen **opened** fire\"): "
+                                      "with one side found, that side's attack on whoever "
+                                      "the sentence names")
     passive_auxiliaries: list[Word] = _words("words that make a trigger after them a passive "
                                              "(\"a policeman **was** shot dead\"): the "
                                              "subject before is its target, not its doer")

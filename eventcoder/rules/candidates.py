@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon.model import EventType
-from ..model.actors import Actor, Side
+from ..model.actors import Actor, Side, UnnamedActor
 from ..model.mentions import CueRef, Placed, TriggerRef
 from ..model.candidates import Candidate, Roles
 from ..lexicon.gazetteer import PlaceRecord
@@ -161,9 +161,30 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                                    placed, vocabulary, fatality_tokens)
                 if cand is None or (passive is not None and "actor_agent" in passive.rules):
                     cand = passive
+            elif cand is not None and event_type.passive_type and \
+                    _one_side_firing(view, cand, vocabulary):
+                cand = _candidate(view, parts, marks, types[event_type.passive_type], ref,
+                                  placed, vocabulary, fatality_tokens) or cand
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types, vocabulary) if out else out
+
+
+def _names_both(roles: Roles, vocabulary: Vocabulary) -> bool:
+    """Is a side one that names both sides of a fight ("a battle between two rival
+    groups", "fighting between two factions": a generic actor with `both_sides`)?"""
+    return any(isinstance(s, UnnamedActor) and s.generic in vocabulary.paired_generics
+               for s in roles.sides)
+
+
+def _one_side_firing(view: SentenceView, cand: Candidate, vocabulary: Vocabulary) -> bool:
+    """"Gunmen opened fire at a shop": a fight's words that tell one side firing at another
+    (the language's `firing_verbs`), with only that side found, tell its attack, not a
+    fight: the attack's type (the fight's `passive_type`) then finds whom it hit, a
+    civilian or the state's forces (`retype` makes that a clash again)."""
+    sides = [s for s in cand.roles.sides if s is not None]
+    return cand.event_type.structure == "dyadic" and len(sides) == 1 and \
+        not cand.roles.both_sides and view.words[cand.trigger.first] in vocabulary.firing_verbs
 
 
 def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type: EventType,
@@ -193,7 +214,7 @@ def _candidate(view: SentenceView, parts: Participants, marks: Marks, event_type
     roles, role_rules = _subject_target(view, placed, vocabulary, event_type, roles, role_rules)
     roles, role_rules = _border_side(view, parts, placed, event_type, ref, roles, role_rules)
     if weak and structure == "dyadic" and len(roles.sides) < 2 and not roles.both_sides and \
-            event_type.violent:
+            event_type.violent and not _names_both(roles, vocabulary):
         return None  # "Houthi attack on Jeddah": a battle needs two sides in the sentence
     anaphoric = _is_anaphoric(view, placed, vocabulary, parts)
     if weak and anaphoric and not _place_or_date_beside(view, parts, placed):

@@ -55,10 +55,13 @@ class Vocabulary:
     object_openers: frozenset[str]
     armed_objects: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    firing_verbs: frozenset[str]
     # Sides that bear no arms as an organisation: the keys of parties' actors (their
     # members), and the generic crowds and civilians ("party workers", "villagers").
     party_keys: frozenset[str] = frozenset()
     crowd_generics: frozenset[str] = frozenset()
+    # Generic actors that name both sides at once ("two rival groups", "two factions").
+    paired_generics: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> Vocabulary:
@@ -94,6 +97,7 @@ class Vocabulary:
             party_keys=frozenset(f"group:{g.id}" for g in lexicon.groups if g.party),
             crowd_generics=frozenset(g.id for g in lexicon.generic_actors
                                      if g.actor_type in _CROWD_ACTOR_TYPES),
+            paired_generics=frozenset(g.id for g in lexicon.generic_actors if g.both_sides),
             **tables)
 
 
@@ -113,4 +117,4 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
-           "armed_objects", "passive_auxiliaries")
+           "armed_objects", "passive_auxiliaries", "firing_verbs")
