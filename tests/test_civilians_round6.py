@@ -7,7 +7,9 @@ for armed clashes. Sentences written here, several per rule, with hard negatives
   posts", "Border Guard Bangladesh") (resolve/victims.py, `_people_of`);
 - a station named where the attack was may carry a name of a few words and "the" ("in
   front of Rampur Bazar police station", "of the Sadar police camp") (resolve/victims.py,
-  `station_words`).
+  `station_words`);
+- a slaughter of people named beside it, throats cut told by the -ing form, a vehicle
+  firebombed with people hurt (types/civilians.yaml, `harmless_triggers`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
     ("Two constables were stabbed near Rampur Bazar police station in Dhaka on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
+    # --- slaughter, throats cut, firebombing ---------------------------------------------
+    ("A Jubo League activist was slaughtered in Jessore on Thursday night.",
+     [dict(event_type=ATTACK, fatalities=1)]),
+    ("Maoists killed two villagers in Malkangiri by slitting their throats on Friday night.",
+     [dict(event_type=ATTACK, fatalities=2)]),
+    ("Two passengers were injured when a minibus was firebombed in Narayanganj on Monday.",
+     [dict(event_type=ATTACK)]),
+    # hard negatives: animals slaughtered; a vehicle firebombed with no one hurt
+    ("Hundreds of goats were slaughtered for the feast in Jessore on Thursday.", []),
+    ("An empty minibus was firebombed in Narayanganj on Monday night.", []),
 ]
 
 
