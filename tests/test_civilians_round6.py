@@ -58,8 +58,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- slaughter, throats cut, firebombing ---------------------------------------------
     ("A Jubo League activist was slaughtered in Jessore on Thursday night.",
      [dict(event_type=ATTACK, fatalities=1)]),
-    ("Maoists killed two villagers in Malkangiri by slitting their throats on Friday night.",
-     [dict(event_type=ATTACK, fatalities=2)]),
+    ("Unidentified men slit their throats and dumped two traders near Malkangiri on "
+     "Friday.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
     ("Two passengers were injured when a minibus was firebombed in Narayanganj on Monday.",
      [dict(event_type=ATTACK)]),
     # hard negatives: animals slaughtered; a vehicle firebombed with no one hurt
