@@ -9,7 +9,9 @@ for armed clashes. Sentences written here, several per rule, with hard negatives
   front of Rampur Bazar police station", "of the Sadar police camp") (resolve/victims.py,
   `station_words`);
 - a slaughter of people named beside it, throats cut told by the -ing form, a vehicle
-  firebombed with people hurt (types/civilians.yaml, `harmless_triggers`).
+  firebombed with people hurt (types/civilians.yaml, `harmless_triggers`);
+- a bomb thrown by hand at no armed side, people hurt in its sentence, is an attack on
+  civilians, not a remote explosion (rules/yields.py, `thrown_triggers`, `throw_words`).
 """
 
 from __future__ import annotations
@@ -65,6 +67,24 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negatives: animals slaughtered; a vehicle firebombed with no one hurt
     ("Hundreds of goats were slaughtered for the feast in Jessore on Thursday.", []),
     ("An empty minibus was firebombed in Narayanganj on Monday night.", []),
+    # --- a bomb thrown by hand at people is an attack on civilians -------------------------
+    ("Three people were hurt as masked men hurled a crude bomb at a bus in Jessore on "
+     "Monday night.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)")]),
+    ("Unknown men threw two crude bombs at a rickshaw in Khulna on Friday, injuring its "
+     "puller.", [dict(event_type=ATTACK)]),
+    ("Assailants lobbed a bomb into a tin-shed house in Rajshahi on Sunday, killing a boy.",
+     [dict(event_type=ATTACK)]),
+    # hard negatives: a bomb that exploded, thrown at the police, with no one hurt; a grenade
+    ("A bomb exploded near a bus stand in Jessore on Monday, injuring three people.",
+     [dict(event_type="remote_explosive")]),
+    ("A crude bomb planted under a seat injured three bus passengers in Jessore on Monday.",
+     [dict(event_type="remote_explosive")]),
+    ("Assailants hurled crude bombs at a police van in Jessore on Monday, injuring two "
+     "constables.", [dict(event_type="remote_explosive", actor2="Police Forces of Bangladesh")]),
+    ("Assailants hurled two crude bombs at an empty bus in Jessore on Monday night.",
+     [dict(event_type="remote_explosive")]),
+    ("Militants hurled a grenade at a shop in Srinagar on Monday, injuring three people.",
+     [dict(event_type="grenade")]),
 ]
 
 
