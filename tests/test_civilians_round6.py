@@ -46,6 +46,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "Wednesday.", [dict(event_type="clash")]),
     ("Gunmen shot dead two Afghan soldiers in Kandahar on Monday.",
      [dict(event_type="clash", actor2="Military Forces of Afghanistan")]),
+    ("Two guards of India's Border Security Force were killed after militants attacked "
+     "their convoy near Jammu on Wednesday.", [dict(event_type="clash")]),
+    ("A Ghanaian peacekeeper was killed by unidentified gunmen near Bangui on Monday.",
+     [dict(event_type="clash")]),
     # --- a station named where, with a name of a few words or "the" ------------------------
     ("Assailants hurled a petrol bomb at a bus in front of Rampur Bazar police station in "
      "Dhaka, injuring two passengers on Monday.",

@@ -28,7 +28,7 @@ VICTIMS_RULE = "civilians_are_victims"
 STATION_RULE = "station_no_side"
 PEOPLE_RULE = "state_name_people"
 _NAME_AFTER = 4  # words after a state's name read for a word of its forces
-_NAME_BEFORE = 2  # ... and before it ("Border Guard Bangladesh")
+_NAME_BEFORE = 3  # ... and before it ("Border Guard Bangladesh", "guards of India's")
 _STATION_NAME = 3  # capitalised words of a station's name ("Kotwali Model police station")
 _CIVILIANS = "civilians"  # the actor type of civilians, never the doer of an attack on them
 
@@ -91,7 +91,7 @@ _WORDS = re.compile(r"[a-z][a-z'-]*")
 
 def _force_words(book: ActorBook) -> frozenset[str]:
     """The words of every organ of a state ("troops", "border guards", "embassy") and of
-    the posts of armed forces ("checkpost", "camp")."""
+    the posts and units of armed forces ("checkpost", "force")."""
     words = {w.lower() for organ in book.organs.values() for w in organ.words}
     return frozenset(words | book.armed_objects)
 
