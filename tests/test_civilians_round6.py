@@ -8,6 +8,7 @@ for armed clashes. Sentences written here, several per rule, with hard negatives
 - a station named where the attack was may carry a name of a few words and "the" ("in
   front of Rampur Bazar police station", "of the Sadar police camp") (resolve/victims.py,
   `station_words`);
+- a volley "opened fire at" people is as "opened fire on" (types/civilians.yaml);
 - a slaughter of people named beside it, throats cut told by the -ing form, a vehicle
   firebombed with people hurt (types/civilians.yaml, `harmless_triggers`);
 - a bomb thrown by hand at no armed side, people hurt in its sentence, is an attack on
@@ -61,6 +62,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
     ("Two constables were stabbed near Rampur Bazar police station in Dhaka on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
+    # --- "opened fire at" ------------------------------------------------------------------
+    ("Unknown gunmen opened fire at a tailor's shop in Quetta on Monday, killing two "
+     "customers.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)")]),
+    ("Masked men opened fire at a wedding party in Kohat on Sunday.",
+     [dict(event_type=ATTACK)]),
+    # hard negatives: fire at the police's post is a clash; no one fires
+    ("Militants opened fire at a police checkpost in Bannu on Monday.",
+     [dict(event_type="clash")]),
+    ("The new fire station opened at a ceremony in Kohat on Sunday.", []),
     # --- slaughter, throats cut, firebombing ---------------------------------------------
     ("A Jubo League activist was slaughtered in Jessore on Thursday night.",
      [dict(event_type=ATTACK, fatalities=1)]),
