@@ -8,6 +8,8 @@ for armed clashes. Sentences written here, several per rule, with hard negatives
 - a station named where the attack was may carry a name of a few words and "the" ("in
   front of Rampur Bazar police station", "of the Sadar police camp") (resolve/victims.py,
   `station_words`);
+- people killed as police moles or informants are civilians, not the police
+  (types/victims.yaml);
 - a volley "opened fire at" people is as "opened fire on" (types/civilians.yaml);
 - a slaughter of people named beside it, throats cut told by the -ing form, a vehicle
   firebombed with people hurt (types/civilians.yaml, `harmless_triggers`);
@@ -62,6 +64,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
     ("Two constables were stabbed near Rampur Bazar police station in Dhaka on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Bangladesh")]),
+    # --- police moles and informants are civilians ----------------------------------------
+    ("Maoists hacked to death two suspected police moles in Sukma on Friday.",
+     [dict(event_type=ATTACK, actor2="Civilians (India)")]),
+    ("Militants shot dead two police informants in Kupwara on Friday.",
+     [dict(event_type=ATTACK, actor2="Civilians (India)")]),
+    # hard negative: the police themselves
+    ("Maoists hacked to death a police constable in Sukma on Friday.",
+     [dict(event_type="clash", actor2="Police Forces of India")]),
     # --- "opened fire at" ------------------------------------------------------------------
     ("Unknown gunmen opened fire at a tailor's shop in Quetta on Monday, killing two "
      "customers.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)")]),
