@@ -22,7 +22,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import assert_rows
+
+from eventcoder.resolve.victims import _people_of
 
 PUBLISHED = "2026-03-06"
 ATTACK = "civilian_attack"
@@ -118,3 +122,21 @@ def test_violence_against_civilians_round6(coder, text: str, expected: list[dict
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
     assert_rows(rows, expected, summary=summary)
+
+
+# words that are neither a state's forces nor its posts, to write sentences around a name
+_FILLER = st.lists(st.sampled_from(["a", "young", "man", "was", "shot", "near", "the", "bus",
+                                    "on", "friday", "by", "gunmen", "two", "traders"]),
+                   max_size=8)
+
+
+@given(_FILLER, _FILLER, st.sampled_from(["Nepali", "Nepal", "Kathmandu"]),
+       st.sampled_from(["soldiers", "army", "police", "border guards", "checkpost"]))
+def test_a_state_named_with_its_forces_is_never_its_people(coder, before: list[str],
+                                                           after: list[str], name: str,
+                                                           force: str) -> None:
+    """A state's name alone among words of no force is its people; a word of its forces
+    right after the name makes it the forces, whatever else the sentence says."""
+    plain = " ".join([*before, name, *after])
+    assert _people_of(plain, "NPL", coder.book)
+    assert not _people_of(" ".join([*before, name, force, *after]), "NPL", coder.book)
