@@ -113,6 +113,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="remote_explosive")]),
     ("Militants hurled a grenade at a shop in Srinagar on Monday, injuring three people.",
      [dict(event_type="grenade")]),
+    # ... and a crowd's bombs stay its riot (the crowd rules' reading)
+    ("Party activists hurled crude bombs at a bus in Jessore on Monday, injuring three "
+     "passengers.", [dict(event_type="riot")]),
 ]
 
 

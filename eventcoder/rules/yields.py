@@ -125,8 +125,9 @@ def _thrown_at_people(item: Pending, types: Mapping[str, EventType], telling: Te
     at no armed side, people hurt, is an attack on civilians."""
     record = item.record
     if _phrase(record.trigger) not in telling.thrown or record.acled_sub_event_type is None \
-            or types[record.event_type].targeting == _TARGETED:
-        return
+            or types[record.event_type].targeting == _TARGETED or \
+            record.disorder_type == _DEMONSTRATIONS:
+        return  # (a crowd's bombs are its riot: the crowd rules' reading)
     target = record.side2
     if target is not None and target.actor_type != _CIVILIANS or \
             any(slot == 1 for slot, _ in item.unplaced_organs):
