@@ -57,6 +57,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "their convoy near Jammu on Wednesday.", [dict(event_type="clash")]),
     ("A Ghanaian peacekeeper was killed by unidentified gunmen near Bangui on Monday.",
      [dict(event_type="clash")]),
+    ("Militants attacked a gendarmerie school and the airport in Niamey on Tuesday, "
+     "killing 20 people.",
+     [dict(event_type="clash")]),
     # --- a station named where, with a name of a few words or "the" ------------------------
     ("Assailants hurled a petrol bomb at a bus in front of Rampur Bazar police station in "
      "Dhaka, injuring two passengers on Monday.",

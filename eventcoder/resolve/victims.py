@@ -10,7 +10,8 @@ doer ("the body of a trader bearing torture marks was found"). A state named as 
 target only by its name, adjective or capital, with no word of its forces beside it ("a
 Bangladeshi national was shot dead", "a bomb hurled at a Dhaka-bound bus", "an attack on a
 Myanmar Red Cross vehicle") is its people, the civilians; "Bangladeshi troops", "Indian
-border posts" and "Border Guard Bangladesh" are its forces. The rules apply to the types
+border posts", "Border Guard Bangladesh" and a gendarmerie named anywhere in the sentence
+are its forces. The rules apply to the types
 that have a `default_target` (the civilians an attack is on).
 """
 
@@ -47,8 +48,10 @@ def civilian_victims(record: EventRecord, event_type: EventType, book: ActorBook
         record.side2 = target = None
         record.rules.append(STATION_RULE)
     if isinstance(target, Actor) and target.is_state and target.alias is None and \
-            target.iso3 is not None and _people_of(record.sentence, target.iso3, book):
-        # "a Bangladeshi national was shot dead": the state's people, not its forces
+            target.iso3 is not None and _people_of(record.sentence, target.iso3, book) and \
+            not _own_organ(record.sentence, target, doer, book):
+        # "a Bangladeshi national was shot dead": the state's people, not its forces (which
+        # "attacked a gendarmerie school in Bamako" names)
         record.side2 = target = book.generic_actor(default, target.iso3)
         record.rules.append(PEOPLE_RULE)
     if target is None and doer is not None and doer.actor_type == _CIVILIANS:
@@ -69,12 +72,10 @@ def civilian_victims(record: EventRecord, event_type: EventType, book: ActorBook
 def _people_of(sentence: str, iso3: str, book: ActorBook) -> bool:
     """Is the state named in the sentence (its name, an alias, adjective or capital), and
     never with a word of a state's forces or posts within a few words of it?"""
-    country = book.countries.get(iso3)
-    if country is None:
+    pattern = _names_pattern(iso3, book)
+    if pattern is None:
         return False
-    names = {country.name, *country.aliases, *country.adjectives, *country.capitals}
-    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    found = list(re.finditer(rf"\b(?:{pattern})\b", sentence, re.IGNORECASE))
+    found = list(re.finditer(pattern, sentence, re.IGNORECASE))
     if not found:
         return False
     forces = _force_words(book)
@@ -111,17 +112,46 @@ def _station_only(sentence: str, organ: str, book: ActorBook) -> bool:
     station", "of the DMCH police camp"): a station opener, maybe "the", a name of up to
     three capitalised words, the organ's word, a station word? ("attacked Kotwali police
     station": the station is the police's.)"""
-    entry = book.organs.get(organ)
-    if entry is None or not book.station_words:
+    if not book.station_words:
         return False
-    words = "|".join(re.escape(w) for w in sorted(entry.words, key=len, reverse=True))
-    found = list(re.finditer(rf"\b(?:{words})\b", sentence, re.IGNORECASE))
+    found = _organ_words(sentence, organ, book)
     for hit in found:
         after, before = sentence[hit.end():].split(None, 1), sentence[:hit.start()].split()
         if not after or after[0].lower().strip(".,;:") not in book.station_words or \
                 not _station_opened(before, book):
             return False
     return bool(found)
+
+
+def _own_organ(sentence: str, target: Actor, doer: Actor | None, book: ActorBook) -> bool:
+    """Is a word of the target's organ in the sentence ("a gendarmerie school"), other than
+    the doer's own forces ("by Indian border guards", the doer a state)?"""
+    names = _names_pattern(doer.iso3, book) if doer is not None and doer.is_state and \
+        doer.iso3 is not None and doer.iso3 != target.iso3 else None
+    for hit in _organ_words(sentence, target.organ, book):
+        before = " ".join(sentence[:hit.start()].split()[-_NAME_BEFORE:])
+        if names is None or not re.search(names, before, re.IGNORECASE):
+            return True
+    return False
+
+
+def _names_pattern(iso3: str, book: ActorBook) -> str | None:
+    """A pattern of the state's name, aliases, adjectives and capitals."""
+    country = book.countries.get(iso3)
+    if country is None:
+        return None
+    names = {country.name, *country.aliases, *country.adjectives, *country.capitals}
+    return r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + \
+        r")\b"
+
+
+def _organ_words(sentence: str, organ: str | None, book: ActorBook) -> list[re.Match[str]]:
+    """The words of the organ ("police", "gendarmerie") in the sentence."""
+    entry = book.organs.get(organ) if organ is not None else None
+    if entry is None:
+        return []
+    words = "|".join(re.escape(w) for w in sorted(entry.words, key=len, reverse=True))
+    return list(re.finditer(rf"\b(?:{words})\b", sentence, re.IGNORECASE))
 
 
 def _station_opened(before: list[str], book: ActorBook) -> bool:
