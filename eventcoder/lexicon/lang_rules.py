@@ -130,6 +130,11 @@ class RuleWords(Entry):
     found_triggers: list[Phrase] = _words("triggers of an attack on civilians told by the body "
                                           "found (\"bullet-riddled\"): who found it is not "
                                           "its doer")
+    thrown_triggers: list[Phrase] = _words("triggers of an explosion that a hand throws "
+                                           "(\"crude bomb\"): with a throwing word before "
+                                           "them and people hurt, an attack on civilians")
+    throw_words: list[Word] = _words("words of a throw by hand (\"hurled\") that make a "
+                                     "bomb after them the thrower's attack")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "
                                       "(\"the fighting\")")
     # -- clauses ---------------------------------------------------------------------------

@@ -18,7 +18,10 @@ a document:
   train with no one hurt in the sentence is no attack on civilians (`harmless_triggers`
   and `harm_words` of the language's rules);
 - an attack told by the body found ("police recovered the bullet-riddled body of a
-  trader") has an unknown doer, not whoever found it (`found_triggers`).
+  trader") has an unknown doer, not whoever found it (`found_triggers`);
+- a bomb thrown by hand at no armed side, with people hurt in its sentence ("assailants
+  hurled crude bombs at a bus, injuring three passengers") is an attack on civilians, its
+  thrower there, not a remote explosion (`thrown_triggers`, `throw_words`).
 """
 
 from __future__ import annotations
@@ -30,11 +33,16 @@ from dataclasses import dataclass
 from ..context import Pending
 from ..lexicon.lang_rules import RuleWords
 from ..lexicon.model import EventType
+from ..resolve.event import typed
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TARGETED = "always"  # the targeting of the types of violence against civilians
 _DEMONSTRATIONS = "Demonstrations"  # ACLED's disorder type of protests and riots
 FINDER_RULE = "finder_no_doer"
+THROWN_RULE = "thrown_at_people"
+_THROWN_TYPE = "civilian_attack"  # the type a bomb thrown at people is
+_THROW_REACH = 5  # words between a throwing word and the bomb ("hurled two crude bombs")
+_CIVILIANS = "civilians"  # the actor type of the people a bomb may be thrown at
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +55,15 @@ class Telling:
     demonstration: frozenset[str] = frozenset()
     lethal: frozenset[str] = frozenset()
     found: frozenset[str] = frozenset()
+    thrown: frozenset[str] = frozenset()
+    throw: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rules: RuleWords) -> Telling:
         return cls(rules.yield_window, frozenset(rules.harmless_triggers),
                    frozenset(rules.harm_words), frozenset(rules.demonstration_words),
-                   frozenset(rules.lethal_triggers), frozenset(rules.found_triggers))
+                   frozenset(rules.lethal_triggers), frozenset(rules.found_triggers),
+                   frozenset(rules.thrown_triggers), frozenset(rules.throw_words))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
@@ -63,6 +74,9 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
     one dead, as ACLED does; one told by the body found has no doer named."""
     if not pending:
         return pending
+    if telling.thrown and _THROWN_TYPE in types:
+        for item in pending:
+            _thrown_at_people(item, types, telling)
     if telling.lethal or telling.found:
         for item in pending:
             _lethal_toll(item, types, telling.lethal)
@@ -103,6 +117,28 @@ def _finder_no_doer(item: Pending, types: Mapping[str, EventType], found: frozen
         # ("the police" whose state the article settles later are no doer either)
         item.unplaced_organs = tuple(u for u in item.unplaced_organs if u[0] != 0)
         record.rules.append(FINDER_RULE)
+
+
+def _thrown_at_people(item: Pending, types: Mapping[str, EventType], telling: Telling
+                      ) -> None:
+    """"Assailants hurled crude bombs at a bus, injuring three passengers": the bomb thrown
+    at no armed side, people hurt, is an attack on civilians."""
+    record = item.record
+    if _phrase(record.trigger) not in telling.thrown or record.acled_sub_event_type is None \
+            or types[record.event_type].targeting == _TARGETED or \
+            record.disorder_type == _DEMONSTRATIONS:
+        return  # (a crowd's bombs are its riot: the crowd rules' reading)
+    target = record.side2
+    if target is not None and target.actor_type != _CIVILIANS or \
+            any(slot == 1 for slot, _ in item.unplaced_organs):
+        return
+    sentence = record.sentence.lower()
+    before = _WORD.findall(sentence[:record.trigger_start - record.sentence_start])
+    if telling.throw.isdisjoint(before[-_THROW_REACH:]) or \
+            telling.harm.isdisjoint(_WORD.findall(sentence)):
+        return
+    typed(record, types[_THROWN_TYPE])
+    record.rules.append(THROWN_RULE)
 
 
 def _phrase(text: str) -> str:
