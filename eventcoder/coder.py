@@ -39,6 +39,7 @@ from .rules.cues import no_candidates
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
 from .rules.view import SentenceView
+from .rules.followups import opening_sentence, told_first
 from .rules.yields import Telling, told_alone
 from .rules.vocabulary import Vocabulary
 from .schemas import validate_events
@@ -122,6 +123,7 @@ class Coder:
         self.dates = DateResolver(language.dates, language.numbers)
         self.tolls = TollFinder(language.tolls, language.numbers)
         self.telling = Telling.of(language.rules)
+        self.follow_up = frozenset(language.rules.follow_up_types)
 
     # -- public API ----------------------------------------------------------------------
 
@@ -242,8 +244,12 @@ class Coder:
                            r.acled_event_type in CROWD_TYPES or not article().states_only and (
                                article().sourced or not _state_side(r))))
         # (the crowd rules first: they fold a force's arrests at a crowd into its event)
-        kept = told_alone(merge_crowd_reports(merged, self.types, self.book, state_counts),
-                          self.types, self.telling)
+        kept = told_first(told_alone(merge_crowd_reports(merged, self.types, self.book,
+                                                         state_counts),
+                                     self.types, self.telling), self.follow_up,
+                          lambda until: opening_sentence(
+                              self.segmenter.spans(doc.text, doc.header_spans, until=until),
+                              doc.text))
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]
