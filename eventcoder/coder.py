@@ -244,12 +244,11 @@ class Coder:
                            r.acled_event_type in CROWD_TYPES or not article().states_only and (
                                article().sourced or not _state_side(r))))
         # (the crowd rules first: they fold a force's arrests at a crowd into its event)
-        kept = told_first(told_alone(merge_crowd_reports(merged, self.types, self.book,
-                                                         state_counts),
-                                     self.types, self.telling), self.follow_up,
-                          lambda until: opening_sentence(
-                              self.segmenter.spans(doc.text, doc.header_spans, until=until),
-                              doc.text))
+        # (the sequels first: an opening's arrest that a demonstration takes in still opens)
+        crowds = merge_crowd_reports(merged, self.types, self.book, state_counts)
+        kept = told_alone(told_first(crowds, self.follow_up, lambda until: opening_sentence(
+            self.segmenter.spans(doc.text, doc.header_spans, until=until), doc.text)),
+                          self.types, self.telling)
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]
