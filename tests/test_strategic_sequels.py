@@ -42,8 +42,8 @@ SEQUELS: list[tuple[str, list[str]]] = [
      "connection.", []),
     ("Hundreds of teachers tried to reach the secretariat in Chennai on Tuesday. Police "
      "arrested them near the railway station.", []),
-    ("Two groups of villagers fought with sticks over a pond in Bogura on Friday. Police "
-     "were deployed to the village.", []),
+    ("Farm workers tried to enter the mill compound in Bogura on Friday. Police were "
+     "deployed to the village.", []),
     # hard negatives: a report that opens with arrests tells them all
     ("Police arrested 200 opposition activists across the country on Monday. In the "
      "capital, police detained 35 more.", ["arrest", "arrest"]),
@@ -72,14 +72,17 @@ CUES: list[tuple[str, list[str]]] = [
     # hard negative: the cue too far from the truce
     ("Amid growing pressure from donors, the two sides signed a ceasefire in Juba on "
      "Monday.", ["ceasefire"]),
-    # talks a crowd wants, a wage dispute's talks
-    ("Thousands marched in Taunggyi in support of the peace talks on Sunday.", []),
-    ("Bus drivers walked out in Chennai after wage talks with the company failed.", []),
+    # talks a crowd wants
+    ("Thousands rallied in Taunggyi in support of peace talks between the army and the "
+     "ethnic armed groups on Sunday.", []),
+    ("Women activists protested in Kathmandu to put pressure on the dialogue between the "
+     "parties.", []),
     # hard negative: talks between the sides
     ("The army and the rebels held peace talks in Yangon on Monday.", ["negotiation"]),
     # a bomb that went off while being defused; a squad named as people
     ("Two bomb squad officials were injured while defusing a bomb in Quetta on Monday.", []),
     ("A deminer was killed as he tried to defuse a landmine near Kandahar on Monday.", []),
+    ("A bomb went off near a bomb squad team in Yala on Monday.", []),
     # hard negatives: the bomb was defused
     ("Police defused a bomb planted near the court in Quetta on Monday.",
      ["disrupted_weapons"]),
