@@ -7,8 +7,8 @@ event of their own.
 - A truce broken by firing, talks or a truce named as the background or as what a crowd
   wants, a bomb that went off while being defused, a bomb squad named as people, looting
   by a crowd (types/strategic_cues.yaml).
-- An arrest told with words of a march or a banner is part of the demonstration
-  (`demonstration_words`).
+- An arrest told with words of a march, a banner, a gathering, its demand or its leaflets
+  is part of the demonstration (`demonstration_words`).
 
 Sentences written here. Each case lists the strategic developments it must give (the
 other types are the business of other tests), in text order.
@@ -99,8 +99,16 @@ CUES: list[tuple[str, list[str]]] = [
     ("Students were arrested for displaying a banner against the coup in Khon Kaen on "
      "Monday.", []),
     ("Police detained ten workers marching to the assembly in Patna on Monday.", []),
-    # hard negative: the month is no march
+    # ... or with words of a gathering, its demand or its leaflets
+    ("Police detained nurses who gathered outside the secretariat in Lucknow on Monday.", []),
+    ("Police detained thirty teachers who tried to enter the assembly in Bhopal to demand "
+     "back pay on Monday.", []),
+    ("Six students were arrested for handing out leaflets against the junta in Yangon on "
+     "Monday.", []),
+    # hard negatives: the month is no march, a bribe demanded no demonstration
     ("Police arrested a rebel commander in Bangui on March 3.", ["arrest"]),
+    ("Police arrested two men who demanded a bribe from a trader in Kano on Monday.",
+     ["arrest"]),
 ]
 
 
