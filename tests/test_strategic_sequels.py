@@ -63,9 +63,13 @@ CUES: list[tuple[str, list[str]]] = [
     ("Rangers violated the ceasefire and fired at border posts in Samba on Friday.", []),
     ("In breach of the truce, troops shelled three villages near Kotli on Sunday.", []),
     ("Villagers were hurt in ceasefire violations along the border in Poonch on Monday.", []),
-    # hard negative: a truce agreed
+    ("The two armies traded fire across the border near Kotli, thereby violating the "
+     "truce.", []),
+    # hard negatives: a truce agreed; a violation alleged with no firing told (the codebook
+    # codes it as an alleged truce)
     ("The army and the rebels signed a truce in Juba on Monday after two days of talks.",
      ["ceasefire"]),
+    ("India accused China of violating the ceasefire.", ["ceasefire"]),
     # talks or a truce as the background
     ("The attacks come amid peace talks between the rebels and the government.", []),
     ("Despite the truce, troops shelled the posts near Kotli on Sunday.", []),
