@@ -63,8 +63,10 @@ CUES: list[tuple[str, list[str]]] = [
     ("Rangers violated the ceasefire and fired at border posts in Samba on Friday.", []),
     ("In breach of the truce, troops shelled three villages near Kotli on Sunday.", []),
     ("Villagers were hurt in ceasefire violations along the border in Poonch on Monday.", []),
-    ("The two armies traded fire across the border near Kotli, thereby violating the "
-     "truce.", []),
+    ("Indian and Pakistani troops exchanged heavy fire near Kotli on Monday, thereby "
+     "violating the cease-fire agreement again.", []),
+    ("Soldiers of both countries fired mortars at each other's posts in Kupwara, thereby "
+     "violating the truce.", []),
     # hard negatives: a truce agreed; a violation alleged with no firing told (the codebook
     # codes it as an alleged truce)
     ("The army and the rebels signed a truce in Juba on Monday after two days of talks.",
