@@ -261,7 +261,8 @@ def test_remove_whole_entries(tmp_path: Path, text: str, gone: set[str], kept: s
             "generic_weapons_unused", "generic_weapons_unused_near")] + [
             (C.UNKNOWN_EVENT_TYPE, "strategic_cues.yaml", cue) for cue in (
                 "generic_agreement_background", "generic_ceasefire_broken",
-                "generic_ceasefire_broken_after", "generic_ceasefire_line",
+                "generic_ceasefire_broken_after", "generic_ceasefire_fired_on",
+                "generic_ceasefire_line",
                 "generic_crowd_looting", "generic_defusing_failed", "generic_squad_people",
                 "generic_talks_wanted")]
         assert sorted((p.code, Path(p.path).name, p.entry) for p in problems) == sorted([

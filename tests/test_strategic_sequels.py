@@ -60,7 +60,8 @@ SEQUELS: list[tuple[str, list[str]]] = [
 
 CUES: list[tuple[str, list[str]]] = [
     # a truce broken by firing
-    ("Rangers violated the ceasefire and fired at border posts in Samba on Friday.", []),
+    ("Pakistani troops violated the ceasefire by resorting to mortar shelling on posts in "
+     "Poonch on Saturday.", []),
     ("In breach of the truce, troops shelled three villages near Kotli on Sunday.", []),
     ("Villagers were hurt in ceasefire violations along the border in Poonch on Monday.", []),
     ("Indian and Pakistani troops exchanged heavy fire near Kotli on Monday, thereby "
@@ -72,6 +73,7 @@ CUES: list[tuple[str, list[str]]] = [
     ("The army and the rebels signed a truce in Juba on Monday after two days of talks.",
      ["ceasefire"]),
     ("India accused China of violating the ceasefire.", ["ceasefire"]),
+    ("The two sides violated the ceasefire on Monday.", ["ceasefire"]),
     # talks or a truce as the background
     ("The attacks come amid peace talks between the rebels and the government.", []),
     ("Despite the truce, troops shelled the posts near Kotli on Sunday.", []),
@@ -132,6 +134,7 @@ def test_strategic_development_of_its_own_or_not(text: str, expected: list[str])
 @pytest.mark.parametrize("cue_id,kept", [
     ("generic_ceasefire_broken", {"ceasefire"}),
     ("generic_ceasefire_broken_after", {"ceasefire"}),
+    ("generic_ceasefire_fired_on", {"ceasefire"}),
     ("generic_agreement_background", {"ceasefire", "negotiation"}),
     ("generic_talks_wanted", {"negotiation"}),
     ("generic_defusing_failed", {"disrupted_weapons"}),
