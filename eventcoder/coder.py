@@ -36,6 +36,7 @@ from .resolve.fatalities import TollFinder
 from .rules.candidates import candidates
 from .rules.crowds import CROWD_TYPES, CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
+from .rules.followups import opening_sentence, told_first
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
 from .rules.view import SentenceView
@@ -122,6 +123,7 @@ class Coder:
         self.dates = DateResolver(language.dates, language.numbers)
         self.tolls = TollFinder(language.tolls, language.numbers)
         self.telling = Telling.of(language.rules)
+        self.follow_up = frozenset(language.rules.follow_up_types)
 
     # -- public API ----------------------------------------------------------------------
 
@@ -241,9 +243,13 @@ class Coder:
                        lambda r: self._on_the_ground(r) and (
                            r.acled_event_type in CROWD_TYPES or not article().states_only and (
                                article().sourced or not _state_side(r))))
-        # (the crowd rules first: they fold a force's arrests at a crowd into its event)
-        kept = told_alone(merge_crowd_reports(merged, self.types, self.book, state_counts),
-                          self.types, self.telling)
+        # (the crowd rules first: they fold a force's arrests at a crowd into its event; then
+        # the sequels, so that an opening's arrest a demonstration takes in still opens)
+        crowds = merge_crowd_reports(merged, self.types, self.book, state_counts)
+        sequels = told_first(crowds, self.follow_up, self.telling.window, lambda until:
+                             opening_sentence(self.segmenter.spans(
+                                 doc.text, doc.header_spans, until=until), doc.text))
+        kept = told_alone(sequels, self.types, self.telling)
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]

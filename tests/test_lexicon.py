@@ -260,7 +260,11 @@ def test_remove_whole_entries(tmp_path: Path, text: str, gone: set[str], kept: s
             "generic_bomb_compound", "generic_labour_strike_after", "generic_labour_strike_more",
             "generic_weapons_unused", "generic_weapons_unused_near")] + [
             (C.UNKNOWN_EVENT_TYPE, "strategic_cues.yaml", cue) for cue in (
-                "generic_ceasefire_line",)]
+                "generic_agreement_background", "generic_ceasefire_broken",
+                "generic_ceasefire_broken_after", "generic_ceasefire_fired_on",
+                "generic_ceasefire_line",
+                "generic_crowd_looting", "generic_defusing_failed", "generic_squad_people",
+                "generic_talks_wanted")]
         assert sorted((p.code, Path(p.path).name, p.entry) for p in problems) == sorted([
             (C.UNKNOWN_EVENT_TYPE, "cues.yaml", "hypothetical_hope"),  # its except_types
             (C.UNKNOWN_EVENT_TYPE, "event_types.yaml", "negotiation"),  # third_party_call

@@ -124,6 +124,10 @@ class RuleWords(Entry):
     demonstration_words: list[Word] = _words("words that tell a demonstration (\"protesters\", "
                                              "\"picket\"): an event that yields to "
                                              "demonstrations, told with them, is part of one")
+    follow_up_types: list[Word] = _words("event types (ids) told as the sequel of a report's "
+                                         "opening (\"Police detained forty of them.\"): "
+                                         "events only when the opening sentence tells one "
+                                         "of their type (rules/followups.py)")
     lethal_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell a "
                                            "death (\"shot dead\"): its toll is at least one")
     harm_words: list[Word] = _words("words that tell harm to people (\"injured\")")
