@@ -1,0 +1,126 @@
+"""Whom a blast hit (issue 13): `civilian_targeting` of grenades, suicide bombs, IEDs and
+shelling, and labour strikes that are no strikes from the air.
+
+- A blast whose sentence names no side hit takes the civilians as actor2 (and targets
+  civilians) when the sentence tells civilians' people or places (a mosque, a market, a bus,
+  worshippers) and no armed forces (a patrol, a checkpoint, policemen): rules/targets.py,
+  types/explosions_targets.yaml. ACLED scores an older note's grenade or suicide bomb by it.
+- The police who report a blast ("police sources said", "according to police") are no
+  armed target of it.
+- "Teachers continue their strike", "doctors started a strike against the government":
+  labour strikes (types/explosions_cues.yaml).
+
+Sentences written here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from .conftest import shared_coder
+
+PUBLISHED = "2026-03-06"
+ERV = "Explosions/Remote violence"
+EXPLOSIVE = {"grenade", "suicide_bombing", "remote_explosive", "shelling"}
+
+# (sentence, the explosive event's type, its civilian_targeting)
+CASES: list[tuple[str, str, bool]] = [
+    # --- civilians' places and people: the civilians are the target ------------------
+    ("A suicide bomber blew himself up inside a crowded mosque in Kohat on Friday.",
+     "suicide_bombing", True),
+    ("Gunmen on a motorbike lobbed a grenade into a tea shop in Chaman on Tuesday.",
+     "grenade", True),
+    ("Two grenades were thrown at a wedding party in Mardan late on Saturday.",
+     "grenade", True),
+    ("A roadside bomb tore through a passenger bus near Parachinar on Monday.",
+     "remote_explosive", True),
+    ("Mortar shells landed among worshippers leaving a church in Bentiu on Sunday.",
+     "shelling", True),
+    ("A suicide bomber struck a funeral procession in Dera Bugti on Thursday.",
+     "suicide_bombing", True),
+    # the police who tell of it are no target
+    ("Police sources said unknown men hurled a grenade at a sweet shop in Turbat on Monday.",
+     "grenade", True),
+    ("According to police, a grenade was thrown into a cloth market in Sibi on Friday.",
+     "grenade", True),
+    # --- armed forces named: not on civilians --------------------------------------
+    ("Militants hurled a grenade at a police patrol near the market in Sopore on Monday.",
+     "grenade", False),
+    ("A suicide bomber rammed his car into an army convoy near a school in Bannu on "
+     "Sunday.", "suicide_bombing", False),
+    ("A grenade exploded at a checkpoint outside the bus stand in Pulwama on Friday.",
+     "grenade", False),
+    ("Insurgents fired mortar shells at a military camp near Beledweyne on Tuesday.",
+     "shelling", False),
+    # --- neither: nothing tells the target --------------------------------------------
+    ("A grenade went off in Tral on Wednesday evening.", "grenade", False),
+    ("A suicide bomber blew himself up on the outskirts of Maiduguri on Monday.",
+     "suicide_bombing", False),
+]
+
+
+def _explosion(sentence: str) -> dict[str, object]:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    rows = [r for r in events.to_dict("records") if r["event_type"] in EXPLOSIVE]
+    assert len(rows) == 1, events[["trigger", "event_type", "actor2"]].to_dict("records")
+    return rows[0]
+
+
+@pytest.mark.parametrize("sentence,event_type,targeted", CASES,
+                         ids=[c[0][:50] for c in CASES])
+def test_whom_a_blast_hit(sentence: str, event_type: str, targeted: bool) -> None:
+    row = _explosion(sentence)
+    assert row["event_type"] == event_type, row
+    assert row["civilian_targeting"] is targeted, row
+    if targeted:  # ACLED's actor2 of such an event is the civilians
+        assert str(row["actor2"]).startswith("Civilians ("), row
+
+
+CIVILIAN_PLACES = ["a mosque", "a crowded market", "a wedding hall", "a bus", "a shrine",
+                   "a hotel", "a school"]
+ARMED_PLACES = ["a police checkpoint", "an army convoy", "a security forces camp",
+                "a paramilitary patrol"]
+TOWNS = ["Quetta", "Bannu", "Sopore", "Kismayo"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(CIVILIAN_PLACES), st.sampled_from(ARMED_PLACES),
+       st.sampled_from(TOWNS), st.booleans())
+def test_an_armed_target_outweighs_a_civilian_place(civilian: str, armed: str, town: str,
+                                                   named: bool) -> None:
+    """A grenade at a civilians' place targets civilians, unless armed forces are named
+    in the sentence, before or after the place."""
+    alone = _explosion(f"Militants hurled a grenade at {civilian} in {town} on Monday.")
+    assert alone["civilian_targeting"] is True, alone
+    text = f"Militants hurled a grenade at {armed} near {civilian} in {town} on Monday." \
+        if named else f"Militants hurled a grenade near {civilian} at {armed} in {town}."
+    both = _explosion(text)
+    assert both["civilian_targeting"] is False, both
+
+
+LABOUR = [
+    "Junior doctors continue their strike in Lahore, Punjab.",
+    "Government clerks in Ranchi, Jharkhand extended their strike on Monday.",
+    "Over two thousand teachers started a strike against the government on Tuesday.",
+    "Contract nurses staged a token strike in Patna, Bihar on Friday.",
+]
+FROM_THE_AIR = [
+    # hard negatives: a strike by aircraft, begun or carried out
+    "Pakistani jets began a strike on militant hideouts in Tirah on Monday, killing 12 "
+    "militants.",
+    "Kenyan warplanes carried out an air strike on al Shabaab positions in Gedo on Sunday.",
+]
+
+
+@pytest.mark.parametrize("sentence", LABOUR)
+def test_a_labour_strike_is_no_air_strike(sentence: str) -> None:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    assert ERV not in set(events["acled_event_type"].dropna()), events
+
+
+@pytest.mark.parametrize("sentence", FROM_THE_AIR)
+def test_a_strike_from_the_air_stays(sentence: str) -> None:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    assert ERV in set(events["acled_event_type"].dropna()), events
