@@ -7,6 +7,8 @@ shelling, and labour strikes that are no strikes from the air.
   types/explosions_targets.yaml. ACLED scores an older note's grenade or suicide bomb by it.
 - The police who report a blast ("police sources said", "according to police") are no
   armed target of it.
+- A suicide attack is told by its attackers or its explosion too ("suicide attackers",
+  "twin suicide blasts"): the suicide bomb (types/explosions.yaml).
 - "Teachers continue their strike", "doctors started a strike against the government":
   labour strikes (types/explosions_cues.yaml).
 
@@ -54,6 +56,13 @@ CASES: list[tuple[str, str, bool]] = [
      "grenade", False),
     ("Insurgents fired mortar shells at a military camp near Beledweyne on Tuesday.",
      "shelling", False),
+    # suicide attacks told by the explosion or the attackers
+    ("Three people died in a suicide explosion at a bus stop in Gwadar on Monday.",
+     "suicide_bombing", True),
+    ("Two suicide attackers stormed a shrine in Sehwan on Friday, killing nine pilgrims.",
+     "suicide_bombing", True),
+    ("Twin suicide blasts struck an army checkpoint near Dikwa on Sunday.",
+     "suicide_bombing", False),
     # --- neither: nothing tells the target --------------------------------------------
     ("A grenade went off in Tral on Wednesday evening.", "grenade", False),
     ("A suicide bomber blew himself up on the outskirts of Maiduguri on Monday.",
