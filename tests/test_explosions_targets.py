@@ -9,6 +9,8 @@ shelling, and labour strikes that are no strikes from the air.
   armed target of it.
 - A suicide attack is told by its attackers or its explosion too ("suicide attackers",
   "twin suicide blasts"): the suicide bomb (types/explosions.yaml).
+- Rockets told by where they fell or what they hit ("two rockets landed near the court"),
+  bombings told as attacks ("bombing attacks"): explosions.
 - "Teachers continue their strike", "doctors started a strike against the government":
   labour strikes (types/explosions_cues.yaml).
 
@@ -133,3 +135,22 @@ def test_a_labour_strike_is_no_air_strike(sentence: str) -> None:
 def test_a_strike_from_the_air_stays(sentence: str) -> None:
     events = shared_coder().code_texts([sentence], published=PUBLISHED)
     assert ERV in set(events["acled_event_type"].dropna()), events
+
+
+# Rockets told by where they fell or what they hit, bombings told as attacks
+# (types/explosions.yaml); hard negatives: denied, held, or merely planned.
+TRIGGERS: list[tuple[str, bool]] = [
+    ("Two rockets landed near the district court in Kalat on Sunday.", True),
+    ("A rocket hit a passenger van near Turbat on Tuesday, wounding four people.", True),
+    ("Several rockets were fired at the airport in Tripoli on Monday night.", True),
+    ("Rebels carried out bombing attacks on three power stations in Narathiwat on "
+     "Friday.", True),
+    ("The group denied carrying out any bombing attacks in Yala.", False),
+    ("Police seized a rocket launcher from a house in Kalat on Monday.", False),
+]
+
+
+@pytest.mark.parametrize("sentence,blast", TRIGGERS, ids=[t[0][:50] for t in TRIGGERS])
+def test_rockets_and_bombing_attacks(sentence: str, blast: bool) -> None:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    assert (ERV in set(events["acled_event_type"].dropna())) is blast, events
