@@ -27,7 +27,7 @@ from .conftest import shared_coder
 
 PUBLISHED = "2026-03-06"
 ERV = "Explosions/Remote violence"
-EXPLOSIVE = {"grenade", "suicide_bombing", "remote_explosive", "shelling"}
+EXPLOSIVE = {"grenade", "suicide_bombing", "remote_explosive", "shelling", "airstrike"}
 
 # (sentence, the explosive event's type, its civilian_targeting)
 CASES: list[tuple[str, str, bool]] = [
@@ -65,6 +65,10 @@ CASES: list[tuple[str, str, bool]] = [
      "suicide_bombing", True),
     ("Twin suicide blasts struck an army checkpoint near Dikwa on Sunday.",
      "suicide_bombing", False),
+    # an armed group named beside the place is the target; a place's name is no place hit
+    ("A bomb went off near a market where Taliban fighters had gathered in Kunduz on "
+     "Monday.", "remote_explosive", False),
+    ("Airstrikes killed three near Preah Vihear temple on Tuesday.", "airstrike", False),
     # --- neither: nothing tells the target --------------------------------------------
     ("A grenade went off in Tral on Wednesday evening.", "grenade", False),
     ("A suicide bomber blew himself up on the outskirts of Maiduguri on Monday.",
