@@ -4,7 +4,8 @@ shelling, and labour strikes that are no strikes from the air.
 - A blast whose sentence names no side hit takes the civilians as actor2 (and targets
   civilians) when the sentence tells civilians' people or places (a mosque, a market, a bus,
   worshippers) and no armed forces (a patrol, a checkpoint, policemen): rules/targets.py,
-  types/explosions_targets.yaml. ACLED scores an older note's grenade or suicide bomb by it.
+  types/explosions_targets.yaml; someone must be hurt ("no one was hurt": no one named is
+  its target). ACLED scores an older note's grenade or suicide bomb by it.
 - The police who report a blast ("police sources said", "according to police") are no
   armed target of it.
 - A suicide attack is told by its attackers or its explosion too ("suicide attackers",
@@ -32,22 +33,25 @@ EXPLOSIVE = {"grenade", "suicide_bombing", "remote_explosive", "shelling", "airs
 # (sentence, the explosive event's type, its civilian_targeting)
 CASES: list[tuple[str, str, bool]] = [
     # --- civilians' places and people: the civilians are the target ------------------
-    ("A suicide bomber blew himself up inside a crowded mosque in Kohat on Friday.",
+    ("A suicide bomber blew himself up inside a crowded mosque in Kohat on Friday, killing "
+     "six.",
      "suicide_bombing", True),
-    ("Gunmen on a motorbike lobbed a grenade into a tea shop in Chaman on Tuesday.",
+    ("Gunmen on a motorbike lobbed a grenade into a tea shop in Chaman on Tuesday, "
+     "wounding two.",
      "grenade", True),
-    ("Two grenades were thrown at a wedding party in Mardan late on Saturday.",
+    ("Eight guests were hurt when two grenades were thrown at a wedding party in Mardan.",
      "grenade", True),
     ("A roadside bomb tore through a passenger bus near Parachinar on Monday.",
      "remote_explosive", True),
     ("Mortar shells landed among worshippers leaving a church in Bentiu on Sunday.",
      "shelling", True),
-    ("A suicide bomber struck a funeral procession in Dera Bugti on Thursday.",
+    ("A suicide bomber struck a funeral procession in Dera Bugti on Thursday, killing 11.",
      "suicide_bombing", True),
     # the police who tell of it are no target
-    ("Police sources said unknown men hurled a grenade at a sweet shop in Turbat on Monday.",
+    ("Police sources said unknown men hurled a grenade at a sweet shop in Turbat, injuring "
+     "a boy.",
      "grenade", True),
-    ("According to police, a grenade was thrown into a cloth market in Sibi on Friday.",
+    ("According to police, a grenade thrown into a cloth market in Sibi wounded five.",
      "grenade", True),
     # --- armed forces named: not on civilians --------------------------------------
     ("Militants hurled a grenade at a police patrol near the market in Sopore on Monday.",
@@ -63,12 +67,17 @@ CASES: list[tuple[str, str, bool]] = [
      "suicide_bombing", True),
     ("Two suicide attackers stormed a shrine in Sehwan on Friday, killing nine pilgrims.",
      "suicide_bombing", True),
-    ("Twin suicide blasts struck an army checkpoint near Dikwa on Sunday.",
+    ("Twin suicide blasts struck an army checkpoint near Dikwa on Sunday, killing four.",
      "suicide_bombing", False),
     # an armed group named beside the place is the target; a place's name is no place hit
     ("A bomb went off near a market where Taliban fighters had gathered in Kunduz on "
      "Monday.", "remote_explosive", False),
     ("Airstrikes killed three near Preah Vihear temple on Tuesday.", "airstrike", False),
+    # no one hurt: no one named is its target
+    ("A bomb went off outside a mosque in Kohat on Friday, but no one was hurt.",
+     "remote_explosive", False),
+    ("A grenade was lobbed into a shop in Chaman on Tuesday without injuring anyone.",
+     "grenade", False),
     # --- neither: nothing tells the target --------------------------------------------
     ("A grenade went off in Tral on Wednesday evening.", "grenade", False),
     ("A suicide bomber blew himself up on the outskirts of Maiduguri on Monday.",
@@ -107,10 +116,12 @@ def test_an_armed_target_outweighs_a_civilian_place(civilian: str, armed: str, t
                                                    named: bool) -> None:
     """A grenade at a civilians' place targets civilians, unless armed forces are named
     in the sentence, before or after the place."""
-    alone = _explosion(f"Militants hurled a grenade at {civilian} in {town} on Monday.")
+    alone = _explosion(f"Militants hurled a grenade at {civilian} in {town} on Monday, "
+                       "wounding three people.")
     assert alone["civilian_targeting"] is True, alone
-    text = f"Militants hurled a grenade at {armed} near {civilian} in {town} on Monday." \
-        if named else f"Militants hurled a grenade near {civilian} at {armed} in {town}."
+    text = f"Militants hurled a grenade at {armed} near {civilian} in {town}, wounding three." \
+        if named else f"Militants hurled a grenade near {civilian} at {armed} in {town}, " \
+        "wounding three."
     both = _explosion(text)
     assert both["civilian_targeting"] is False, both
 

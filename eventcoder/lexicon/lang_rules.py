@@ -117,6 +117,8 @@ class RuleWords(Entry):
     reporting_words: list[Word] = _words("words after an armed forces' word that make them "
                                          "who report (\"police **sources** said\"), not a "
                                          "blast's target")
+    not_harmed_words: list[Word] = _words("words up to three before a word of harm that "
+                                          "deny it (\"**no** one was hurt\")")
     station_words: list[Word] = _words("words after an organ's word that make it a named "
                                        "place, not the organ (\"under Kotwali police "
                                        "**station**\")")

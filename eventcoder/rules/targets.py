@@ -6,7 +6,8 @@ ACLED typed such a grenade or suicide bomb as violence against civilians, and on
 patrol as a battle). The rules find sides among actors; a blast's target is often a place
 ("a mosque", "a checkpoint"), which is no actor. So for the types the lexicon lists
 (`blast_target_types`), a record with no actor2 takes the civilians when the sentence has a
-word of civilians' people or places (`civilian_target_words`) and no word of armed forces
+word of civilians' people or places (`civilian_target_words`), someone hurt (`harm_words`,
+not denied: "no one was hurt" targets no one named) and no word of armed forces
 (`armed_target_words`) nor an armed actor other than the doer: "a bomb went off near an
 army convoy in the market" stays on the convoy, "jets struck Hamas positions near the
 temple" on Hamas.
@@ -34,7 +35,8 @@ def civilian_target(record: EventRecord, doer: Side | None, words: list[str],
     if record.side2 is not None or record.event_type not in vocabulary.blast_target_types \
             or _CIVILIANS not in book.generic:
         return
-    if not _civilian_word(words, parts, vocabulary) or _armed_word(words, vocabulary) or \
+    if not _civilian_word(words, parts, vocabulary) or not _harmed(words, vocabulary) or \
+            _armed_word(words, vocabulary) or \
             _armed_named(doer, parts, words, vocabulary, book):
         return
     record.side2 = book.generic_actor(_CIVILIANS, None)  # placed with the event (finish)
@@ -47,6 +49,14 @@ def _civilian_word(words: list[str], parts: Participants, vocabulary: Vocabulary
     taken as a place, "a wedding", is the word)?"""
     return any(word in vocabulary.civilian_target_words and
                not any(p.first <= i <= p.last and p.first < p.last for p in parts.places)
+               for i, word in enumerate(words))
+
+
+def _harmed(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Does the sentence tell someone hurt ("wounding three"), not denied ("no one was
+    hurt")?"""
+    return any(word in vocabulary.harm_words and
+               vocabulary.not_harmed_words.isdisjoint(words[max(i - 3, 0):i])
                for i, word in enumerate(words))
 
 
