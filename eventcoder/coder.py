@@ -39,6 +39,7 @@ from .rules.cues import no_candidates
 from .rules.followups import opening_sentence, told_first
 from .rules.marks import Marks
 from .rules.participants import SentenceDay, participants
+from .rules.targets import civilian_target
 from .rules.view import SentenceView
 from .rules.yields import Telling, told_alone
 from .rules.vocabulary import Vocabulary
@@ -371,6 +372,8 @@ class Coder:
                                               self.types, pointed):
                 event_type = self.types[resolved.record.event_type]  # retyped by its sides
                 name_associates(resolved.record, cand.roles, self.book)
+                civilian_target(resolved.record, cand.roles.sides[0] if cand.roles.sides
+                                else None, view.words, parts, self.vocabulary, self.book)
                 out.append(Pending(resolved.record, event_type.structure,
                                    event_type.default_organ, cand.roles.both_sides,
                                    resolved.unplaced_organs, resolved.on_border))

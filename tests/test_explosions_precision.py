@@ -129,7 +129,8 @@ def test_explosion_cues_read_only_the_explosive_types() -> None:
     others = {t.id for t in lexicon.event_types} - explosive
     ours = [c for c in lexicon.cues if c.id in {
         "generic_weapons_unused", "generic_weapons_unused_near", "generic_bomb_compound",
-        "generic_labour_strike_more", "generic_labour_strike_after"}]
-    assert len(ours) == 5
+        "generic_labour_strike_more", "generic_labour_strike_after",
+        "generic_labour_strike_own", "generic_labour_strike_against"}]
+    assert len(ours) == 7
     for cue in ours:
         assert set(cue.except_types) == others, (cue.id, others ^ set(cue.except_types))

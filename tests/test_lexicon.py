@@ -258,6 +258,7 @@ def test_remove_whole_entries(tmp_path: Path, text: str, gone: set[str], kept: s
         # (the cues of one ACLED type's words list every other type in except_types)
         ours = [(C.UNKNOWN_EVENT_TYPE, "explosions_cues.yaml", cue) for cue in (
             "generic_bomb_compound", "generic_labour_strike_after", "generic_labour_strike_more",
+            "generic_labour_strike_own", "generic_labour_strike_against",
             "generic_weapons_unused", "generic_weapons_unused_near")] + [
             (C.UNKNOWN_EVENT_TYPE, "strategic_cues.yaml", cue) for cue in (
                 "generic_agreement_background", "generic_ceasefire_broken",

@@ -105,6 +105,20 @@ class RuleWords(Entry):
                                         "the victims of a one-sided act, named or not")
     armed_objects: list[Word] = _words("words for posts and units of armed forces that make "
                                        "an object no civilians' (\"attacked a checkpost\")")
+    blast_target_types: list[Word] = _words("event types (ids) of a blast or a strike whose "
+                                            "target the sentence's words tell when it names "
+                                            "no side hit (rules/targets.py)")
+    civilian_target_words: list[Word] = _words("words for people or places of civilians a "
+                                               "blast hits (\"a mosque\", \"a market\", "
+                                               "\"worshippers\"): its target is civilians")
+    armed_target_words: list[Word] = _words("words for armed forces, their posts and units "
+                                            "(\"a patrol\", \"policemen\"): a blast in a "
+                                            "sentence with one is not read as on civilians")
+    reporting_words: list[Word] = _words("words after an armed forces' word that make them "
+                                         "who report (\"police **sources** said\"), not a "
+                                         "blast's target")
+    not_harmed_words: list[Word] = _words("words up to three before a word of harm that "
+                                          "deny it (\"**no** one was hurt\")")
     station_words: list[Word] = _words("words after an organ's word that make it a named "
                                        "place, not the organ (\"under Kotwali police "
                                        "**station**\")")

@@ -56,6 +56,12 @@ class Vocabulary:
     armed_objects: frozenset[str]
     passive_auxiliaries: frozenset[str]
     firing_verbs: frozenset[str]
+    blast_target_types: frozenset[str]
+    civilian_target_words: frozenset[str]
+    armed_target_words: frozenset[str]
+    reporting_words: frozenset[str]
+    harm_words: frozenset[str]
+    not_harmed_words: frozenset[str]
     # Sides that bear no arms as an organisation: the keys of parties' actors (their
     # members), and the generic crowds and civilians ("party workers", "villagers").
     party_keys: frozenset[str] = frozenset()
@@ -117,4 +123,6 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
-           "armed_objects", "passive_auxiliaries", "firing_verbs")
+           "armed_objects", "passive_auxiliaries", "firing_verbs", "blast_target_types",
+           "civilian_target_words", "armed_target_words", "reporting_words",
+           "harm_words", "not_harmed_words")
