@@ -101,8 +101,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # one event
     ("BJP supporters attacked Trinamool workers in Birbhum on Sunday.",
      [dict(event_type="riot")]),
+    # (a mob's killing is ACLED's violence against civilians: rules/crowds.py, _kills)
     ("A mob lynched a suspected thief in Comilla on Monday.",
-     [dict(event_type="mob_violence")]),
+     [dict(event_type="civilian_attack")]),
     # --- "under Kotwali police station" names where, not the police as a side ------------
     ("A former party secretary was attacked by unidentified assailants under Kankarbagh "
      "police station in Patna on Friday.",
@@ -127,8 +128,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- people burnt are people harmed ----------------------------------------------------
     ("Nine passengers were burned when attackers threw a petrol bomb into a bus in Gazipur "
      "on Monday.", [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
-    # hard negative: no one burnt
-    ("Assailants threw a petrol bomb at an empty bus in Gazipur on Monday night.", []),
+    # hard negative: no one burnt (no attack on civilians: an unnamed doer's riot,
+    # rules/crowd_property.py)
+    ("Assailants threw a petrol bomb at an empty bus in Gazipur on Monday night.",
+     [dict(event_type="riot")]),
 ]
 
 

@@ -9,9 +9,12 @@ attacked, or the other crowd of a communal riot. `CrowdRules.events`, after the 
    Battles or Violence against civilians event) one of whose sides is a crowd and none an
    armed group: protesters fighting the police riot, they do not battle a state (the
    matcher reads the longest phrase: "hunger strike" is never an air strike's "strike");
-2. what is no crowd's: a protest made by a named state ("Pakistan protested to India": a
-   diplomatic protest), violence done by an armed group ("militants torched a school"),
-   and intervention words ("tear gas") in a sentence that tells no crowd;
+2. what is no crowd's: a protest made by a named state in a sentence that names no crowd
+   ("Pakistan protested to India": a diplomatic protest), violence done by an armed group
+   ("militants torched a school"; but property unnamed "assailants" destroyed, no one
+   hurt, is a riot: rules/crowd_property.py), a protest beside an armed group's violence
+   ("assailants hurled bombs during the hartal"), and intervention words ("tear gas") in
+   a sentence that tells no crowd; a mob's killing is an attack on a civilian (`_kills`);
 3. one event per place of the sentence, of the strongest type its words tell
    (`PRECEDENCE`): "students protested and police lathi-charged them" is one protest with
    intervention;
@@ -19,7 +22,8 @@ attacked, or the other crowd of a communal riot. `CrowdRules.events`, after the 
 
 `name_associates` (rules/crowd_reports.py) names the associated actors once the event is
 placed, and `merge_crowd_reports` makes the sentences of an article that report one crowd
-one event; the crowd types' shared facts are rules/crowd_types.py's.
+one event (after retyping two groups' fight as a riot where the country's coders do:
+rules/crowd_communal.py); the crowd types' shared facts are rules/crowd_types.py's.
 """
 
 from __future__ import annotations
