@@ -39,7 +39,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("Gunmen on a motorbike lobbed a grenade into a tea shop in Chaman on Tuesday, "
      "wounding two.",
      "grenade", True),
-    ("Eight guests were hurt when two grenades were thrown at a wedding party in Mardan.",
+    ("Eight people were hurt when two grenades were thrown at a wedding party in Mardan.",
      "grenade", True),
     ("A roadside bomb tore through a passenger bus near Parachinar on Monday.",
      "remote_explosive", True),
