@@ -1,8 +1,10 @@
 """Battles that ACLED codes and the rules used to miss (issue 13, round 6).
 
-- An attack on the state's forces is an armed clash: a grenade thrown at a patrol, a post
-  or an army vehicle (the grenade's `retype`, types/battles_forces.yaml), and a killing of
-  an officer known by rank or by the post he held (the organs' words there).
+- An attack on the state's forces is an armed clash: a killing of an officer known by rank
+  or by the post he held (the organs' words, types/battles_forces.yaml). A grenade thrown
+  at a patrol, a post or an army vehicle stays a grenade (today's taxonomy), with the
+  forces as its target and civilian_targeting unset, which the ACLED scorer reads as the
+  older taxonomy's battle.
 - A security forces' search operation, a raid on a hideout, an "alleged encounter", a
   battle "with the police", fighting that "broke out" or "took place", and fire that
   "targeted Indian posts" name a battle on their own (types/battles_words.yaml).
@@ -33,14 +35,16 @@ PUBLISHED = "2026-03-06"
 BATTLE = dict(acled_event_type="Battles")
 
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
-    # --- a grenade at the state's forces: a clash with them ---------------------------------
+    # --- a grenade at the state's forces: a grenade, the forces its target ------------------
     ("Militants lobbed a grenade at a police patrol in Tral on Monday, wounding two "
-     "constables.", [dict(acled_event_type="Battles", actor2="Police Forces of India")]),
+     "constables.", [dict(acled_sub_event_type="Grenade", actor2="Police Forces of India",
+                          civilian_targeting=False)]),
     ("Suspected rebels threw a hand grenade at an army vehicle near Sopore on Friday.",
-     [dict(acled_event_type="Battles", actor2="Military Forces of India")]),
+     [dict(acled_sub_event_type="Grenade", actor2="Military Forces of India",
+           civilian_targeting=False)]),
     ("Unknown attackers hurled a grenade at an army checkpoint in Bannu on Sunday; nobody was "
      "hurt.",
-     [BATTLE]),
+     [dict(acled_sub_event_type="Grenade", actor2="Military Forces of Pakistan")]),
     # hard negatives: a grenade at civilians or a shop stays an explosion; a grenade found
     ("Gunmen threw a grenade into a crowded bazaar in Quetta, wounding six shoppers.",
      [dict(acled_event_type="Explosions/Remote violence")]),
@@ -134,10 +138,15 @@ def test_battle_found(sentence: str, expected: list[dict[str, Any]]) -> None:
        how=st.sampled_from(["lobbed a grenade at", "hurled a hand grenade at",
                             "threw a grenade at"]),
        doer=st.sampled_from(["Militants", "Unknown attackers", "Suspected rebels"]))
-def test_grenade_at_forces_is_a_clash(who: str, how: str, doer: str) -> None:
-    """Whoever throws it and however it is written, a grenade at the state's forces is a
-    battle, one at a public place an explosion."""
+def test_grenade_at_forces_has_them_as_its_target(who: str, how: str, doer: str) -> None:
+    """Whoever throws it and however it is written, a grenade stays a grenade; at the
+    state's forces they are its target (no civilian targeting: the older taxonomy's battle),
+    at a public place they are not."""
     sentence = f"{doer} {how} {who} in Anantnag on Monday."
-    types = set(_coded(sentence)["acled_event_type"])
+    rows = _coded(sentence).to_dict("records")
+    assert [r["acled_sub_event_type"] for r in rows] == ["Grenade"], sentence
     forces = who not in {"a crowded market", "a bus stand"}
-    assert types == ({"Battles"} if forces else {"Explosions/Remote violence"}), sentence
+    target = str(rows[0]["actor2"] or "")
+    assert target.startswith(("Police Forces of India", "Military Forces of India")) == forces
+    if forces:
+        assert not rows[0]["civilian_targeting"], sentence

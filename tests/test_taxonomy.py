@@ -73,9 +73,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
            fatalities=9)]),
     ("Two soldiers were wounded when their vehicle hit a landmine near Kamouna.",
      [dict(event_type="remote_explosive")]),
-    # (a grenade at the state's forces is their battle: tests/test_battles_forces.py)
-    ("Attackers hurled a grenade at a jewellery shop in Srinagar on Thursday.",
-     [dict(event_type="grenade", acled_sub_event_type="Grenade")]),
+    ("Attackers hurled a grenade at a police checkpoint in Srinagar on Thursday.",
+     [dict(event_type="grenade", acled_sub_event_type="Grenade",
+           actor2="Police Forces of India")]),
     ("A suicide bomber blew himself up outside a mosque in Maiduguri, killing 12 worshippers.",
      [dict(event_type="suicide_bombing", acled_sub_event_type="Suicide bomb", fatalities=12)]),
     ("Government forces carried out a chlorine gas attack on Douma, the rebels said.",
