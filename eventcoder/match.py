@@ -108,7 +108,14 @@ class Matcher:
         self._add_states(lexicon, phrases)
         self._add_actors(lexicon, phrases)
         self._add_cues(lexicon, phrases)
+        # "Saint Lucia's army": a town named as a lexicon name's possessive would swallow the
+        # name (the longest match wins), so such a town is left to its gazetteer entry.
+        endings = tuple(self.folder.fold(w) for w in lexicon.language.rules.possessive)
+        names = set(phrases)
         for name in gazetteer.names():
+            if name.endswith(endings) and any(
+                    name[:-len(e)] in names for e in endings if name.endswith(e)):
+                continue
             taken = phrases.get(name)
             if taken and not any(isinstance(p, ActorRef) and p.kind in _PLACE_LIKE
                                  for p in taken):

@@ -24,6 +24,10 @@ TABLE: list[tuple[str, list[str], int]] = [
      "unpaid salaries.", ["protest"], 0),
     ("Bank employees in Sylhet began a strike on Tuesday, demanding a pay rise.",
      ["protest"], 0),
+    ("Pilots of the national airline started a strike in Lahore on Monday.", ["protest"], 0),
+    # hard negatives: aircraft that begin a strike are no strikers (protests_cues.yaml)
+    ("Pakistani jets began a strike on militant hideouts in Tirah on Monday.", [], 0),
+    ("Drones started a strike on a convoy near Marib on Friday.", [], 0),
     ("A complete shutdown was observed in Anantnag on Friday against the arrest of a "
      "cleric.", ["protest"], 0),
     ("About 300 farmers gathered outside the deputy commissioner's office in Bathinda on "

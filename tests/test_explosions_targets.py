@@ -134,7 +134,7 @@ LABOUR = [
 ]
 FROM_THE_AIR = [
     # hard negatives: a strike by aircraft, begun or carried out
-    "Pakistani jets began a strike on militant hideouts in Tirah on Monday, killing 12 "
+    "Pakistani jets launched a strike on militant hideouts in Tirah on Monday, killing 12 "
     "militants.",
     "Kenyan warplanes carried out an air strike on al Shabaab positions in Gedo on Sunday.",
 ]

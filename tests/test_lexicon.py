@@ -265,7 +265,8 @@ def test_remove_whole_entries(tmp_path: Path, text: str, gone: set[str], kept: s
                 "generic_ceasefire_broken_after", "generic_ceasefire_fired_on",
                 "generic_ceasefire_line",
                 "generic_crowd_looting", "generic_defusing_failed", "generic_squad_people",
-                "generic_talks_wanted")]
+                "generic_talks_wanted")] + [
+            (C.UNKNOWN_EVENT_TYPE, "protests_cues.yaml", "generic_strike_by_aircraft")]
         assert sorted((p.code, Path(p.path).name, p.entry) for p in problems) == sorted([
             (C.UNKNOWN_EVENT_TYPE, "cues.yaml", "hypothetical_hope"),  # its except_types
             (C.UNKNOWN_EVENT_TYPE, "event_types.yaml", "negotiation"),  # third_party_call

@@ -255,3 +255,16 @@ def test_a_window_of_the_text_shape_is_the_window_shaped(text: str, data) -> Non
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert (" " + _shape(text) + " ")[start:end + 2] == match.window_shape(text, start, end)
+
+
+@pytest.mark.parametrize("sentence, actor1", [
+    # the gazetteer holds a town named "Saint Lucia's": the state's possessive is the state's
+    ("Saint Lucia's army and Afghanistan's army clashed.", "Military Forces of Saint Lucia"),
+    ("Saint Lucia's police clashed with Afghanistan's army.", "Police Forces of Saint Lucia"),
+    # hard negatives: the name without a possessive, and another state's possessive
+    ("Saint Lucia and Afghanistan clashed.", "Military Forces of Saint Lucia"),
+    ("Sri Lanka's army and Afghanistan's army clashed.", "Military Forces of Sri Lanka"),
+])
+def test_a_lexicon_names_possessive_is_no_town(coder, sentence: str, actor1: str) -> None:
+    rows = coder.code_texts([sentence], published="2026-03-06")
+    assert str(rows["actor1"].iloc[0]).startswith(actor1), rows[["actor1", "actor2"]]
