@@ -128,3 +128,11 @@ def check_invariants(rows: list[dict[str, Any]], coder: eventcoder.Coder) -> Non
         if not missing(row["actor1"]) and not missing(row["actor2"]):
             assert row["actor1"] != row["actor2"], row
         assert missing(row["event_date"]) == missing(row["time_precision"]), row
+
+
+def assert_sentence(sentence: str, expected: list[dict[str, Any]], published: str) -> None:
+    """The shared coder codes `sentence` into the `expected` rows (see `assert_rows`; an
+    actor's name may carry its government's years)."""
+    rows = shared_coder().code_texts([sentence], published=published).to_dict("records")
+    summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
+    assert_rows(rows, expected, summary=summary, versioned=True)

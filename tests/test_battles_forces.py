@@ -29,7 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from .conftest import scaled, shared_coder
-from tests.conftest import assert_rows
+from tests.conftest import assert_sentence
 
 PUBLISHED = "2026-03-06"
 BATTLE = dict(acled_event_type="Battles")
@@ -128,9 +128,7 @@ def _coded(sentence: str) -> pd.DataFrame:
 
 @pytest.mark.parametrize("sentence,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_battle_found(sentence: str, expected: list[dict[str, Any]]) -> None:
-    rows = _coded(sentence).to_dict("records")
-    summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
-    assert_rows(rows, expected, summary=summary, versioned=True)
+    assert_sentence(sentence, expected, PUBLISHED)
 
 
 @scaled(20)
