@@ -85,7 +85,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("No fighting took place near Namtu this week, the army said.", []),
     ("The army has carried out search operations in Kalat in the past.", []),
     # --- fire at the posts of the army across a border ---------------------------------------
-    ("Pakistani troops targeted Indian posts along the LoC in Mendhar on Sunday.",
+    ("In Mendhar on Sunday, Pakistani troops targeted Indian posts on the LoC.",
      [dict(acled_event_type="Battles", actor1="Military Forces of Pakistan",
            actor2="Military Forces of India")]),
     ("Indian troops targeted Pakistani posts in the Nakyal sector on Tuesday.",
@@ -94,7 +94,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Jets targeted militant hideouts in Tirah valley on Monday, killing nine militants.",
      [dict(acled_event_type="Explosions/Remote violence")]),
     # --- one side opening fire: its attack on whoever it hit --------------------------------
-    ("Gunmen opened fire at a barber shop in Quetta on Friday, killing two men.",
+    ("Gunmen opened fire at a tailor shop in Quetta on Friday, killing two men.",
      [dict(acled_event_type="Violence against civilians")]),
     ("Unknown gunmen opened fire on a tea stall in Peshawar, wounding three customers.",
      [dict(acled_event_type="Violence against civilians")]),

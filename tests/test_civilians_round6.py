@@ -53,7 +53,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "Wednesday.", [dict(event_type="clash")]),
     ("Gunmen shot dead two Afghan soldiers in Kandahar on Monday.",
      [dict(event_type="clash", actor2="Military Forces of Afghanistan")]),
-    ("Two guards of India's Border Security Force were killed after militants attacked "
+    ("Two jawans of India's Border Security Force were killed after militants attacked "
      "their convoy near Jammu on Wednesday.", [dict(event_type="clash")]),
     ("A Ghanaian peacekeeper was killed by unidentified gunmen near Bangui on Monday.",
      [dict(event_type="clash")]),

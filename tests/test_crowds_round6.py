@@ -95,7 +95,7 @@ TABLE: list[tuple[str, list[str], int]] = [
     ("Relatives of a jeweller who was shot dead by three armed men protested in Multan on "
      "Monday.", ["protest"], 0),
     # --- a crowd's protest that names two states is no diplomat's -----------------------
-    ("Around fifty demonstrators stood near the Thai embassy in Yangon to protest a court "
+    ("Around fifty demonstrators stood near the Thai embassy in Yangon, protesting a court "
      "ruling against two Myanmar fishermen in Thailand.", ["protest"], 0),
     # hard negative: a state's protest to another
     ("Nepal lodged a strong protest with India over the arrest of two traders.", [], 0),

@@ -12,7 +12,7 @@ shelling, and labour strikes that are no strikes from the air.
   "twin suicide blasts"): the suicide bomb (types/explosions.yaml).
 - Rockets told by where they fell or what they hit ("two rockets landed near the court"),
   bombings told as attacks ("bombing attacks"): explosions.
-- "Teachers continue their strike", "doctors started a strike against the government":
+- "Teachers continue their strike", "nurses began a strike against the state government":
   labour strikes (types/explosions_cues.yaml).
 
 Sentences written here.

@@ -101,7 +101,7 @@ CUES: list[tuple[str, list[str]]] = [
     ("Residents burned down a police post in Puranpur on Monday.", []),
     # hard negatives: armed men loot (the crowd word after the trigger)
     ("Gunmen looted the clinic in Bambari as villagers fled on Monday.", ["looting"]),
-    ("Unidentified armed men looted the offices of an aid agency in Bria on Monday.",
+    ("Unidentified armed men looted the store of an aid agency in Bria on Monday.",
      ["looting"]),
     # an arrest told with a march's or a banner's words
     ("Students were arrested for displaying a banner against the coup in Khon Kaen on "
