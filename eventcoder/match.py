@@ -172,13 +172,14 @@ class Matcher:
 
     def _add_cues(self, lexicon: Lexicon, table: dict[str, list[Payload]]) -> None:
         kinds = lexicon.cue_kinds
+        type_ids = [t.id for t in lexicon.event_types]
         for cue in lexicon.cues:
             # What a kind does (a lexicon that declares no kinds names them by their effect).
             effect = kinds[cue.kind].effect if cue.kind in kinds else cue.kind
             if effect in WORD_EFFECTS:
                 continue  # single words, read from tokens by the rules
             ref: Payload = ActorRef("sides", cue.value or "dyad") if effect == "sides" else \
-                CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
+                CueRef(cue.kind, cue.value, cue.scope, cue.window, cue.exempt(type_ids))
             for phrase in cue.phrases:
                 self._put(table, phrase, ref)
 

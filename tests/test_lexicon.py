@@ -255,22 +255,9 @@ def test_remove_whole_entries(tmp_path: Path, text: str, gone: set[str], kept: s
              for section in ("event_types", "people", "groups") for e in lexicon.of(section)}
     assert not gone & names and kept <= names
     if "mediation_offer" in text:  # the bundled negotiation still names it: reported there
-        # (the cues of one ACLED type's words list every other type in except_types)
-        ours = [(C.UNKNOWN_EVENT_TYPE, "explosions_cues.yaml", cue) for cue in (
-            "generic_bomb_compound", "generic_labour_strike_after", "generic_labour_strike_more",
-            "generic_labour_strike_own", "generic_labour_strike_against",
-            "generic_weapons_unused", "generic_weapons_unused_near")] + [
-            (C.UNKNOWN_EVENT_TYPE, "strategic_cues.yaml", cue) for cue in (
-                "generic_agreement_background", "generic_ceasefire_broken",
-                "generic_ceasefire_broken_after", "generic_ceasefire_fired_on",
-                "generic_ceasefire_line",
-                "generic_crowd_looting", "generic_defusing_failed", "generic_squad_people",
-                "generic_talks_wanted")] + [
-            (C.UNKNOWN_EVENT_TYPE, "protests_cues.yaml", "generic_strike_by_aircraft")]
         assert sorted((p.code, Path(p.path).name, p.entry) for p in problems) == sorted([
             (C.UNKNOWN_EVENT_TYPE, "cues.yaml", "hypothetical_hope"),  # its except_types
-            (C.UNKNOWN_EVENT_TYPE, "event_types.yaml", "negotiation"),  # third_party_call
-            *ours])
+            (C.UNKNOWN_EVENT_TYPE, "event_types.yaml", "negotiation")])  # third_party_call
     else:
         assert problems == []
 
@@ -457,3 +444,45 @@ def test_month_forms_are_added_month_by_month(tmp_path: Path) -> None:
     dates = load_lexicon([BUNDLED, tmp_path]).language.dates
     assert len(dates.months) == 12
     assert dates.month_number("m2orth") == 2 and dates.month_number("february") == 2
+
+
+# --- a cue about a few types names them (only_types) ------------------------------------
+
+def test_only_types_is_every_other_type_exempt() -> None:
+    lexicon = load_lexicon()
+    ids = [t.id for t in lexicon.event_types]
+    cue = next(c for c in lexicon.cues if c.id == "generic_strike_by_aircraft")
+    assert cue.only_types == ["protest"]
+    assert set(cue.exempt(ids)) == set(ids) - {"protest"}
+    plain = next(c for c in lexicon.cues if c.except_types)
+    assert cue.exempt(ids) != () and plain.exempt(ids) == tuple(plain.except_types)
+
+
+def test_a_new_type_is_not_read_by_a_cue_about_others(tmp_path: Path) -> None:
+    """A user's new type is exempt from the protest cue (only_types), so "jets" before its
+    trigger keeps it."""
+    _write(tmp_path, {"t.yaml": """\
+event_types:
+  - {id: sortie, label: Sortie, description: an air patrol, structure: one_sided,
+     triggers: [began a sortie]}
+"""})
+    coder = eventcoder.Coder(lexicons=[BUNDLED, tmp_path])
+    rows = coder.code_texts(["Indian jets began a sortie over Leh on Monday."],
+                            published="2026-03-06")
+    assert list(rows["event_type"]) == ["sortie"]
+
+
+@pytest.mark.parametrize("fields, message", [
+    ("only_types: [protest]\n    except_types: [riot]", "not both"),
+    ("only_types: [protset]", "only_types: unknown event type 'protset'"),
+])
+def test_only_types_is_checked(tmp_path: Path, fields: str, message: str) -> None:
+    _write(tmp_path, {"c.yaml": f"""\
+cues:
+  - id: my_cue
+    kind: generic
+    phrases: [warplanes]
+    {fields}
+"""})
+    _, problems = read_lexicon([BUNDLED, tmp_path])
+    assert any(message in p.message for p in problems), problems

@@ -42,8 +42,9 @@ def _cue_problems(entries: Entries, types: set[str]) -> list[Problem]:
     for s in entries.get("cues", []):
         cue: Cue = s.entry  # type: ignore[assignment]
         name = cue.id or f"kind={cue.kind}"
-        problems.extend(_unknown(s, "except_types", cue.except_types, types, "event type",
-                                 codes.UNKNOWN_EVENT_TYPE, name))
+        for field in ("except_types", "only_types"):
+            problems.extend(_unknown(s, field, getattr(cue, field), types, "event type",
+                                     codes.UNKNOWN_EVENT_TYPE, name))
         kind = kinds.get(cue.kind)
         if kind is None:
             problems.extend(_unknown(s, "kind", [cue.kind], set(kinds), "cue kind",

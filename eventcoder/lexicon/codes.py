@@ -68,7 +68,7 @@ CODES: dict[str, str] = {
     PHRASE_TOO_LONG: "a phrase (trigger, name, alias, word) is longer than 200 characters",
     UNKNOWN_LANGUAGE_SECTION: "unknown language sub-section",
     DUPLICATE_KEY: "two entries of one folder have the same key",
-    UNKNOWN_EVENT_TYPE: "unknown event type (except_types, subsumes, third_party_call)",
+    UNKNOWN_EVENT_TYPE: "unknown event type (except_types, only_types, subsumes, third_party_call)",
     UNKNOWN_COUNTRY: "unknown country (groups, people, places)",
     UNKNOWN_ORGAN: "unknown organ (default_organ, people's organ)",
     UNKNOWN_CUE_KIND: "unknown cue kind",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -193,9 +194,25 @@ class Cue(Entry):
     scope: Literal["before", "after", "either"] = "before"
     window: int = Field(6, ge=0, le=40)
     phrases: list[Phrase] = Field(min_length=1)
-    except_types: list[str] = []
+    except_types: list[str] = Field([], description="event types whose triggers the cue "
+                                    "does not read")
+    only_types: list[str] = Field([], description="the event types whose triggers the cue "
+                                  "reads, when it is about a few (instead of except_types)")
 
     _phrases = field_validator("phrases")(_clean_phrases)
+
+    @model_validator(mode="after")
+    def _one_type_list(self) -> Cue:
+        if self.except_types and self.only_types:
+            raise ValueError("a cue names except_types or only_types, not both")
+        return self
+
+    def exempt(self, type_ids: Iterable[str]) -> tuple[str, ...]:
+        """The event types, of `type_ids` (every type of the lexicon), whose triggers the
+        cue does not read."""
+        if not self.only_types:
+            return tuple(self.except_types)
+        return tuple(t for t in type_ids if t not in self.only_types)
 
 
 class Country(Entry):

@@ -76,12 +76,13 @@ class Vocabulary:
         sets: dict[str, set[str]] = {"anaphora": set(), "boundary": set(), "venue": set(),
                                      "speech": set()}
         after_not: dict[tuple[str, ...], list[CueRef]] = {}
+        type_ids = [t.id for t in lexicon.event_types]
         for cue in lexicon.cues:
             effect = effects.get(cue.kind, cue.kind)  # (a lexicon may declare no kinds)
             if effect in sets:
                 sets[effect].update(p.lower() for p in cue.phrases)
                 continue
-            ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, tuple(cue.except_types))
+            ref = CueRef(cue.kind, cue.value, cue.scope, cue.window, cue.exempt(type_ids))
             for phrase in cue.phrases:
                 words = tuple(t.text for t in tokenize(folder.fold(phrase)))
                 if words[:1] == ("not",) and ref not in after_not.setdefault(words[1:], []):
