@@ -121,8 +121,8 @@ def test_a_blast_a_demonstration_is_about_is_no_explosion(verb: str, blast: str,
 
 
 def test_explosion_cues_read_only_the_explosive_types() -> None:
-    """The cues of types/explosions_cues.yaml leave every type but the explosive ones alone:
-    a type added later must be listed in their `except_types` or it is read too."""
+    """The cues of types/explosions_cues.yaml read the explosive types only (`only_types`)
+    and leave every other type alone."""
     lexicon = load_lexicon()
     explosive = {t.id for t in lexicon.event_types
                  if t.acled_event_type == ERV}
@@ -132,5 +132,6 @@ def test_explosion_cues_read_only_the_explosive_types() -> None:
         "generic_labour_strike_more", "generic_labour_strike_after",
         "generic_labour_strike_own", "generic_labour_strike_against"}]
     assert len(ours) == 7
+    ids = [t.id for t in lexicon.event_types]
     for cue in ours:
-        assert set(cue.except_types) == others, (cue.id, others ^ set(cue.except_types))
+        assert set(cue.only_types) == explosive and set(cue.exempt(ids)) == others, cue.id

@@ -65,8 +65,8 @@ def test_an_arrest_for_a_demonstration_is_part_of_it(verb: str, act: str, place:
 
 @pytest.mark.parametrize("cue_id,kept", [("generic_ceasefire_line", "ceasefire")])
 def test_strategic_cues_read_only_their_type(cue_id: str, kept: str) -> None:
-    """Each cue of types/strategic_cues.yaml reads one type's triggers: a type added later
-    must be listed in its `except_types` or it is read too."""
+    """Each cue of types/strategic_cues.yaml reads one type's triggers (`only_types`)."""
     lexicon = load_lexicon()
     cue = next(c for c in lexicon.cues if c.id == cue_id)
-    assert set(cue.except_types) == {t.id for t in lexicon.event_types} - {kept}
+    ids = [t.id for t in lexicon.event_types]
+    assert cue.only_types == [kept] and set(cue.exempt(ids)) == set(ids) - {kept}

@@ -142,10 +142,11 @@ def test_strategic_development_of_its_own_or_not(text: str, expected: list[str])
     ("generic_crowd_looting", {"looting"}),
 ])
 def test_the_new_strategic_cues_read_only_their_types(cue_id: str, kept: set[str]) -> None:
-    """A type added later must be listed in the cue's `except_types`, or it is read too."""
+    """Each new strategic cue reads its own types only (`only_types`)."""
     lexicon = load_lexicon()
     cue = next(c for c in lexicon.cues if c.id == cue_id)
-    assert set(cue.except_types) == {t.id for t in lexicon.event_types} - kept
+    ids = [t.id for t in lexicon.event_types]
+    assert set(cue.only_types) == kept and set(cue.exempt(ids)) == set(ids) - kept
 
 
 def test_follow_up_types_are_event_types() -> None:
