@@ -75,7 +75,7 @@ CUES: list[tuple[str, list[str]]] = [
     ("India accused China of violating the ceasefire.", ["ceasefire"]),
     ("The two sides violated the ceasefire on Monday.", ["ceasefire"]),
     # talks or a truce as the background
-    ("The attacks come amid peace talks between the rebels and the government.", []),
+    ("The raids took place amid peace talks that the rebels hold with the state.", []),
     ("Despite the truce, troops shelled the posts near Kotli on Sunday.", []),
     # hard negative: the cue too far from the truce
     ("Amid growing pressure from donors, the two sides signed a ceasefire in Juba on "
