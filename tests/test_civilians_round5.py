@@ -39,8 +39,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Unknown men were seen near the market in Lucknow on Monday.", []),
     ("Bandits are a growing worry for farmers in Zamfara, officials said.", []),
     # --- the passive's agent after a word or two more than "by" ----------------------------
-    ("A Jubo League activist was shot dead by a group of unknown assailants in "
-     "Chittagong on Tuesday.",
+    ("In Chittagong on Tuesday a Jubo League activist was shot dead by a gang of masked "
+     "assailants.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)", assoc_actor_2="JL: Jubo League")]),
     ("Two Bangladeshi nationals were shot dead by members of the Indian Border Security "
@@ -50,11 +50,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Two policemen were shot dead by a group of militants in Peshawar on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
     # --- the subject of a passive with no agent is the target, not the doer ---------------
-    ("A policeman was shot dead in Peshawar on Monday.",
+    ("A traffic policeman was shot dead at a crossing in Peshawar late on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
     ("A soldier was gunned down near his home in Kampot on Sunday.",
      [dict(event_type="clash", actor2="Military Forces of Cambodia")]),
-    ("A Jubo League activist was shot dead in Chittagong on Tuesday.",
+    ("A Jubo League leader was shot dead at his shop in Chittagong on Tuesday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)")]),
     # hard negatives: an active verb; a passive that is no violence keeps its subject
@@ -105,8 +105,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("A mob lynched a suspected thief in Comilla on Monday.",
      [dict(event_type="civilian_attack")]),
     # --- "under Kotwali police station" names where, not the police as a side ------------
-    ("A former party secretary was attacked by unidentified assailants under Kankarbagh "
-     "police station in Patna on Friday.",
+    ("A retired ward councillor was assaulted by masked assailants under Kankarbagh "
+     "police station of Patna on Friday.",
      [dict(event_type=ATTACK, actor2="Civilians (India)")]),
     ("A shopkeeper was shot dead by miscreants under Kotwali police station in Dhaka on "
      "Monday.", [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
@@ -126,8 +126,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Police recovered two pistols and a grenade from a house in Quetta on Monday.", []),
     ("The body of a fisherman was found on the beach near Karachi on Monday.", []),
     # --- people burnt are people harmed ----------------------------------------------------
-    ("Nine passengers were burned when attackers threw a petrol bomb into a bus in Gazipur "
-     "on Monday.", [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
+    ("Attackers tossed a petrol bomb inside a crowded bus in Gazipur on Monday and nine "
+     "passengers were burned.", [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
     # hard negative: no one burnt (no attack on civilians: an unnamed doer's riot,
     # rules/crowd_property.py)
     ("Assailants threw a petrol bomb at an empty bus in Gazipur on Monday night.",

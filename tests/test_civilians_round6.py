@@ -36,13 +36,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- a state named only by its name, adjective or capital is its people ---------------
     ("A Nepali national was shot dead by Indian border guards near Birgunj on Friday.",
      [dict(event_type=ATTACK, actor2="Civilians (Nepal)")]),
-    ("A Bangladeshi teenager was shot to death by members of the Indian Border Security "
-     "Force near the Hili border on Monday.",
+    ("Near the Hili frontier on Monday a Bangladeshi teenager died from shots fired by "
+     "the Indian Border Security Force.",
      [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
-    ("A truck driver suffered burns when militants hurled a petrol bomb at his truck on "
-     "the Dhaka-Sylhet highway on Wednesday.",
+    ("Militants lobbed a petrol bomb onto a lorry on the Dhaka-Sylhet highway on Wednesday, "
+     "leaving its driver with burns.",
      [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
-    ("A Japanese citizen was gunned down by unknown assailants in Rangpur on Saturday.",
+    ("On Saturday a Japanese farmer was gunned down on a village road in Rangpur by men on "
+     "a motorbike.",
      [dict(event_type=ATTACK, actor2="Civilians (Japan)")]),
     # hard negatives: the state's forces named beside its name stay a clash
     ("Nepali soldiers were shot at by smugglers near Birgunj on Friday.",
@@ -53,16 +54,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "Wednesday.", [dict(event_type="clash")]),
     ("Gunmen shot dead two Afghan soldiers in Kandahar on Monday.",
      [dict(event_type="clash", actor2="Military Forces of Afghanistan")]),
-    ("Two jawans of India's Border Security Force were killed after militants attacked "
-     "their convoy near Jammu on Wednesday.", [dict(event_type="clash")]),
+    ("Militants ambushed a convoy near Jammu on Wednesday and two jawans of India's "
+     "Border Security Force died.", [dict(event_type="clash")]),
     ("A Ghanaian peacekeeper was killed by unidentified gunmen near Bangui on Monday.",
      [dict(event_type="clash")]),
     ("Militants attacked a gendarmerie school and the airport in Niamey on Tuesday, "
      "killing 20 people.",
      [dict(event_type="clash")]),
     # --- a station named where, with a name of a few words or "the" ------------------------
-    ("Assailants hurled a petrol bomb at a bus in front of Rampur Bazar police station in "
-     "Dhaka, injuring two passengers on Monday.",
+    ("Two passengers were hurt on Monday when assailants lobbed a petrol bomb at a bus "
+     "outside Rampur Bazar police station in Dhaka.",
      [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
     ("A trader was stabbed to death near the Sadar police camp in Bogra on Monday.",
      [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
@@ -80,8 +81,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Maoists hacked to death a police constable in Sukma on Friday.",
      [dict(event_type="clash", actor2="Police Forces of India")]),
     # --- "opened fire at" ------------------------------------------------------------------
-    ("Unknown gunmen opened fire at a tailor's shop in Quetta on Monday, killing two "
-     "customers.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)")]),
+    ("Two customers died when gunmen on a motorbike opened fire at a tailor's shop in Quetta "
+     "on Monday.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)")]),
     ("Masked men opened fire at a wedding party in Kohat on Sunday.",
      [dict(event_type=ATTACK)]),
     # hard negatives: fire at the police's post is a clash; no one fires
@@ -93,16 +94,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK, fatalities=1)]),
     ("Unidentified men slit their throats and dumped two traders near Malkangiri on "
      "Friday.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
-    ("Two passengers were injured when a minibus was firebombed in Narayanganj on Monday.",
+    ("A minibus was firebombed in Narayanganj on Monday, leaving two passengers injured.",
      [dict(event_type=ATTACK)]),
     # hard negatives: animals slaughtered; a vehicle firebombed with no one hurt
     ("Hundreds of goats were slaughtered for the feast in Jessore on Thursday.", []),
     ("An empty minibus was firebombed in Narayanganj on Monday night.", []),
     # --- a bomb thrown by hand at people is an attack on civilians -------------------------
-    ("Three people were hurt as masked men hurled a crude bomb at a bus in Jessore on "
-     "Monday night.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)")]),
-    ("Unknown men threw two crude bombs at a rickshaw in Khulna on Friday, injuring its "
-     "puller.", [dict(event_type=ATTACK)]),
+    ("Masked men hurled a crude bomb at a crowded bus in Jessore late on Monday, wounding "
+     "three riders.", [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)")]),
+    ("Unknown men threw two crude bombs at a cycle rickshaw in Khulna on Friday and "
+     "injured its puller.", [dict(event_type=ATTACK)]),
     ("Assailants lobbed a bomb into a tin-shed house in Rajshahi on Sunday, killing a boy.",
      [dict(event_type=ATTACK)]),
     # hard negatives: a bomb that exploded, thrown at the police, with no one hurt; a grenade
@@ -112,9 +113,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="remote_explosive")]),
     ("Assailants hurled crude bombs at a police van in Jessore on Monday, injuring two "
      "constables.", [dict(event_type="remote_explosive", actor2="Police Forces of Bangladesh")]),
-    ("Assailants hurled two crude bombs at an empty bus in Jessore on Monday night.",
+    ("Assailants lobbed two crude bombs onto a parked, empty bus in Jessore late on Monday.",
      [dict(event_type="remote_explosive")]),
-    ("Militants hurled a grenade at a shop in Srinagar on Monday, injuring three people.",
+    ("Militants hurled a grenade at a grocery in Srinagar on Monday, injuring three people.",
      [dict(event_type="grenade")]),
     # ... and a crowd's bombs stay its riot (the crowd rules' reading)
     ("Party activists hurled crude bombs at a bus in Jessore on Monday, injuring three "
