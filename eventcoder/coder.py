@@ -44,7 +44,7 @@ from .rules.view import SentenceView
 from .rules.yields import Telling, told_alone
 from .rules.vocabulary import Vocabulary
 from .schemas import validate_events
-from .segment import Segmenter, Sentence
+from .segment import Segmenter, Sentence, Span
 from .text import Folder
 
 log = logging.getLogger(__name__)
@@ -218,7 +218,7 @@ class Coder:
         if not triggers:
             return []
         doc = self._with_header(doc)
-        scanned = self._scan(doc, folded, triggers)
+        spans, scanned = self._scan(doc, folded, triggers)
         pending: list[Pending] = []
         # The article's country is read only once a sentence has an event to place: most
         # articles have none, and reading it may read every sentence again.
@@ -247,19 +247,19 @@ class Coder:
         # (the crowd rules first: they fold a force's arrests at a crowd into its event; then
         # the sequels, so that an opening's arrest a demonstration takes in still opens)
         crowds = merge_crowd_reports(merged, self.types, self.book, state_counts)
-        sequels = told_first(crowds, self.follow_up, self.telling.window, lambda until:
-                             opening_sentence(self.segmenter.spans(
-                                 doc.text, doc.header_spans, until=until), doc.text))
+        # (the sentences segmented for the scan reach every event's sentence)
+        sequels = told_first(crowds, self.follow_up, self.telling.window,
+                             lambda _: opening_sentence(spans, doc.text))
         kept = told_alone(sequels, self.types, self.telling)
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]
 
     def _scan(self, doc: Document, folded: str, triggers: list[Mention]
-              ) -> list[tuple[Sentence, list[Mention]]]:
-        """The sentences that hold a trigger, with their mentions. Sentences are (start,
-        end, kind), a position being a sentence's index: a Sentence is made only of the few
-        that hold a trigger; none is needed after the line of the last trigger."""
+              ) -> tuple[list[Span], list[tuple[Sentence, list[Mention]]]]:
+        """The sentences up to the line of the last trigger, and those that hold a
+        trigger with their mentions. Sentences are (start, end, kind), a position being a
+        sentence's index: a Sentence is made only of the few that hold a trigger."""
         spans = self.segmenter.spans(doc.text, doc.header_spans,
                                      until=max(m.start for m in triggers))
         starts = [start for start, _, _ in spans]
@@ -270,9 +270,9 @@ class Coder:
                 chosen.add(i)
         # The article's sentences are scanned one after another, before any is analysed:
         # the large automaton is then still in the CPU's caches from one scan to the next.
-        return [(Sentence(i, spans[i][0], spans[i][1]),
-                 self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
-                for i in sorted(chosen)]
+        return spans, [(Sentence(i, spans[i][0], spans[i][1]),
+                        self.matcher.mentions(folded, spans[i][0], spans[i][1], doc.text))
+                       for i in sorted(chosen)]
 
     def _finish(self, record: EventRecord, doc: Document) -> None:
         """The record's date (the publication's when the text tells none), the units of its

@@ -25,7 +25,10 @@ if TYPE_CHECKING:  # (the module needs nothing else of the package to run)
 # sentence starts where it ends. It starts at the first mark of a run, never inside one:
 # tried at every mark of a long run with no space after it, it would read the rest of the
 # run each time (time quadratic in the run).
-_TERMINATOR = re.compile(r"([.!?](?<![.!?]{2})[.!?]*[\"'\u201d\u2019)\]]*)\s+")
+_CLOSERS = r"[\"'\u201d\u2019)\]]*"
+_TERMINATOR = re.compile(r"([.!?](?<![.!?]{2})[.!?]*" + _CLOSERS + r")\s+")
+# The same end at the end of a text: its marks, closers and blanks only.
+_FINAL = re.compile(r"[.!?]" + _CLOSERS + r"\s*\Z")
 # The same for a text with no "!" or "?" (most news), where it finds the same ends: the
 # regex engine finds a literal first character twice as fast as one of a class (held to
 # _TERMINATOR by tests/test_segment.py).
@@ -54,6 +57,12 @@ class Sentence:
     start: int
     end: int
     kind: str = "text"
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether `text` ends as a sentence does (a full stop, question or exclamation mark,
+    then closing quotes or brackets): a date line or a title does not."""
+    return _FINAL.search(text) is not None
 
 
 def _word_before(line: str, dot: int) -> str:

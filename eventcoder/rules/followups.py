@@ -23,10 +23,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..context import Pending
+from ..segment import Span, ends_sentence
 
-Span = tuple[int, int, str]  # a sentence's (start, end, kind), as the segmenter gives it
 _TEXT = "text"
-_ENDINGS = (".", "!", "?", '"', "'", ")", "\u201d", "\u2019")
 
 
 def told_first(pending: list[Pending], follow_up: frozenset[str], window: int,
@@ -59,6 +58,6 @@ def opening_sentence(spans: list[Span], text: str) -> int:
     coded = [i for i, (_, _, kind) in enumerate(spans) if kind == _TEXT]
     for i in coded:
         start, end, _ = spans[i]
-        if text[start:end].rstrip().endswith(_ENDINGS):
+        if ends_sentence(text[start:end]):
             return i
     return coded[-1] if coded else 0
