@@ -70,8 +70,12 @@ class ActorBook:
         # "under Kotwali police station": the organ's word names a place (resolve/victims.py)
         self.station_words = frozenset(lexicon.language.rules.station_words)
         self.station_openers = frozenset(lexicon.language.rules.station_openers)
-        # posts of armed forces: a state named beside them is its forces (resolve/victims.py)
-        self.armed_objects = frozenset(lexicon.language.rules.armed_objects)
+        # The words of every organ of a state ("troops", "border guards", "embassy") and of
+        # the posts and units of armed forces ("checkpost", "force"): a state named beside
+        # one is its forces, not its people (resolve/victims.py).
+        self.force_words = frozenset(
+            {w.lower() for o in lexicon.organs for w in o.words}
+            | set(lexicon.language.rules.armed_objects))
         self._groups: dict[str, list[Group]] = defaultdict(list)
         self._people: dict[str, list[Person]] = defaultdict(list)
         self._entries: dict[str, Group] = {}

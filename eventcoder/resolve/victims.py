@@ -78,7 +78,7 @@ def _people_of(sentence: str, iso3: str, book: ActorBook) -> bool:
     found = list(re.finditer(pattern, sentence, re.IGNORECASE))
     if not found:
         return False
-    forces = _force_words(book)
+    forces = book.force_words
     for hit in found:
         after = _WORDS.findall(sentence[hit.end():].lower())[:_NAME_AFTER]
         before = _WORDS.findall(sentence[:hit.start()].lower())[-_NAME_BEFORE:]
@@ -88,13 +88,6 @@ def _people_of(sentence: str, iso3: str, book: ActorBook) -> bool:
 
 
 _WORDS = re.compile(r"[a-z][a-z'-]*")
-
-
-def _force_words(book: ActorBook) -> frozenset[str]:
-    """The words of every organ of a state ("troops", "border guards", "embassy") and of
-    the posts and units of armed forces ("checkpost", "force")."""
-    words = {w.lower() for organ in book.organs.values() for w in organ.words}
-    return frozenset(words | book.armed_objects)
 
 
 def _names_force(words: list[str], forces: frozenset[str]) -> bool:
