@@ -1,0 +1,100 @@
+"""Explosions/Remote violence as ACLED codes them: when a blast is part of something else.
+
+- Gunfire and explosives named together as one fight are one battle, not a shelling or a
+  blast beside it ("firing and shelling on the border posts", "attacked with gunshots and
+  explosions", "hurled bombs at each other"); an attack named by both weapons ("a gun and
+  bomb attack") is typed by its target, as any attack: a battle on a patrol, violence
+  against civilians on a temple (types/explosions_mixed.yaml).
+- A landmine, a roadside bomb or a device set off by remote is no crowd's weapon: the
+  farmers or workers it hurt are its victims, and the blast stays an explosion, not a riot
+  (`armed_words` of remote_explosive, types/explosions.yaml).
+
+Sentences written here; each lists the ACLED event types it must and must not give.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from .conftest import shared_coder
+
+PUBLISHED = "2026-03-06"
+ERV = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+
+# (sentence, ACLED event types it must give, ACLED event types it must not give)
+CASES: list[tuple[str, set[str], set[str]]] = [
+    # --- gunfire and explosives in one fight: a battle --------------------------------
+    ("Firing and shelling by Indian troops along the frontier in Kupwara on Thursday "
+     "wounded two porters.", {"Battles"}, {ERV}),
+    ("Three farmers were wounded in firing and shelling along the Working Boundary near "
+     "Narowal on Tuesday.", {"Battles"}, {ERV}),
+    ("Pakistani Rangers resorted to small arms firing and mortar shelling on six posts in "
+     "Arnia on Saturday.", {"Battles"}, {ERV}),
+    ("Border guards fired at and shelled a village near Shakargarh on Monday.",
+     {"Battles"}, {ERV}),
+    ("Insurgents hit an army camp near Lashio with gunshots and explosions on Saturday.",
+     {"Battles"}, {ERV}),
+    ("A paramilitary convoy came under gun and rocket attack near Mir Ali on Wednesday, "
+     "killing two soldiers.", {"Battles"}, {ERV}),
+    ("Two rival factions hurled bombs at each other in Bhangar on Sunday.", set(), {ERV}),
+    # an attack named by both weapons, on civilians: violence against civilians
+    ("Gunmen killed four worshippers in a gun and bomb attack on a temple in Dinajpur on "
+     "Friday.", {VAC}, {ERV}),
+    # hard negatives: explosives alone, or a blast with shots told apart, stay explosions
+    ("Pakistani troops shelled three border villages in Poonch on Monday, wounding two "
+     "women.", {ERV}, {"Battles"}),
+    ("A roadside bomb hit a police van in Kech on Sunday, killing two constables.", {ERV},
+     set()),
+    ("Militants fired rockets at a market in Bannu on Friday, killing three shoppers.",
+     {ERV}, {"Battles"}),
+    ("A grenade was hurled at a shop and shots were fired in Sopore on Friday, injuring "
+     "three people.", {ERV}, set()),
+    # --- a landmine or a device set off by remote is no crowd's weapon -----------------
+    ("Two farmers were wounded in a landmine blast in Dera Bugti on Monday.", {ERV},
+     {"Riots"}),
+    ("Three road workers were hurt when a roadside bomb went off near a brick kiln in "
+     "Narathiwat on Sunday.", {ERV}, {"Riots"}),
+    ("Four workers were hurt as an improvised explosive device exploded at a building site "
+     "in Turbat on Tuesday.", {ERV}, {"Riots"}),
+    ("Two party workers were killed when a remote-controlled bomb went off near their "
+     "office in Bajaur on Friday.", {ERV}, {"Riots"}),
+    # hard negatives: a crowd's crude bombs stay its riot
+    ("Party activists hurled crude bombs at the police in Rajshahi on Monday.", {"Riots"},
+     {ERV}),
+    ("Picketers blasted crude bombs on the highway in Feni during the blockade on Tuesday.",
+     {"Riots"}, {ERV}),
+]
+
+
+def _types(sentence: str) -> set[str]:
+    events = shared_coder().code_texts([sentence], published=PUBLISHED)
+    return set(events["acled_event_type"].dropna())
+
+
+@pytest.mark.parametrize("sentence,has,lacks", CASES, ids=[c[0][:50] for c in CASES])
+def test_blast_in_a_fight_or_not(sentence: str, has: set[str], lacks: set[str]) -> None:
+    got = _types(sentence)
+    assert has <= got and not lacks & got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["firing and shelling", "firing and mortar shelling",
+                        "shelling and firing", "gunfire and rockets"]),
+       st.sampled_from(["Samba", "Poonch", "Sialkot", "Kathua"]),
+       st.sampled_from(["Monday", "Friday"]))
+def test_gunfire_with_shells_is_one_battle(fire: str, place: str, day: str) -> None:
+    types = _types(f"Indian and Pakistani troops exchanged {fire} in {place} on {day}.")
+    assert "Battles" in types and ERV not in types, types
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["a landmine blast", "a roadside bomb blast",
+                        "an IED explosion", "a remote-controlled bomb blast"]),
+       st.sampled_from(["farmers", "villagers", "labourers", "workers"]),
+       st.sampled_from(["Kech", "Bajaur", "Yala"]))
+def test_victims_of_a_mine_are_no_crowd(blast: str, who: str, place: str) -> None:
+    types = _types(f"Two {who} were injured in {blast} in {place} on Monday.")
+    assert ERV in types and "Riots" not in types, types
