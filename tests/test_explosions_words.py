@@ -5,8 +5,8 @@
   misspelling "arial strikes"): the aircraft
   alone are weak words, and read leftmost-longest they would cover the verb that tells
   the strike; "pounded" alone is a shelling (types/explosions_air.yaml).
-- One shell told by who fired it or where it fell ("a shell fired by the army fell on the
-  house"), mortar bombs, bombings, a device told by how it is set off
+- One shell or missile told by who fired it or where it fell ("a shell fired by the army
+  fell on the house", "a missile landed outside the hospital"), mortar bombs, bombings, a device told by how it is set off
   ("a remote-controlled device"): types/explosions.yaml.
 
 Sentences written here; each lists eventcoder's event types it must and must not give.
@@ -45,6 +45,10 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "two.", {"remote_explosive"}, set()),
     ("Separatists planted a remote-controlled device under a bridge in Quetta on Monday, "
      "wounding two passers-by.", {"remote_explosive"}, set()),
+    ("A missile landed outside the children's hospital in Misrata on Tuesday, shattering "
+     "windows.", {"airstrike"}, set()),
+    ("On Monday, a missile hit the parking lot of the university in Derna, destroying two "
+     "cars.", {"airstrike"}, set()),
     # hard negatives: aircraft that strike nothing, a crowd's tear gas, the oil company
     ("Fighter jets flew over the city during the parade in Karachi on Sunday.", set(),
      {"airstrike", "shelling"}),
