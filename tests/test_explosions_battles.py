@@ -4,7 +4,9 @@
   blast beside it ("firing and shelling on the border posts", "attacked with gunshots and
   explosions", "hurled bombs at each other"); an attack named by both weapons ("a gun and
   bomb attack") is typed by its target, as any attack: a battle on a patrol, violence
-  against civilians on a temple (types/explosions_mixed.yaml).
+  against civilians on a temple; a shelling its target answers with fire ("the troops
+  retaliated and killed five", "responded, firing back") is a battle too
+  (types/explosions_mixed.yaml).
 - A landmine, a roadside bomb or a device set off by remote is no crowd's weapon: the
   farmers or workers it hurt are its victims, and the blast stays an explosion, not a riot
   (`armed_words` of remote_explosive, types/explosions.yaml).
@@ -40,6 +42,14 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("A paramilitary convoy came under gun and rocket attack near Mir Ali on Wednesday, "
      "killing two soldiers.", {"Battles"}, {ERV}),
     ("Two rival factions hurled bombs at each other in Bhangar on Sunday.", set(), {ERV}),
+    # a shelling its target answers with fire: one battle
+    ("Border guards shelled a hamlet near Shakargarh on Sunday, and the other side "
+     "responded, firing back.", {"Battles"}, {ERV}),
+    ("Militants fired rockets at three check posts in Datta Khel on Tuesday, and the "
+     "troops retaliated and killed five of them.", {"Battles"}, {ERV}),
+    # hard negative: the answer denied
+    ("Rangers shelled two villages near Arnia on Monday, but the Indian side did not fire "
+     "back.", {ERV}, {"Battles"}),
     # an attack named by both weapons, on civilians: violence against civilians
     ("Gunmen killed four worshippers in a gun and bomb attack on a temple in Dinajpur on "
      "Friday.", {VAC}, {ERV}),

@@ -6,8 +6,9 @@
   alone are weak words, and read leftmost-longest they would cover the verb that tells
   the strike; "pounded" alone is a shelling (types/explosions_air.yaml).
 - One shell or missile told by who fired it or where it fell ("a shell fired by the army
-  fell on the house", "a missile landed outside the hospital"), mortar bombs, bombings, a device told by how it is set off
-  ("a remote-controlled device"): types/explosions.yaml.
+  fell on the house", "a missile landed outside the hospital"), mortar bombs, bombings, a
+  device told by how it is set off ("a remote-controlled device"): types/explosions.yaml
+  and types/explosions_air.yaml.
 
 Sentences written here; each lists eventcoder's event types it must and must not give.
 """
