@@ -33,6 +33,7 @@ from .resolve.event import resolve_candidate
 from .resolve.country import ArticleCountry, CountryReader
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
+from .rules.battle_parts import told_in_battle
 from .rules.candidates import candidates
 from .rules.crowds import CROWD_TYPES, CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
@@ -250,7 +251,8 @@ class Coder:
         # (the sentences segmented for the scan reach every event's sentence)
         sequels = told_first(crowds, self.follow_up, self.telling.window,
                              lambda _: opening_sentence(spans, doc.text))
-        kept = told_alone(sequels, self.types, self.telling)
+        kept = told_in_battle(told_alone(sequels, self.types, self.telling), self.types,
+                              self.vocabulary.blast_target_types, self.telling.window)
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]
