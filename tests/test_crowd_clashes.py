@@ -88,3 +88,52 @@ def test_a_clash_is_a_riot_only_where_the_coders_say_and_unarmed(
     riot = place in RIOT_PLACES and not armed
     assert events["acled_event_type"].tolist() == ["Riots" if riot else "Battles"], \
         events[["event_type", "rule"]].to_dict("records")
+
+
+# -- an unplaced clash takes the country of its state or article ---------------------------
+
+def _pending(coder, sentence: str, event_type: str, place: object = None,
+             organs: tuple[tuple[int, str], ...] = ()) -> object:
+    from eventcoder.context import Pending
+    from eventcoder.model.records import EventRecord
+
+    spec = coder.types[event_type]
+    record = EventRecord("d", 0, 0, len(sentence), sentence, "clash", 0, 5, event_type,
+                         spec.acled_event_type, spec.acled_sub_event_type, "occurred", [],
+                         place=place)
+    return Pending(record, spec.structure, spec.default_organ, False, organs)
+
+
+@pytest.mark.parametrize("iso3, riot", [("NPL", True), ("IND", True), ("BGD", False)])
+def test_an_unplaced_clash_takes_the_article_country(coder, iso3: str, riot: bool) -> None:
+    """"... were injured in the clash" with the police of no state named, the article's
+    crowd placed in the country: a riot where the country's coders say so."""
+    from eventcoder.model.places import Location
+    from eventcoder.rules.crowd_communal import communal_riots
+
+    placed = _pending(coder, "Farmers rallied in the town.", "protest",
+                      Location("Town", None, "Country", iso3, 0.0, 0.0, 1))
+    clash = _pending(coder, "Ten people were injured in the clash.", "clash",
+                     organs=((1, "police"),))
+    communal_riots([placed, clash], coder.types, coder.book)  # type: ignore[list-item]
+    record = clash.record  # type: ignore[attr-defined]
+    assert (record.acled_event_type == "Riots") == riot, record.rules
+    if riot:
+        assert (record.side1.name, record.side2.organ) == (
+            f"Rioters ({coder.book.countries[iso3].name})", "police")
+
+
+def test_the_police_and_army_left_to_place_are_one_state(coder) -> None:
+    """"Youths clashed with the police and paramilitary troopers", no state named: the
+    forces of the event's one country, against the crowd (two states' forces are a
+    battle: the table above)."""
+    from eventcoder.model.places import Location
+    from eventcoder.rules.crowd_communal import communal_riots
+
+    place = Location("Town", None, "India", "IND", 0.0, 0.0, 1)
+    clash = _pending(coder, "Hundreds clashed with the police and troopers.", "clash", place,
+                     organs=((0, "police"), (1, "military")))
+    communal_riots([clash], coder.types, coder.book)  # type: ignore[list-item]
+    record = clash.record  # type: ignore[attr-defined]
+    assert record.acled_event_type == "Riots", record.rules
+    assert record.side2.organ == "police"

@@ -26,6 +26,7 @@ from ..actors import ActorBook
 from ..context import Pending
 from ..lexicon.model import EventType
 from ..model.actors import Actor
+from ..model.records import EventRecord
 from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES
 
 BATTLES = "Battles"
@@ -53,12 +54,13 @@ def communal_riots(pending: list[Pending], types: dict[str, EventType],
     for item in pending:
         record = item.record
         iso3 = record.place.iso3 if record.place is not None else None
-        if record.acled_event_type != BATTLES or iso3 is None:
+        if record.acled_event_type != BATTLES:
             continue
-        if _communal(book, (record.side1, record.side2), iso3):
+        if iso3 is not None and _communal(book, (record.side1, record.side2), iso3):
             record.side1 = record.side2 = book.generic_actor(rioters, iso3)
             rule = RULE
-        elif iso3 in book.generic[rioters].crowd_in and \
+        elif (iso3 := iso3 or _article_country(record, pending)) in \
+                book.generic[rioters].crowd_in and \
                 _unarmed_clash(item, types.get(record.event_type), book):
             _crowd_sides(item, book, book.generic_actor(rioters, iso3), iso3)
             rule = CLASH_RULE
@@ -83,6 +85,15 @@ def _crowd_in(book: ActorBook, side: Actor, iso3: str) -> bool:
     return spec is not None and iso3 in spec.crowd_in
 
 
+def _article_country(record: EventRecord, pending: list[Pending]) -> str | None:
+    """The country of an event the text does not place ("the clash left ten injured"):
+    its state's, else that of the article's first placed event."""
+    state = next((s.iso3 for s in (record.side1, record.side2) if s is not None and
+                  s.is_state), None)
+    return state or next((p.record.place.iso3 for p in pending
+                          if p.record.place is not None), None)
+
+
 def _unarmed_clash(item: Pending, event_type: EventType | None, book: ActorBook) -> bool:
     """Is the record a fight of a type with an `unarmed_type`, told by one of its
     `crowd_triggers` ("clashed"), in a sentence that tells no arms, between sides none of
@@ -94,7 +105,9 @@ def _unarmed_clash(item: Pending, event_type: EventType | None, book: ActorBook)
             not set(_WORD.findall(record.sentence.lower())).isdisjoint(event_type.armed_words):
         return False
     sides = [s for s in (record.side1, record.side2) if s is not None]
-    states = {s.key for s in sides if s.is_state} | {o for _, o in item.unplaced_organs}
+    # (organs left to place are the event's country's: one state, whatever the organs)
+    states = {s.key for s in sides if s.is_state} | \
+        ({record.place.iso3} if item.unplaced_organs and record.place is not None else set())
     if len(states) > 1 or any(s.is_state and s.organ not in FORCES for s in sides) or \
             any(o not in FORCES for _, o in item.unplaced_organs):
         return False
