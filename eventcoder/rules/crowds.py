@@ -35,6 +35,7 @@ from ..lexicon import Lexicon
 from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.candidates import Candidate, Roles
+from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder
 from .crowd_property import unnamed_damage
@@ -190,6 +191,10 @@ class CrowdRules:
                   and s.key not in dead]
         if any(self.is_armed(s) and s not in crowds for s in sides):
             return False
+        if crowds and _harm_only(cand):
+            # "a party worker was killed by rival supporters": someone's death, told by
+            # no word of a fight, is an attack on a civilian, not the crowd's riot
+            return False
         if crowds:
             return True
         # (the police alone in an attack on someone are its doer: "police tortured a youth
@@ -258,6 +263,13 @@ class CrowdRules:
             # states the sentence names
             return False
         return True
+
+
+def _harm_only(cand: Candidate) -> bool:
+    """Is the candidate told only by words of its harm ("was killed", "died"), not of a
+    fight or an attack?"""
+    return all(ref.consequence for ref in cand.trigger.mention.groups[TriggerRef])
+
 
 def _agent_of_passive(view: SentenceView, parts: Participants, side: Side | None) -> bool:
     """Is the side named only after "by" ("a trader killed by gunmen", "by three armed
