@@ -17,6 +17,8 @@ is the attack's (rules/yields.py, `_thrown_at_people`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..model.actors import Side, UnnamedActor
 from ..model.candidates import Candidate
 from .view import SentenceView
@@ -41,7 +43,7 @@ def unnamed_damage(view: SentenceView, cand: Candidate, doer: Side | None,
 
 def thrown_harmless(view: SentenceView, cand: Candidate, thrown: frozenset[str],
                     throw_words: frozenset[str], harm_words: frozenset[str],
-                    armed_words: frozenset[str]) -> bool:
+                    armed_words: Iterable[str]) -> bool:
     """Is the candidate an explosion told by a bomb thrown by hand (one of `thrown`, a
     `throw_words` word up to `THROW_REACH` words before it: "hurled crude bombs"), in a
     sentence that tells no harm to people and no armed doer ("militants")?"""

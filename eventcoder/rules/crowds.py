@@ -171,7 +171,7 @@ class CrowdRules:
             return cands
         return [c.but("crowd_thrown", event_type=riot)
                 if thrown_harmless(view, c, self.thrown, self.throw, self.harm,
-                                   frozenset(riot.armed_words)) and
+                                   riot.armed_words) and
                 not (c.roles.sides and isinstance(c.roles.sides[0], Actor) and
                      self.is_armed(c.roles.sides[0]))
                 else c for c in cands]
