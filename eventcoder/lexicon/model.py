@@ -143,6 +143,10 @@ class EventType(Entry):
     unarmed_words: list[str] = Field(
         [], description="single words that name an unarmed side (\"locals\", \"students\"): "
         "in a sentence whose fight names no armed side, they make it the `unarmed_type`")
+    crowd_triggers: list[Phrase] = Field(
+        [], description="triggers that tell a crowd's fight where ACLED's coders say so: in a "
+        "country of the rioters' `crowd_in`, an event of the type told by one of them, with "
+        "no armed side and no `armed_words`, is its `unarmed_type` (rules/crowd_communal.py)")
 
     @property
     def targeting(self) -> CivilianTargeting:

@@ -1,4 +1,4 @@
-"""Two groups that fight where ACLED's coders call such fights riots.
+"""Fights that ACLED's coders of some countries call riots.
 
 "Two communities clashed over a land dispute", "two groups of villagers clashed": ACLED
 names the sides after the place ("Sidla Communal Militia (Bangladesh)") and codes a battle
@@ -6,27 +6,45 @@ in some countries, while in others its coders code the same fight as a riot, Rio
 Rioters. Which countries do so is a convention of their notes, kept in the lexicon: the
 generic actor's `crowd_in` (types/riots.yaml). A battle whose every side is such an actor,
 or a party's crowd beside one ("two groups of party workers"), placed in one of its
-countries, is retyped here, once the event's country is known."""
+countries, is retyped here, once the event's country is known.
+
+The `rioters` actor's `crowd_in` (types/riots_clashes.yaml) names the countries whose coders
+call any clash a riot unless an armed group fights in it: "clashes broke out in the town",
+"youths clashed with the police", "two parties' workers clashed". A battle of a type that
+has an `unarmed_type` (the armed clash), told by one of its `crowd_triggers` ("clashed",
+not "shot at"), whose sentence tells no arms (the type's `armed_words`: "gunfight",
+"bullets", "militants") and whose sides are no one named, a crowd, civilians, a party or
+one state's police or army, is there a riot: Rioters against the force, or against
+Rioters when no force is named."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 from ..actors import ActorBook
 from ..context import Pending
 from ..lexicon.model import EventType
 from ..model.actors import Actor
-from .crowd_types import CROWD_TYPES
+from ..model.records import EventRecord
+from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES
 
 BATTLES = "Battles"
 RIOT = "Violent demonstration"
 RULE = "crowd_communal"
+CLASH_RULE = "crowd_clash_country"
 # A party's supporters beside a communal side are one more crowd of the fight.
 PARTY = "political_militia"
+# Sides that bear no arms in a clash: the crowds and the people.
+UNARMED = CROWD_ACTOR_TYPES | {"civilians"}
+_WORD = re.compile(r"[\w'-]+")
 
 
 def communal_riots(pending: list[Pending], types: dict[str, EventType],
                    book: ActorBook) -> None:
     """Retype, in place, the battles of communal sides placed in a country of their
-    generic actor's `crowd_in` as riots of two crowds."""
+    generic actor's `crowd_in` as riots of two crowds, and the unarmed clashes placed in a
+    country of the rioters' `crowd_in` as riots."""
     riot = next((t for t in types.values() if t.acled_event_type in CROWD_TYPES and
                  t.acled_sub_event_type == RIOT), None)
     rioters = next((g.id for g in book.generic.values()
@@ -36,14 +54,22 @@ def communal_riots(pending: list[Pending], types: dict[str, EventType],
     for item in pending:
         record = item.record
         iso3 = record.place.iso3 if record.place is not None else None
-        if record.acled_event_type != BATTLES or iso3 is None or \
-                not _communal(book, (record.side1, record.side2), iso3):
+        if record.acled_event_type != BATTLES:
+            continue
+        if iso3 is not None and _communal(book, (record.side1, record.side2), iso3):
+            record.side1 = record.side2 = book.generic_actor(rioters, iso3)
+            rule = RULE
+        elif (iso3 := iso3 or _article_country(record, pending)) in \
+                book.generic[rioters].crowd_in and \
+                _unarmed_clash(item, types.get(record.event_type), book):
+            _crowd_sides(item, book, book.generic_actor(rioters, iso3), iso3)
+            rule = CLASH_RULE
+        else:
             continue
         record.event_type = riot.id
         record.acled_event_type = riot.acled_event_type
         record.acled_sub_event_type = riot.acled_sub_event_type
-        record.side1 = record.side2 = book.generic_actor(rioters, iso3)
-        record.rules.append(RULE)
+        record.rules.append(rule)
 
 
 def _communal(book: ActorBook, sides: tuple[Actor | None, Actor | None], iso3: str) -> bool:
@@ -57,3 +83,56 @@ def _communal(book: ActorBook, sides: tuple[Actor | None, Actor | None], iso3: s
 def _crowd_in(book: ActorBook, side: Actor, iso3: str) -> bool:
     spec = book.generic.get(side.key.split(":", 1)[0])
     return spec is not None and iso3 in spec.crowd_in
+
+
+def _article_country(record: EventRecord, pending: list[Pending]) -> str | None:
+    """The country of an event the text does not place ("the clash left ten injured"):
+    its state's, else that of the article's first placed event."""
+    state = next((s.iso3 for s in (record.side1, record.side2) if s is not None and
+                  s.is_state), None)
+    return state or next((p.record.place.iso3 for p in pending
+                          if p.record.place is not None), None)
+
+
+def _unarmed_clash(item: Pending, event_type: EventType | None, book: ActorBook) -> bool:
+    """Is the record a fight of a type with an `unarmed_type`, told by one of its
+    `crowd_triggers` ("clashed"), in a sentence that tells no arms, between sides none of
+    which is armed: no one named, crowds, civilians, parties, and the police or army of one
+    state at most (a state's key is its iso3, whatever the organ)?"""
+    record = item.record
+    if event_type is None or event_type.unarmed_type is None or \
+            record.trigger.lower() not in event_type.crowd_triggers or \
+            not set(_WORD.findall(record.sentence.lower())).isdisjoint(event_type.armed_words):
+        return False
+    sides = [s for s in (record.side1, record.side2) if s is not None]
+    # (organs left to place are the event's country's: one state, whatever the organs)
+    states = {s.key for s in sides if s.is_state} | \
+        ({record.place.iso3} if item.unplaced_organs and record.place is not None else set())
+    if len(states) > 1 or any(s.is_state and s.organ not in FORCES for s in sides) or \
+            any(o not in FORCES for _, o in item.unplaced_organs):
+        return False
+    return all(s.is_state or s.actor_type in UNARMED or _party(book, s) for s in sides)
+
+
+def _party(book: ActorBook, side: Actor) -> bool:
+    """Is the side a party's members ("TMC workers", as its militia or itself)?"""
+    entry = book.entry(side) or \
+        book.entry(replace(side, key=side.key.removesuffix(":militia")))
+    return entry is not None and entry.party
+
+
+def _crowd_sides(item: Pending, book: ActorBook, rioters: Actor, iso3: str) -> None:
+    """Rioters against the force the record names (or leaves to place), else against
+    Rioters; the parties named are the crowds' associated actors."""
+    record = item.record
+    sides = [s for s in (record.side1, record.side2) if s is not None]
+    force = next((s for s in sides if s.is_state), None)
+    organ = next((o for _, o in item.unplaced_organs), None)
+    if force is None and organ is not None:
+        force = book.state(iso3, organ)
+        item.unplaced_organs = ()
+    parties = [s for s in sides if not s.is_state and s.actor_type not in UNARMED]
+    record.side1, record.side2 = rioters, force or rioters
+    record.associates1 = [*record.associates1, *parties[:1]]
+    if force is None:
+        record.associates2 = [*record.associates2, *parties[1:2]]

@@ -35,9 +35,10 @@ from ..lexicon import Lexicon
 from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.candidates import Candidate, Roles
+from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder
-from .crowd_property import unnamed_damage
+from .crowd_property import thrown_harmless, unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
 from .crowd_types import (
     ABSORBED,
@@ -86,6 +87,10 @@ class CrowdRules:
     # Words that tell harm to people ("injured"): property an unnamed doer destroyed with
     # none of them told is a riot's (rules/crowd_property.py).
     harm: frozenset[str] = frozenset()
+    # Bombs thrown by hand ("crude bombs") and the words of the throw ("hurled"): with no
+    # harm told, an unnamed doer's riot (rules/crowd_property.py).
+    thrown: frozenset[str] = frozenset()
+    throw: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -102,7 +107,9 @@ class CrowdRules:
                    frozenset(g.id for g in generic if g.victims),
                    frozenset(g.id for g in generic if g.actor_type in ARMED_GENERIC), words,
                    frozenset(lexicon.language.rules.lethal_triggers),
-                   frozenset(lexicon.language.rules.harm_words))
+                   frozenset(lexicon.language.rules.harm_words),
+                   frozenset(lexicon.language.rules.thrown_triggers),
+                   frozenset(lexicon.language.rules.throw_words))
 
     # -- what a side is ------------------------------------------------------------------
 
@@ -124,6 +131,7 @@ class CrowdRules:
     def events(self, view: SentenceView, parts: Participants, cands: list[Candidate]
                ) -> list[Candidate]:
         """The sentence's candidates with the crowd rules applied (see the module)."""
+        cands = self._thrown_riots(view, cands)
         if not self.by_sub or not any(_is_crowd_type(c.event_type) or
                                       c.event_type.acled_event_type in ABSORBED for c in cands):
             return cands  # no event a crowd could have made
@@ -153,6 +161,20 @@ class CrowdRules:
                         anaphoric=False)
                   for c in _one_per_place(view, parts, crowd)]
         return sorted(kept + merged, key=lambda c: c.trigger.first)
+
+    def _thrown_riots(self, view: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+        """A bomb thrown by hand, no one hurt, by a doer who is no armed group named
+        ("assailants hurled two crude bombs at the court"): a riot (rules/crowd_property.py;
+        an unnamed doer's riot is then kept by `unnamed_damage`)."""
+        riot = self.by_sub.get("Violent demonstration")
+        if riot is None or not self.thrown:
+            return cands
+        return [c.but("crowd_thrown", event_type=riot)
+                if thrown_harmless(view, c, self.thrown, self.throw, self.harm,
+                                   riot.armed_words) and
+                not (c.roles.sides and isinstance(c.roles.sides[0], Actor) and
+                     self.is_armed(c.roles.sides[0]))
+                else c for c in cands]
 
     def _written_as_crowds(self, view: SentenceView, parts: Participants) -> frozenset[str]:
         """The keys of the sides written with a crowd's word ("Hamas supporters", "party
@@ -189,6 +211,10 @@ class CrowdRules:
         crowds = [s for s in sides if (self.is_crowd(s) or s.key in written)
                   and s.key not in dead]
         if any(self.is_armed(s) and s not in crowds for s in sides):
+            return False
+        if crowds and _harm_only(cand):
+            # "a party worker was killed by rival supporters": someone's death, told by
+            # no word of a fight, is an attack on a civilian, not the crowd's riot
             return False
         if crowds:
             return True
@@ -258,6 +284,13 @@ class CrowdRules:
             # states the sentence names
             return False
         return True
+
+
+def _harm_only(cand: Candidate) -> bool:
+    """Is the candidate told only by words of its harm ("was killed", "died"), not of a
+    fight or an attack?"""
+    return all(ref.consequence for ref in cand.trigger.mention.groups[TriggerRef])
+
 
 def _agent_of_passive(view: SentenceView, parts: Participants, side: Side | None) -> bool:
     """Is the side named only after "by" ("a trader killed by gunmen", "by three armed
