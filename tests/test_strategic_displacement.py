@@ -42,6 +42,9 @@ CASES: list[tuple[str, list[str]]] = [
     # a flight told after the fighting it follows is that fighting's sequel
     ("Troops clashed with rebels near Kutkai on Monday. About 400 villagers fled their "
      "homes.", ["clash"]),
+    # a tally of the conflict's years, not a flight that took place
+    ("More than 3.5 million people have been displaced across Myanmar since the coup.", []),
+    ("Some two million Sudanese have fled their homes since the war began.", []),
     # a flight from nature
     ("Floods have displaced 20,000 people in Assam since Monday.", []),
     ("Thousands of villagers have been displaced by landslides in Sindhupalchok.", []),
