@@ -9,6 +9,8 @@ types/strategic_agreements.yaml, types/strategic_cues.yaml).
 - A deal signed between the sides of a conflict is an agreement; states' business deals
   ("signed an agreement on rail investment") are not.
 - A person or a case handed over to the police is no ground changing hands.
+- An arrest "for the murder of", "for beating", "for threatening" is the sequel of that act
+  (ACLED codes the act, not the arrest).
 
 Sentences written here; each lists the event types it must give, in text order.
 """
@@ -40,6 +42,15 @@ CASES: list[tuple[str, list[str]]] = [
     # negated, hypothetical
     ("Police denied arresting any journalists in Lusaka.", []),
     ("The police could start arresting strikers in Lusaka next week.", []),
+    # an arrest for a violent act is that act's sequel
+    ("Four men were arrested for threatening voters in Rohtak on Monday.", []),
+    ("A constable was arrested for the murder of a farmer in Etah on Monday.", []),
+    ("Police arrested two men for beating a shopkeeper in Kano on Monday.", []),
+    # hard negatives: the arrest is the news, the act only why the man was wanted
+    ("Police arrested a rebel commander wanted for the killing of five soldiers in Bangui "
+     "on Monday.", ["arrest"]),
+    ("Police arrested 40 opposition activists in Dhaka on Friday for their alleged links "
+     "with sabotage.", ["arrest"]),
     # agreements signed between the sides
     ("The army and the KNU signed an agreement to halt attacks near Hpapun on Monday.",
      ["agreement"]),
