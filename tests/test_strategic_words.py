@@ -7,7 +7,8 @@ types/strategic_agreements.yaml, types/strategic_cues.yaml).
   ACLED's arrests; a raid that turns into a gunfight is the gunfight, a raid a crowd
   protests against is the protest.
 - A deal signed between the sides of a conflict is an agreement; states' business deals
-  ("signed an agreement on rail investment") are not.
+  ("signed an agreement on rail investment"), a commercial dispute's bargaining ("talks
+  with the company") are not.
 - A person or a case handed over to the police is no ground changing hands.
 - An arrest "for the murder of", "for beating", "for threatening" is the sequel of that act
   (ACLED codes the act, not the arrest).
@@ -59,6 +60,15 @@ CASES: list[tuple[str, list[str]]] = [
     # hard negatives: states' business
     ("India and Japan signed an agreement on rail investment in Delhi on Monday.", []),
     ("Nepal and China signed an accord on trade in Beijing.", []),
+    # ... or a commercial dispute's bargaining
+    ("Negotiations between market vendors and the management in Phnom Penh ended without a "
+     "deal on Monday.", []),
+    ("The provincial government held talks with the company over the mine in Hpakant on "
+     "Monday.", []),
+    ("Farmers held negotiations with the management of the sugar mill in Meerut on Monday.",
+     []),
+    # hard negative: talks between the sides
+    ("Government negotiators held talks with the KNU in Yangon on Monday.", ["negotiation"]),
     # a person or a case handed over
     ("The murder case was handed over to the CBI on Tuesday.", []),
     ("Villagers caught the thief and he was handed over to the police in Sylhet on Monday.",
