@@ -117,8 +117,8 @@ CROWDS = [
      [("Peaceful protest", "Protesters (Pakistan)", None)]),
     ("Students held a rally in Dhaka on Monday demanding police protection for teachers.",
      [("Peaceful protest", "Protesters (Bangladesh)", None)]),
-    ("Police arrested three men for the murder of a shopkeeper in Multan on Monday. Traders "
-     "protested against the killing in Multan on Monday.",
+    ("Police arrested three men in connection with the murder of a shopkeeper in Multan on "
+     "Monday. Traders protested against the killing in Multan on Monday.",
      [("Arrests", "Police Forces of Pakistan", None),
       ("Peaceful protest", "Protesters (Pakistan)", None)]),
 ]
