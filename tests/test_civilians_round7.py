@@ -11,7 +11,10 @@ rule, with hard negatives.
   the abduction of ..."); not a shutdown's words, nor a procession's (a wedding's)
   (rules/yields.py, `_with_protest`, `strike_words` of types/victims.yaml);
 - a beating told by the bare verb, its doer before it and its victims after it ("police
-  beat a reporter"), never a match won, a police beat or drums (types/civilians_beatings.yaml).
+  beat a reporter"), never a match won, a police beat or drums (types/civilians_beatings.yaml);
+- torture told by the noun, in custody or beside its doer ("injured in torture by border
+  guards", "injuries in police custody"), never torture talked of, nor custody alone
+  (types/civilians_custody.yaml).
 """
 
 from __future__ import annotations
@@ -74,6 +77,17 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("India beat Pakistan by five wickets in Kolkata on Saturday.", []),
     ("Drummers beat the drums as the crowd moved through Dhaka on Monday.", []),
     ("Militants beat two policemen in Kupwara on Monday.", [dict(event_type="clash")]),
+    # --- torture told by the noun --------------------------------------------------------
+    ("A Dalit farmer died from alleged torture during police custody in Patna, his family "
+     "said.", [dict(event_type=ATTACK, actor2="Civilians (India)", fatalities=1)]),
+    ("A cattle trader was injured in torture by border guards near Hili on Monday.",
+     [dict(event_type=ATTACK)]),
+    ("A prisoner who suffered injuries in police custody died in hospital in Hanoi on "
+     "Friday.", [dict(event_type=ATTACK, actor2="Civilians (Vietnam)")]),
+    # hard negatives: torture talked of; people taken into custody
+    ("Rights groups held a seminar against torture in Dhaka on Sunday.", []),
+    ("The minister said torture would never be tolerated in police stations.", []),
+    ("Police took two suspects into custody in Patna on Monday.", []),
 ]
 
 
