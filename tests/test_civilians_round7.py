@@ -14,7 +14,10 @@ rule, with hard negatives.
   beat a reporter"), never a match won, a police beat or drums (types/civilians_beatings.yaml);
 - torture told by the noun, in custody or beside its doer ("injured in torture by border
   guards", "injuries in police custody"), never torture talked of, nor custody alone
-  (types/civilians_custody.yaml).
+  (types/civilians_custody.yaml);
+- a group or persons the report cannot name are ACLED's unidentified armed group when they
+  do the harm ("an unknown group killed a herder"), never a crowd named after the words
+  (types/assailants.yaml).
 """
 
 from __future__ import annotations
@@ -75,6 +78,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negatives: a match won, a police post, drums; the police's forces beaten
     ("Ghana beat Nigeria 2-1 in Accra on Sunday.", []),
     ("India beat Pakistan by five wickets in Kolkata on Saturday.", []),
+    ("The Maltese national team beat Chile 2-0 in a friendly in Valletta, the coach told "
+     "reporters.", []),
+    ("The Nepali team beat two rivals in Kathmandu on Sunday.", []),
+    ("A team of gunmen attacked a polio vaccination team in Bannu on Monday.",
+     [dict(event_type=ATTACK)]),
     ("Drummers beat the drums as the crowd moved through Dhaka on Monday.", []),
     ("Militants beat two policemen in Kupwara on Monday.", [dict(event_type="clash")]),
     # --- torture told by the noun --------------------------------------------------------
@@ -88,6 +96,14 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Rights groups held a seminar against torture in Dhaka on Sunday.", []),
     ("The minister said torture would never be tolerated in police stations.", []),
     ("Police took two suspects into custody in Patna on Monday.", []),
+    # --- a group the report cannot name ---------------------------------------------------
+    ("An unknown group on motorbikes killed a herder near Kutum on Monday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Sudan)")]),
+    ("Unidentified armed individuals shot dead a shopkeeper at his home in Ujjain.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
+    # hard negative: a crowd of unknown people stays a crowd
+    ("An unknown group of protesters gathered outside the court in Dhaka.",
+     [dict(event_type="protest", actor1="Protesters (Bangladesh)")]),
 ]
 
 
