@@ -25,6 +25,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
@@ -113,3 +115,30 @@ def test_violence_against_civilians_round7(coder, text: str, expected: list[dict
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
     assert_rows(rows, expected, summary=summary)
+
+
+def _rule_words(coder: Any, name: str) -> list[str]:
+    return sorted(getattr(coder.lexicon.language.rules, name))
+
+
+@given(st.data())
+def test_a_shutdown_or_procession_word_never_hides_an_attack(coder, data: st.DataObject
+                                                             ) -> None:
+    """An attack on civilians told with a shutdown's or a procession's word stays an
+    event, whichever the word (`strike_words`)."""
+    word = data.draw(st.sampled_from(_rule_words(coder, "strike_words")))
+    text = f"Gunmen shot dead a trader in Quetta on Monday during the {word}."
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    assert any(r["event_type"] == ATTACK for r in rows), (word, rows)
+
+
+@given(st.data())
+def test_a_demonstration_word_makes_the_attack_its_cause(coder, data: st.DataObject) -> None:
+    """An attack on civilians told with any other word of a demonstration is no event of
+    its own, whichever the word."""
+    words = sorted(set(_rule_words(coder, "demonstration_words")) -
+                   set(_rule_words(coder, "strike_words")))
+    word = data.draw(st.sampled_from(words))
+    text = f"Gunmen shot dead a trader in Quetta on Monday, the {word} said."
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    assert not any(r["event_type"] == ATTACK for r in rows), (word, rows)
