@@ -138,6 +138,10 @@ class RuleWords(Entry):
     demonstration_words: list[Word] = _words("words that tell a demonstration (\"protesters\", "
                                              "\"picket\"): an event that yields to "
                                              "demonstrations, told with them, is part of one")
+    strike_words: list[Word] = _words("demonstration words that do not make an attack on "
+                                      "civilians told with them the demonstration's cause or "
+                                      "episode (\"hartal\", \"procession\"): attacks during "
+                                      "a shutdown, or on a wedding's procession, are events")
     follow_up_types: list[Word] = _words("event types (ids) told as the sequel of a report's "
                                          "opening (\"Police detained forty of them.\"): "
                                          "events only when the opening sentence tells one "

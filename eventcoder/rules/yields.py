@@ -21,7 +21,17 @@ a document:
   trader") has an unknown doer, not whoever found it (`found_triggers`);
 - a bomb thrown by hand at no armed side, with people hurt in its sentence ("assailants
   hurled crude bombs at a bus, injuring three passengers") is an attack on civilians, its
-  thrower there, not a remote explosion (`thrown_triggers`, `throw_words`).
+  thrower there, not a remote explosion (`thrown_triggers`, `throw_words`);
+- an attack on civilians told in a sentence with words of a demonstration that made no
+  event of it ("villagers staged a sit-in demanding justice for a farmer shot dead by
+  police") is its cause or its episode, not an event of its own; not a shutdown's or a
+  procession's words ("a bus was torched during the hartal, injuring its driver": the
+  attack is its own event; `strike_words`);
+- a report that opens with a battle, a riot or a protest and tells, in a later sentence
+  that names no place of its own, people shot, beaten or abducted ("Two villages clashed
+  over a pond in Rampur on Monday. A farmer was hacked to death.") tells an episode of
+  that event, which ACLED codes as one row of its type, not an attack on civilians of its
+  own (`_episode`).
 """
 
 from __future__ import annotations
@@ -43,6 +53,11 @@ THROWN_RULE = "thrown_at_people"
 _THROWN_TYPE = "civilian_attack"  # the type a bomb thrown at people is
 _THROW_REACH = 5  # words between a throwing word and the bomb ("hurled two crude bombs")
 _CIVILIANS = "civilians"  # the actor type of the people a bomb may be thrown at
+# ACLED's types of the events whose later, unplaced violence against civilians is their
+# episode (a bombing told first is an event of its own kind: its victims are its toll)
+_OPENING_TYPES = ("Battles", "Riots", "Protests")
+# the rules that tell an event placed by its own sentence (resolve/event.py)
+_OWN_PLACE_RULES = ("place_clause", "place_sentence", "place_border")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +72,16 @@ class Telling:
     found: frozenset[str] = frozenset()
     thrown: frozenset[str] = frozenset()
     throw: frozenset[str] = frozenset()
+    # words of a demonstration an attack on civilians told with is part or cause of
+    protest: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, rules: RuleWords) -> Telling:
         return cls(rules.yield_window, frozenset(rules.harmless_triggers),
                    frozenset(rules.harm_words), frozenset(rules.demonstration_words),
                    frozenset(rules.lethal_triggers), frozenset(rules.found_triggers),
-                   frozenset(rules.thrown_triggers), frozenset(rules.throw_words))
+                   frozenset(rules.thrown_triggers), frozenset(rules.throw_words),
+                   frozenset(rules.demonstration_words) - frozenset(rules.strike_words))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
@@ -87,7 +105,9 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
         return pending  # (most documents: nothing to drop)
     dropped = {i for i in told if _harmless(pending[i], types, telling) or
                _told_with(i, pending, types, telling.window) or
-               _with_demonstration(pending[i], types, telling)}
+               _with_demonstration(pending[i], types, telling) or
+               _with_protest(pending[i], types, telling) or
+               _episode(pending[i], pending, types)}
     return [p for i, p in enumerate(pending) if i not in dropped] if dropped else pending
 
 
@@ -165,6 +185,27 @@ def _with_demonstration(item: Pending, types: Mapping[str, EventType], telling: 
     if not telling.demonstration or _DEMONSTRATIONS not in types[record.event_type].yields_to:
         return False
     return not telling.demonstration.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _with_protest(item: Pending, types: Mapping[str, EventType], telling: Telling) -> bool:
+    """Is the event an attack on civilians told in a sentence with words of a demonstration
+    ("relatives staged a sit-in over the killing of a trader")?"""
+    record = item.record
+    if not telling.protest or types[record.event_type].targeting != _TARGETED:
+        return False
+    return not telling.protest.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _episode(item: Pending, pending: list[Pending], types: Mapping[str, EventType]) -> bool:
+    """Is the event an attack on civilians told, with no place of its own, in a sentence
+    after one that tells a battle, a riot or a protest of the same report (its episode)?"""
+    record = item.record
+    if types[record.event_type].targeting != _TARGETED or \
+            any(rule in _OWN_PLACE_RULES for rule in record.rules):
+        return False
+    at = record.sentence_index
+    return any(other.record.acled_event_type in _OPENING_TYPES and
+               other.record.sentence_index < at for other in pending)
 
 
 def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], window: int
