@@ -143,6 +143,10 @@ class EventType(Entry):
     unarmed_words: list[str] = Field(
         [], description="single words that name an unarmed side (\"locals\", \"students\"): "
         "in a sentence whose fight names no armed side, they make it the `unarmed_type`")
+    off_duty_phrases: list[str] = Field(
+        [], description="phrases that place the state's forces off duty (\"at his home\"): in "
+        "the sentence, no `retype` rule reads a side of the state's forces, which is the "
+        "type's `default_target` instead (ACLED: an officer attacked at home is a civilian)")
 
     @property
     def targeting(self) -> CivilianTargeting:
