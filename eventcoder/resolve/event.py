@@ -282,6 +282,7 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
 
 
 Pair = tuple[Actor | None, Actor | None]
+_CIVILIANS = "civilians"  # the actor type of civilians: no side of a battle
 
 
 def typed(record: EventRecord, event_type: EventType) -> None:
@@ -350,6 +351,8 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
         record.side2 = None
         record.rules.append("off_duty")
     for rule in event_type.retype:
+        if _civilian_doer(record, rule):
+            continue
         unarmed = _parties(record, book) if rule.type in types and \
             types[rule.type].unarmed_type else frozenset()
         if rule.type in types and (_matches(rule, record, unarmed) or
@@ -364,6 +367,14 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
         record.side2 = book.generic_actor(event_type.default_target, iso3)
         record.rules.append("default_target")
     return event_type
+
+
+def _civilian_doer(record: EventRecord, rule: Retype) -> bool:
+    """Does the rule read the target of a doer who is civilians ("villagers beat two
+    suspected robbers to death")? Civilians fight no battle whoever they attack: ACLED
+    codes such a killing as violence against civilians (or a mob's), never as a clash."""
+    doer = record.side1
+    return rule.side == "actor2" and doer is not None and doer.actor_type == _CIVILIANS
 
 
 def _off_duty(record: EventRecord, event_type: EventType, words: Sequence[str],
