@@ -263,9 +263,13 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
             url=doc.url, disorder_type=event_type.disorder_type, cameo=event_type.cameo,
             plover=event_type.plover, targeting=event_type.targeting)
-        if date is not None:  # names whose meaning changed (the Taliban) read on this date
+        # Names whose meaning changed (the Taliban) read on the event's day (the day the
+        # sentence's names were read on, when it gives no date), and a name groups of several
+        # countries share in the event's country ("ASWJ" in Peshawar is not Somalia's).
+        day = date if date is not None else doc.published
+        if day is not None:
             where = location.iso3 if location else None
-            sides = tuple(book.on_date(s, date, where) if isinstance(s, Actor) else s
+            sides = tuple(book.on_date(s, day, where) if isinstance(s, Actor) else s
                           for s in sides)
             if part + 1 < len(splits):  # the next part's place, as the sides now are
                 countries = _countries(facts, sides, mediators)
