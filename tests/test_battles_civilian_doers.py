@@ -2,7 +2,8 @@
 hack or lynch people they take for robbers or militants do violence to them, which ACLED
 codes as violence against civilians (a mob's or vigilantes'), never as an armed clash,
 whoever the victims are said to be (resolve/event.py, `_civilian_doer`: no `retype` rule
-reads the target of a doer who is civilians).
+reads the target of a doer who is civilians). And an armed group that "killed" civilians
+named as such attacked them (rules/candidates.py, `_victims_named`).
 
 Sentences written here; each expected event lists only the fields it pins down.
 """
@@ -36,6 +37,16 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(acled_event_type="Battles", actor2="Police Forces of Bangladesh")]),
     # ... and civilians killed by an armed group stay its victims
     ("Gunmen shot dead two villagers in Kushtia on Sunday.", [dict(acled_event_type=VAC)]),
+    # --- civilians as the object of "killed": the attack on them, not a fight ---------------
+    ("Militants killed two Hazara shopkeepers in Quetta on Sunday.",
+     [dict(acled_event_type=VAC, actor2="Civilians (Pakistan)")]),
+    ("Gunmen killed three Sindhi labourers in Gwadar district.",
+     [dict(acled_event_type=VAC)]),
+    # hard negatives: armed victims, and a passive that tells a fight's toll
+    ("Troops killed three militants in Kech district on Friday.",
+     [dict(acled_event_type="Battles")]),
+    ("A rebel and a villager were killed in a gunfight near Imphal on Tuesday.",
+     [dict(acled_event_type="Battles")]),
 ]
 
 
