@@ -263,9 +263,8 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
             url=doc.url, disorder_type=event_type.disorder_type, cameo=event_type.cameo,
             plover=event_type.plover, targeting=event_type.targeting)
-        # Names whose meaning changed (the Taliban) read on the event's day (the day the
-        # sentence's names were read on, when it gives no date), and a name groups of several
-        # countries share in the event's country ("ASWJ" in Peshawar is not Somalia's).
+        # Names read on the event's day (the Taliban), or the one they were read on, and in
+        # its country when groups of several share them ("ASWJ" in Peshawar: Pakistan's)
         day = date if date is not None else doc.published
         if day is not None:
             where = location.iso3 if location else None
