@@ -62,6 +62,12 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(acled_event_type="Battles", actor1="Al Shabaab")]),
     ("Insurgents opened fire on a security outpost in Bacho district of Narathiwat overnight.",
      [BATTLE]),
+    # a checkpost stands for the forces who man it (round 7)
+    ("Twelve gunmen attacked a checkpost near Gilgit on Sunday night.", [BATTLE]),
+    ("Insurgents opened fire on a check post in Panjgur on Friday.",
+     [dict(acled_event_type="Battles", actor2="Police Forces of Pakistan")]),
+    ("Traders blocked the road near a checkpost in Chaman on Friday.",
+     [dict(acled_event_type="Protests")]),
     # hard negatives: a civilian's killing stays an attack on civilians; a post is no target
     ("Unidentified gunmen shot dead a shopkeeper in Mardan on Sunday.",
      [dict(acled_event_type="Violence against civilians")]),

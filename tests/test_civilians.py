@@ -91,7 +91,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Unknown assailants attacked a man in Lucknow on Monday.",
      [dict(event_type="civilian_attack", actor2="Civilians (India)")]),
     # hard negatives: a post of armed forces, a place, no object
-    ("Militants attacked a security checkpost in Chaghi on Monday.", []),
+    # (an attack on a checkpost is one on the forces who man it: a clash, not civilians)
+    ("Militants attacked a security checkpost in Chaghi on Monday.",
+     [dict(event_type="clash")]),
     ("Houthis attacked the city of Jeddah on Monday.", []),
     ("The Houthi attack on Jeddah was condemned.", []),
     # --- a body found with marks of violence ----------------------------------------------

@@ -52,7 +52,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # --- the subject of a passive with no agent is the target, not the doer ---------------
     ("A traffic policeman was shot dead at a crossing in Peshawar late on Monday.",
      [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
-    ("A soldier was gunned down near his home in Kampot on Sunday.",
+    ("A soldier was gunned down near a market in Kampot on Sunday.",
      [dict(event_type="clash", actor2="Military Forces of Cambodia")]),
     ("A Jubo League leader was shot dead at his shop in Chittagong on Tuesday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",

@@ -147,6 +147,10 @@ class EventType(Entry):
         [], description="triggers that tell a crowd's fight where ACLED's coders say so: in a "
         "country of the rioters' `crowd_in`, an event of the type told by one of them, with "
         "no armed side and no `armed_words`, is its `unarmed_type` (rules/crowd_communal.py)")
+    off_duty_phrases: list[str] = Field(
+        [], description="phrases that place the state's forces off duty (\"at his home\"): in "
+        "the sentence, no `retype` rule reads a side of the state's forces, which is the "
+        "type's `default_target` instead (ACLED: an officer attacked at home is a civilian)")
 
     @property
     def targeting(self) -> CivilianTargeting:

@@ -8,7 +8,7 @@ split totals stay with the event that reports them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -263,16 +263,19 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
             date_text=date_text, fatalities=toll, source=doc.source, published=doc.published,
             url=doc.url, disorder_type=event_type.disorder_type, cameo=event_type.cameo,
             plover=event_type.plover, targeting=event_type.targeting)
-        if date is not None:  # names whose meaning changed (the Taliban) read on this date
+        # Names read on the event's day (the Taliban), or the one they were read on, and in
+        # its country when groups of several share them ("ASWJ" in Peshawar: Pakistan's)
+        day = date if date is not None else doc.published
+        if day is not None:
             where = location.iso3 if location else None
-            sides = tuple(book.on_date(s, date, where) if isinstance(s, Actor) else s
+            sides = tuple(book.on_date(s, day, where) if isinstance(s, Actor) else s
                           for s in sides)
             if part + 1 < len(splits):  # the next part's place, as the sides now are
                 countries = _countries(facts, sides, mediators)
         (record.side1, record.side2), unplaced = _actors(cand, sides, book, location)
         record.keep_sides_apart()  # distinct in the text, one actor once resolved
         if types is not None and (event_type.retype or event_type.default_target):
-            by_sides(record, event_type, types, book, {slot for slot, _ in unplaced})
+            unplaced = _retyped(record, event_type, types, book, unplaced, facts.view.words)
         if mediators:  # a side is never its own event's mediator
             sides_keys = {a.key for a in (record.side1, record.side2) if a is not None}
             record.mediator_actors = [book.as_mediator(m) for m in mediators
@@ -282,6 +285,7 @@ def resolve_candidate(facts: SentenceFacts, cand: Candidate, book: ActorBook,
 
 
 Pair = tuple[Actor | None, Actor | None]
+_CIVILIANS = "civilians"  # the actor type of civilians: no side of a battle
 
 
 def typed(record: EventRecord, event_type: EventType) -> None:
@@ -321,16 +325,37 @@ def _parties(record: EventRecord, book: ActorBook) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _retyped(record: EventRecord, event_type: EventType, types: Mapping[str, EventType],
+             book: ActorBook, unplaced: tuple[tuple[int, str], ...], words: Sequence[str]
+             ) -> tuple[tuple[int, str], ...]:
+    """`by_sides`, and the organs still left for the article: not a target off duty, who is
+    a civilian rather than his state's forces."""
+    by_sides(record, event_type, types, book, {slot for slot, _ in unplaced}, words)
+    if "off_duty" in record.rules:
+        return tuple(u for u in unplaced if u[0] != 1)
+    return unplaced
+
+
 def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, EventType],
-             book: ActorBook, unplaced: set[int] | frozenset[int] = frozenset()) -> EventType:
+             book: ActorBook, unplaced: set[int] | frozenset[int] = frozenset(),
+             words: Sequence[str] = ()) -> EventType:
     """ACLED types some events by who takes part: the first `retype` rule that matches the
     record's sides makes it of its type (once: the new type's rules are not read again);
     a type that needs armed sides (it has an `unarmed_type`) is not matched by a party's
-    members. Then a type with a `default_target` gets it as actor2 when the text names
-    none. `unplaced`: the slots (0, 1) of state organs whose state the article settles
-    later ("two soldiers were shot dead"): such a side is of the state's forces, and named."""
+    members, nor one of the state's forces that the sentence's `words` place off duty
+    (the type's `off_duty_phrases`). Then a type with a `default_target` gets it as actor2
+    when the text names none. `unplaced`: the slots (0, 1) of state organs whose state the
+    article settles later ("two soldiers were shot dead"): such a side is of the state's
+    forces, and named."""
     civilian_victims(record, event_type, book)  # "a BNP activist was shot dead"
+    if _off_duty(record, event_type, words, unplaced):
+        # "gunmen shot a policeman outside his home": ACLED's victim is a civilian
+        unplaced = unplaced - {1}
+        record.side2 = None
+        record.rules.append("off_duty")
     for rule in event_type.retype:
+        if _civilian_doer(record, rule):
+            continue
         unarmed = _parties(record, book) if rule.type in types and \
             types[rule.type].unarmed_type else frozenset()
         if rule.type in types and (_matches(rule, record, unarmed) or
@@ -345,6 +370,35 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
         record.side2 = book.generic_actor(event_type.default_target, iso3)
         record.rules.append("default_target")
     return event_type
+
+
+def _civilian_doer(record: EventRecord, rule: Retype) -> bool:
+    """Does the rule read the target of a doer who is civilians ("villagers beat two
+    suspected robbers to death")? Civilians fight no battle whoever they attack: ACLED
+    codes such a killing as violence against civilians (or a mob's), never as a clash."""
+    doer = record.side1
+    return rule.side == "actor2" and doer is not None and doer.actor_type == _CIVILIANS
+
+
+def _off_duty(record: EventRecord, event_type: EventType, words: Sequence[str],
+              unplaced: set[int] | frozenset[int]) -> bool:
+    """Is the target (actor2) of the state's forces, named or still to be placed, and does
+    the sentence place it off duty (one of the type's `off_duty_phrases`)?"""
+    phrases = event_type.off_duty_phrases
+    if not phrases or not words or event_type.default_target is None:
+        return False
+    target = record.side2
+    if not (target is not None and target.actor_type == "state_forces" or
+            target is None and 1 in unplaced):
+        return False
+    return any(_says(words, phrase.casefold().split()) for phrase in phrases)
+
+
+def _says(words: Sequence[str], phrase: list[str]) -> bool:
+    """Is `phrase` (its words) written in `words`?"""
+    size = len(phrase)
+    return any(list(words[i:i + size]) == phrase for i, word in enumerate(words)
+               if word == phrase[0])
 
 
 def _organ_matches(rule: Retype, record: EventRecord, unplaced: set[int] | frozenset[int]

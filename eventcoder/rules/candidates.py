@@ -159,7 +159,9 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                 # subject, who is no side of a fight (`retype` makes soldiers one again)
                 passive = _passive(view, parts, marks, types[event_type.passive_type], ref,
                                    placed, vocabulary, fatality_tokens)
-                if cand is None or (passive is not None and "actor_agent" in passive.rules):
+                if cand is None or passive is not None and (
+                        "actor_agent" in passive.rules or
+                        _victims_named(view, passive, vocabulary)):
                     cand = passive
             elif cand is not None and event_type.passive_type and \
                     _one_side_firing(view, cand, vocabulary):
@@ -168,6 +170,19 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types, vocabulary) if out else out
+
+
+def _victims_named(view: SentenceView, cand: Candidate, vocabulary: Vocabulary) -> bool:
+    """Does an active verb have as its object the one-sided reading's `default_target`
+    itself ("Maoists killed a schoolgirl", "gunmen killed three labourers")? A fight has no
+    civilians as a side: the killing of civilians so named is an attack on them ("a fighter
+    and a civilian were killed", a passive, tells the toll of a fight)."""
+    target = cand.event_type.default_target
+    first = cand.trigger.first
+    if target is None or first > 0 and view.words[first - 1] in vocabulary.passive_auxiliaries:
+        return False
+    return any(isinstance(side, UnnamedActor) and side.generic == target
+               for side in cand.roles.sides[1:])
 
 
 def _names_both(roles: Roles, vocabulary: Vocabulary) -> bool:
