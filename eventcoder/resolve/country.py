@@ -251,7 +251,10 @@ class CountryReader:
         names = _TextNames()
         voted: set[str] = set()  # the places that voted (or could not)
         for mention in mentions:
-            actors, places = mention.of(ActorRef), mention.of(PlaceRef)
+            # (read off the groups, not through `Mention.of`: a call per kind and mention,
+            # most of which name neither)
+            groups = mention.groups
+            actors, places = groups.get(ActorRef, ()), groups.get(PlaceRef, ())
             if not (actors or places):
                 continue
             actor = False
