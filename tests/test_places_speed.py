@@ -5,13 +5,14 @@ giving the country and the ranking the place in it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.lexicon import PlaceRecord
 from eventcoder.model.participants import PlaceMention
-from eventcoder.resolve.places import _choose, _ranked
+from eventcoder.resolve.places import _choose, _ranked, to_location
 from tests.conftest import scaled
 
 ISO3 = st.sampled_from(["AFG", "PAK", "IND", "NPL"])
@@ -101,3 +102,17 @@ def test_a_place_is_never_inside_itself() -> None:
     country = PlaceRecord("Kuwait", None, "Kuwait", "KWT", 0.0, 0.0, 3, "country", 9)
     town = PlaceRecord("Kuwait", None, "Kuwait", "KWT", 0.0, 0.0, 1, "town", 1)
     assert _choose(PlaceMention(0, 0, [country, town]), set(), [country]) is town
+
+
+@scaled(200)
+@given(record=records(), near=st.booleans(), region=st.booleans(),
+       text=st.none() | st.sampled_from(["Dara", "Kot"]))
+def test_a_location_is_a_value(record: PlaceRecord, near: bool, region: bool,
+                               text: str | None) -> None:
+    """`Location` is no longer a frozen dataclass (built a dozen times faster): two made of
+    the same place are equal and hash alike, as frozen ones did, so sets and dicts of
+    places keep working; one field apart, they differ."""
+    one, other = (to_location(record, near, region, text) for _ in range(2))
+    assert one == other and hash(one) == hash(other) and len({one, other}) == 1
+    moved = replace(one, latitude=one.latitude + 1.0)
+    assert moved != one and len({one, moved}) == 2

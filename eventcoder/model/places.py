@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each of its twelve fields through object.__setattr__,
+# which made building one a fifth of choosing an event's place. Hashed as if frozen, and
+# read only: nothing assigns to one (a changed place is a new one, `dataclasses.replace`).
+@dataclass(slots=True, unsafe_hash=True)
 class Location:
     """A place with ACLED's geo precision (1 a town or point, 2 near a town or part of a
     region, 3 a region, province or country only); `border_iso3` names the two states of a

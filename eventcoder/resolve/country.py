@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -82,9 +81,11 @@ class _TextNames:
     (`admin1`), every actor named (in text order, each once) and the places named with
     no actor in the same mention (`bare`)."""
 
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, int] = field(default_factory=dict)
     admin1: list[PlaceRecord] = field(default_factory=list)
-    actors: dict[ActorRef, None] = field(default_factory=dict)
+    # Keyed by (kind, key), which a dict hashes in C: an ActorRef hashes and compares
+    # through the dataclass's Python methods, for every actor of every mention.
+    actors: dict[tuple[str, str], ActorRef] = field(default_factory=dict)
     bare: set[str] = field(default_factory=set)
 
 
@@ -161,10 +162,10 @@ class CountryReader:
                       gated_finditer(self._currency, self._currencies, folded)] \
             if self._currency is not None else []
         for iso3 in currencies:
-            votes[iso3] += CURRENCY_VOTE
+            votes[iso3] = votes.get(iso3, 0) + CURRENCY_VOTE
         outlet = self._outlet(source)
         for iso3, weight in outlet.votes:
-            votes[iso3] += weight
+            votes[iso3] = votes.get(iso3, 0) + weight
         if not votes:
             return NO_COUNTRY
         top = max(votes.items(), key=lambda kv: kv[1])[0]  # the first seen wins a tie
@@ -176,7 +177,8 @@ class CountryReader:
             next(gated_finditer(self._capital, self._capital_words, folded), None) is not None
         states_only = not currencies and not outlet.votes and self._states_only(text)
         return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()), states_only,
-                              bool(outlet.votes), self._group_province(text.actors, top), home)
+                              bool(outlet.votes), self._group_province(text.actors.values(), top),
+                              home)
 
     def _homes_of_groups(self, lexicon: Lexicon, folder: Folder
                          ) -> dict[str, tuple[str, str | None]]:
@@ -249,13 +251,17 @@ class CountryReader:
         names = _TextNames()
         voted: set[str] = set()  # the places that voted (or could not)
         for mention in mentions:
-            actors, places = mention.of(ActorRef), mention.of(PlaceRef)
+            # (read off the groups, not through `Mention.of`: a call per kind and mention,
+            # most of which name neither)
+            groups = mention.groups
+            actors, places = groups.get(ActorRef, ()), groups.get(PlaceRef, ())
             if not (actors or places):
                 continue
             actor = False
             for ref in actors:
-                if ref not in names.actors:
-                    names.actors[ref] = None
+                key = (ref.kind, ref.key)
+                if key not in names.actors:
+                    names.actors[key] = ref
                     actor = self._actor_vote(ref, names.votes) or actor
             if actor:
                 # "Dhaka" the capital already voted as its state; it still tells the
@@ -274,17 +280,17 @@ class CountryReader:
     def _states_only(self, text: _TextNames) -> bool:
         """Did only states and nationalities of the text vote (no party, group or place)?"""
         return all(ref.kind in _STATE_KINDS or self._actors.get(ref.key, {""}) == {""}
-                   for ref in text.actors) and \
+                   for ref in text.actors.values()) and \
             not any(self._place(key).countries for key in text.bare)
 
-    def _actor_vote(self, ref: ActorRef, votes: Counter[str]) -> bool:
+    def _actor_vote(self, ref: ActorRef, votes: dict[str, int]) -> bool:
         if ref.kind in _STATE_KINDS:
-            votes[ref.key] += STATE_VOTE
+            votes[ref.key] = votes.get(ref.key, 0) + STATE_VOTE
             return True
         if ref.kind in _ACTOR_KINDS:
             country = self._actor_country.get(ref.key)
             if country is not None:
-                votes[country] += ACTOR_VOTE
+                votes[country] = votes.get(country, 0) + ACTOR_VOTE
                 return True
         return False
 
@@ -295,7 +301,8 @@ class CountryReader:
         place = self._place(key)
         names.admin1.extend(place.provinces)
         if len(place.countries) == 1:
-            names.votes[next(iter(place.countries))] += PLACE_VOTE
+            iso3 = next(iter(place.countries))
+            names.votes[iso3] = names.votes.get(iso3, 0) + PLACE_VOTE
 
     def _place(self, key: str) -> _PlaceFacts:
         """What a place name tells of the article's country, worked out once per name (the

@@ -200,6 +200,8 @@ class TollFinder:
                 yield pattern, pattern.finditer(text)
             return
         present = {word for _, word in self._gate.iter(text)} if len(self._gate) else set()
+        if not present:
+            return  # most sentences: none of the words any pattern needs
         starts: dict[str, list[int]] = {}  # where each opening part can start, found once
         for needs, pattern, opening in self.forms:
             if needs.isdisjoint(present):
