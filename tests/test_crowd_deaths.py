@@ -17,7 +17,7 @@ TABLE: list[tuple[str, tuple[str, str]]] = [
      ("Violence against civilians", "TMC: Trinamool Congress Party Militia")),
     ("A Samajwadi Party worker was killed by BSP supporters in Azamgarh on Friday.",
      ("Violence against civilians", "BSP: Bahujan Samaj Party Militia")),
-    ("A Jubo Dal leader was killed by Chhatra League activists in Feni on Friday.",
+    ("In Feni on Friday a local Jubo Dal organiser was killed by Chhatra League activists.",
      ("Violence against civilians", "BCL: Bangladesh Chhatra League Militia")),
     # hard negatives: a death in the crowd's own clash, a crowd that riots
     ("A Congress worker was killed in a clash between BJP supporters and TMC supporters in "

@@ -18,15 +18,16 @@ VAC = "Violence against civilians"
 
 # sentence, the ACLED event types coded
 TABLE: list[tuple[str, list[str]]] = [
-    ("Assailants hurled two crude bombs in front of the district court in Sylhet on Monday.",
+    ("Unknown assailants hurled a pair of crude bombs outside the district court in Sylhet "
+     "on Monday.",
      ["Riots"]),
     ("Miscreants threw a hand bomb at the gate of the land office in Pabna on Tuesday.",
      ["Riots"]),
     ("Assailants hurled a crude bomb at the office of a local councillor in Kathmandu on "
      "Friday.", ["Riots"]),
     # hard negatives: people hurt, militants, a bomb that went off, a bomb defused
-    ("Assailants hurled two crude bombs at a bus in Feni on Monday, injuring three "
-     "passengers.", [VAC]),
+    ("Assailants threw three crude bombs at a crowded bus in Feni on Monday, injuring two "
+     "of its riders.", [VAC]),
     ("Militants hurled two crude bombs at a checkpoint in Manipur on Monday.", [ERV]),
     ("A crude bomb exploded near the court in Sylhet on Monday.", [ERV]),
     ("Police defused two crude bombs found near the court in Sylhet on Monday.",

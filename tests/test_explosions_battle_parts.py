@@ -54,8 +54,8 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("The two sides agreed on Monday to end the fighting in Kurram. A bomb exploded at a "
      "market in Parachinar, killing four.", {ERV}, set()),
     # after another explosion
-    ("A suicide bomber blew himself up at a mosque in Quetta on Friday. A second bomb "
-     "exploded outside an hour later.", {ERV}, set()),
+    ("On Friday a suicide bomber detonated his vest inside a mosque in Quetta. A second "
+     "bomb exploded outside an hour later.", {ERV}, set()),
 ]
 
 
