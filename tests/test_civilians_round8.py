@@ -8,6 +8,13 @@ rule, with hard negatives.
   attack on civilians; hurled at the police, a clash; with no one hurt, none;
 - "martyred" beside its doer or a passive's agent is a killing; "the martyred leader" is
   no event;
+- a beating whose victims are written in the trigger ("soldiers beat villagers"), one
+  after a capture told by "and" ("caught a boy and beat him"), or one told with another
+  blow ("beat and kicked") is an attack; a match won, or "beat him" in a final, is none
+  (types/civilians_beatings.yaml);
+- a word of harm to property of an attack on civilians, retyped a clash by its target
+  ("set fire to a soldier's home"), is no event either when no one is hurt; a crowd's
+  fire stays its riot (rules/yields.py, `_attack_word`);
 - the press's misspellings of the doers' words ("unkown assailants", "millitants") name
   ACLED's unidentified armed group (types/assailants.yaml).
 """
@@ -54,6 +61,28 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK)]),
     # hard negative: a martyred leader remembered is no event
     ("Thousands gathered in Muzaffarabad to remember the martyred leader.", []),
+    # --- beatings ---------------------------------------------------------------------------
+    ("Soldiers beat villagers at a checkpoint near Lashio on Monday.",
+     [dict(event_type=ATTACK, actor2="Civilians (Myanmar)")]),
+    ("Militiamen beat civilians in Wau on Friday.", [dict(event_type=ATTACK)]),
+    ("Guards caught a boy stealing rice in Juba and beat him on Monday.",
+     [dict(event_type=ATTACK)]),
+    ("Two men dragged the reporter into a car in Kathmandu and beat and kicked him.",
+     [dict(event_type=ATTACK)]),
+    ("Villagers tied two men to a tree in Gaya and beat them to death on Monday.",
+     [dict(event_type=ATTACK)]),
+    # hard negatives: a match won, a final lost
+    ("The national team beat Bolivia 2-1 in La Paz on Monday.", []),
+    ("Nadal beat him in the final in Paris on Sunday.", []),
+    ("Our students beat students of Dhaka College in the debate final.", []),
+    # --- a retyped attack that harms no one ---------------------------------------------------
+    ("Militants set ablaze a police post in Kech on Sunday.", []),
+    ("Insurgents firebombed an army truck near Jalalabad on Sunday.", []),
+    # the same with people hurt stays a clash; a crowd's fire stays its riot
+    ("Militants set ablaze a police post in Kech on Sunday, injuring two constables.",
+     [dict(event_type="clash")]),
+    ("Blockaders firebombed a parked pickup in Barguna on Sunday.",
+     [dict(event_type="riot")]),
     # --- misspelt doers ------------------------------------------------------------------------
     ("Millitants killed a shopkeeper in Anantnag on Monday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
