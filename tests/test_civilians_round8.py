@@ -15,6 +15,10 @@ rule, with hard negatives.
 - a word of harm to property of an attack on civilians, retyped a clash by its target
   ("set fire to a soldier's home"), is no event either when no one is hurt; a crowd's
   fire stays its riot (rules/yields.py, `_attack_word`);
+- suspects of a crime killed or beaten by villagers, locals or a mob ("villagers lynched
+  three suspected kidnappers") are civilians, the attack on civilians; "armed robbers"
+  alone, or suspects killed in a gunfight with the police, stay an armed side
+  (types/victims.yaml);
 - the press's misspellings of the doers' words ("unkown assailants", "millitants") name
   ACLED's unidentified armed group (types/assailants.yaml).
 """
@@ -83,6 +87,17 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="clash")]),
     ("Blockaders firebombed a parked pickup in Barguna on Sunday.",
      [dict(event_type="riot")]),
+    # --- suspects in a crowd's hands -------------------------------------------------------
+    ("Villagers lynched three suspected kidnappers in Pabna on Tuesday.",
+     [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
+    ("Two suspected bandits were killed by locals in Narsingdi on Wednesday.",
+     [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
+    ("Two alleged kidnappers were beaten to death by residents in Sirajganj on Friday.",
+     [dict(event_type=ATTACK)]),
+    # hard negatives: armed robbers are an armed side; suspects in a police gunfight
+    ("Villagers killed two armed robbers in Pabna on Tuesday.", [dict(event_type="clash")]),
+    ("Three suspected bandits were killed in a gunfight with police in Savar on Monday.",
+     [dict(event_type="clash")]),
     # --- misspelt doers ------------------------------------------------------------------------
     ("Millitants killed a shopkeeper in Anantnag on Monday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
