@@ -19,6 +19,9 @@ rule, with hard negatives.
   three suspected kidnappers") are civilians, the attack on civilians; "armed robbers"
   alone, or suspects killed in a gunfight with the police, stay an armed side
   (types/victims.yaml);
+- victims accused of something that is no violence ("women accused of witchcraft were
+  killed") are no reference to an earlier attack; "accused of the bombing" still is
+  (`accused_of_no_violence` of types/civilians_r8.yaml);
 - the press's misspellings of the doers' words ("unkown assailants", "millitants") name
   ACLED's unidentified armed group (types/assailants.yaml).
 """
@@ -98,6 +101,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Villagers killed two armed robbers in Pabna on Tuesday.", [dict(event_type="clash")]),
     ("Three suspected bandits were killed in a gunfight with police in Savar on Monday.",
      [dict(event_type="clash")]),
+    # --- accused of witchcraft, theft ----------------------------------------------------------
+    ("Two farmers accused of sorcery were killed by villagers in Koraput district on "
+     "Tuesday.", [dict(event_type=ATTACK)]),
+    ("An elderly woman accused of practising witchcraft was hacked to death in Gumla on "
+     "Sunday.", [dict(event_type=ATTACK)]),
+    ("A youth accused of theft was beaten to death by a mob in Dimapur on Tuesday.",
+     [dict(event_type=ATTACK)]),
+    # hard negative: accused of violence, a reference to it
+    ("Two men accused of the bombing were shot dead in Quetta on Friday.", []),
     # --- misspelt doers ------------------------------------------------------------------------
     ("Millitants killed a shopkeeper in Anantnag on Monday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
