@@ -58,6 +58,7 @@ _CIVILIANS = "civilians"  # the actor type of the people a bomb may be thrown at
 _OPENING_TYPES = ("Battles", "Riots", "Protests")
 # the rules that tell an event placed by its own sentence (resolve/event.py)
 _OWN_PLACE_RULES = ("place_clause", "place_sentence", "place_border")
+_TRIGGER_RULE = "trigger:"  # the rule that names the type whose word made the event
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +170,25 @@ def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -
     """Is the event an attack on civilians told by words of harm to property, in a
     sentence that tells no harm to people?"""
     record = item.record
-    if not telling.harmless or types[record.event_type].targeting != _TARGETED:
+    if not telling.harmless or record.disorder_type == _DEMONSTRATIONS or \
+            not _attack_word(record.event_type, record.rules, types):
         return False
     if _phrase(record.trigger) not in telling.harmless:
         return False
     return telling.harm.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _attack_word(event_type: str, rules: list[str], types: Mapping[str, EventType]
+                 ) -> bool:
+    """Is the event an attack on civilians, or told by an attack's word and retyped by its
+    sides ("assailants set fire to a soldier's home" is no clash when no one is hurt; a
+    crowd's fire is its riot, whoever is hurt)?"""
+    if types[event_type].targeting == _TARGETED:
+        return True
+    # (the first such rule names the trigger's own type; a crowd's merged events add more)
+    first = next((rule for rule in rules if rule.startswith(_TRIGGER_RULE)), None)
+    origin = None if first is None else types.get(first[len(_TRIGGER_RULE):])
+    return origin is not None and origin.targeting == _TARGETED
 
 
 def _with_demonstration(item: Pending, types: Mapping[str, EventType], telling: Telling
