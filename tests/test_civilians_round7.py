@@ -88,7 +88,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Drummers beat the drums as the crowd moved through Dhaka on Monday.", []),
     ("Militants beat two policemen in Kupwara on Monday.", [dict(event_type="clash")]),
     # --- torture told by the noun --------------------------------------------------------
-    ("A farm labourer died of torture while in police custody in Patna, relatives said.", [dict(event_type=ATTACK, actor2="Civilians (India)", fatalities=1)]),
+    ("A farm labourer died of torture while in police custody in Patna, relatives said.",
+     [dict(event_type=ATTACK, actor2="Civilians (India)", fatalities=1)]),
     ("A cattle trader was injured in torture by border guards near Hili on Monday.",
      [dict(event_type=ATTACK)]),
     ("A prisoner who suffered injuries in police custody died in hospital in Hanoi on "
