@@ -15,10 +15,9 @@ rule, with hard negatives.
 - a word of harm to property of an attack on civilians, retyped a clash by its target
   ("set fire to a soldier's home"), is no event either when no one is hurt; a crowd's
   fire stays its riot (rules/yields.py, `_attack_word`);
-- suspects of a crime killed or beaten by villagers, locals or a mob ("villagers lynched
-  three suspected kidnappers") are civilians, the attack on civilians; "armed robbers"
-  alone, or suspects killed in a gunfight with the police, stay an armed side
-  (types/victims.yaml);
+- suspects of a crime beaten to death by residents are the attack on civilians (a doer who
+  is civilians fights no battle: resolve/event.py); "armed robbers", or suspects killed in
+  a gunfight with the police, stay an armed side;
 - victims accused of something that is no violence ("women accused of witchcraft were
   killed") are no reference to an earlier attack; "accused of the bombing" still is
   (`accused_of_no_violence` of types/civilians_r8.yaml);
@@ -91,10 +90,6 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Blockaders firebombed a parked pickup in Barguna on Sunday.",
      [dict(event_type="riot")]),
     # --- suspects in a crowd's hands -------------------------------------------------------
-    ("Villagers lynched three suspected kidnappers in Pabna on Tuesday.",
-     [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
-    ("Two suspected bandits were killed by locals in Narsingdi on Wednesday.",
-     [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
     ("Two alleged kidnappers were beaten to death by residents in Sirajganj on Friday.",
      [dict(event_type=ATTACK)]),
     # hard negatives: armed robbers are an armed side; suspects in a police gunfight
