@@ -1,9 +1,8 @@
 """Violence against civilians, round 8 (issue 13). Sentences written here, several per
 rule, with hard negatives.
 
-- a fire set to a home or a bus told by "set fire to", with people hurt in the sentence,
-  is an attack on civilians; with no one hurt, or an effigy burnt by protesters, it is not
-  (types/civilians_r8.yaml, `harmless_triggers` of types/victims.yaml);
+- a fire "set to" a home or a warehouse by unnamed attackers with no one hurt, or an
+  effigy burnt by protesters, is no attack on civilians (the riot's words);
 - "cocktails" (crude bombs) hurled at a bus, a shop or a house, with people hurt, are an
   attack on civilians; hurled at the police, a clash; with no one hurt, none;
 - "martyred" beside its doer or a passive's agent is a killing; "the martyred leader" is
@@ -39,13 +38,6 @@ ATTACK = "civilian_attack"
 
 # (document, [expected events]): each expected event lists the columns it pins down.
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
-    # --- "set fire to" a home or a vehicle, people hurt ------------------------------------
-    ("Unidentified attackers set fire to the house of a teacher in Bogra on Sunday, "
-     "injuring his wife.", [dict(event_type=ATTACK)]),
-    ("Masked men set fire to a grocer's shop in Feni on Friday night; the owner suffered "
-     "burns.", [dict(event_type=ATTACK)]),
-    ("Miscreants set fire to a parked bus in Khulna on Tuesday, leaving its helper burnt.",
-     [dict(event_type=ATTACK)]),
     # hard negatives: no one hurt is no attack on civilians; an effigy is a protest's
     ("Protesters set fire to an effigy of the minister in Comilla on Sunday.",
      [dict(event_type="riot")]),
@@ -121,14 +113,14 @@ def test_violence_against_civilians_round8(coder, text: str, expected: list[dict
     assert_rows(rows, expected, summary=summary)
 
 
-_FIRES = ["set fire to the house of", "hurled cocktails at the shop of"]
+_FIRES = ["hurled cocktails at the shop of", "threw cocktails at the house of"]
 _HURT = ["injuring his wife", "leaving two children burnt", "wounding three customers"]
 
 
 @given(st.sampled_from(_FIRES), st.sampled_from(_HURT), st.booleans())
 def test_a_fire_or_a_cocktail_is_an_attack_only_when_people_are_hurt(
         coder, fire: str, hurt: str, harmed: bool) -> None:
-    """A fire set or cocktails hurled at a civilian's property are an attack on civilians
+    """Cocktails hurled at a civilian's property are an attack on civilians
     when the sentence tells people hurt, and never when it does not (`harmless_triggers`)."""
     tail = f", {hurt}" if harmed else ""
     text = f"Unidentified attackers {fire} a trader in Jessore on Sunday{tail}."
