@@ -42,6 +42,11 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "was no word on whether the Indian Army retaliated.", {ERV}, {"Battles"}),
     ("Rangers started heavy shelling on border hamlets near Kathua on Sunday. Two houses "
      "were damaged. The BSF retaliated later.", {ERV}, {"Battles"}),
+    # a qualified shelling coordinated with gunfire stays one fight (explosions_mixed.yaml)
+    ("Pakistani troops resorted to heavy mortar shelling and firing on Indian posts in "
+     "Poonch on Monday.", {"Battles"}, {ERV}),
+    ("Rangers opened intense shelling and firing on six forward posts near Kanachak on "
+     "Tuesday.", {"Battles"}, {ERV}),
     # an answer to something else than a shelling makes no battle of it
     ("A bomb exploded near a market in Quetta on Monday. The government responded with a "
      "curfew.", {ERV}, {"Battles"}),
