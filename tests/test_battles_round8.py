@@ -5,8 +5,10 @@ force.": the exchange of fire over a frontier is ACLED's armed clash, as when th
 told in the shelling's own sentence (rules/battle_parts.py, `answered_shellings`;
 types/explosions_shelling.yaml). A shelling with no answer, an answer denied or doubted
 ("did not retaliate", "no reports on whether the army retaliated"), or an answer two
-sentences on stays a shelling. The shelling's kind or weight ("unprovoked mortar
-shelling", "heavy shelling") tells it with its side further back.
+sentences on stays a shelling. Firing across the Line of Control ("cross-LoC firing") is a
+clash with no side named (types/battles_cross_border.yaml). The shelling's kind or
+weight ("unprovoked mortar shelling", "heavy shelling") tells it with its side further
+back.
 
 Sentences written here; each lists the ACLED event types it must and must not give.
 """
@@ -47,6 +49,16 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "Poonch on Monday.", {"Battles"}, {ERV}),
     ("Rangers opened intense shelling and firing on six forward posts near Kanachak on "
      "Tuesday.", {"Battles"}, {ERV}),
+    # firing across the Line of Control by its short name: a clash with no side named
+    ("An army porter was killed on Monday in cross-LoC firing in Keran.", {"Battles"},
+     set()),
+    ("A jawan was injured in cross-LoC fire in the Gurez sector on Friday.", {"Battles"},
+     set()),
+    # hard negatives: shelling across the line stays a shelling; the line alone no event
+    ("A shopkeeper was killed by cross-LoC shelling in Kotli on Friday.", {ERV},
+     {"Battles"}),
+    ("The LoC fence near Keran was repaired on Monday after firing practice.", set(),
+     {"Battles", ERV}),
     # an answer to something else than a shelling makes no battle of it
     ("A bomb exploded near a market in Quetta on Monday. The government responded with a "
      "curfew.", {ERV}, {"Battles"}),
