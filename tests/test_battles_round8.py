@@ -8,7 +8,8 @@ types/explosions_shelling.yaml). A shelling with no answer, an answer denied or 
 sentences on stays a shelling. Firing across the Line of Control ("cross-LoC firing") is a
 clash with no side named (types/battles_cross_border.yaml). The shelling's kind or
 weight ("unprovoked mortar shelling", "heavy shelling") tells it with its side further
-back.
+back. A trigger that is a verb with its object after a noun ("the patrol returned fire")
+is no definite mention of an event told before (rules/candidates.py, `_is_anaphoric`).
 
 Sentences written here; each lists the ACLED event types it must and must not give.
 """
@@ -59,6 +60,17 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      {"Battles"}),
     ("The LoC fence near Keran was repaired on Monday after firing practice.", set(),
      {"Battles", ERV}),
+    # fire returned by a side named before the verb ("the patrol returned fire"): the
+    # trigger is a verb and its object, no reference back to an event told before
+    ("Insurgents fired on an army patrol in Laukkai town before withdrawing when the "
+     "patrol returned fire.", {"Battles"}, set()),
+    ("A school guard in Rueso was shot and wounded by a gunman who fled after the guard "
+     "returned fire.", {"Battles"}, set()),
+    ("Gunmen fired at a checkpoint in Tank on Monday and the sentries returned fire.",
+     {"Battles"}, set()),
+    # hard negatives: a definite mention of a fight told before adds no event
+    ("Two villagers were hurt in Laukkai on Monday. The exchange of fire lasted an hour.",
+     set(), {"Battles"}),
     # an answer to something else than a shelling makes no battle of it
     ("A bomb exploded near a market in Quetta on Monday. The government responded with a "
      "curfew.", {ERV}, {"Battles"}),
