@@ -33,7 +33,7 @@ from .resolve.event import resolve_candidate
 from .resolve.country import ArticleCountry, CountryReader
 from .resolve.facts import PlaceWords, SentenceFacts
 from .resolve.fatalities import TollFinder
-from .rules.battle_parts import told_in_battle
+from .rules.battle_parts import answered_shellings, told_in_battle
 from .rules.candidates import candidates
 from .rules.crowds import CROWD_TYPES, CrowdRules, merge_crowd_reports, name_associates
 from .rules.cues import no_candidates
@@ -251,6 +251,9 @@ class Coder:
         # (the sentences segmented for the scan reach every event's sentence)
         sequels = told_first(crowds, self.follow_up, self.telling.window,
                              lambda _: opening_sentence(spans, doc.text))
+        answered_shellings(sequels, self.types, self.vocabulary,
+                           lambda i: _following(self.segmenter.spans(doc.text, doc.header_spans),
+                                                doc.text, i))
         kept = told_in_battle(told_alone(sequels, self.types, self.telling), self.types,
                               self.vocabulary.blast_target_types, self.telling.window)
         for item in kept:  # after the merge: a later sentence may have told the date
@@ -402,6 +405,15 @@ class Coder:
                     if ref.kind in {"state", "adjective", "capital"}:
                         counts[ref.key] += 1
         return counts
+
+
+def _following(spans: list[Span], text: str, index: int) -> str:
+    """The text of the sentence after sentence `index` ("" when there is none, or it is
+    no sentence of the text: a header)."""
+    if index + 1 >= len(spans) or spans[index + 1][2] != "text":
+        return ""
+    start, end, _ = spans[index + 1]
+    return text[start:end]
 
 
 def _state_side(record: EventRecord) -> bool:

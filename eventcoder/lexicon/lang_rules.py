@@ -108,6 +108,14 @@ class RuleWords(Entry):
     blast_target_types: list[Word] = _words("event types (ids) of a blast or a strike whose "
                                             "target the sentence's words tell when it names "
                                             "no side hit (rules/targets.py)")
+    answered_types: list[Word] = _words("event types (ids) of a shelling its target answers "
+                                        "in the next sentence (\"... The rangers "
+                                        "retaliated.\"): a battle (rules/battle_parts.py)")
+    reply_phrases: list[Phrase] = _words("phrases of that answer (\"retaliated\", \"fired "
+                                         "back\")")
+    reply_hedges: list[Word] = _words("words before a reply phrase in its sentence that deny "
+                                      "or doubt it (\"no reports on **whether** the army "
+                                      "retaliated\")")
     civilian_target_words: list[Word] = _words("words for people or places of civilians a "
                                                "blast hits (\"a mosque\", \"a market\", "
                                                "\"worshippers\"): its target is civilians")

@@ -23,14 +23,19 @@ shoppers.", "US drones struck a compound.") is kept: news of its own.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ..context import Pending
 from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
+from ..resolve.event import typed
+from ..text import Folder, tokenize
+from .vocabulary import Vocabulary
 
 _OCCURRED = "occurred"
+_CLASH = "clash"  # the armed clash an answered shelling becomes
+_ANSWERED_RULE = "answered_next_sentence"
 
 
 def told_in_battle(pending: list[Pending], types: Mapping[str, EventType],
@@ -79,3 +84,32 @@ def _placed_here(record: EventRecord) -> bool:
     place = record.place
     return place is not None and bool(place.text) and \
         str(place.text).casefold() in record.sentence.casefold()
+
+
+def answered_shellings(pending: list[Pending], types: Mapping[str, EventType],
+                       vocabulary: Vocabulary, following: Callable[[int], str]) -> None:
+    """A shelling (the language's `answered_types`) that occurred, whose next sentence tells
+    its target answering ("... resorted to heavy shelling on border villages. The rangers
+    retaliated with full force."), made the battle it was: ACLED codes the exchange of
+    fire over a frontier as one armed clash, as it does a shelling answered in its own
+    sentence (types/explosions_mixed.yaml). `following(i)` is the text of sentence i + 1
+    (empty when there is none); a reply with a word before it that denies or doubts it
+    ("no reports on whether the army retaliated") answers nothing."""
+    if not vocabulary.reply_phrases:
+        return
+    for item in pending:
+        record = item.record
+        if record.event_type in vocabulary.answered_types and record.status == _OCCURRED \
+                and _replied(following(record.sentence_index), vocabulary):
+            typed(record, types[_CLASH])
+            record.rules.append(_ANSWERED_RULE)
+
+
+def _replied(text: str, vocabulary: Vocabulary) -> bool:
+    words = [t.text for t in tokenize(Folder().fold(text))]
+    for phrase in vocabulary.reply_phrases:
+        wanted = phrase.split()
+        for i in range(len(words) - len(wanted) + 1):
+            if words[i:i + len(wanted)] == wanted:
+                return not vocabulary.reply_hedges & set(words[:i])
+    return False

@@ -94,6 +94,13 @@ def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
     head = words[trigger.last]
     if head.endswith(vocabulary.verb_suffixes) and head not in vocabulary.verbal_nouns:
         return False
+    # a verb and its object after its subject ("the patrol returned fire"), not a participle
+    # right after the article ("the armed clash", "the enforced disappearance")
+    first = words[trigger.first]
+    if trigger.last > trigger.first and first.endswith(vocabulary.verb_suffixes) and \
+            first not in vocabulary.verbal_nouns and trigger.first > 0 and \
+            _subject_word(words[trigger.first - 1], vocabulary):
+        return False
     i = trigger.first - 1
     steps = 0
     while i >= 0 and steps < _ANAPHORA_REACH and words[i] not in anaphora:
@@ -103,6 +110,14 @@ def _is_anaphoric(view: SentenceView, trigger: Placed, vocabulary: Vocabulary,
         i -= 1
         steps += 1
     return i >= 0 and words[i] in anaphora
+
+
+def _subject_word(word: str, vocabulary: Vocabulary) -> bool:
+    """Can the word before a verb be its subject's last word (a noun: "the patrol"), not an
+    article, a preposition or a function word ("the armed", "on enforced")?"""
+    return word.isalpha() and word not in vocabulary.anaphora and \
+        word not in vocabulary.locative and word not in vocabulary.not_modifiers and \
+        word not in vocabulary.genitive and word not in vocabulary.connectors
 
 
 def _consequence_only(view: SentenceView, parts: Participants, trigger: Placed,

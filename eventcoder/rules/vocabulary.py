@@ -57,6 +57,9 @@ class Vocabulary:
     passive_auxiliaries: frozenset[str]
     firing_verbs: frozenset[str]
     blast_target_types: frozenset[str]
+    answered_types: frozenset[str]
+    reply_phrases: frozenset[str]
+    reply_hedges: frozenset[str]
     civilian_target_words: frozenset[str]
     armed_target_words: frozenset[str]
     reporting_words: frozenset[str]
@@ -125,5 +128,6 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
            "armed_objects", "passive_auxiliaries", "firing_verbs", "blast_target_types",
+           "answered_types", "reply_phrases", "reply_hedges",
            "civilian_target_words", "armed_target_words", "reporting_words",
            "harm_words", "not_harmed_words")
