@@ -29,7 +29,7 @@ ERV = "Explosions/Remote violence"
 CASES: list[tuple[str, set[str], set[str]]] = [
     ("Pakistani troops resorted to heavy mortar shelling on Indian posts in Poonch on "
      "Monday. The Indian Army retaliated.", {"Battles"}, {ERV}),
-    ("Indian troops resorted to unprovoked mortar shelling on border villages near "
+    ("Indian troops resorted to unprovoked mortar shelling of two hamlets near "
      "Shakargarh on Friday night. Pakistani Rangers responded immediately.",
      {"Battles"}, {ERV}),
     ("Rangers started heavy shelling on border hamlets near Kathua on Sunday. The BSF "

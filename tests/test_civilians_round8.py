@@ -12,7 +12,7 @@ rule, with hard negatives.
   blow ("beat and kicked") is an attack; a match won, or "beat him" in a final, is none
   (types/civilians_beatings.yaml);
 - a word of harm to property of an attack on civilians, retyped a clash by its target
-  ("set fire to a soldier's home"), is no event either when no one is hurt; a crowd's
+  ("set fire to an officer's house"), is no event either when no one is hurt; a crowd's
   fire stays its riot (rules/yields.py, `_attack_word`);
 - suspects of a crime beaten to death by residents are the attack on civilians (a doer who
   is civilians fights no battle: resolve/event.py); "armed robbers", or suspects killed in
@@ -86,7 +86,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK)]),
     # hard negatives: armed robbers are an armed side; suspects in a police gunfight
     ("Villagers killed two armed robbers in Pabna on Tuesday.", [dict(event_type="clash")]),
-    ("Three suspected bandits were killed in a gunfight with police in Savar on Monday.",
+    ("Three suspected bandits died in a gunfight with police in Savar on Monday.",
      [dict(event_type="clash")]),
     # --- accused of witchcraft, theft ----------------------------------------------------------
     ("Two farmers accused of sorcery were killed by villagers in Koraput district on "

@@ -1,6 +1,6 @@
 """Explosions/Remote violence, round 8: fire told as coming from aircraft is an air strike.
 
-"Killed five militants via jet fighter aerial fire", "pounded the area with heavy fire from
+"Killed five militants via jet fighter aerial fire", "raked the ridge with heavy fire from
 jet fighters": the aircraft and the fire as one phrase are the strike's trigger, not the
 gunfire of a clash that would take the strike in (types/explosions_air_fire.yaml). Fire
 with no aircraft stays a clash's, and "aerial fire" alone (shooting into the air) is no

@@ -181,7 +181,7 @@ def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -
 def _attack_word(event_type: str, rules: list[str], types: Mapping[str, EventType]
                  ) -> bool:
     """Is the event an attack on civilians, or told by an attack's word and retyped by its
-    sides ("assailants set fire to a soldier's home" is no clash when no one is hurt; a
+    sides ("men set fire to an officer's house" is no clash when no one is hurt; a
     crowd's fire is its riot, whoever is hurt)?"""
     if types[event_type].targeting == _TARGETED:
         return True
