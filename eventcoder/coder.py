@@ -230,11 +230,13 @@ class Coder:
         if not pending:
             return []
         counts: list[Counter[str]] = []
+        # every sentence of the article (the scan's reach the last trigger's line), segmented
+        # at most once, only when a rule reads past it
+        every = functools.cache(lambda: self.segmenter.spans(doc.text, doc.header_spans))
 
         def state_counts() -> Counter[str]:  # computed at most once, only when needed
             if not counts:
-                every = self.segmenter.spans(doc.text, doc.header_spans)
-                counts.append(self._state_counts(doc, folded, every))
+                counts.append(self._state_counts(doc, folded, every()))
             return counts[0]
 
         merged = merge_mentions(apply_context(pending, self.book, self.gazetteer, state_counts))
@@ -252,8 +254,7 @@ class Coder:
         sequels = told_first(crowds, self.follow_up, self.telling.window,
                              lambda _: opening_sentence(spans, doc.text))
         answered_shellings(sequels, self.types, self.vocabulary,
-                           lambda i: _following(self.segmenter.spans(doc.text, doc.header_spans),
-                                                doc.text, i))
+                           lambda i: _following(every(), doc.text, i))
         kept = told_in_battle(told_alone(sequels, self.types, self.telling), self.types,
                               self.vocabulary.blast_target_types, self.telling.window)
         for item in kept:  # after the merge: a later sentence may have told the date
