@@ -111,6 +111,8 @@ class RuleWords(Entry):
     answered_types: list[Word] = _words("event types (ids) of a shelling its target answers "
                                         "in the next sentence (\"... The rangers "
                                         "retaliated.\"): a battle (rules/battle_parts.py)")
+    answered_as: str = Field("", description="the event type (id) such an answered shelling "
+                             "becomes: the armed clash (empty: the rule is off)")
     reply_phrases: list[Phrase] = _words("phrases of that answer (\"retaliated\", \"fired "
                                          "back\")")
     reply_hedges: list[Word] = _words("words before a reply phrase in its sentence that deny "

@@ -34,7 +34,6 @@ from ..text import Folder, tokenize
 from .vocabulary import Vocabulary
 
 _OCCURRED = "occurred"
-_CLASH = "clash"  # the armed clash an answered shelling becomes
 _ANSWERED_RULE = "answered_next_sentence"
 
 
@@ -95,13 +94,14 @@ def answered_shellings(pending: list[Pending], types: Mapping[str, EventType],
     sentence (types/explosions_mixed.yaml). `following(i)` is the text of sentence i + 1
     (empty when there is none); a reply with a word before it that denies or doubts it
     ("no reports on whether the army retaliated") answers nothing."""
-    if not vocabulary.reply_phrases:
+    answer = types.get(vocabulary.answered_as)
+    if answer is None or not vocabulary.reply_phrases:
         return
     for item in pending:
         record = item.record
         if record.event_type in vocabulary.answered_types and record.status == _OCCURRED \
                 and _replied(following(record.sentence_index), vocabulary):
-            typed(record, types[_CLASH])
+            typed(record, answer)
             record.rules.append(_ANSWERED_RULE)
 
 
