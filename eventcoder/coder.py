@@ -254,7 +254,7 @@ class Coder:
         sequels = told_first(crowds, self.follow_up, self.telling.window,
                              lambda _: opening_sentence(spans, doc.text))
         answered_shellings(sequels, self.types, self.vocabulary,
-                           lambda i: _following(every(), doc.text, i))
+                           lambda i: self.folder.fold(_following(every(), doc.text, i)))
         kept = told_in_battle(told_alone(sequels, self.types, self.telling), self.types,
                               self.vocabulary.blast_target_types, self.telling.window)
         for item in kept:  # after the merge: a later sentence may have told the date

@@ -30,7 +30,7 @@ from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
 from ..resolve.event import typed
-from ..text import Folder, tokenize
+from ..text import tokenize
 from .vocabulary import Vocabulary
 
 _OCCURRED = "occurred"
@@ -91,7 +91,7 @@ def answered_shellings(pending: list[Pending], types: Mapping[str, EventType],
     its target answering ("... resorted to heavy shelling on border villages. The rangers
     retaliated with full force."), made the battle it was: ACLED codes the exchange of
     fire over a frontier as one armed clash, as it does a shelling answered in its own
-    sentence (types/explosions_mixed.yaml). `following(i)` is the text of sentence i + 1
+    sentence (types/explosions_mixed.yaml). `following(i)` is the folded text of sentence i + 1
     (empty when there is none); a reply with a word before it that denies or doubts it
     ("no reports on whether the army retaliated") answers nothing."""
     answer = types.get(vocabulary.answered_as)
@@ -106,7 +106,7 @@ def answered_shellings(pending: list[Pending], types: Mapping[str, EventType],
 
 
 def _replied(text: str, vocabulary: Vocabulary) -> bool:
-    words = [t.text for t in tokenize(Folder().fold(text))]
+    words = [t.text for t in tokenize(text)]
     for phrase in vocabulary.reply_phrases:
         wanted = phrase.split()
         for i in range(len(words) - len(wanted) + 1):
