@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Characters news uses for the same thing; folded to one ASCII form each.
@@ -96,6 +97,15 @@ def tokenize(folded: str, offset: int = 0) -> list[Token]:
     """Tokens of a folded text, with offsets shifted by `offset`."""
     return [Token(m.start() + offset, m.end() + offset, m.group())
             for m in TOKEN_RE.finditer(folded)]
+
+
+def find_phrase(words: Sequence[str], phrase: Sequence[str]) -> int:
+    """The index in `words` where the words of `phrase` first stand in a row, or -1."""
+    size = len(phrase)
+    for i in range(len(words) - size + 1):
+        if words[i] == phrase[0] and list(words[i:i + size]) == list(phrase):
+            return i
+    return -1
 
 
 def is_word_char(char: str) -> bool:

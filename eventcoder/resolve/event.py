@@ -21,6 +21,7 @@ from ..model.candidates import Candidate
 from ..model.participants import PlaceMention
 from ..model.places import Location
 from ..model.records import EventRecord
+from ..text import find_phrase
 from .victims import civilian_victims
 from .dates import DateResolver, ResolvedDate
 from .facts import SentenceFacts
@@ -391,14 +392,7 @@ def _off_duty(record: EventRecord, event_type: EventType, words: Sequence[str],
     if not (target is not None and target.actor_type == "state_forces" or
             target is None and 1 in unplaced):
         return False
-    return any(_says(words, phrase.casefold().split()) for phrase in phrases)
-
-
-def _says(words: Sequence[str], phrase: list[str]) -> bool:
-    """Is `phrase` (its words) written in `words`?"""
-    size = len(phrase)
-    return any(list(words[i:i + size]) == phrase for i, word in enumerate(words)
-               if word == phrase[0])
+    return any(find_phrase(words, phrase.casefold().split()) >= 0 for phrase in phrases)
 
 
 def _organ_matches(rule: Retype, record: EventRecord, unplaced: set[int] | frozenset[int]

@@ -30,7 +30,7 @@ from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
 from ..resolve.event import typed
-from ..text import tokenize
+from ..text import find_phrase, tokenize
 from .vocabulary import Vocabulary
 
 _OCCURRED = "occurred"
@@ -108,8 +108,7 @@ def answered_shellings(pending: list[Pending], types: Mapping[str, EventType],
 def _replied(text: str, vocabulary: Vocabulary) -> bool:
     words = [t.text for t in tokenize(text)]
     for phrase in vocabulary.reply_phrases:
-        wanted = phrase.split()
-        for i in range(len(words) - len(wanted) + 1):
-            if words[i:i + len(wanted)] == wanted:
-                return not vocabulary.reply_hedges & set(words[:i])
+        at = find_phrase(words, phrase.split())
+        if at >= 0:
+            return not vocabulary.reply_hedges & set(words[:at])
     return False

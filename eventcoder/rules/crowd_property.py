@@ -17,7 +17,7 @@ is the attack's (rules/yields.py, `_thrown_at_people`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..model.actors import Side, UnnamedActor
 from ..model.candidates import Candidate
@@ -48,9 +48,18 @@ def thrown_harmless(view: SentenceView, cand: Candidate, thrown: frozenset[str],
     `throw_words` word up to `THROW_REACH` words before it: "hurled crude bombs"), in a
     sentence that tells no harm to people and no armed doer ("militants")?"""
     trigger = cand.trigger
-    if cand.event_type.acled_event_type != EXPLOSIONS or \
-            " ".join(view.words[trigger.first:trigger.last + 1]) not in thrown or \
-            throw_words.isdisjoint(view.words[max(0, trigger.first - THROW_REACH):trigger.first]):
+    if cand.event_type.acled_event_type != EXPLOSIONS or not thrown_by_hand(
+            " ".join(view.words[trigger.first:trigger.last + 1]),
+            view.words[:trigger.first], thrown, throw_words):
         return False
     words = set(view.words)
     return words.isdisjoint(harm_words) and words.isdisjoint(armed_words)
+
+
+def thrown_by_hand(trigger: str, before: Sequence[str], thrown: frozenset[str],
+                   throw_words: frozenset[str]) -> bool:
+    """Is the trigger (its folded words) a bomb thrown by hand: one of `thrown`, with a
+    `throw_words` word up to `THROW_REACH` words `before` it ("hurled two crude bombs")?
+    (The riot's reading, no one hurt, and the attack's, people hurt, share it:
+    rules/yields.py.)"""
+    return trigger in thrown and not throw_words.isdisjoint(before[-THROW_REACH:])

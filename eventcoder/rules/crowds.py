@@ -38,7 +38,7 @@ from ..model.candidates import Candidate, Roles
 from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder
-from .crowd_property import thrown_harmless, unnamed_damage
+from .crowd_property import DAMAGE, thrown_harmless, unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
 from .crowd_types import (
     ABSORBED,
@@ -166,7 +166,7 @@ class CrowdRules:
         """A bomb thrown by hand, no one hurt, by a doer who is no armed group named
         ("assailants hurled two crude bombs at the court"): a riot (rules/crowd_property.py;
         an unnamed doer's riot is then kept by `unnamed_damage`)."""
-        riot = self.by_sub.get("Violent demonstration")
+        riot = self.by_sub.get(DAMAGE)
         if riot is None or not self.thrown:
             return cands
         return [c.but("crowd_thrown", event_type=riot)

@@ -44,6 +44,7 @@ from ..context import Pending
 from ..lexicon.lang_rules import RuleWords
 from ..lexicon.model import EventType
 from ..resolve.event import typed
+from .crowd_property import thrown_by_hand
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TARGETED = "always"  # the targeting of the types of violence against civilians
@@ -51,7 +52,6 @@ _DEMONSTRATIONS = "Demonstrations"  # ACLED's disorder type of protests and riot
 FINDER_RULE = "finder_no_doer"
 THROWN_RULE = "thrown_at_people"
 _THROWN_TYPE = "civilian_attack"  # the type a bomb thrown at people is
-_THROW_REACH = 5  # words between a throwing word and the bomb ("hurled two crude bombs")
 _CIVILIANS = "civilians"  # the actor type of the people a bomb may be thrown at
 # ACLED's types of the events whose later, unplaced violence against civilians is their
 # episode (a bombing told first is an event of its own kind: its victims are its toll)
@@ -155,7 +155,7 @@ def _thrown_at_people(item: Pending, types: Mapping[str, EventType], telling: Te
         return
     sentence = record.sentence.lower()
     before = _WORD.findall(sentence[:record.trigger_start - record.sentence_start])
-    if telling.throw.isdisjoint(before[-_THROW_REACH:]) or \
+    if not thrown_by_hand(_phrase(record.trigger), before, telling.thrown, telling.throw) or \
             telling.harm.isdisjoint(_WORD.findall(sentence)):
         return
     typed(record, types[_THROWN_TYPE])
