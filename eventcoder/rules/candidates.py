@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..lexicon.model import EventType
-from ..model.actors import Actor, Side, UnnamedActor
+from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.mentions import CueRef, Placed, TriggerRef
 from ..model.candidates import Candidate, Roles
 from ..lexicon.gazetteer import PlaceRecord
@@ -182,9 +182,51 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                     _one_side_firing(view, cand, vocabulary):
                 cand = _candidate(view, parts, marks, types[event_type.passive_type], ref,
                                   placed, vocabulary, fatality_tokens) or cand
+            if cand is None and ref.consequence and not out and event_type.passive_type:
+                cand = _forces_toll(view, parts, marks, (event_type, types[event_type.passive_type]),
+                                    placed, vocabulary)
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types, vocabulary) if out else out
+
+
+def _forces_toll(view: SentenceView, parts: Participants, marks: Marks,
+                 fight: tuple[EventType, EventType], placed: Placed, vocabulary: Vocabulary
+                 ) -> Candidate | None:
+    """"Two soldiers were killed in Wau", "a policeman died in Yei": the state's forces
+    killed, no one named for it and no other event in the sentence: the toll of an attack
+    on them by someone the report does not name, read as the fight's `passive_type` with the
+    forces its target (whose `retype` makes it ACLED's armed clash, or leaves an attack on
+    them off duty one on civilians). The forces are the only group of the sentence and its
+    subject, before the word of the toll, and no clause follows the toll to tell its cause
+    ("when their vehicle hit a mine"); a sentence with any cue that drops (a mishap: "in a
+    road accident"; a denial) has none. `fight`: the toll word's type and its passive type."""
+    event_type, attack = fight
+    if event_type.structure != "dyadic" or not event_type.violent:
+        return None
+    groups = [g for g in parts.groups if not g.source]
+    if len(groups) != 1 or groups[0].last >= placed.first or \
+            view.clause[groups[0].last] != view.clause[placed.first] or \
+            not view.tokens.within(groups[0].last, placed.first, 2):
+        return None
+    sides = groups[0].members
+    if len(sides) != 1 or not _state_forces(sides[0]):
+        return None
+    if marks.drop_cues:
+        return None  # the toll of a mishap, or a death denied, anywhere in the sentence
+    if not vocabulary.boundary.isdisjoint(view.words[placed.last + 1:]):
+        return None  # "killed when their vehicle hit a mine": the cause is told after
+    status, _ = cue_status(view, marks, marks.status_cues, placed,
+                           vocabulary.status_precedence)
+    if not takes_status(attack, status):
+        return None
+    return Candidate(attack, placed, True, status, Roles((None, sides[0])),
+                     view.clause[placed.first], False, (f"trigger:{attack.id}", "forces_toll"))
+
+
+def _state_forces(side: Side) -> bool:
+    """Is the side a state's forces, named ("Indian troops") or not ("soldiers")?"""
+    return isinstance(side, UnnamedState) or isinstance(side, Actor) and side.is_state
 
 
 def _victims_named(view: SentenceView, cand: Candidate, vocabulary: Vocabulary) -> bool:
