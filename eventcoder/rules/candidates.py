@@ -183,8 +183,8 @@ def candidates(view: SentenceView, parts: Participants, marks: Marks,
                 cand = _candidate(view, parts, marks, types[event_type.passive_type], ref,
                                   placed, vocabulary, fatality_tokens) or cand
             if cand is None and ref.consequence and not out and event_type.passive_type:
-                cand = _forces_toll(view, parts, marks, (event_type, types[event_type.passive_type]),
-                                    placed, vocabulary)
+                fight = (event_type, types[event_type.passive_type])
+                cand = _forces_toll(view, parts, marks, fight, placed, vocabulary)
             if cand is not None:
                 out.append(cand)
     return after_rules(view, parts, out, types, vocabulary) if out else out
