@@ -11,6 +11,8 @@
 - "Law-enforcement agencies", hyphenated, are the police.
 - "... prompting the army to retaliate": the answer is a fight (a weak word: two sides, and
   "did not retaliate", "vowed to retaliate" are dropped by their cues).
+- "battled", an assault (weak: two sides), a "fierce battle" and Somalia's "clan fighting"
+  are fights; "an end to" the fighting is none (types/cues.yaml `hypothetical_end_to`).
 - "..., that triggered a fierce gunfight": an indefinite article stops the walk back to a
   determiner (the language's `not_modifiers`), so the fight is new, not pointed back to.
 
@@ -76,6 +78,21 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # hard negative: the definite fight points back
     ("In Bogura on Monday the detectives chased a gang of robbers across the fields, and "
      "that triggered the gunfight.", set(), {"Battles"}),
+    # a ground assault, "battled", a fierce battle, the clans' fighting
+    ("Government troops and KNLA fighters battled near Myawaddy on Friday.", {"Battles"},
+     set()),
+    ("The army resumed its assault on the rebels' headquarters near Mong Hsu.", {"Battles"},
+     set()),
+    ("A fierce battle between two militias erupted near Baidoa on Sunday.", {"Battles"},
+     set()),
+    ("Six people died in clan fighting near Galkayo.", {"Battles"}, set()),
+    # hard negatives: an assault on one person, a charge, a call to end the fighting, a past
+    ("Teachers protested against the assault on a colleague in Imphal.", {"Protests"},
+     {"Battles"}),
+    ("A man was charged with sexual assault in Imphal.", set(), {"Battles"}),
+    ("Clan elders in Galkayo called for an end to clan fighting.", set(), {"Battles"}),
+    ("Elders in Galkayo called for an end to heavy fighting.", set(), {"Battles"}),
+    ("The two clans have battled over grazing land in the past.", set(), {"Battles"}),
 ]
 
 
