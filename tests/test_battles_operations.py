@@ -8,7 +8,8 @@
 - "The police, acting on a tip-off, carried out an operation ...": a state's forces that
   open the sentence, set off by a comma, are the subject of its verbs beyond the
   participle's clause, as a named actor there is (rules/roles.py, `_opening_subject`).
-- "Law-enforcement agencies", hyphenated, are the police.
+- "Law-enforcement agencies", hyphenated, are the police; ISI personnel are the military;
+  "killed in an 'encounter'" (quoted: the report doubts it) is still a gunfight.
 - "... prompting the army to retaliate": the answer is a fight (a weak word: two sides, and
   "did not retaliate", "vowed to retaliate" are dropped by their cues).
 - "battled", an assault (weak: two sides), a "fierce battle" and Somalia's "clan fighting"
@@ -93,6 +94,11 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("Clan elders in Galkayo called for an end to clan fighting.", set(), {"Battles"}),
     ("Elders in Galkayo called for an end to heavy fighting.", set(), {"Battles"}),
     ("The two clans have battled over grazing land in the past.", set(), {"Battles"}),
+    # an encounter in quotes; Pakistan's military intelligence as a side
+    ("A robber was killed in an 'encounter' with police in Korangi.", {"Battles"}, set()),
+    ("Rights groups said the 'encounter' in Korangi was staged.", set(), {"Battles"}),
+    ("A militant commander was killed by ISI personnel in Chagai.", {"Battles"}, set()),
+    ("ISI officials met the army chief in Rawalpindi.", set(), {"Battles"}),
 ]
 
 
