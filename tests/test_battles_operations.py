@@ -8,7 +8,7 @@
 - "The police, acting on a tip-off, carried out an operation ...": a state's forces that
   open the sentence, set off by a comma, are the subject of its verbs beyond the
   participle's clause, as a named actor there is (rules/roles.py, `_opening_subject`).
-- "Law-enforcement agencies", hyphenated, are the police; ISI personnel and "an Assam Rifle" are the military;
+- "Law-enforcement agencies", hyphenated, are the police; ISI personnel and "an Assam Rifle" are the military, NISS officers the police;
   "killed in an 'encounter'" (quoted: the report doubts it) is still a gunfight.
 - "... prompting the army to retaliate": the answer is a fight (a weak word: two sides, and
   "did not retaliate", "vowed to retaliate" are dropped by their cues).
@@ -103,6 +103,9 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("An Assam Rifle was killed in an attack by insurgents in Tamenglong.", {"Battles"},
      {"Violence against civilians"}),
     ("An old rifle was found in a field in Chandel.", set(), {"Battles"}),
+    # Sudan's security service is a police force: gunmen killing its officer fight it
+    ("Unidentified gunmen kill a NISS officer in Nyala.", {"Battles"},
+     {"Violence against civilians"}),
 ]
 
 
