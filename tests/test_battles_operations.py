@@ -1,6 +1,6 @@
 """Battles, round 9: the security forces' operations and raids as South Asian news tells them.
 
-- An operation, a raid or a clearance with the forces that launch it written before its
+- An operation or a raid with the forces that launch it written before its
   verb ("police carried out an operation", "troops conducted a raid") is anchored by them;
   it is a battle only with a second side (types/battles_operations.yaml). An
   intelligence-led operation and an encounter that "ensued" or "took place" name a fight
