@@ -8,8 +8,9 @@
 - "The police, acting on a tip-off, carried out an operation ...": a state's forces that
   open the sentence, set off by a comma, are the subject of its verbs beyond the
   participle's clause, as a named actor there is (rules/roles.py, `_opening_subject`).
-- "Law-enforcement agencies", hyphenated, are the police; ISI personnel and "an Assam Rifle" are the military, NISS officers the police;
-  "killed in an 'encounter'" (quoted: the report doubts it) is still a gunfight.
+- "Law-enforcement agencies", hyphenated, and NISS officers are the police; ISI personnel
+  and "an Assam Rifle" are the military; "killed in an 'encounter'" (quoted: the report
+  doubts it) is still a gunfight.
 - "... prompting the army to retaliate": the answer is a fight (a weak word: two sides, and
   "did not retaliate", "vowed to retaliate" are dropped by their cues).
 - "battled", an assault (weak: two sides), a "fierce battle" and Somalia's "clan fighting"
