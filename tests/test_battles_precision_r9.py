@@ -4,6 +4,8 @@
   official" is violence against civilians, where the same attack on the police or the
   army is an armed clash (`unarmed_organs` of `clash`, types/battles_precision.yaml; read
   by `by_sides`, resolve/event.py).
+- A party's members bear no arms, as doers either: "party supporters beat up two
+  policemen" is no battle (`by_sides` reads no target of theirs as the side of a fight).
 - A fight a demonstration in the same sentence is held over ("villagers blocked the road
   to protest the gunfight in their village") is the protest's cause, not a battle of its
   own (`cause_of` of `clash`), as an attack on civilians already is.
@@ -49,6 +51,13 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # hard negative: a shopkeeper stays a civilian
     ("Gunmen shot dead a shopkeeper in Kismayo on Tuesday.",
      {"Violence against civilians"}, {"Battles"}),
+    # --- a party's members fight no battle, whoever they hurt ----------------------------
+    ("Supporters of the BNP beat up two policemen in Bogra on Monday.", set(), {"Battles"}),
+    ("Congress workers assaulted a police constable outside the party office in Bhopal.",
+     set(), {"Battles"}),
+    # hard negatives: an armed group attacking the police fights a battle
+    ("Maoist rebels attacked a police patrol in Gadchiroli on Tuesday.", {"Battles"}, set()),
+    ("Unknown gunmen attacked a police patrol in Bannu on Monday.", {"Battles"}, set()),
     # --- a fight a protest is held over is its cause -------------------------------------
     ("Villagers blocked the highway near Imphal on Sunday to protest the gunfight between "
      "two armed groups in their village.", {"Protests"}, {"Battles"}),
@@ -93,3 +102,22 @@ def test_officials_are_civilians_forces_fight(doer: str, verb: str, place: str,
         assert "Battles" in types, (target, types)
     else:
         assert "Battles" not in types, (target, types)
+
+
+PARTY_MEN = ["Supporters of the BNP", "Congress workers", "BJP activists", "TMC men"]
+ARMED = ["Maoist rebels", "Unknown gunmen", "Militants"]
+POLICE = ["two policemen", "a police constable", "a police officer"]
+HURT = ["beat up", "assaulted", "attacked"]
+
+
+@scaled(20)
+@given(party=st.sampled_from(PARTY_MEN), group=st.sampled_from(ARMED),
+       police=st.sampled_from(POLICE), verb=st.sampled_from(HURT),
+       place=st.sampled_from(PLACES), armed=st.booleans())
+def test_party_men_fight_no_battle(party: str, group: str, police: str, verb: str,
+                                   place: str, armed: bool) -> None:
+    """A party's members who hurt the police fight no battle; an armed group that does
+    fights one."""
+    doer = group if armed else party
+    types = _types(f"{doer} {verb} {police} in {place} on Monday.")
+    assert ("Battles" in types) == armed, (doer, types)

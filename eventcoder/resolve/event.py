@@ -302,13 +302,17 @@ def _matches(rule: Retype, record: EventRecord, unarmed: frozenset[str] = frozen
              ) -> bool:
     """Does the rule's side take part, and is it of one of the rule's actor types? For
     `either`, the matching side is made actor2 (the civilians an attack targets). A side
-    whose key is in `unarmed` matches nothing."""
+    whose key is in `unarmed` matches nothing, and makes its other side match nothing
+    either: a party's members fight no battle, whoever they hurt ("party supporters beat
+    up two policemen")."""
     first, second = record.side1, record.side2
     if rule.side in {"actor2", "either"} and second is not None and \
-            second.actor_type in rule.actor_types and second.key not in unarmed:
+            second.actor_type in rule.actor_types and second.key not in unarmed and \
+            (first is None or first.key not in unarmed):
         return True
     if rule.side in {"actor1", "either"} and first is not None and \
-            first.actor_type in rule.actor_types and first.key not in unarmed:
+            first.actor_type in rule.actor_types and first.key not in unarmed and \
+            (rule.side == "actor1" or second is None or second.key not in unarmed):
         if rule.side == "either":
             record.side1, record.side2 = second, first
         return True
