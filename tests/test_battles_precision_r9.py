@@ -7,8 +7,9 @@
 - A party's members bear no arms, as doers either: "party supporters beat up two
   policemen" is no battle (`by_sides` reads no target of theirs as the side of a fight).
 - A fight a demonstration in the same sentence is held over ("villagers blocked the road
-  to protest the gunfight in their village") is the protest's cause, not a battle of its
-  own (`cause_of` of `clash`), as an attack on civilians already is.
+  to protest the gunfight in their village", "residents pelted stones at the police after
+  two militants were killed in a gunfight") is the protest's or the riot's cause, not a
+  battle of its own (`cause_of` of `clash`), as an attack on civilians already is.
 
 Sentences written here; each lists the ACLED event types it must have and must not have.
 """
@@ -63,6 +64,13 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "two armed groups in their village.", {"Protests"}, {"Battles"}),
     ("Hundreds of women marched in Maiduguri on Monday demanding protection after insurgents "
      "ambushed a military convoy.", {"Protests"}, {"Battles"}),
+    # a riot's too: the fight it is held over, or the crowd's own scuffle
+    ("Angry residents pelted stones at the police in Sopore on Friday after two militants "
+     "were killed in a gunfight nearby.", {"Riots"}, {"Battles"}),
+    ("A mob torched a police post in Kulgam on Sunday in anger over the killing of a youth "
+     "in an encounter with troops.", {"Riots"}, {"Battles"}),
+    ("Two militants were killed in a gunfight with troops in Sopore on Friday. Angry "
+     "residents pelted stones at the police on Saturday.", {"Battles", "Riots"}, set()),
     # hard negatives: no protest in the sentence, or the protest told in the next one
     ("Militants ambushed a military convoy near Maiduguri on Monday, killing four soldiers.",
      {"Battles"}, set()),
