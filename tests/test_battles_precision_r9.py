@@ -11,6 +11,10 @@
   two militants were killed in a gunfight") is the protest's or the riot's cause, not a
   battle of its own (`cause_of` of `clash`), as an attack on civilians already is.
 
+- Violence told as the time or the object of the news ("a day after the attack on the
+  police station", "condemned the attack", "prayers for those who lost in the gunfight")
+  was reported before: no new event (cue `reference_day_after`).
+
 Sentences written here; each lists the ACLED event types it must have and must not have.
 """
 
@@ -76,6 +80,18 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      {"Battles"}, set()),
     ("Insurgents attacked an army camp in Mon district on Thursday. Students protested in "
      "Kohima the next day.", {"Battles", "Protests"}, set()),
+    # --- violence told as the time or the object of the news: reported before -----------
+    ("Shops in Bannu stayed shut on Tuesday, a day after the militant attack on the police "
+     "station.", set(), {"Battles"}),
+    ("Party leaders in Lahore condemned the militant attack on the army post in Bajaur.",
+     set(), {"Battles"}),
+    ("Mourners in Quetta offered prayers for those who lost in the gunfight at the "
+     "checkpost.", set(), {"Battles"}),
+    # hard negatives: the fight itself, and a day after something else
+    ("Militants attacked the army post in Bajaur a day after the elections.", {"Battles"},
+     set()),
+    ("Three militants were killed in the gunfight at the checkpost in Bajaur on Monday.",
+     {"Battles"}, set()),
     # hard negative: no protest at all, only fighting that did not happen
     ("Residents feared that the two armed groups could clash again near Imphal.", set(),
      {"Battles"}),
