@@ -15,6 +15,10 @@
   police station", "condemned the attack", "prayers for those who lost in the gunfight")
   was reported before: no new event (cue `reference_day_after`).
 
+- People displaced or missing are the news of "thousands fled an outbreak of fighting",
+  "fighting has displaced 2,000 people": the fighting is told as their background (ACLED
+  codes the displacement; cues `background_displaced_*`).
+
 Sentences written here; each lists the ACLED event types it must have and must not have.
 """
 
@@ -91,6 +95,18 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("Militants attacked the army post in Bajaur a day after the elections.", {"Battles"},
      set()),
     ("Three militants were killed in the gunfight at the checkpost in Bajaur on Monday.",
+     {"Battles"}, set()),
+    # --- people displaced or missing are the news, the fighting its background ---------
+    ("About 3,000 villagers fled an outbreak of fighting between the army and the KIA near "
+     "Hpakant.", set(), {"Battles"}),
+    ("Fighting between the army and the TNLA has displaced more than 2,000 people in "
+     "Namhsan township.", set(), {"Battles"}),
+    ("Eleven villagers have been missing since a series of clashes between the army and the "
+     "rebels near Tanai.", set(), {"Battles"}),
+    # hard negatives: the fight told as news, its displaced people after it
+    ("Fighting broke out between the army and the KIA near Hpakant, forcing 500 villagers "
+     "to flee their homes.", {"Battles"}, set()),
+    ("The army clashed with the TNLA in Namhsan on Monday, displacing 300 villagers.",
      {"Battles"}, set()),
     # hard negative: no protest at all, only fighting that did not happen
     ("Residents feared that the two armed groups could clash again near Imphal.", set(),
