@@ -6,6 +6,9 @@
   by `by_sides`, resolve/event.py).
 - A party's members bear no arms, as doers either: "party supporters beat up two
   policemen" is no battle (`by_sides` reads no target of theirs as the side of a fight).
+- An armed group named twice is one doer ("militants of the ULFA opened fire at a tea
+  garden"): the generic armed group that stands for an unknown doer is no target of the
+  group the sentence names (`by_sides`), whose target is then the civilians.
 - A fight a demonstration in the same sentence is held over ("villagers blocked the road
   to protest the gunfight in their village", "residents pelted stones at the police after
   two militants were killed in a gunfight") is the protest's or the riot's cause, not a
@@ -67,6 +70,16 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # hard negatives: an armed group attacking the police fights a battle
     ("Maoist rebels attacked a police patrol in Gadchiroli on Tuesday.", {"Battles"}, set()),
     ("Unknown gunmen attacked a police patrol in Bannu on Monday.", {"Battles"}, set()),
+    # --- an armed group named twice is one doer: its target is not told ----------------
+    ("Militants of the ULFA opened fire at a tea garden in Tinsukia on Monday, wounding two "
+     "workers.", {"Violence against civilians"}, {"Battles"}),
+    ("Militants of the NSCN-K opened fire at a bus in Mon district on Monday, injuring four "
+     "passengers.", {"Violence against civilians"}, {"Battles"}),
+    ("Extremists of the TTP opened fire at a school van in Swat on Monday, wounding two "
+     "children.", {"Violence against civilians"}, {"Battles"}),
+    # hard negatives: the militants the police shot are the target; an army patrol is
+    ("Police shot dead two militants in Tinsukia on Monday.", {"Battles"}, set()),
+    ("ULFA militants attacked an army patrol in Tinsukia on Monday.", {"Battles"}, set()),
     # --- a fight a protest is held over is its cause -------------------------------------
     ("Villagers blocked the highway near Imphal on Sunday to protest the gunfight between "
      "two armed groups in their village.", {"Protests"}, {"Battles"}),
@@ -161,3 +174,21 @@ def test_party_men_fight_no_battle(party: str, group: str, police: str, verb: st
     doer = group if armed else party
     types = _types(f"{doer} {verb} {police} in {place} on Monday.")
     assert ("Battles" in types) == armed, (doer, types)
+
+
+GROUPS = ["ULFA", "NSCN-K", "TTP", "Hizbul Mujahideen"]
+CIVIL_TARGETS = ["a bus", "a shop", "a tea garden", "a school van"]
+ARMED_TARGETS = ["an army patrol", "a police post", "a police van"]
+
+
+@scaled(20)
+@given(group=st.sampled_from(GROUPS), civil=st.sampled_from(CIVIL_TARGETS),
+       forces=st.sampled_from(ARMED_TARGETS), place=st.sampled_from(PLACES),
+       armed=st.booleans())
+def test_group_named_twice_is_one_doer(group: str, civil: str, forces: str, place: str,
+                                       armed: bool) -> None:
+    """"Militants of X opened fire at a bus" is X's attack on civilians, whoever X is; at
+    the state's forces, the same words tell a battle."""
+    target = forces if armed else civil
+    types = _types(f"Militants of the {group} opened fire at {target} in {place} on Monday.")
+    assert ("Battles" in types) == armed, (group, target, types)

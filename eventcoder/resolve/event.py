@@ -368,6 +368,10 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
         unplaced = unplaced - {1}
         record.side2 = None
         record.rules.append("off_duty")
+    if _doer_named_twice(record, event_type, book):
+        # "militants of the ULFA opened fire at a stone crusher": one doer, named twice
+        record.side2 = None
+        record.rules.append("doer_named_twice")
     for rule in event_type.retype:
         if _civilian_doer(record, rule):
             continue
@@ -393,6 +397,20 @@ def _civilian_doer(record: EventRecord, rule: Retype) -> bool:
     codes such a killing as violence against civilians (or a mob's), never as a clash."""
     doer = record.side1
     return rule.side == "actor2" and doer is not None and doer.actor_type == _CIVILIANS
+
+
+def _doer_named_twice(record: EventRecord, event_type: EventType, book: ActorBook) -> bool:
+    """Is the target (actor2) the generic armed group that stands for the unknown doer of
+    the type's events ("militants", "assailants": ACLED's Unidentified Armed Group), and
+    the doer (actor1) an armed group the sentence names? Then the sentence names its one
+    doer twice ("militants of the ULFA opened fire at a stone crusher", "Naxal extremists
+    of the TPC shot a contractor"), and the target is not told."""
+    first, second = record.side1, record.side2
+    if first is None or second is None or first.is_state or \
+            event_type.default_target is None or book.entry(first) is None:
+        return False
+    spec = book.generic.get(second.key.partition(":")[0])
+    return spec is not None and event_type.acled_event_type in spec.doer_of
 
 
 def _off_duty(record: EventRecord, event_type: EventType, words: Sequence[str],
