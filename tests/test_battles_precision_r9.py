@@ -3,7 +3,8 @@
 - A state's civil servants attacked are civilians to ACLED: "gunmen shot dead a government
   official" is violence against civilians, where the same attack on the police or the
   army is an armed clash (`unarmed_organs` of `clash`, types/battles_precision.yaml; read
-  by `by_sides`, resolve/event.py).
+  by `by_sides`, resolve/event.py): "Civilians (country)", the government its associated
+  actor.
 - A party's members bear no arms, as doers either: "party supporters beat up two
   policemen" is no battle (`by_sides` reads no target of theirs as the side of a fight).
 - An armed group named twice is one doer ("militants of the ULFA opened fire at a tea
@@ -131,6 +132,28 @@ CASES: list[tuple[str, set[str], set[str]]] = [
 def test_battle_or_not(sentence: str, has: set[str], lacks: set[str]) -> None:
     types = _types(sentence)
     assert has <= types and not lacks & types, types
+
+
+# (sentence, the one event's actor2, assoc_actor_2): the official is a civilian, his
+# government the associated actor, as ACLED names them
+ACTORS: list[tuple[str, str, str | None]] = [
+    ("Gunmen shot dead a government official in Kismayo on Tuesday.", "Civilians (Somalia)",
+     "Government of Somalia"),
+    ("Assailants stabbed a senior government official outside his office in Jessore on "
+     "Sunday.", "Civilians (Bangladesh)", "Government of Bangladesh"),
+    # hard negative: a police officer is his state's forces, no civilian
+    ("Gunmen shot dead a police officer in Kismayo on Tuesday.", "Police Forces of Somalia",
+     None),
+]
+
+
+@pytest.mark.parametrize("sentence,actor2,assoc", ACTORS, ids=[c[0][:50] for c in ACTORS])
+def test_official_is_a_civilian(sentence: str, actor2: str, assoc: str | None) -> None:
+    rows = shared_coder().code_texts([sentence], published=PUBLISHED).to_dict("records")
+    assert len(rows) == 1, rows
+    got = rows[0]["assoc_actor_2"]
+    assert rows[0]["actor2"] == actor2 and (got if isinstance(got, str) else None) == assoc, \
+        rows[0]
 
 
 OFFICIALS = ["a government official", "a senior government official",

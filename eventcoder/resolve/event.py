@@ -368,6 +368,7 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
         unplaced = unplaced - {1}
         record.side2 = None
         record.rules.append("off_duty")
+    _civil_servants(record, event_type, types, book)
     if _doer_named_twice(record, event_type, book):
         # "militants of the ULFA opened fire at a stone crusher": one doer, named twice
         record.side2 = None
@@ -397,6 +398,24 @@ def _civilian_doer(record: EventRecord, rule: Retype) -> bool:
     codes such a killing as violence against civilians (or a mob's), never as a clash."""
     doer = record.side1
     return rule.side == "actor2" and doer is not None and doer.actor_type == _CIVILIANS
+
+
+def _civil_servants(record: EventRecord, event_type: EventType,
+                    types: Mapping[str, EventType], book: ActorBook) -> None:
+    """A target (actor2) of a state's organ that bears no arms for the types the event
+    could be retyped into ("gunmen shot dead a government official") is a civilian: the
+    type's `default_target` of that state, the organ its associated actor (ACLED's
+    "Civilians (Somalia)", with "Government of Somalia")."""
+    target, default = record.side2, event_type.default_target
+    if default is None or target is None or not target.is_state or target.iso3 is None:
+        return
+    if not any(rule.type in types and target.organ in types[rule.type].unarmed_organs
+               for rule in event_type.retype):
+        return
+    record.side2 = book.generic_actor(default, target.iso3)
+    if all(a.key != target.key for a in record.associates2):
+        record.associates2 = [*record.associates2, target]
+    record.rules.append("officials_civilians")
 
 
 def _doer_named_twice(record: EventRecord, event_type: EventType, book: ActorBook) -> bool:
