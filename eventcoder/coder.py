@@ -257,6 +257,8 @@ class Coder:
                            lambda i: self.folder.fold(_following(every(), doc.text, i)))
         kept = told_in_battle(told_alone(sequels, self.types, self.telling), self.types,
                               self.vocabulary.blast_target_types, self.telling.window)
+        # (after the yields: the crowd's bomb is no attack told beside a demonstration)
+        kept = self.crowds.lethal_bombs(kept, self.types, self.book, folded)
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]

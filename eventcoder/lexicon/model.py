@@ -147,6 +147,13 @@ class EventType(Entry):
         [], description="triggers that tell a crowd's fight where ACLED's coders say so: in a "
         "country of the rioters' `crowd_in`, an event of the type told by one of them, with "
         "no armed side and no `armed_words`, is its `unarmed_type` (rules/crowd_communal.py)")
+    bomb_triggers: list[Phrase] = Field(
+        [], description="triggers of the type that tell a bomb thrown or set off (\"petrol "
+        "bomb\", \"crude bombs\"): with a death told in the article (`death_words`), the "
+        "event is an attack on civilians (rules/crowd_bombs.py)")
+    death_words: list[str] = Field(
+        [], description="single words that tell someone died (\"killed\", \"succumbed\"), "
+        "read with the `bomb_triggers`")
     off_duty_phrases: list[str] = Field(
         [], description="phrases that place the state's forces off duty (\"at his home\"): in "
         "the sentence, no `retype` rule reads a side of the state's forces, which is the "
