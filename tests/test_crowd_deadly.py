@@ -1,8 +1,8 @@
 """A deadly fight of two crowds in a country whose coders call it a battle (rules/
 crowd_communal.py, `deadly_battles`; types/riots_deadly.yaml): in Bangladesh, two party
-factions or two groups of villagers that clash and kill someone fight an armed clash of
-their militias; with injuries only, elsewhere, against the police, or with the death denied,
-the fight stays a riot. Every sentence here is written for these tests."""
+factions that clash and kill someone fight an armed clash of their militias; with injuries
+only, elsewhere, against the police, with the death denied or with no group named behind the
+crowds, the fight stays a riot. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -20,16 +20,8 @@ TABLE: list[tuple[str, tuple[str, str, str]]] = [
     ("A Jubo League worker died after a clash between Jubo League and Chhatra League "
      "activists in Bogra on Monday.",
      ("Battles", "Jubo League Militia", "BCL: Bangladesh Chhatra League Militia")),
-    # no group named behind the crowds: communal militias named after the place
-    ("Two villagers were killed in a clash between two groups over a disputed pond in "
-     "Comilla on Friday.",
-     ("Battles", "Comilla Communal Militia (Bangladesh)",
-      "Comilla Communal Militia (Bangladesh)")),
-    ("Two people were killed and twenty injured as supporters of two rival councillor "
-     "candidates clashed in Narsingdi on Tuesday.",
-     ("Battles", "Narsingdi Communal Militia (Bangladesh)",
-      "Narsingdi Communal Militia (Bangladesh)")),
-    # hard negatives: injuries only, a death denied, the police as the other side, India
+    # hard negatives: injuries only, a death denied, the police as the other side, India,
+    # no group named behind the crowds
     ("Ten people were injured when two factions of the Chhatra League clashed over hall "
      "seats in Rajshahi on Sunday.", RIOTERS),
     ("Two factions of the Chhatra League clashed in Rajshahi on Sunday; no one was killed.",
@@ -38,6 +30,8 @@ TABLE: list[tuple[str, tuple[str, str, str]]] = [
      ("Riots", "Rioters (Bangladesh)", "Police Forces of Bangladesh")),
     ("One worker was killed when two factions of the Trinamool Congress clashed in Bankura "
      "on Sunday.", ("Riots", "Rioters (India)", "Rioters (India)")),
+    ("Two people were killed and twenty injured as supporters of two rival councillor "
+     "candidates clashed in Narsingdi on Tuesday.", RIOTERS),
 ]
 
 

@@ -20,9 +20,9 @@ Rioters when no force is named.
 The other way round, the `rioters` actor's `deadly_battle_in` (types/riots_deadly.yaml) names
 the countries whose coders call a fight of two crowds that killed someone a battle: Rioters
 against Rioters with a toll there is an armed clash of the groups behind them (their
-militias: "two factions of a party clashed, killing one"), or of two communal militias when
-no group is named (`deadly_battles`, once the article's reports of the fight are joined and
-its toll known)."""
+militias: "two factions of a party clashed, killing one"), when a group is named behind
+the crowds (`deadly_battles`, once the article's reports of the fight are joined and its
+toll known)."""
 
 from __future__ import annotations
 
@@ -43,10 +43,8 @@ RIOT = "Violent demonstration"
 RULE = "crowd_communal"
 CLASH_RULE = "crowd_clash_country"
 DEADLY_RULE = "crowd_deadly_battle"
-# The type a deadly fight of two crowds is where the coders say so, and the sides it has
-# when no group is named behind the crowds.
+# The type a deadly fight of two crowds is where the coders say so.
 BATTLE_TYPE = "clash"
-COMMUNAL = "communal_militia"
 # A party's supporters beside a communal side are one more crowd of the fight.
 PARTY = "political_militia"
 # Sides that bear no arms in a clash: the crowds and the people.
@@ -157,14 +155,14 @@ def deadly_battles(pending: list[Pending], types: dict[str, EventType], book: Ac
     """Retype, in place, the riots of Rioters against Rioters told by a clash's
     `crowd_triggers` ("clashed") that killed someone, placed in a country of the rioters'
     `deadly_battle_in`, as armed clashes of the groups named behind the crowds (one group
-    on both sides when one is named: two of its factions), else of two communal militias.
+    on both sides when one is named: two of its factions); a fight no group is named
+    behind stays a riot.
     The toll must be told by a death word no `denials` word denies ("no one was killed" is
     no toll)."""
     battle = types.get(BATTLE_TYPE)
     rioters = next((g for g in book.generic.values()
                     if g.actor_type == CROWD_TYPES["Riots"]), None)
-    if battle is None or rioters is None or not rioters.deadly_battle_in or \
-            COMMUNAL not in book.generic:
+    if battle is None or rioters is None or not rioters.deadly_battle_in:
         return
     for item in pending:
         record = item.record
@@ -178,10 +176,11 @@ def deadly_battles(pending: list[Pending], types: dict[str, EventType], book: Ac
         if not _death_told(record, types, denials):
             continue  # (a toll read from "no one was killed": the text tells no death)
         groups = [a for a in (*record.associates1, *record.associates2) if not a.is_state]
-        if groups:
-            record.side1, record.side2 = groups[0], groups[1 if len(groups) > 1 else 0]
-        else:
-            record.side1 = record.side2 = book.generic_actor(COMMUNAL, iso3)
+        if not groups:
+            # (two groups of villagers are communal militias to these coders, but "rival
+            # factions of the ruling party" are the party's, which no name here tells)
+            continue
+        record.side1, record.side2 = groups[0], groups[1 if len(groups) > 1 else 0]
         typed(record, battle)
         record.associates1, record.associates2 = [], []
         record.rules.append(DEADLY_RULE)
