@@ -249,7 +249,8 @@ class Coder:
                                article().sourced or not _state_side(r))))
         # (the crowd rules first: they fold a force's arrests at a crowd into its event; then
         # the sequels, so that an opening's arrest a demonstration takes in still opens)
-        crowds = merge_crowd_reports(merged, self.types, self.book, state_counts)
+        crowds = merge_crowd_reports(merged, self.types, self.book, state_counts,
+                                     self.crowds.denials)
         # (the sentences segmented for the scan reach every event's sentence)
         sequels = told_first(crowds, self.follow_up, self.telling.window,
                              lambda _: opening_sentence(spans, doc.text))
@@ -257,6 +258,8 @@ class Coder:
                            lambda i: self.folder.fold(_following(every(), doc.text, i)))
         kept = told_in_battle(told_alone(sequels, self.types, self.telling), self.types,
                               self.vocabulary.blast_target_types, self.telling.window)
+        # (after the yields: the crowd's bomb is no attack told beside a demonstration)
+        kept = self.crowds.lethal_bombs(kept, self.types, self.book, folded)
         for item in kept:  # after the merge: a later sentence may have told the date
             self._finish(item.record, doc)
         return [event_row(p.record) for p in kept]

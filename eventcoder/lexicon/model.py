@@ -152,6 +152,13 @@ class EventType(Entry):
         [], description="triggers that tell a crowd's fight where ACLED's coders say so: in a "
         "country of the rioters' `crowd_in`, an event of the type told by one of them, with "
         "no armed side and no `armed_words`, is its `unarmed_type` (rules/crowd_communal.py)")
+    bomb_triggers: list[Phrase] = Field(
+        [], description="triggers of the type that tell a bomb thrown or set off (\"petrol "
+        "bomb\", \"crude bombs\"): with a death told in the article (`death_words`), the "
+        "event is an attack on civilians (rules/crowd_bombs.py)")
+    death_words: list[str] = Field(
+        [], description="single words that tell someone died (\"killed\", \"succumbed\"), "
+        "read with the `bomb_triggers`")
     off_duty_phrases: list[str] = Field(
         [], description="phrases that place the state's forces off duty (\"at his home\"): in "
         "the sentence, no `retype` rule reads a side of the state's forces, which is the "
@@ -379,6 +386,10 @@ class GenericActor(Entry):
         [], description="countries whose ACLED coders code a fight between these actors as a "
         "riot of two crowds (\"Rioters\" on both sides), not a battle: a convention of the "
         "country's notes, not a rule of the codebook (rules/crowd_communal.py)")
+    deadly_battle_in: list[Annotated[str, Field(pattern=ISO3)]] = Field(
+        [], description="countries whose ACLED coders code a fight between these actors on "
+        "both sides that killed someone as a battle of the groups behind them (their "
+        "militias, or communal militias), not a riot (rules/crowd_communal.py)")
 
     @field_validator("label")
     @classmethod

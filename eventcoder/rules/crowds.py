@@ -31,6 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..actors import ActorBook
+from ..context import Pending
 from ..lexicon import Lexicon
 from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
@@ -38,6 +40,7 @@ from ..model.candidates import Candidate, Roles
 from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder
+from .crowd_bombs import lethal_bombs
 from .crowd_property import DAMAGE, thrown_harmless, unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
 from .crowd_types import (
@@ -91,6 +94,8 @@ class CrowdRules:
     # harm told, an unnamed doer's riot (rules/crowd_property.py).
     thrown: frozenset[str] = frozenset()
     throw: frozenset[str] = frozenset()
+    # Words before a death word that deny it ("no one was killed"): rules/crowd_bombs.py.
+    denials: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -109,7 +114,14 @@ class CrowdRules:
                    frozenset(lexicon.language.rules.lethal_triggers),
                    frozenset(lexicon.language.rules.harm_words),
                    frozenset(lexicon.language.rules.thrown_triggers),
-                   frozenset(lexicon.language.rules.throw_words))
+                   frozenset(lexicon.language.rules.throw_words),
+                   frozenset(lexicon.language.rules.not_harmed_words))
+
+    def lethal_bombs(self, pending: list[Pending], types: dict[str, EventType],
+                     book: ActorBook, folded_text: str) -> list[Pending]:
+        """A crowd's bomb in an article that tells a death is an attack on civilians
+        (rules/crowd_bombs.py)."""
+        return lethal_bombs(pending, types, book, folded_text, self.denials)
 
     # -- what a side is ------------------------------------------------------------------
 
