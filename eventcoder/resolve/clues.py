@@ -11,6 +11,7 @@ a back-reference) gives no clues: the search then runs on every text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import ahocorasick
@@ -27,6 +28,7 @@ DIGIT = r"\d"
 _ZERO_WIDTH = frozenset({sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT})
 _REPEATS = frozenset({sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT,
                       getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)})
+_BOUNDARY = (sre_constants.AT, sre_constants.AT_BOUNDARY)
 _DIGIT_CLASS = ((sre_constants.CATEGORY, sre_constants.CATEGORY_DIGIT),)  # `\d`
 
 
@@ -167,3 +169,134 @@ class ClueTest:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+
+
+def first_class(source: str) -> str | None:
+    """A character class holding every character a match of `source` can start with (a
+    decimal digit as `\\d`), or None when a match may be empty or starts with something
+    this analysis does not read (a negated class, any character, a case-insensitive part)."""
+    parsed = sre_parse.parse(source)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found = _firsts(list(parsed))
+    if found is None or found[1] or not found[0]:
+        return None
+    chars = sorted(c for c in found[0] if c != DIGIT)
+    return "[" + "".join(re.escape(c) for c in chars) + (DIGIT if DIGIT in found[0] else "") + "]"
+
+
+def _firsts(items: list[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
+    """The characters a sequence's match can start with (DIGIT: any decimal digit), and
+    whether the match can be empty; None when not known."""
+    firsts: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # reads no character: what follows starts the match
+        part = _first_of(op, av)
+        if part is None:
+            return None
+        firsts |= part[0]
+        if not part[1]:
+            return firsts, False
+    return firsts, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    if op is sre_constants.LITERAL:
+        return {chr(av)}, False
+    if op is sre_constants.IN:
+        chars = _class_chars(av)
+        return None if chars is None else (chars, False)
+    if op is sre_constants.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _firsts(list(av[3]))
+    if op in _REPEATS:
+        inner = _firsts(list(av[2]))
+        return None if inner is None else (inner[0], inner[1] or av[0] == 0)
+    if op is sre_constants.BRANCH:
+        branches = [_firsts(list(branch)) for branch in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return set().union(*(b[0] for b in branches if b)), any(b[1] for b in branches if b)
+    return None
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters of a class (DIGIT: any decimal digit); None for a negated class, a
+    category other than digits or a wide range."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is sre_constants.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre_constants.CATEGORY and value is sre_constants.CATEGORY_DIGIT:
+            chars.add(DIGIT)
+        elif kind is sre_constants.RANGE and value[1] - value[0] < 64:
+            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
+# A pattern's opening words are looked for one by one (`str.find`) when they are at most
+# this many, each at least MIN_LEAD characters long; else by the characters they start with.
+MAX_LEADS = 12
+MIN_LEAD = 3
+
+
+class Openings:
+    """Where a pattern that opens with a word boundary ("\\b...") can match in a text: a
+    superset of its matches' starts, in order, found without trying the pattern at every
+    position (a search of "\\b(?:...)" does: the engine finds no character to skip to).
+
+    Read off the expression itself, as the clues are: the words one of which every match
+    starts with (`leads`, looked for with `str.find`), or else a pattern opening with the
+    characters a match can start with (`finder`, see `first_class`), which the engine skips
+    to at C speed and whose matches are those of the pattern, each one character long."""
+
+    __slots__ = ("leads", "finder")
+
+    def __init__(self, leads: tuple[str, ...], finder: re.Pattern[str] | None) -> None:
+        self.leads = leads
+        self.finder = finder
+
+    @classmethod
+    def of(cls, source: str) -> Openings | None:
+        """The openings of `source`, or None when it opens otherwise or they are unknown."""
+        parsed = list(sre_parse.parse(source))
+        if not source.startswith(r"\b") or parsed[:1] != [_BOUNDARY]:
+            return None  # ("\\bx|y": the boundary is the first choice's only)
+        leads = _leads(parsed[1:])
+        if leads and len(leads) <= MAX_LEADS and min(map(len, leads)) >= MIN_LEAD:
+            return cls(tuple(sorted(leads)), None)
+        rest = source[2:]
+        first = first_class(rest)
+        if first is None:
+            return None
+        return cls((), re.compile(first + r"(?<=\b(?=" + rest + ")" + first + ")"))
+
+    def __call__(self, text: str) -> list[int]:
+        if self.finder is not None:
+            return [m.start() for m in self.finder.finditer(text)]
+        starts: list[int] = []
+        for lead in self.leads:
+            at = text.find(lead)
+            while at >= 0:
+                starts.append(at)
+                at = text.find(lead, at + 1)
+        if len(self.leads) > 1:
+            starts.sort()
+        return starts
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
+               ) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, for a pattern whose every match starts at one of
+    `starts` (in order): the first match at or after where the last one ended, tried only
+    there. (`\\b` is read at a start as in a search: `match` sees the text before it.)"""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        found = pattern.match(text, start)
+        if found is not None:
+            yield found
+            end = found.end()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
+from .clues import Openings, matches_at
 
 MAX_TOLL = 100_000
 
@@ -118,19 +119,16 @@ def _opening(template: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]
-                ) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text)` gives, for a pattern whose every match starts at one of
-    `starts` (in order): the first match at or after where the last one ended, tried only
-    there. (`\\b` is read at a start as in a search: `match` sees the text before it.)"""
-    end = 0
-    for start in starts:
-        if start < end:
-            continue
-        found = pattern.match(text, start)
-        if found is not None:
-            yield found
-            end = found.end()
+_matches_at = matches_at  # (the name tests/test_speed_equivalents.py knows)
+
+
+def _start_finder(part: str) -> re.Pattern[str]:
+    """A pattern whose matches start where `part` can start after a word boundary: each
+    one character long, found by the characters the part starts with (`Openings`)."""
+    openings = Openings.of(r"\b" + part)
+    if openings is not None and openings.finder is not None:
+        return openings.finder
+    return re.compile(r"\b(?=" + part + ")")
 
 
 class TollFinder:
@@ -155,8 +153,13 @@ class TollFinder:
         self.plain = [re.compile(fill(p.pattern, tables)) for p in words.patterns]
         self.forms = [(frozenset(p.needs), re.compile(word_first(plain.pattern)),
                        _opening(p.pattern)) for p, plain in zip(words.patterns, self.plain)]
-        self._starts = {name: re.compile(r"\b(?=" + tables[name] + ")")
+        # Where each opening part starts, found by the characters it can start with; and
+        # where each other pattern that opens with a word boundary, and no word, can match
+        # (`clues.Openings`): a search would try it at every position of the sentence.
+        self._starts = {name: _start_finder(tables[name])
                         for _, _, name in self.forms if name is not None}
+        self._openings = [Openings.of(pattern.pattern) if opening is None else None
+                          for _, pattern, opening in self.forms]
         self._gate = ahocorasick.Automaton()
         for needs, _, _ in self.forms:
             for word in needs:
@@ -203,8 +206,11 @@ class TollFinder:
         if not present:
             return  # most sentences: none of the words any pattern needs
         starts: dict[str, list[int]] = {}  # where each opening part can start, found once
-        for needs, pattern, opening in self.forms:
+        for (needs, pattern, opening), openings in zip(self.forms, self._openings):
             if needs.isdisjoint(present):
+                continue
+            if openings is not None:
+                yield pattern, matches_at(pattern, text, openings(text))
                 continue
             if opening is None:
                 yield pattern, pattern.finditer(text)
