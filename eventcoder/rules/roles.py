@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.actors import Actor, Side, distinct_actors, distinct_sides
+from ..model.actors import Actor, Side, UnnamedState, distinct_actors, distinct_sides
 from ..model.candidates import Roles
 from ..model.participants import ActorGroup, Participants
 from ..model.mentions import Placed
@@ -47,11 +47,11 @@ def _in_text_order(groups: list[ActorGroup]) -> list[Side]:
 
 
 def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, clause_only: bool,
-                 exclude: set[int]) -> list[ActorGroup]:
+                 exclude: set[int], articles: frozenset[str] = frozenset()) -> list[ActorGroup]:
     """The groups that may be sides of the trigger, nearest first: in its clause, or
     (`clause_only` False) anywhere in the sentence if they name an actor. Mediators, the
     groups `exclude`d (by index), sources after the trigger and groups of victims only are
-    none."""
+    none. `articles`: the words that may open the sentence before its subject."""
     numbers = view.clause  # (a trigger and a group cover a token: one number per token)
     clause = numbers[trigger.first]
     groups: list[ActorGroup] = []
@@ -62,13 +62,25 @@ def _side_groups(view: SentenceView, parts: Participants, trigger: Placed, claus
             continue  # ", officials said": a source
         if clause_only and numbers[g.first] != clause and numbers[g.last] != clause:
             continue
-        if not clause_only and not g.actors:
+        if not clause_only and not g.actors and not _opening_subject(view, g, articles):
             continue  # beyond its clause, only named actors count
         if not g.victims_only:
             groups.append(g)
     if len(groups) > 1:
         groups.sort(key=lambda g: distance(view, g, trigger))
     return groups
+
+
+def _opening_subject(view: SentenceView, group: ActorGroup, articles: frozenset[str]) -> bool:
+    """"The police, acting on a tip-off, raided ...": a group that opens the sentence as a
+    clause of its own (an apposition or a participle follows it) is the subject of the
+    sentence's verbs, as a named actor there would be: a state's forces so written count
+    beyond their clause."""
+    words = view.words
+    return not group.source and group.first <= 1 and all(
+        w in articles for w in words[:group.first]) and \
+        view.tokens.word(group.last + 1) == "," and \
+        any(isinstance(c.side, UnnamedState) for c in group.chunks)
 
 
 def _chosen(groups: list[ActorGroup], clause_only: bool) -> tuple[list[ActorGroup], str] | str:
@@ -97,7 +109,7 @@ def dyadic_sides(view: SentenceView, parts: Participants, trigger: Placed, exclu
     both_sides = False
     rules: list[str] = []
     for clause_only in (True, False):
-        groups = _side_groups(view, parts, trigger, clause_only, exclude)
+        groups = _side_groups(view, parts, trigger, clause_only, exclude, vocabulary.anaphora)
         if not groups:
             continue  # the sides so far (none, or distinct ones) stay as they are
         chosen = _chosen(groups, clause_only)

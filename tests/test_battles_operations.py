@@ -1,0 +1,88 @@
+"""Battles, round 9: the security forces' operations and raids as South Asian news tells them.
+
+- An operation, a raid or a clearance with the forces that launch it written before its
+  verb ("police carried out an operation", "troops conducted a raid") is anchored by them;
+  it is a battle only with a second side (types/battles_operations.yaml). An
+  intelligence-led operation and an encounter that "ensued" or "took place" name a fight
+  on their own, as "fighting broke out" does; "ambushing" is "ambushed".
+- "The police, acting on a tip-off, carried out an operation ...": a state's forces that
+  open the sentence, set off by a comma, are the subject of its verbs beyond the
+  participle's clause, as a named actor there is (rules/roles.py, `_opening_subject`).
+- "Law-enforcement agencies", hyphenated, are the police.
+
+Sentences written here; each lists the ACLED event types it must and must not give.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from .conftest import shared_coder
+
+PUBLISHED = "2026-03-06"
+SD = "Strategic developments"
+
+# (text, ACLED event types it must give, ACLED event types it must not give)
+CASES: list[tuple[str, set[str], set[str]]] = [
+    # the forces opening the sentence, a participle's clause after them
+    ("The police, acting on a tip-off, carried out an operation in Sukkur and killed three "
+     "dacoits.", {"Battles"}, set()),
+    ("The paramilitary troops, launching an operation in Awaran killed five militants and "
+     "wounded several others.", {"Battles"}, set()),
+    ("The soldiers, acting on intelligence reports, conducted a raid in Mirali and killed "
+     "four militants.", {"Battles"}, set()),
+    # hard negatives: no fight, an operation for something else, a source in apposition
+    ("The police, officials said, recovered two bodies from a canal in Sukkur.", set(),
+     {"Battles"}),
+    ("The police, acting on a complaint, launched an operation to trace a missing boy in "
+     "Sukkur.", set(), {"Battles"}),
+    ("The police, acting on a tip-off, carried out an operation in Sukkur and arrested "
+     "three suspects.", set(), {"Battles"}),
+    # an encounter that ensued or took place
+    ("An encounter ensued in Larkana after police surrounded a house.", {"Battles"}, set()),
+    ("Police raided a hideout in Kashmore and an encounter took place.", {"Battles"}, set()),
+    ("Officers said no encounter took place in Kashmore.", set(), {"Battles"}),
+    # an intelligence-led operation
+    ("Three militants were killed in an intelligence-led operation in Bajaur.", {"Battles"},
+     set()),
+    ("Four insurgents died in intelligence-driven operations in Kech district.", {"Battles"},
+     set()),
+    ("The minister praised intelligence-led policing in Lahore.", set(), {"Battles"}),
+    # the police as "law-enforcement agencies"
+    ("Four gunmen were killed during an operation, conducted by law-enforcement agencies "
+     "in Sheikhupura.", {"Battles"}, set()),
+    ("Law-enforcement agencies arrested two suspects in Quetta.", {SD}, {"Battles"}),
+    # ambushing
+    ("Soldiers crossed into the forest near Tamu, ambushing and killing four rebels.",
+     {"Battles"}, set()),
+    ("The rebels denied ambushing a convoy near Tamu.", set(), {"Battles"}),
+]
+
+
+def _types(text: str) -> set[str]:
+    events = shared_coder().code_texts([text], published=PUBLISHED)
+    return set(events["acled_event_type"].dropna())
+
+
+@pytest.mark.parametrize("text,has,lacks", CASES, ids=[c[0][:50] for c in CASES])
+def test_operation(text: str, has: set[str], lacks: set[str]) -> None:
+    got = _types(text)
+    assert has <= got and not lacks & got, got
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["The police", "The paramilitary troops", "The soldiers",
+                        "Security forces"]),
+       st.sampled_from(["acting on a tip-off", "backed by armoured vehicles",
+                        "acting on intelligence reports"]),
+       st.sampled_from(["carried out an operation", "conducted a raid",
+                        "launched an operation"]),
+       st.sampled_from(["Sukkur", "Awaran", "Mirali", "Kalat"]))
+def test_opening_subject_fights(forces: str, aside: str, verb: str, place: str) -> None:
+    """The forces that open the sentence fight whom they kill; with no one killed or fought,
+    the operation is no battle."""
+    opening = f"{forces}, {aside}, {verb} in {place}"
+    assert "Battles" in _types(f"{opening} and killed three militants.")
+    assert "Battles" not in _types(f"{opening} and seized a cache of weapons.")
