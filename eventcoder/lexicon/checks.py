@@ -84,6 +84,8 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "unarmed_type", [t.unarmed_type], types,
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "unarmed_organs", t.unarmed_organs, organs, "organ",
+                                 codes.UNKNOWN_ORGAN, t.id))
         if t.default_target is not None:
             problems.extend(_unknown(s, "default_target", [t.default_target], generics,
                                      "generic actor", codes.UNKNOWN_GENERIC_ACTOR, t.id))

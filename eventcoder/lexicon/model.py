@@ -137,6 +137,11 @@ class EventType(Entry):
         "a crowd against each other or the police (\"party workers clashed with the police\" "
         "is a riot; a battle is fought by organised armed groups); a retype rule into this "
         "type does not read such a side either")
+    unarmed_organs: list[str] = Field(
+        [], description="the state's organs that bear no arms (its government, its "
+        "officials): a retype rule into this type does not read a side of one, any more "
+        "than a party's members (\"gunmen shot dead a government official\" is an attack on "
+        "a civilian to ACLED, an attack on the police a battle)")
     armed_words: list[str] = Field(
         [], description="single words that tell a fight was armed (\"gunfight\", \"bullets\"): "
         "in the sentence, they keep the event of its type whoever its sides are")

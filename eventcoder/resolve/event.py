@@ -302,27 +302,40 @@ def _matches(rule: Retype, record: EventRecord, unarmed: frozenset[str] = frozen
              ) -> bool:
     """Does the rule's side take part, and is it of one of the rule's actor types? For
     `either`, the matching side is made actor2 (the civilians an attack targets). A side
-    whose key is in `unarmed` matches nothing."""
+    whose key is in `unarmed` matches nothing, and makes its other side match nothing
+    either: a party's members fight no battle, whoever they hurt ("party supporters beat
+    up two policemen")."""
     first, second = record.side1, record.side2
     if rule.side in {"actor2", "either"} and second is not None and \
-            second.actor_type in rule.actor_types and second.key not in unarmed:
+            second.actor_type in rule.actor_types and second.key not in unarmed and \
+            (first is None or first.key not in unarmed):
         return True
     if rule.side in {"actor1", "either"} and first is not None and \
-            first.actor_type in rule.actor_types and first.key not in unarmed:
+            first.actor_type in rule.actor_types and first.key not in unarmed and \
+            (rule.side == "actor1" or second is None or second.key not in unarmed):
         if rule.side == "either":
             record.side1, record.side2 = second, first
         return True
     return False
 
 
-def _parties(record: EventRecord, book: ActorBook) -> frozenset[str]:
-    """The keys of the record's sides that are a party's members (no armed organisation:
-    "a party activist was attacked" is an attack on a civilian, not a battle)."""
+def _unarmed(record: EventRecord, book: ActorBook, armed: EventType) -> frozenset[str]:
+    """The keys of the record's sides that bear no arms for a fight of type `armed`: a
+    party's members ("a party activist was attacked" is an attack on a civilian, not a
+    battle) and a state's organs of its `unarmed_organs` ("a government official was shot
+    dead")."""
     keys = set()
+    organs = armed.unarmed_organs
     for side in (record.side1, record.side2):
-        entry = book.entry(side) if side is not None else None
+        if side is None:
+            continue
+        if side.is_state:
+            if side.organ in organs:
+                keys.add(side.key)
+            continue
+        entry = book.entry(side)
         if entry is not None and entry.party:
-            keys.add(side.key)  # type: ignore[union-attr]
+            keys.add(side.key)
     return frozenset(keys)
 
 
@@ -343,8 +356,9 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
     """ACLED types some events by who takes part: the first `retype` rule that matches the
     record's sides makes it of its type (once: the new type's rules are not read again);
     a type that needs armed sides (it has an `unarmed_type`) is not matched by a party's
-    members, nor one of the state's forces that the sentence's `words` place off duty
-    (the type's `off_duty_phrases`). Then a type with a `default_target` gets it as actor2
+    members, nor by the state's organs that bear no arms (its `unarmed_organs`), nor by one
+    of the state's forces that the sentence's `words` place off duty (the type's
+    `off_duty_phrases`). Then a type with a `default_target` gets it as actor2
     when the text names none. `unplaced`: the slots (0, 1) of state organs whose state the
     article settles later ("two soldiers were shot dead"): such a side is of the state's
     forces, and named."""
@@ -357,7 +371,7 @@ def by_sides(record: EventRecord, event_type: EventType, types: Mapping[str, Eve
     for rule in event_type.retype:
         if _civilian_doer(record, rule):
             continue
-        unarmed = _parties(record, book) if rule.type in types and \
+        unarmed = _unarmed(record, book, types[rule.type]) if rule.type in types and \
             types[rule.type].unarmed_type else frozenset()
         if rule.type in types and (_matches(rule, record, unarmed) or
                                    _organ_matches(rule, record, unplaced)):

@@ -1,0 +1,123 @@
+"""What is no battle (issue 13, Battles precision), round 9.
+
+- A state's civil servants attacked are civilians to ACLED: "gunmen shot dead a government
+  official" is violence against civilians, where the same attack on the police or the
+  army is an armed clash (`unarmed_organs` of `clash`, types/battles_precision.yaml; read
+  by `by_sides`, resolve/event.py).
+- A party's members bear no arms, as doers either: "party supporters beat up two
+  policemen" is no battle (`by_sides` reads no target of theirs as the side of a fight).
+- A fight a demonstration in the same sentence is held over ("villagers blocked the road
+  to protest the gunfight in their village") is the protest's cause, not a battle of its
+  own (`cause_of` of `clash`), as an attack on civilians already is.
+
+Sentences written here; each lists the ACLED event types it must have and must not have.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from .conftest import scaled, shared_coder
+
+PUBLISHED = "2026-03-06"
+
+
+def _types(sentence: str) -> set[str]:
+    frame: pd.DataFrame = shared_coder().code_texts([sentence], published=PUBLISHED)
+    return set(frame["acled_event_type"])
+
+
+# (sentence, the ACLED event types it must have, those it must not have)
+CASES: list[tuple[str, set[str], set[str]]] = [
+    # --- a government's officials attacked: civilians ------------------------------------
+    ("Gunmen shot dead a government official in Kismayo on Tuesday.",
+     {"Violence against civilians"}, {"Battles"}),
+    ("Militants attacked the convoy of a district government officer near Bannu, wounding "
+     "his driver.", {"Violence against civilians"}, {"Battles"}),
+    ("Unknown gunmen opened fire on the car of a provincial government minister in "
+     "Peshawar, wounding him.", {"Violence against civilians"}, {"Battles"}),
+    ("Assailants stabbed a senior government official outside his office in Jessore on "
+     "Sunday.", {"Violence against civilians"}, {"Battles"}),
+    # hard negatives: the police and the army are armed, a fight with them a battle
+    ("Gunmen shot dead a police officer in Quetta on Tuesday.", {"Battles"},
+     {"Violence against civilians"}),
+    ("Militants attacked an army post near Bannu on Monday, killing two soldiers.",
+     {"Battles"}, {"Violence against civilians"}),
+    ("Unknown gunmen opened fire on a police van in Peshawar, wounding two constables.",
+     {"Battles"}, set()),
+    # hard negative: a shopkeeper stays a civilian
+    ("Gunmen shot dead a shopkeeper in Kismayo on Tuesday.",
+     {"Violence against civilians"}, {"Battles"}),
+    # --- a party's members fight no battle, whoever they hurt ----------------------------
+    ("Supporters of the BNP beat up two policemen in Bogra on Monday.", set(), {"Battles"}),
+    ("Congress workers assaulted a police constable outside the party office in Bhopal.",
+     set(), {"Battles"}),
+    # hard negatives: an armed group attacking the police fights a battle
+    ("Maoist rebels attacked a police patrol in Gadchiroli on Tuesday.", {"Battles"}, set()),
+    ("Unknown gunmen attacked a police patrol in Bannu on Monday.", {"Battles"}, set()),
+    # --- a fight a protest is held over is its cause -------------------------------------
+    ("Villagers blocked the highway near Imphal on Sunday to protest the gunfight between "
+     "two armed groups in their village.", {"Protests"}, {"Battles"}),
+    ("Hundreds of women marched in Maiduguri on Monday demanding protection after insurgents "
+     "ambushed a military convoy.", {"Protests"}, {"Battles"}),
+    # hard negatives: no protest in the sentence, or the protest told in the next one
+    ("Militants ambushed a military convoy near Maiduguri on Monday, killing four soldiers.",
+     {"Battles"}, set()),
+    ("Insurgents attacked an army camp in Mon district on Thursday. Students protested in "
+     "Kohima the next day.", {"Battles", "Protests"}, set()),
+    # hard negative: no protest at all, only fighting that did not happen
+    ("Residents feared that the two armed groups could clash again near Imphal.", set(),
+     {"Battles"}),
+]
+
+
+@pytest.mark.parametrize("sentence,has,lacks", CASES, ids=[c[0][:50] for c in CASES])
+def test_battle_or_not(sentence: str, has: set[str], lacks: set[str]) -> None:
+    types = _types(sentence)
+    assert has <= types and not lacks & types, types
+
+
+OFFICIALS = ["a government official", "a senior government official",
+             "a district government officer", "a government minister"]
+FORCES = ["a police officer", "a policeman", "two soldiers", "a police constable"]
+DOERS = ["Gunmen", "Unknown assailants", "Militants"]
+VERBS = ["shot dead", "gunned down", "opened fire on"]
+PLACES = ["Quetta", "Peshawar", "Kismayo", "Jessore"]
+
+
+@scaled(20)
+@given(doer=st.sampled_from(DOERS), verb=st.sampled_from(VERBS),
+       place=st.sampled_from(PLACES), official=st.sampled_from(OFFICIALS),
+       force=st.sampled_from(FORCES), armed=st.booleans())
+def test_officials_are_civilians_forces_fight(doer: str, verb: str, place: str,
+                                              official: str, force: str, armed: bool) -> None:
+    """Whoever the doer, whatever the verb and the place: an attack on a government's
+    official is no battle, the same attack on the police or soldiers is one."""
+    target = force if armed else official
+    types = _types(f"{doer} {verb} {target} in {place} on Monday.")
+    if armed:
+        assert "Battles" in types, (target, types)
+    else:
+        assert "Battles" not in types, (target, types)
+
+
+PARTY_MEN = ["Supporters of the BNP", "Congress workers", "BJP activists", "TMC men"]
+ARMED = ["Maoist rebels", "Unknown gunmen", "Militants"]
+POLICE = ["two policemen", "a police constable", "a police officer"]
+HURT = ["beat up", "assaulted", "attacked"]
+
+
+@scaled(20)
+@given(party=st.sampled_from(PARTY_MEN), group=st.sampled_from(ARMED),
+       police=st.sampled_from(POLICE), verb=st.sampled_from(HURT),
+       place=st.sampled_from(PLACES), armed=st.booleans())
+def test_party_men_fight_no_battle(party: str, group: str, police: str, verb: str,
+                                   place: str, armed: bool) -> None:
+    """A party's members who hurt the police fight no battle; an armed group that does
+    fights one."""
+    doer = group if armed else party
+    types = _types(f"{doer} {verb} {police} in {place} on Monday.")
+    assert ("Battles" in types) == armed, (doer, types)
