@@ -249,7 +249,8 @@ class Coder:
                                article().sourced or not _state_side(r))))
         # (the crowd rules first: they fold a force's arrests at a crowd into its event; then
         # the sequels, so that an opening's arrest a demonstration takes in still opens)
-        crowds = merge_crowd_reports(merged, self.types, self.book, state_counts)
+        crowds = merge_crowd_reports(merged, self.types, self.book, state_counts,
+                                     self.crowds.denials)
         # (the sentences segmented for the scan reach every event's sentence)
         sequels = told_first(crowds, self.follow_up, self.telling.window,
                              lambda _: opening_sentence(spans, doc.text))

@@ -386,6 +386,10 @@ class GenericActor(Entry):
         [], description="countries whose ACLED coders code a fight between these actors as a "
         "riot of two crowds (\"Rioters\" on both sides), not a battle: a convention of the "
         "country's notes, not a rule of the codebook (rules/crowd_communal.py)")
+    deadly_battle_in: list[Annotated[str, Field(pattern=ISO3)]] = Field(
+        [], description="countries whose ACLED coders code a fight between these actors on "
+        "both sides that killed someone as a battle of the groups behind them (their "
+        "militias, or communal militias), not a riot (rules/crowd_communal.py)")
 
     @field_validator("label")
     @classmethod

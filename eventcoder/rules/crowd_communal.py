@@ -15,7 +15,14 @@ has an `unarmed_type` (the armed clash), told by one of its `crowd_triggers` ("c
 not "shot at"), whose sentence tells no arms (the type's `armed_words`: "gunfight",
 "bullets", "militants") and whose sides are no one named, a crowd, civilians, a party or
 one state's police or army, is there a riot: Rioters against the force, or against
-Rioters when no force is named."""
+Rioters when no force is named.
+
+The other way round, the `rioters` actor's `deadly_battle_in` (types/riots_deadly.yaml) names
+the countries whose coders call a fight of two crowds that killed someone a battle: Rioters
+against Rioters with a toll there is an armed clash of the groups behind them (their
+militias: "two factions of a party clashed, killing one"), or of two communal militias when
+no group is named (`deadly_battles`, once the article's reports of the fight are joined and
+its toll known)."""
 
 from __future__ import annotations
 
@@ -27,12 +34,19 @@ from ..context import Pending
 from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
+from ..resolve.event import typed
+from .crowd_bombs import death_told
 from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES
 
 BATTLES = "Battles"
 RIOT = "Violent demonstration"
 RULE = "crowd_communal"
 CLASH_RULE = "crowd_clash_country"
+DEADLY_RULE = "crowd_deadly_battle"
+# The type a deadly fight of two crowds is where the coders say so, and the sides it has
+# when no group is named behind the crowds.
+BATTLE_TYPE = "clash"
+COMMUNAL = "communal_militia"
 # A party's supporters beside a communal side are one more crowd of the fight.
 PARTY = "political_militia"
 # Sides that bear no arms in a clash: the crowds and the people.
@@ -136,3 +150,47 @@ def _crowd_sides(item: Pending, book: ActorBook, rioters: Actor, iso3: str) -> N
     record.associates1 = [*record.associates1, *parties[:1]]
     if force is None:
         record.associates2 = [*record.associates2, *parties[1:2]]
+
+
+def deadly_battles(pending: list[Pending], types: dict[str, EventType], book: ActorBook,
+                   denials: frozenset[str]) -> None:
+    """Retype, in place, the riots of Rioters against Rioters told by a clash's
+    `crowd_triggers` ("clashed") that killed someone, placed in a country of the rioters'
+    `deadly_battle_in`, as armed clashes of the groups named behind the crowds (one group
+    on both sides when one is named: two of its factions), else of two communal militias.
+    The toll must be told by a death word no `denials` word denies ("no one was killed" is
+    no toll)."""
+    battle = types.get(BATTLE_TYPE)
+    rioters = next((g for g in book.generic.values()
+                    if g.actor_type == CROWD_TYPES["Riots"]), None)
+    if battle is None or rioters is None or not rioters.deadly_battle_in or \
+            COMMUNAL not in book.generic:
+        return
+    for item in pending:
+        record = item.record
+        iso3 = record.place.iso3 if record.place is not None else None
+        if record.acled_sub_event_type != RIOT or not record.fatalities or \
+                iso3 not in rioters.deadly_battle_in or \
+                " ".join(record.trigger.lower().split()) not in battle.crowd_triggers or \
+                not all(s is not None and s.key.split(":", 1)[0] == rioters.id
+                        for s in (record.side1, record.side2)):
+            continue
+        if not _death_told(record, types, denials):
+            continue  # (a toll read from "no one was killed": the text tells no death)
+        groups = [a for a in (*record.associates1, *record.associates2) if not a.is_state]
+        if groups:
+            record.side1, record.side2 = groups[0], groups[1 if len(groups) > 1 else 0]
+        else:
+            record.side1 = record.side2 = book.generic_actor(COMMUNAL, iso3)
+        typed(record, battle)
+        record.associates1, record.associates2 = [], []
+        record.rules.append(DEADLY_RULE)
+
+
+def _death_told(record: EventRecord, types: dict[str, EventType], denials: frozenset[str]
+                ) -> bool:
+    """Do the record's sentences tell a death (its type's `death_words`, none of them with
+    one of `denials` just before it)?"""
+    spec = types.get(record.event_type)
+    words = _WORD.findall(" ".join([record.sentence, *record.mention_sentences]).lower())
+    return spec is not None and death_told(words, frozenset(spec.death_words), denials)

@@ -14,7 +14,7 @@ from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor
 from ..model.candidates import Roles
 from ..model.records import EventRecord
-from .crowd_communal import communal_riots
+from .crowd_communal import communal_riots, deadly_battles
 from .crowd_types import (
     ARRESTS,
     CROWD_ACTOR_TYPES,
@@ -66,13 +66,16 @@ def _named(sides: tuple[Side, ...], book: ActorBook, record: EventRecord, iso3: 
 # -- one crowd event per article and place -------------------------------------------------
 
 def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], book: ActorBook,
-                        state_counts: Callable[[], Counter[str]]) -> list[Pending]:
+                        state_counts: Callable[[], Counter[str]],
+                        denials: frozenset[str] = frozenset()) -> list[Pending]:
     """ACLED codes one event per crowd, place and day: the sentences of an article that
     report a crowd ("Farmers protested in Lahore." then "Police baton-charged them.") are
     one event, of the strongest type they tell, at the most precise place. Reports of the
     same status whose places and dates agree (or one lacks them) join the first. A crowd
     that neither a place nor a group puts in a country is in the country of the article's
-    first placed event, else of the state it names most (`state_counts`), if any."""
+    first placed event, else of the state it names most (`state_counts`), if any. In some
+    countries a deadly fight of two crowds is a battle (`deadly_battles`; `denials`: the
+    words that deny a death, "no one was killed")."""
     communal_riots(pending, types, book)  # (a country's convention: two groups riot)
     kept: list[Pending] = []
     crowds: list[EventRecord] = []
@@ -93,8 +96,11 @@ def merge_crowd_reports(pending: list[Pending], types: dict[str, EventType], boo
     if crowds:
         kept = _forces_at_crowds(kept, crowds, types, book)
     # Words of intervention that joined no crowd's report: no protest told.
-    return [item for item in kept if UNTOLD not in item.record.rules
+    kept = [item for item in kept if UNTOLD not in item.record.rules
             or MERGED in item.record.rules]
+    # (a country's convention: a deadly fight of two crowds is a battle)
+    deadly_battles(kept, types, book, denials)
+    return kept
 
 
 def _force_in_crowd_country(item: Pending, book: ActorBook) -> None:
