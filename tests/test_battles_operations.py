@@ -9,6 +9,10 @@
   open the sentence, set off by a comma, are the subject of its verbs beyond the
   participle's clause, as a named actor there is (rules/roles.py, `_opening_subject`).
 - "Law-enforcement agencies", hyphenated, are the police.
+- "... prompting the army to retaliate": the answer is a fight (a weak word: two sides, and
+  "did not retaliate", "vowed to retaliate" are dropped by their cues).
+- "..., that triggered a fierce gunfight": an indefinite article stops the walk back to a
+  determiner (the language's `not_modifiers`), so the fight is new, not pointed back to.
 
 Sentences written here; each lists the ACLED event types it must and must not give.
 """
@@ -58,6 +62,20 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("Soldiers crossed into the forest near Tamu, ambushing and killing four rebels.",
      {"Battles"}, set()),
     ("The rebels denied ambushing a convoy near Tamu.", set(), {"Battles"}),
+    # fire answered: "prompting the army to retaliate"
+    ("Pakistani troops targeted six forward posts near Akhnoor on Monday, forcing the Indian "
+     "Army to retaliate.", {"Battles"}, set()),
+    ("The BSF did not retaliate in Kathua.", set(), {"Battles"}),
+    ("The army vowed to retaliate against the rebels in Kutkai.", set(), {"Battles"}),
+    ("Officials said the army would retaliate if attacked near Kutkai.", set(), {"Battles"}),
+    # an indefinite article makes the fight new after a pronoun "that"
+    ("In Bogura on Monday the detectives chased a gang of robbers across the fields, and "
+     "that triggered a fierce gunfight.", {"Battles"}, set()),
+    ("In Satkhira on Friday the robbers turned on the police officers who chased them, that "
+     "sparked a long gunfight.", {"Battles"}, set()),
+    # hard negative: the definite fight points back
+    ("In Bogura on Monday the detectives chased a gang of robbers across the fields, and "
+     "that triggered the gunfight.", set(), {"Battles"}),
 ]
 
 
