@@ -7,8 +7,13 @@
 - A party's members bear no arms, as doers either: "party supporters beat up two
   policemen" is no battle (`by_sides` reads no target of theirs as the side of a fight).
 - A fight a demonstration in the same sentence is held over ("villagers blocked the road
-  to protest the gunfight in their village") is the protest's cause, not a battle of its
-  own (`cause_of` of `clash`), as an attack on civilians already is.
+  to protest the gunfight in their village", "residents pelted stones at the police after
+  two militants were killed in a gunfight") is the protest's or the riot's cause, not a
+  battle of its own (`cause_of` of `clash`), as an attack on civilians already is.
+
+- Violence told as the time or the object of the news ("a day after the attack on the
+  police station", "condemned the attack", "prayers for those who lost in the gunfight")
+  was reported before: no new event (cue `reference_day_after`).
 
 Sentences written here; each lists the ACLED event types it must have and must not have.
 """
@@ -63,11 +68,30 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "two armed groups in their village.", {"Protests"}, {"Battles"}),
     ("Hundreds of women marched in Maiduguri on Monday demanding protection after insurgents "
      "ambushed a military convoy.", {"Protests"}, {"Battles"}),
+    # a riot's too: the fight it is held over, or the crowd's own scuffle
+    ("Angry residents pelted stones at the police in Sopore on Friday after two militants "
+     "were killed in a gunfight nearby.", {"Riots"}, {"Battles"}),
+    ("A mob torched a police post in Kulgam on Sunday in anger over the killing of a youth "
+     "in an encounter with troops.", {"Riots"}, {"Battles"}),
+    ("Two militants were killed in a gunfight with troops in Sopore on Friday. Angry "
+     "residents pelted stones at the police on Saturday.", {"Battles", "Riots"}, set()),
     # hard negatives: no protest in the sentence, or the protest told in the next one
     ("Militants ambushed a military convoy near Maiduguri on Monday, killing four soldiers.",
      {"Battles"}, set()),
     ("Insurgents attacked an army camp in Mon district on Thursday. Students protested in "
      "Kohima the next day.", {"Battles", "Protests"}, set()),
+    # --- violence told as the time or the object of the news: reported before -----------
+    ("Shops in Bannu stayed shut on Tuesday, a day after the militant attack on the police "
+     "station.", set(), {"Battles"}),
+    ("Party leaders in Lahore condemned the militant attack on the army post in Bajaur.",
+     set(), {"Battles"}),
+    ("Mourners in Quetta offered prayers for those who lost in the gunfight at the "
+     "checkpost.", set(), {"Battles"}),
+    # hard negatives: the fight itself, and a day after something else
+    ("Militants attacked the army post in Bajaur a day after the elections.", {"Battles"},
+     set()),
+    ("Three militants were killed in the gunfight at the checkpost in Bajaur on Monday.",
+     {"Battles"}, set()),
     # hard negative: no protest at all, only fighting that did not happen
     ("Residents feared that the two armed groups could clash again near Imphal.", set(),
      {"Battles"}),
