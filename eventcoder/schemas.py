@@ -138,8 +138,13 @@ class EventSchema(pa.DataFrameModel):
         name = "events"
 
     # One pass over the column: an element-wise check costs a Pandera call per value.
+    # (ignore_na=False here and in the table's checks below: Pandera would otherwise look
+    # for nulls in the column, or in all 56 columns, once per check; in a column of lists
+    # that costs more than the check. The list columns are not nullable, and no row is all
+    # null (event_id is not nullable): a table the checks pass is the same either way.)
     @pa.check("mediators", "mediators_iso3", "mention_sentences", "doc_ids",
-              "mention_doc_ids", "mention_offsets", "merged_ids", name="list_of_strings")
+              "mention_doc_ids", "mention_offsets", "merged_ids", name="list_of_strings",
+              ignore_na=False)
     @classmethod
     def _lists(cls, column: pd.Series) -> pd.Series:
         values = column.tolist()
@@ -151,13 +156,13 @@ class EventSchema(pa.DataFrameModel):
             return pd.Series(True, index=column.index, dtype=bool)
         return pd.Series(lists_of_strings(values), index=column.index, dtype=bool)
 
-    @pa.dataframe_check(name="offsets_in_order")
+    @pa.dataframe_check(name="offsets_in_order", ignore_na=False)
     @classmethod
     def _offsets(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return (df["sentence_start"] <= df["trigger_start"]) & (
             df["trigger_start"] < df["trigger_end"]) & (df["trigger_end"] <= df["sentence_end"])
 
-    @pa.dataframe_check(name="sources_counted")
+    @pa.dataframe_check(name="sources_counted", ignore_na=False)
     @classmethod
     def _sources(cls, df: pd.DataFrame) -> pd.Series:
         """n_sources counts doc_ids, which hold doc_id."""
@@ -166,7 +171,7 @@ class EventSchema(pa.DataFrameModel):
                                                  df["doc_id"].tolist())],
                          index=df.index, dtype=bool)
 
-    @pa.dataframe_check(name="date_has_precision")
+    @pa.dataframe_check(name="date_has_precision", ignore_na=False)
     @classmethod
     def _precision(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["event_date"].isna() == df["time_precision"].isna()
