@@ -30,6 +30,8 @@ _BETWEEN_REACH = 5  # words between a weak trigger and the "between X and Y" of 
 # "fighting broke out in several villages of the district between X and Y"
 _BETWEEN_PAIR_REACH = 14
 _OBJECT_REACH = 4  # words of an object read after its opener ("a security check post")
+# words between a passive's trigger and its agent ("was attacked in his house by soldiers")
+_AGENT_REACH = 6
 
 
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
@@ -51,6 +53,10 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             first = group.first
             near = first > end and (view.tokens.within(end, first, 2) and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2) or
+                # "was attacked in his house by soldiers": an attack's passive agent in its
+                # clause (a fight's words need their sides beside them)
+                group.role == "agent" and event_type.default_target is not None and
+                numbers[first] == clause and view.tokens.within(end, first, _AGENT_REACH) or
                 # "fighting broke out between X and Y": the two sides of its clause
                 group.role == "between" and numbers[first] == clause and
                 view.tokens.within(end, first, _BETWEEN_PAIR_REACH if
@@ -347,10 +353,21 @@ def _targeted(view: SentenceView, parts: Participants, event_type: EventType, re
         return found
     roles, rules = _other_target(view, parts, roles, rules)
     if ref.weak and len(roles.sides) < 2 and "actor_agent" not in rules and not any(
-            view.clause[t] == view.clause[placed.first] for t in fatality_tokens) and \
+            _toll_tied(view, t, placed.first) for t in fatality_tokens) and \
             not object_after(view, parts, placed, vocabulary):
         return None  # (a passive's subject is its victim: "a journalist was killed by")
     return roles, rules
+
+
+def _toll_tied(view: SentenceView, toll: int, trigger: int) -> bool:
+    """Is the toll (its first token) in the trigger's clause, or in the clause right after
+    it that a comma and a participle open ("gunmen attacked Dusa village, killing four")?
+    (A comma opens a clause only before a word in -ing: `rules.clauses`.)"""
+    numbers = view.clause
+    clause = numbers[trigger]
+    if numbers[toll] == clause:
+        return True
+    return numbers[toll] == clause + 1 and view.words[numbers.index(clause + 1)] == ","
 
 
 def object_after(view: SentenceView, parts: Participants, trigger: Placed,
@@ -374,8 +391,9 @@ def _other_target(view: SentenceView, parts: Participants, roles: Roles,
     post"): only an attack on no one named is an attack on civilians (`default_target`)."""
     doer = roles.sides[0] if roles.sides else None
     for group in parts.groups:
-        if group.source or group.role == "mediator":
-            continue
+        if group.source or group.role == "mediator" or doer is not None and any(
+                side.key == doer.key for side in group.members):
+            continue  # "by the army and police personnel": the doer's group acts with it
         for side in group.members:
             if doer is None or side.key != doer.key:
                 return Roles((doer, side), roles.mediators, roles.both_sides, roles.caller), \

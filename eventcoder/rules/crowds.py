@@ -191,11 +191,11 @@ class CrowdRules:
     def _written_as_crowds(self, view: SentenceView, parts: Participants) -> frozenset[str]:
         """The keys of the sides written with a crowd's word ("Hamas supporters", "party
         X cadres"): the party's crowd, not its armed wing. A rebel group's "cadres" are its
-        fighters, not a crowd."""
+        fighters, not a crowd; people a toll names as victims ("an elderly woman") none."""
         words = self.crowd_words
         return frozenset(ch.side.key for g in parts.groups for ch in g.chunks
                          if ch.side is not None and ch.first < ch.last and
-                         not self.is_armed(ch.side) and
+                         not self.is_armed(ch.side) and not self.is_victim(ch.side) and
                          any(w in words for w in view.words[ch.first:ch.last + 1]))
 
     def _crowdish(self, cand: Candidate, written: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState, distinct_actors, \
     distinct_sides
 from ..model.candidates import Candidate, Roles
+from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from .roles import distance
 from .view import SentenceView
@@ -257,8 +258,44 @@ def _unarmed(cand: Candidate, words: set[str], vocabulary: Vocabulary) -> bool:
     return False in kinds or not words.isdisjoint(event_type.unarmed_words)
 
 
-def unarmed(view: SentenceView, cands: list[Candidate], types: dict[str, EventType],
-            vocabulary: Vocabulary) -> list[Candidate]:
+def _harmed(view: SentenceView, parts: Participants, cand: Candidate,
+            types: dict[str, EventType], vocabulary: Vocabulary) -> Candidate | None:
+    """The candidate as its type's `passive_type` (an attack on civilians), if it is told
+    only by weak words of violence or of harm ("were killed", "wounded in firing by
+    troops"), one side is people a toll names as victims ("farmers") and they suffer it,
+    the other (if any) no crowd: civilians killed fought no one (ACLED's violence against
+    civilians, not a riot nor a battle); "villagers clashed with the police" tells a
+    fight, and "villagers killed two robbers" has the villagers do it."""
+    passive = cand.event_type.passive_type
+    if passive is None or passive not in types or cand.event_type.structure != "dyadic" or \
+            not all(ref.consequence or ref.weak
+                    for ref in cand.trigger.mention.groups[TriggerRef]):
+        return None
+    sides = [s for s in cand.roles.sides if s is not None]
+    victims = [s for s in sides
+               if isinstance(s, UnnamedActor) and s.generic in vocabulary.victim_generics]
+    doers = [s for s in sides if s not in victims]
+    if len(victims) != 1 or len(doers) > 1 or \
+            any(armed(s, vocabulary) is False for s in doers) or \
+            not _suffers(view, parts, victims[0], cand.trigger.first, vocabulary):
+        return None
+    roles = replace(cand.roles, sides=(doers[0] if doers else None, victims[0]))
+    return cand.but("victims_harmed", event_type=types[passive], roles=roles)
+
+
+def _suffers(view: SentenceView, parts: Participants, side: Side, trigger: int,
+             vocabulary: Vocabulary) -> bool:
+    """Is the side named after the trigger, or before it as the subject of a passive ("two
+    farmers were wounded in firing by troops"), not as the doer of an active verb?"""
+    firsts = [ch.first for g in parts.groups for ch in g.chunks
+              if ch.side is not None and ch.side.key == side.key]
+    return any(first > trigger or
+               not vocabulary.passive_auxiliaries.isdisjoint(view.words[first:trigger])
+               for first in firsts)
+
+
+def unarmed(view: SentenceView, parts: Participants, cands: list[Candidate],
+            types: dict[str, EventType], vocabulary: Vocabulary) -> list[Candidate]:
     """A fight of a type with an `unarmed_type` whose sides are a party's members or a crowd,
     against each other or the state's forces, and no armed side, is of that type: "party
     workers clashed with the police" is ACLED's riot (a battle is fought by organised armed
@@ -271,7 +308,11 @@ def unarmed(view: SentenceView, cands: list[Candidate], types: dict[str, EventTy
         if target is None or target not in types:
             continue
         words = set(view.words) if words is None else words
-        if _unarmed(cand, words, vocabulary):
+        harmed = _harmed(view, parts, cand, types, vocabulary)
+        if harmed is not None:
+            out = list(out) if out is cands else out
+            out[i] = harmed
+        elif _unarmed(cand, words, vocabulary):
             out = list(out) if out is cands else out
             # Two sides fought ("crowd_fight": Rioters against Rioters), or a crowd did it
             rule = "crowd_fight" if cand.event_type.structure == "dyadic" else "crowd_violence"
@@ -286,4 +327,5 @@ def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
     # (An event that occurred has no call and no status to settle.)
     settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
-    return unarmed(view, merge(absorb(view, parts, subsume(view, settled))), types, vocabulary)
+    return unarmed(view, parts, merge(absorb(view, parts, subsume(view, settled))), types,
+                   vocabulary)

@@ -71,6 +71,8 @@ class Vocabulary:
     crowd_generics: frozenset[str] = frozenset()
     # Generic actors that name both sides at once ("two rival groups", "two factions").
     paired_generics: frozenset[str] = frozenset()
+    # Generic actors that a death toll names as its victims ("civilians", "farmers").
+    victim_generics: frozenset[str] = frozenset()
     # The event type a shelling answered in the next sentence becomes (rules/battle_parts.py).
     answered_as: str = ""
 
@@ -110,6 +112,7 @@ class Vocabulary:
             crowd_generics=frozenset(g.id for g in lexicon.generic_actors
                                      if g.actor_type in _CROWD_ACTOR_TYPES),
             paired_generics=frozenset(g.id for g in lexicon.generic_actors if g.both_sides),
+            victim_generics=frozenset(g.id for g in lexicon.generic_actors if g.victims),
             answered_as=language.answered_as,
             **tables)
 
