@@ -6,8 +6,9 @@ rule, with hard negatives.
   people"): the toll of the attack (rules/candidates.py, `_toll_tied`); with no toll, or
   with an "according to" after the comma, it names no victim and is none;
 - a passive's agent a few words after its verb ("was attacked at his home by soldiers")
-  anchors a weak word of violence as the one right after it does (rules/candidates.py,
-  `_AGENT_REACH`); a "by" far off in a report's own clause does not;
+  anchors a weak word of an attack as the one right after it does (rules/candidates.py,
+  `_passive_agent`); a "by" far off in a report's own clause, or after a noun ("every
+  attack launched against the state by the rebels"), does not;
 - the doer's own companions in a passive's agent ("by soldiers and policemen") act with
   it and are no target of its attack (rules/candidates.py, `_other_target`): the victims
   the sentence leaves unnamed are civilians; soldiers shot are a clash still;
@@ -50,6 +51,9 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("A tailor was attacked on Monday in Quetta, a statement issued on Tuesday by the police "
      "said.", []),
     ("The film was attacked in a review published by critics in Mumbai.", []),
+    # ... and a noun's agent far off: a generic statement, no event
+    ("The minister vowed to answer every attack launched against the state by the rebels.",
+     []),
     # --- a passive's agent of two forces: both do it --------------------------------------
     ("A tailor was killed by soldiers and policemen in Lashio on Monday.",
      [dict(event_type=ATTACK, actor1="Military Forces of Myanmar",
