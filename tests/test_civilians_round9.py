@@ -12,6 +12,10 @@ rule, with hard negatives.
 - the doer's own companions in a passive's agent ("by soldiers and policemen") act with
   it and are no target of its attack (rules/candidates.py, `_other_target`): the victims
   the sentence leaves unnamed are civilians; soldiers shot are a clash still;
+- an attack told by a word of killing ("militants kill a farmer", "killed a 19 year old
+  student") or by a trigger inside a phrase of death ("was shot" in "was shot dead") has
+  one dead at least when the sentence reads no number (rules/yields.py, `_lethal_toll`);
+  "shot a shopkeeper", "was shot in the leg" have none;
 - a raid, a raid on a village or an incursion told with people killed or hurt is an
   attack on civilians, or a clash when the sentence names the armed side raided; a raid
   with no one hurt is none (types/civilians_r9.yaml).
@@ -66,6 +70,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Two soldiers were shot by gunmen near Pulwama on Monday.", [dict(event_type="clash")]),
     ("Gunmen and soldiers exchanged fire near Pulwama on Monday.",
      [dict(event_type="clash")]),
+    # --- one dead at least ------------------------------------------------------------------
+    ("An aid worker [John Tamang] was shot dead in Dhaka on Monday.",
+     [dict(event_type=ATTACK, fatalities=1)]),
+    ("Maoists killed a 19 year old student in Gumla on Thursday.",
+     [dict(event_type=ATTACK, fatalities=1)]),
+    ("Gunmen shoot dead a driver near Nyala on Monday.", [dict(event_type=ATTACK, fatalities=1)]),
+    ("Militants kill a farmer in Kupwara on Friday.", [dict(event_type=ATTACK, fatalities=1)]),
+    # hard negatives: shot, not dead; the number read stays
+    ("Gunmen shot a shopkeeper in Quetta on Monday.", [dict(event_type=ATTACK, fatalities=0)]),
+    ("A shopkeeper was shot in the leg by gunmen in Quetta on Monday.",
+     [dict(event_type=ATTACK, fatalities=0)]),
+    ("Gunmen killed three shopkeepers in Quetta on Monday.",
+     [dict(event_type=ATTACK, fatalities=3)]),
     # --- raids and incursions with people hurt ------------------------------------------------
     ("Boko Haram fighters raided Kawuri village in Borno, killing five people.",
      [dict(event_type=ATTACK, fatalities=5)]),
