@@ -56,8 +56,10 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "said.", []),
     ("The film was attacked in a review published by critics in Mumbai.", []),
     # ... and a noun's agent far off: a generic statement, no event
-    ("The minister vowed to answer every attack launched against the state by the rebels.",
-     []),
+    ("The minister said the government would answer every attack launched against it by "
+     "the rebels.", []),
+    ("A spokesman said Kathmandu would answer every attack launched against it by the "
+     "Maoists.", []),
     # --- a passive's agent of two forces: both do it --------------------------------------
     ("A tailor was killed by soldiers and policemen in Lashio on Monday.",
      [dict(event_type=ATTACK, actor1="Military Forces of Myanmar",
