@@ -6,11 +6,16 @@ rule, with hard negatives.
   people"): the toll of the attack (rules/candidates.py, `_toll_tied`); with no toll, or
   with an "according to" after the comma, it names no victim and is none;
 - a passive's agent a few words after its verb ("was attacked at his home by soldiers")
-  anchors a weak word of violence as the one right after it does (rules/candidates.py,
-  `_AGENT_REACH`); a "by" far off in a report's own clause does not;
+  anchors a weak word of an attack as the one right after it does (rules/candidates.py,
+  `_passive_agent`); a "by" far off in a report's own clause, or after a noun ("every
+  attack launched against the state by the rebels"), does not;
 - the doer's own companions in a passive's agent ("by soldiers and policemen") act with
   it and are no target of its attack (rules/candidates.py, `_other_target`): the victims
   the sentence leaves unnamed are civilians; soldiers shot are a clash still;
+- an attack told by a word of killing ("militants kill a farmer", "killed a 19 year old
+  student") or by a trigger inside a phrase of death ("was shot" in "was shot dead") has
+  one dead at least when the sentence reads no number (rules/yields.py, `_lethal_toll`);
+  "shot a shopkeeper", "was shot in the leg" have none;
 - a raid, a raid on a village or an incursion told with people killed or hurt is an
   attack on civilians, or a clash when the sentence names the armed side raided; a raid
   with no one hurt is none (types/civilians_r9.yaml).
@@ -50,6 +55,11 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("A tailor was attacked on Monday in Quetta, a statement issued on Tuesday by the police "
      "said.", []),
     ("The film was attacked in a review published by critics in Mumbai.", []),
+    # ... and a noun's agent far off: a generic statement, no event
+    ("The minister said the government would answer every attack launched against it by "
+     "the rebels.", []),
+    ("A spokesman said Kathmandu would answer every attack launched against it by the "
+     "Maoists.", []),
     # --- a passive's agent of two forces: both do it --------------------------------------
     ("A tailor was killed by soldiers and policemen in Lashio on Monday.",
      [dict(event_type=ATTACK, actor1="Military Forces of Myanmar",
@@ -62,6 +72,19 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Two soldiers were shot by gunmen near Pulwama on Monday.", [dict(event_type="clash")]),
     ("Gunmen and soldiers exchanged fire near Pulwama on Monday.",
      [dict(event_type="clash")]),
+    # --- one dead at least ------------------------------------------------------------------
+    ("An aid worker [John Tamang] was shot dead in Dhaka on Monday.",
+     [dict(event_type=ATTACK, fatalities=1)]),
+    ("Maoists killed a 19 year old student in Gumla on Thursday.",
+     [dict(event_type=ATTACK, fatalities=1)]),
+    ("Gunmen shoot dead a driver near Nyala on Monday.", [dict(event_type=ATTACK, fatalities=1)]),
+    ("Militants kill a farmer in Kupwara on Friday.", [dict(event_type=ATTACK, fatalities=1)]),
+    # hard negatives: shot, not dead; the number read stays
+    ("Gunmen shot a shopkeeper in Quetta on Monday.", [dict(event_type=ATTACK, fatalities=0)]),
+    ("A shopkeeper was shot in the leg by gunmen in Quetta on Monday.",
+     [dict(event_type=ATTACK, fatalities=0)]),
+    ("Gunmen killed three shopkeepers in Quetta on Monday.",
+     [dict(event_type=ATTACK, fatalities=3)]),
     # --- raids and incursions with people hurt ------------------------------------------------
     ("Boko Haram fighters raided Kawuri village in Borno, killing five people.",
      [dict(event_type=ATTACK, fatalities=5)]),

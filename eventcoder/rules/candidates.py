@@ -30,7 +30,7 @@ _BETWEEN_REACH = 5  # words between a weak trigger and the "between X and Y" of 
 # "fighting broke out in several villages of the district between X and Y"
 _BETWEEN_PAIR_REACH = 14
 _OBJECT_REACH = 4  # words of an object read after its opener ("a security check post")
-# words between a passive's trigger and its agent ("was attacked in his house by soldiers")
+# words between a passive's verb and its agent ("was attacked in his house by soldiers")
 _AGENT_REACH = 6
 
 
@@ -53,10 +53,7 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             first = group.first
             near = first > end and (view.tokens.within(end, first, 2) and (
                 group.role in {"agent", "target", "between"} or len(group.actors) >= 2) or
-                # "was attacked in his house by soldiers": an attack's passive agent in its
-                # clause (a fight's words need their sides beside them)
-                group.role == "agent" and event_type.default_target is not None and
-                numbers[first] == clause and view.tokens.within(end, first, _AGENT_REACH) or
+                _passive_agent(view, group, trigger, event_type, vocabulary) or
                 # "fighting broke out between X and Y": the two sides of its clause
                 group.role == "between" and numbers[first] == clause and
                 view.tokens.within(end, first, _BETWEEN_PAIR_REACH if
@@ -67,6 +64,19 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
     if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
         return True  # "India said it struck", "they had seized": the subject named before
     return any(numbers[t] == clause for t in fatality_tokens)
+
+
+def _passive_agent(view: SentenceView, group: ActorGroup, trigger: Placed,
+                   event_type: EventType, vocabulary: Vocabulary) -> bool:
+    """Is the group the agent, in the trigger's clause a few words on, of an attack's verb
+    in the passive ("was attacked in his house by soldiers", "were allegedly beaten at the
+    station by policemen")? Not a noun's ("every attack launched against it by"), nor a
+    fight's: its words need their sides beside them."""
+    words, first, numbers = view.words, trigger.first, view.clause
+    return group.role == "agent" and event_type.default_target is not None and \
+        numbers[group.first] == numbers[first] and \
+        view.tokens.within(trigger.last, group.first, _AGENT_REACH) and \
+        not vocabulary.passive_auxiliaries.isdisjoint(words[max(0, first - 2):first])
 
 
 def _pair_of_trigger(view: SentenceView, group: ActorGroup, end: int,

@@ -59,6 +59,7 @@ _OPENING_TYPES = ("Battles", "Riots", "Protests")
 # the rules that tell an event placed by its own sentence (resolve/event.py)
 _OWN_PLACE_RULES = ("place_clause", "place_sentence", "place_border")
 _TRIGGER_RULE = "trigger:"  # the rule that names the type whose word made the event
+_LETHAL_WORDS = 5  # the words of the longest phrase of death read at a trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +123,21 @@ def _lethal_toll(item: Pending, types: Mapping[str, EventType], lethal: frozense
                  ) -> None:
     record = item.record
     if not record.fatalities and types[record.event_type].targeting == _TARGETED and \
-            _phrase(record.trigger) in lethal:
+            _lethal_at(record.sentence, record.trigger_start - record.sentence_start,
+                       len(record.trigger.split()), lethal):
         record.fatalities = 1
+
+
+def _lethal_at(sentence: str, start: int, size: int, lethal: frozenset[str]) -> bool:
+    """Does a phrase of death begin on one of the trigger's `size` words (at `start` of
+    the sentence)? The trigger itself ("shot dead"), or a longer phrase it overlaps ("was
+    shot" read in "was shot dead")."""
+    words = _WORD.findall(sentence[start:].lower())
+    for first in range(min(size, len(words))):
+        for last in range(first + 1, min(len(words), first + _LETHAL_WORDS) + 1):
+            if " ".join(words[first:last]) in lethal:
+                return True
+    return False
 
 
 def _finder_no_doer(item: Pending, types: Mapping[str, EventType], found: frozenset[str]
