@@ -140,13 +140,23 @@ def _doer(cand: Candidate) -> str | None:
     return sides[0].key if isinstance(sides[0], Actor) else None
 
 
-def absorb(view: SentenceView, parts: Participants, cands: list[Candidate]) -> list[Candidate]:
+def _harms_no_one(view: SentenceView, cand: Candidate, vocabulary: Vocabulary) -> bool:
+    """Is the candidate told by a word of an attack that harms property only (the
+    language's `harmless_triggers`: "raided") in a sentence that tells no harm to people?"""
+    trigger = cand.trigger
+    return " ".join(view.words[trigger.first:trigger.last + 1]) in \
+        vocabulary.harmless_triggers and vocabulary.harm_words.isdisjoint(view.words)
+
+
+def absorb(view: SentenceView, parts: Participants, cands: list[Candidate],
+           vocabulary: Vocabulary) -> list[Candidate]:
     """ACLED's hierarchy: an event of a type that another candidate's type absorbs
     (`EventType.absorbs_type`) is part of that event (an air strike inside a ground battle
     is one battle; a civilian abducted and killed is one attack; an arrest during a riot is
     the riot), and the absorbing event takes the sides it lacks. Two events each led by
     its own named actor ("Pakistani airstrikes and Afghan retaliatory attacks") stay two. A
-    candidate that is itself absorbed absorbs nothing."""
+    candidate that is itself absorbed absorbs nothing, nor does an attack's word that harms
+    no one (dropped later, rules/yields.py: "arrested six militants during a raid")."""
     if len(cands) < 2 or not any(c.event_type.absorbs or c.event_type.yields_to
                                  for c in cands):
         return cands  # nothing to absorb
@@ -155,8 +165,10 @@ def absorb(view: SentenceView, parts: Participants, cands: list[Candidate]) -> l
     # launching airstrikes").
     doers = [_doer(c) or own[i] for i, c in enumerate(cands)]
 
+    harmless = [_harms_no_one(view, c, vocabulary) for c in cands]
+
     def takes(i: int, j: int) -> bool:
-        if i == j or not cands[i].event_type.absorbs_type(cands[j].event_type):
+        if i == j or harmless[i] or not cands[i].event_type.absorbs_type(cands[j].event_type):
             return False
         return own[i] is None or doers[j] is None or own[i] == doers[j]
 
@@ -327,5 +339,5 @@ def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
     # (An event that occurred has no call and no status to settle.)
     settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
-    return unarmed(view, parts, merge(absorb(view, parts, subsume(view, settled))), types,
-                   vocabulary)
+    absorbed = absorb(view, parts, subsume(view, settled), vocabulary)
+    return unarmed(view, parts, merge(absorbed), types, vocabulary)

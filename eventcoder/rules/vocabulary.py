@@ -64,6 +64,7 @@ class Vocabulary:
     armed_target_words: frozenset[str]
     reporting_words: frozenset[str]
     harm_words: frozenset[str]
+    harmless_triggers: frozenset[str]
     not_harmed_words: frozenset[str]
     # Sides that bear no arms as an organisation: the keys of parties' actors (their
     # members), and the generic crowds and civilians ("party workers", "villagers").
@@ -136,4 +137,4 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "armed_objects", "passive_auxiliaries", "firing_verbs", "blast_target_types",
            "answered_types", "reply_phrases", "reply_hedges",
            "civilian_target_words", "armed_target_words", "reporting_words",
-           "harm_words", "not_harmed_words")
+           "harm_words", "not_harmed_words", "harmless_triggers")

@@ -101,12 +101,15 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
         for item in pending:
             _lethal_toll(item, types, telling.lethal)
             _finder_no_doer(item, types, telling.found)
+    # (an attack that harms no one is no event, nor anything's context: "police arrested
+    # six militants during a raid" is the arrest)
+    if telling.harmless and any(_harmless(p, types, telling) for p in pending):
+        pending = [p for p in pending if not _harmless(p, types, telling)]
     told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
-            or types[p.record.event_type].cause_of or _harmless(p, types, telling)]
+            or types[p.record.event_type].cause_of]
     if not told:
         return pending  # (most documents: nothing to drop)
-    dropped = {i for i in told if _harmless(pending[i], types, telling) or
-               _told_with(i, pending, types, telling.window) or
+    dropped = {i for i in told if _told_with(i, pending, types, telling.window) or
                _with_demonstration(pending[i], types, telling) or
                _with_protest(pending[i], types, telling) or
                _episode(pending[i], pending, types)}
