@@ -5,7 +5,10 @@ rule, with hard negatives.
   bomb told before it ("a drone strike targeting a Taliban commander kills three") is that
   strike's toll, not an attack of its own by the target (rules/yields.py,
   `_target_as_doer`); a killing told before the strike, by a doer the strike did not
-  target, or a strike that hit civilians, stays as it was.
+  target, or a strike that hit civilians, stays as it was;
+- a rape that a crowd riots over in the same sentence ("villagers rioted after a priest
+  allegedly raped a girl") is the riot's cause, as a protest's (types/civilians.yaml,
+  `cause_of` of sexual_violence); a rape told with no riot is an event of its own.
 """
 
 from __future__ import annotations
@@ -35,6 +38,18 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK, fatalities=2), dict(event_type=STRIKE)]),
     ("Gunmen shot dead a shopkeeper in Quetta on Monday.",
      [dict(event_type=ATTACK, fatalities=1)]),
+    # --- a riot over a rape: the rape is its cause ------------------------------------------
+    ("Residents of Kanpur rioted outside the police station after a local official "
+     "allegedly raped a teenage girl.",
+     [dict(event_type="riot")]),
+    ("Angry villagers rioted in Sitapur on Sunday, torching two buses, after a priest "
+     "allegedly raped a girl.",
+     [dict(event_type="riot")]),
+    # hard negatives: rape told with no crowd is the event
+    ("Gunmen raped two women near Tawila on Monday.",
+     [dict(event_type="sexual_violence", actor2="Civilians (Sudan)")]),
+    ("Soldiers raped three displaced women near Kadugli on Friday, residents said.",
+     [dict(event_type="sexual_violence", actor1="Military Forces of Sudan")]),
 ]
 
 
