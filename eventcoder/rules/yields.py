@@ -31,7 +31,10 @@ a document:
   that names no place of its own, people shot, beaten or abducted ("Two villages clashed
   over a pond in Rampur on Monday. A farmer was hacked to death.") tells an episode of
   that event, which ACLED codes as one row of its type, not an attack on civilians of its
-  own (`_episode`).
+  own (`_episode`);
+- a killing whose doer, as the sentence reads it, is the target of a strike or a bomb told
+  before it in that sentence ("a drone strike targeting the Taliban killed five") is the
+  strike's toll, not an attack by its target (`_target_as_doer`).
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ _OPENING_TYPES = ("Battles", "Riots", "Protests")
 _OWN_PLACE_RULES = ("place_clause", "place_sentence", "place_border")
 _TRIGGER_RULE = "trigger:"  # the rule that names the type whose word made the event
 _LETHAL_WORDS = 5  # the words of the longest phrase of death read at a trigger
+_REMOTE = "Explosions/Remote violence"  # ACLED's type of strikes, shelling and bombs
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +116,8 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
     dropped = {i for i in told if _told_with(i, pending, types, telling.window) or
                _with_demonstration(pending[i], types, telling) or
                _with_protest(pending[i], types, telling) or
-               _episode(pending[i], pending, types)}
+               _episode(pending[i], pending, types) or
+               _target_as_doer(pending[i], pending, types)}
     return [p for i, p in enumerate(pending) if i not in dropped] if dropped else pending
 
 
@@ -238,6 +243,25 @@ def _episode(item: Pending, pending: list[Pending], types: Mapping[str, EventTyp
     at = record.sentence_index
     return any(other.record.acled_event_type in _OPENING_TYPES and
                other.record.sentence_index < at for other in pending)
+
+
+def _target_as_doer(item: Pending, pending: list[Pending], types: Mapping[str, EventType]
+                    ) -> bool:
+    """Is the event told by an attack's word with an armed side that is the target of a
+    strike, shelling or bomb told before it in its sentence ("a drone strike targeting the
+    Taliban kills five": the strike's toll, whether read as the Taliban's attack or as a
+    clash)? Civilians of such a sentence are the strike's victims, no side of this rule."""
+    record = item.record
+    if not _attack_word(record.event_type, record.rules, types):
+        return False
+    armed = {side.key for side in (record.side1, record.side2)
+             if side is not None and side.actor_type != _CIVILIANS}
+    return bool(armed) and any(
+        other.record.acled_event_type == _REMOTE and
+        other.record.sentence_index == record.sentence_index and
+        other.record.trigger_start < record.trigger_start and
+        other.record.side2 is not None and other.record.side2.key in armed
+        for other in pending)
 
 
 def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], window: int
