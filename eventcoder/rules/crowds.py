@@ -52,6 +52,7 @@ from .crowd_types import (
     FORCE_FACED,
     FORCE_TOLD,
     FORCES,
+    PEACEFUL,
     PRECEDENCE,
     UNTOLD,
     is_force,
@@ -98,6 +99,8 @@ class CrowdRules:
     throw: frozenset[str] = frozenset()
     # Words before a death word that deny it ("no one was killed"): rules/crowd_bombs.py.
     denials: frozenset[str] = frozenset()
+    # Words that tell a crowd peaceful: a force's attack on it is on civilians.
+    peaceful: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -117,7 +120,8 @@ class CrowdRules:
                    frozenset(lexicon.language.rules.harm_words),
                    frozenset(lexicon.language.rules.thrown_triggers),
                    frozenset(lexicon.language.rules.throw_words),
-                   frozenset(lexicon.language.rules.not_harmed_words))
+                   frozenset(lexicon.language.rules.not_harmed_words),
+                   frozenset(lexicon.language.rules.peaceful_words))
 
     def lethal_bombs(self, pending: list[Pending], types: dict[str, EventType],
                      book: ActorBook, folded_text: str) -> list[Pending]:
@@ -157,7 +161,9 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(parts, cand, written) and not self._kills(view, cand) \
+            if self._on_peaceful(view, cand):
+                kept.append(cand.but(PEACEFUL))
+            elif self._crowd_fight(parts, cand, written) and not self._kills(view, cand) \
                     and not self._armed_members(view, cand) and \
                     not self._party_attack(view, cand, written):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
@@ -275,6 +281,14 @@ class CrowdRules:
             return False
         text = " ".join(view.words)
         return not any(f" {t} " in f" {text} " for t in self.thrown)
+
+    def _on_peaceful(self, view: SentenceView, cand: Candidate) -> bool:
+        """Is the candidate a force's attack on a crowd the sentence calls peaceful ("troops
+        opened fire on peaceful protesters, killing a youth")? ACLED's violence against
+        civilians (lexicon: riots_r9.yaml), not the crowd's riot."""
+        return cand.event_type.default_target is not None and \
+            any(is_force(s) for s in cand.roles.sides if s is not None) and \
+            not self.peaceful.isdisjoint(view.words)
 
     def _armed_members(self, view: SentenceView, cand: Candidate) -> bool:
         """Does the sentence tell arms (the type's `armed_words`) in a fight of a named
