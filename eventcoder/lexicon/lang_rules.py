@@ -165,6 +165,9 @@ class RuleWords(Entry):
     thrown_triggers: list[Phrase] = _words("triggers of an explosion that a hand throws "
                                            "(\"crude bomb\"): with a throwing word before "
                                            "them and people hurt, an attack on civilians")
+    peaceful_words: list[Word] = _words("words that tell a crowd peaceful (\"**peaceful** "
+                                        "protesters\"): a force's violence on it is an "
+                                        "attack on civilians (rules/crowds.py)")
     throw_words: list[Word] = _words("words of a throw by hand (\"hurled\") that make a "
                                      "bomb after them the thrower's attack")
     verbal_nouns: list[Word] = _words("triggers with a verb's ending that are nouns "

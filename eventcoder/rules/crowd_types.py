@@ -25,6 +25,8 @@ FORCE_FACED = frozenset({"Protest with intervention", "Excessive force against p
 # The rule that marks words of intervention whose sentence tells no crowd.
 UNTOLD = "crowd_untold"
 MERGED = "crowd_merged_sentences"
+# A force's attack on a crowd told peaceful: on civilians, whatever protest words are near.
+PEACEFUL = "crowd_peaceful"
 # What a force did beside a crowd, reported on its own ("Police detained 20 of them."): the
 # crowd's intervention (`_forces_at_crowds`). An arrest is ACLED's intervention.
 ARRESTS = "Arrests"

@@ -52,6 +52,7 @@ from .crowd_types import (
     FORCE_FACED,
     FORCE_TOLD,
     FORCES,
+    PEACEFUL,
     PRECEDENCE,
     UNTOLD,
     is_force,
@@ -67,6 +68,8 @@ __all__ = ["CROWD_TYPES", "CrowdRules", "merge_crowd_reports", "name_associates"
 _DIPLOMATIC_REACH = 3
 # Words between "by" and the agent it names ("by three armed men").
 _BY_REACH = 3
+# The actor type of a party's men: their fight with another party's is a riot.
+_PARTY = "political_militia"
 
 
 
@@ -96,6 +99,8 @@ class CrowdRules:
     throw: frozenset[str] = frozenset()
     # Words before a death word that deny it ("no one was killed"): rules/crowd_bombs.py.
     denials: frozenset[str] = frozenset()
+    # Words that tell a crowd peaceful: a force's attack on it is on civilians.
+    peaceful: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -115,7 +120,8 @@ class CrowdRules:
                    frozenset(lexicon.language.rules.harm_words),
                    frozenset(lexicon.language.rules.thrown_triggers),
                    frozenset(lexicon.language.rules.throw_words),
-                   frozenset(lexicon.language.rules.not_harmed_words))
+                   frozenset(lexicon.language.rules.not_harmed_words),
+                   frozenset(lexicon.language.rules.peaceful_words))
 
     def lethal_bombs(self, pending: list[Pending], types: dict[str, EventType],
                      book: ActorBook, folded_text: str) -> list[Pending]:
@@ -155,8 +161,11 @@ class CrowdRules:
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
-            if self._crowd_fight(parts, cand, written) and \
-                    not self._kills(view, cand) and not self._armed_members(view, cand):
+            if self._on_peaceful(view, cand):
+                kept.append(cand.but(PEACEFUL))
+            elif self._crowd_fight(parts, cand, written) and not self._kills(view, cand) \
+                    and not self._armed_members(view, cand) and \
+                    not self._party_attack(view, cand, written):
                 crowd.append(cand.but("crowd_fight", event_type=self.by_sub[
                     "Violent demonstration"]))
             else:
@@ -252,6 +261,34 @@ class CrowdRules:
         sides = [s for s in cand.roles.sides if s is not None]
         return bool(sides) and all(isinstance(s, UnnamedActor) and s.generic == mob
                                    for s in sides)
+
+    def _party_attack(self, view: SentenceView, cand: Candidate, written: frozenset[str]
+                      ) -> bool:
+        """Is the candidate an attack by a group's supporters on people who are no party's
+        ("ruling party cadres beat three residents", "activists of the front assaulted a
+        journalist")? ACLED codes such a one-sided attack as violence against civilians,
+        across its regions; a fight of two parties' men ("CPI(M) workers attacked a BJP
+        leader"), a crowd known only as one ("a mob", "protesters"), an attack with no one
+        named attacked ("supporters attacked the party office") and a bomb thrown by hand
+        (rules/crowd_bombs.py) stay the crowd's."""
+        sides = [s for s in cand.roles.sides if s is not None]
+        if cand.event_type.default_target is None or cand.roles.both_sides or \
+                len(sides) != 2 or sides[0].key not in written or self.is_crowd(sides[0]):
+            return False
+        victim = sides[1]
+        if is_force(victim) or self.is_crowd(victim) or victim.key in written or \
+                isinstance(victim, Actor) and victim.actor_type == _PARTY:
+            return False
+        text = " ".join(view.words)
+        return not any(f" {t} " in f" {text} " for t in self.thrown)
+
+    def _on_peaceful(self, view: SentenceView, cand: Candidate) -> bool:
+        """Is the candidate a force's attack on a crowd the sentence calls peaceful ("troops
+        opened fire on peaceful protesters, killing a youth")? ACLED's violence against
+        civilians (lexicon: riots_r9.yaml), not the crowd's riot."""
+        return cand.event_type.default_target is not None and \
+            any(is_force(s) for s in cand.roles.sides if s is not None) and \
+            not self.peaceful.isdisjoint(view.words)
 
     def _armed_members(self, view: SentenceView, cand: Candidate) -> bool:
         """Does the sentence tell arms (the type's `armed_words`) in a fight of a named

@@ -48,6 +48,7 @@ from ..lexicon.lang_rules import RuleWords
 from ..lexicon.model import EventType
 from ..resolve.event import typed
 from .crowd_property import thrown_by_hand
+from .crowd_types import PEACEFUL
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TARGETED = "always"  # the targeting of the types of violence against civilians
@@ -228,8 +229,9 @@ def _with_protest(item: Pending, types: Mapping[str, EventType], telling: Tellin
     """Is the event an attack on civilians told in a sentence with words of a demonstration
     ("relatives staged a sit-in over the killing of a trader")?"""
     record = item.record
-    if not telling.protest or types[record.event_type].targeting != _TARGETED:
-        return False
+    if not telling.protest or types[record.event_type].targeting != _TARGETED or \
+            PEACEFUL in record.rules:
+        return False  # (a force's attack on a peaceful crowd: rules/crowds.py)
     return not telling.protest.isdisjoint(_WORD.findall(record.sentence.lower()))
 
 
