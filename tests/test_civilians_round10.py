@@ -1,0 +1,68 @@
+"""Violence against civilians, round 10: the doers of attacks on civilians. Sentences
+written here, several per rule, with hard negatives.
+
+- a passive's "wounded" or "injured" with its agent right after ("were wounded by
+  suspected rebel gunmen") tells an attack by that agent (types/civilians_r10.yaml,
+  `agent_only_triggers`; rules/candidates.py, `_agent_right_after`); the same participle
+  with no agent, or with the agent of a noun between ("injured in an attack by ..."), or
+  with a thing for agent ("injured by a stray bullet") tells no attack of its own; soldiers
+  so wounded are a clash.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.conftest import assert_rows
+
+PUBLISHED = "2026-03-06"
+ATTACK = "civilian_attack"
+
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- "wounded by" / "injured by" an armed doer ------------------------------------------
+    ("Two rubber tappers were wounded by suspected separatist gunmen in Yala on Monday.",
+     [dict(event_type=ATTACK, actor2="Civilians (Thailand)", fatalities=0)]),
+    ("A shopkeeper was injured by unidentified gunmen in Quetta on Tuesday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)",
+           actor2="Civilians (Pakistan)")]),
+    ("A schoolteacher was wounded allegedly by Maoists in Gumla on Friday.",
+     [dict(event_type=ATTACK, actor2="Civilians (India)")]),
+    # hard negatives: soldiers so wounded are a clash; no agent; a thing for agent; an
+    # accident
+    ("Two soldiers were wounded by unidentified gunmen in Yala on Monday.",
+     [dict(event_type="clash")]),
+    ("Two rubber tappers were wounded in Yala on Monday.", []),
+    ("Two rubber tappers were injured by a stray bullet in Yala on Monday.", []),
+    ("Four labourers were injured by a falling wall in Quetta on Tuesday.", []),
+    ("Six passengers were injured in Quetta on Tuesday when their bus overturned.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_violence_against_civilians_round10(coder, text: str, expected: list[dict[str, Any]]
+                                            ) -> None:
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
+               for r in rows]
+    assert_rows(rows, expected, summary=summary)
+
+
+_VICTIMS = ["Two farmers", "A trader", "Three villagers"]
+_VERBS = ["wounded", "injured"]
+_AGENTS = ["unidentified gunmen", "suspected militants", "unknown assailants"]
+
+
+@given(st.sampled_from(_VICTIMS), st.sampled_from(_VERBS), st.sampled_from(_AGENTS),
+       st.booleans())
+def test_a_participle_of_harm_is_an_attack_only_with_its_agent(
+        coder, victims: str, verb: str, agent: str, by: bool) -> None:
+    """"were wounded by gunmen" is an attack on civilians; "were wounded" alone is none."""
+    aux = "was" if victims.startswith("A ") else "were"
+    tail = f" by {agent}" if by else ""
+    text = f"{victims} {aux} {verb}{tail} in Kupwara on Monday."
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    attacks = [r for r in rows if r["event_type"] == ATTACK]
+    assert bool(attacks) == by and len(rows) == len(attacks), (text, rows)
