@@ -6,7 +6,10 @@ written here, several per rule, with hard negatives.
   `agent_only_triggers`; rules/candidates.py, `_agent_right_after`); the same participle
   with no agent, or with the agent of a noun between ("injured in an attack by ..."), or
   with a thing for agent ("injured by a stray bullet") tells no attack of its own; soldiers
-  so wounded are a clash.
+  so wounded are a clash;
+- men known only by a caste or by their number ("upper caste men", "some men", "a group of
+  men") are the unidentified doers of an attack (types/assailants.yaml); bare "men" is no
+  doer, and such men gathering is no attack.
 """
 
 from __future__ import annotations
@@ -38,6 +41,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Two rubber tappers were injured by a stray bullet in Yala on Monday.", []),
     ("Four labourers were injured by a falling wall in Quetta on Tuesday.", []),
     ("Six passengers were injured in Quetta on Tuesday when their bus overturned.", []),
+    # --- men known by a caste or by their number ---------------------------------------------
+    ("Upper caste men attacked a Dalit family in Mandya on Sunday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)",
+           actor2="Civilians (India)")]),
+    ("A group of men beat a Dalit labourer in Mandya on Sunday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (India)")]),
+    # hard negatives: men of a place meeting, bare men
+    ("The men of the village met the district collector in Mandya on Sunday.", []),
+    ("Men attacked the new tax policy in a debate in Mandya on Sunday.", []),
 ]
 
 
