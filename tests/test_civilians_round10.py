@@ -9,7 +9,11 @@ written here, several per rule, with hard negatives.
   so wounded are a clash;
 - men known only by a caste or by their number ("upper caste men", "some men", "a group of
   men") are the unidentified doers of an attack (types/assailants.yaml); bare "men" is no
-  doer, and such men gathering is no attack.
+  doer, and such men gathering is no attack;
+- a verb coordinated after an object ("gunmen stopped a bus and shot its driver") has for
+  doer the subject that opens the sentence (rules/candidates.py, `_coordinated_subject`);
+  a comma before the "and" may open another clause, and a sentence opened by no doer names
+  none.
 """
 
 from __future__ import annotations
@@ -50,6 +54,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # hard negatives: men of a place meeting, bare men
     ("The men of the village met the district collector in Mandya on Sunday.", []),
     ("Men attacked the new tax policy in a debate in Mandya on Sunday.", []),
+    # --- the subject of a coordinated verb -------------------------------------------------
+    ("Gunmen stopped a minibus near Kutum and shoot its driver dead.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Sudan)",
+           actor2="Civilians (Sudan)")]),
+    ("Unknown assailants followed a lawyer through the bazaar in Mardan and shot him.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)")]),
+    # hard negatives: no doer opens the sentence; the verb after a comma and "and"
+    ("The lawyer crossed the bazaar in Mardan and shot a video of the crowd.", []),
+    ("Unknown assailants fled the bazaar in Mardan on Monday, and a shot was heard.", []),
 ]
 
 

@@ -69,6 +69,8 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             return True  # without a side: "hostilities between the two countries"
     if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
         return True  # "India said it struck", "they had seized": the subject named before
+    if _coordinated_subject(view, parts, trigger, vocabulary):
+        return True
     return any(numbers[t] == clause for t in fatality_tokens)
 
 
@@ -83,6 +85,19 @@ def _passive_agent(view: SentenceView, group: ActorGroup, trigger: Placed,
         numbers[group.first] == numbers[first] and \
         view.tokens.within(trigger.last, group.first, _AGENT_REACH) and \
         not vocabulary.passive_auxiliaries.isdisjoint(words[max(0, first - 2):first])
+
+
+def _coordinated_subject(view: SentenceView, parts: Participants, trigger: Placed,
+                         vocabulary: Vocabulary) -> bool:
+    """"Gunmen chased a trader and killed him": a verb coordinated after an object shares
+    the subject that opens its sentence, with no comma between (a comma may open another
+    clause: "..., and two were killed")."""
+    words, start = view.words, trigger.first
+    if start < 1 or words[start - 1] not in vocabulary.verb_coordinators:
+        return False
+    return any(g.first <= 1 and g.last < start and not g.source and not g.victims_only and
+               "," not in words[g.last + 1:start] and any(c.side is not None for c in g.chunks)
+               for g in parts.groups)
 
 
 def _agent_right_after(view: SentenceView, parts: Participants, trigger: Placed,

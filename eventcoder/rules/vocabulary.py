@@ -56,6 +56,7 @@ class Vocabulary:
     armed_objects: frozenset[str]
     passive_auxiliaries: frozenset[str]
     agent_only_triggers: frozenset[str]
+    verb_coordinators: frozenset[str]
     firing_verbs: frozenset[str]
     blast_target_types: frozenset[str]
     answered_types: frozenset[str]
@@ -134,7 +135,8 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
-           "armed_objects", "passive_auxiliaries", "agent_only_triggers", "firing_verbs",
+           "armed_objects", "passive_auxiliaries", "agent_only_triggers", "verb_coordinators",
+           "firing_verbs",
            "blast_target_types",
            "answered_types", "reply_phrases", "reply_hedges",
            "civilian_target_words", "armed_target_words", "reporting_words",
