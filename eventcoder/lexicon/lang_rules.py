@@ -142,6 +142,12 @@ class RuleWords(Entry):
     passive_auxiliaries: list[Word] = _words("words that make a trigger after them a passive "
                                              "(\"a policeman **was** shot dead\"): the "
                                              "subject before is its target, not its doer")
+    agent_only_triggers: list[Word] = _words("weak triggers of one word that count only "
+                                             "beside a passive's agent (\"was **wounded** "
+                                             "by gunmen\"), never beside their subject")
+    verb_coordinators: list[Word] = _words("words that join a second verb to the subject of "
+                                           "the first (\"gunmen chased a trader **and** "
+                                           "killed him\")")
     harmless_triggers: list[Phrase] = _words("triggers of an attack on civilians that tell "
                                              "harm to property (\"set ablaze\"): an event "
                                              "only when the sentence tells harm to people")

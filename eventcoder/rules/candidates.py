@@ -32,13 +32,19 @@ _BETWEEN_PAIR_REACH = 14
 _OBJECT_REACH = 4  # words of an object read after its opener ("a security check post")
 # words between a passive's verb and its agent ("was attacked in his house by soldiers")
 _AGENT_REACH = 6
+# ... and between a participle that tells harm only with its agent ("wounded by gunmen")
+_PARTICIPLE_AGENT_REACH = 3
 
 
 def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
               fatality_tokens: list[int], vocabulary: Vocabulary, event_type: EventType
               ) -> bool:
     """A weak trigger counts when a participant or a toll is tied to it, or (violence) the
-    border it crosses ("firing across the LoC")."""
+    border it crosses ("firing across the LoC"); a participle that tells harm only with
+    its doer (the language's `agent_only_triggers`), only by a passive's agent right after:
+    "two soldiers were wounded" tells a toll, "wounded by gunmen" an attack."""
+    if view.words[trigger.first] in vocabulary.agent_only_triggers:
+        return _agent_right_after(view, parts, trigger, event_type, vocabulary)
     if event_type.violent and _border_after(view, parts, trigger):
         return True
     numbers, start, end = view.clause, trigger.first, trigger.last
@@ -63,6 +69,8 @@ def _anchored(view: SentenceView, parts: Participants, trigger: Placed,
             return True  # without a side: "hostilities between the two countries"
     if pronoun_before(view, start, vocabulary) and any(g.last < start for g in parts.groups):
         return True  # "India said it struck", "they had seized": the subject named before
+    if _coordinated_subject(view, parts, trigger, vocabulary):
+        return True
     return any(numbers[t] == clause for t in fatality_tokens)
 
 
@@ -77,6 +85,29 @@ def _passive_agent(view: SentenceView, group: ActorGroup, trigger: Placed,
         numbers[group.first] == numbers[first] and \
         view.tokens.within(trigger.last, group.first, _AGENT_REACH) and \
         not vocabulary.passive_auxiliaries.isdisjoint(words[max(0, first - 2):first])
+
+
+def _coordinated_subject(view: SentenceView, parts: Participants, trigger: Placed,
+                         vocabulary: Vocabulary) -> bool:
+    """"Gunmen chased a trader and killed him": a verb coordinated after an object shares
+    the subject that opens its sentence, with no comma between (a comma may open another
+    clause: "..., and two were killed")."""
+    words, start = view.words, trigger.first
+    if start < 1 or words[start - 1] not in vocabulary.verb_coordinators:
+        return False
+    return any(g.first <= 1 and g.last < start and not g.source and not g.victims_only and
+               "," not in words[g.last + 1:start] and any(c.side is not None for c in g.chunks)
+               for g in parts.groups)
+
+
+def _agent_right_after(view: SentenceView, parts: Participants, trigger: Placed,
+                       event_type: EventType, vocabulary: Vocabulary) -> bool:
+    """Is a passive's agent right after the trigger ("were wounded by gunmen", "was injured
+    allegedly by rivals")? Farther on, it is the agent of a noun between ("was injured in
+    an attack by pickets"): that noun's event, not the participle's."""
+    return any(_passive_agent(view, g, trigger, event_type, vocabulary) and
+               view.tokens.within(trigger.last, g.first, _PARTICIPLE_AGENT_REACH)
+               for g in parts.groups)
 
 
 def _pair_of_trigger(view: SentenceView, group: ActorGroup, end: int,

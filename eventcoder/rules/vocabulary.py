@@ -55,6 +55,8 @@ class Vocabulary:
     object_openers: frozenset[str]
     armed_objects: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    agent_only_triggers: frozenset[str]
+    verb_coordinators: frozenset[str]
     firing_verbs: frozenset[str]
     blast_target_types: frozenset[str]
     answered_types: frozenset[str]
@@ -134,7 +136,9 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "violence_prepositions", "connectors", "joining_marks", "genitive", "possessive",
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
-           "armed_objects", "passive_auxiliaries", "firing_verbs", "blast_target_types",
+           "armed_objects", "passive_auxiliaries", "agent_only_triggers", "verb_coordinators",
+           "firing_verbs",
+           "blast_target_types",
            "answered_types", "reply_phrases", "reply_hedges",
            "civilian_target_words", "armed_target_words", "reporting_words",
            "harm_words", "not_harmed_words", "harmless_triggers")
