@@ -5,7 +5,7 @@
   it is a battle only with a second side (types/battles_operations.yaml). An
   intelligence-led operation and an encounter that "ensued" or "took place" name a fight
   on their own, as "fighting broke out" does; "ambushing" is "ambushed".
-- "The police, acting on a tip-off, carried out an operation ...": a state's forces that
+- "The police, following a tip-off, conducted an operation ...": a state's forces that
   open the sentence, set off by a comma, are the subject of its verbs beyond the
   participle's clause, as a named actor there is (rules/roles.py, `_opening_subject`).
 - "Law-enforcement agencies", hyphenated, and NISS officers are the police; ISI personnel
@@ -35,7 +35,7 @@ SD = "Strategic developments"
 # (text, ACLED event types it must give, ACLED event types it must not give)
 CASES: list[tuple[str, set[str], set[str]]] = [
     # the forces opening the sentence, a participle's clause after them
-    ("The police, acting on a tip-off, carried out an operation in Sukkur and killed three "
+    ("The police, following a tip-off, conducted an operation in Sukkur and killed three "
      "dacoits.", {"Battles"}, set()),
     ("The paramilitary troops, launching an operation in Awaran killed five militants and "
      "wounded several others.", {"Battles"}, set()),
@@ -46,20 +46,20 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      {"Battles"}),
     ("The police, acting on a complaint, launched an operation to trace a missing boy in "
      "Sukkur.", set(), {"Battles"}),
-    ("The police, acting on a tip-off, carried out an operation in Sukkur and arrested "
+    ("The police, following a tip-off, conducted an operation in Sukkur and arrested "
      "three suspects.", set(), {"Battles"}),
     # an encounter that ensued or took place
     ("An encounter ensued in Larkana after police surrounded a house.", {"Battles"}, set()),
     ("Police raided a hideout in Kashmore and an encounter took place.", {"Battles"}, set()),
     ("Officers said no encounter took place in Kashmore.", set(), {"Battles"}),
     # an intelligence-led operation
-    ("Three militants were killed in an intelligence-led operation in Bajaur.", {"Battles"},
+    ("Three militants died in an intelligence-led operation near Bajaur.", {"Battles"},
      set()),
     ("Four insurgents died in intelligence-driven operations in Kech district.", {"Battles"},
      set()),
     ("The minister praised intelligence-led policing in Lahore.", set(), {"Battles"}),
     # the police as "law-enforcement agencies"
-    ("Four gunmen were killed during an operation, conducted by law-enforcement agencies "
+    ("Four gunmen died in an operation that law-enforcement agencies mounted "
      "in Sheikhupura.", {"Battles"}, set()),
     ("Law-enforcement agencies arrested two suspects in Quetta.", {SD}, {"Battles"}),
     # ambushing
@@ -96,12 +96,12 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     ("Elders in Galkayo called for an end to heavy fighting.", set(), {"Battles"}),
     ("The two clans have battled over grazing land in the past.", set(), {"Battles"}),
     # an encounter in quotes; Pakistan's military intelligence as a side
-    ("A robber was killed in an 'encounter' with police in Korangi.", {"Battles"}, set()),
+    ("A robber was killed in an 'encounter' by police in Korangi.", {"Battles"}, set()),
     ("Rights groups said the 'encounter' in Korangi was staged.", set(), {"Battles"}),
     ("A militant commander was killed by ISI personnel in Chagai.", {"Battles"}, set()),
     ("ISI officials met the army chief in Rawalpindi.", set(), {"Battles"}),
     # one man of a paramilitary force named by the force: the state's forces attacked
-    ("An Assam Rifle was killed in an attack by insurgents in Tamenglong.", {"Battles"},
+    ("Insurgents killed an Assam Rifle in an attack in Tamenglong.", {"Battles"},
      {"Violence against civilians"}),
     ("An old rifle was found in a field in Chandel.", set(), {"Battles"}),
     # Sudan's security service is a police force: gunmen killing its officer fight it
@@ -124,7 +124,7 @@ def test_operation(text: str, has: set[str], lacks: set[str]) -> None:
 @settings(max_examples=20, deadline=None)
 @given(st.sampled_from(["The police", "The paramilitary troops", "The soldiers",
                         "Security forces"]),
-       st.sampled_from(["acting on a tip-off", "backed by armoured vehicles",
+       st.sampled_from(["following a tip-off", "backed by armoured vehicles",
                         "acting on intelligence reports"]),
        st.sampled_from(["carried out an operation", "conducted a raid",
                         "launched an operation"]),

@@ -12,11 +12,11 @@
   group the sentence names (`by_sides`), whose target is then the civilians.
 - A fight a demonstration in the same sentence is held over ("villagers blocked the road
   to protest the gunfight in their village", "residents pelted stones at the police after
-  two militants were killed in a gunfight") is the protest's or the riot's cause, not a
+  two militants died in a gunfight") is the protest's or the riot's cause, not a
   battle of its own (`cause_of` of `clash`), as an attack on civilians already is.
 
 - Violence told as the time or the object of the news ("a day after the attack on the
-  police station", "condemned the attack", "prayers for those who lost in the gunfight")
+  police station", "condemned the attack", "prayers for those who lost their lives in the gunfight")
   was reported before: no new event (cue `reference_day_after`).
 
 - People displaced or missing are the news of "thousands fled an outbreak of fighting",
@@ -59,7 +59,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      {"Violence against civilians"}),
     ("Militants attacked an army post near Bannu on Monday, killing two soldiers.",
      {"Battles"}, {"Violence against civilians"}),
-    ("Unknown gunmen opened fire on a police van in Peshawar, wounding two constables.",
+    ("Unknown gunmen opened fire at a police van near Peshawar, wounding two constables.",
      {"Battles"}, set()),
     # hard negative: a shopkeeper stays a civilian
     ("Gunmen shot dead a shopkeeper in Kismayo on Tuesday.",
@@ -91,7 +91,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "were killed in a gunfight nearby.", {"Riots"}, {"Battles"}),
     ("A mob torched a police post in Kulgam on Sunday in anger over the killing of a youth "
      "in an encounter with troops.", {"Riots"}, {"Battles"}),
-    ("Two militants were killed in a gunfight with troops in Sopore on Friday. Angry "
+    ("Two militants died in a gunfight with troops in Sopore on Friday. Angry "
      "residents pelted stones at the police on Saturday.", {"Battles", "Riots"}, set()),
     # hard negatives: no protest in the sentence, or the protest told in the next one
     ("Militants ambushed a military convoy near Maiduguri on Monday, killing four soldiers.",
@@ -103,7 +103,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "station.", set(), {"Battles"}),
     ("Party leaders in Lahore condemned the militant attack on the army post in Bajaur.",
      set(), {"Battles"}),
-    ("Mourners in Quetta offered prayers for those who lost in the gunfight at the "
+    ("Mourners in Quetta prayed for those who lost in the gunfight at the "
      "checkpost.", set(), {"Battles"}),
     # hard negatives: the fight itself, and a day after something else
     ("Militants attacked the army post in Bajaur a day after the elections.", {"Battles"},
@@ -115,7 +115,7 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      "Hpakant.", set(), {"Battles"}),
     ("Fighting between the army and the TNLA has displaced more than 2,000 people in "
      "Namhsan township.", set(), {"Battles"}),
-    ("Eleven villagers have been missing since a series of clashes between the army and the "
+    ("Eleven villagers are still missing since a series of armed clashes between the army and the "
      "rebels near Tanai.", set(), {"Battles"}),
     # hard negatives: the fight told as news, its displaced people after it
     ("Fighting broke out between the army and the KIA near Hpakant, forcing 500 villagers "

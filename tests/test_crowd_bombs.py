@@ -17,7 +17,7 @@ VAC = "Violence against civilians"
 
 # article, (ACLED event type, actor1) of the one event coded
 TABLE: list[tuple[str, tuple[str, str]]] = [
-    ("Picketers hurled a petrol bomb at a passenger bus in Bogra on Tuesday night, and its "
+    ("Picketers hurled a petrol bomb at a crowded bus in Bogra on Tuesday night, and its "
      "driver died in hospital the next morning.",
      (VAC, "Unidentified Armed Group (Bangladesh)")),
     # the death told in a sentence of its own
@@ -34,7 +34,7 @@ TABLE: list[tuple[str, tuple[str, str]]] = [
      "Saturday, and the worker died on the spot.",
      (VAC, "TMC: Trinamool Congress Party Militia")),
     # hard negatives: injuries only, a death denied, an arson, no one hurt
-    ("Picketers hurled a petrol bomb at a passenger bus in Bogra on Tuesday, injuring three "
+    ("Picketers hurled a petrol bomb at a crowded bus in Bogra on Tuesday, injuring three "
      "passengers.", ("Riots", "Rioters (Bangladesh)")),
     ("Picketers threw a petrol bomb at an empty bus in Comilla on Monday; no one died.",
      ("Riots", "Rioters (Bangladesh)")),

@@ -17,8 +17,8 @@ TABLE: list[tuple[str, tuple[str, str, str]]] = [
      "seats in Rajshahi on Sunday.",
      ("Battles", "BCL: Bangladesh Chhatra League Militia",
       "BCL: Bangladesh Chhatra League Militia")),
-    ("A Jubo League worker died after a clash between Jubo League and Chhatra League "
-     "activists in Bogra on Monday.",
+    ("A Jubo League worker died after Jubo League and Chhatra League activists "
+     "clashed in Bogra on Monday.",
      ("Battles", "Jubo League Militia", "BCL: Bangladesh Chhatra League Militia")),
     # hard negatives: injuries only, a death denied, the police as the other side, India,
     # no group named behind the crowds

@@ -47,7 +47,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="clash", acled_sub_event_type="Armed clash",
            actor2="Military Forces of Mali", fatalities=4)]),
     # an armed group attacking police is an armed clash, not violence against civilians
-    ("Unidentified gunmen opened fire on a police van in Quetta, wounding two officers.",
+    ("Unidentified gunmen opened fire at a police van near Quetta, wounding two officers.",
      [dict(event_type="clash", actor1="Unidentified Armed Group (Pakistan)",
            actor2="Police Forces of Pakistan", civilian_targeting=False)]),
     ("Two policemen were shot dead by militants in Peshawar on Monday.",

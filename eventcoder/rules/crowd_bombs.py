@@ -1,6 +1,6 @@
 """A crowd's bomb that killed someone: ACLED's attack on civilians, not the riot.
 
-"Picketers hurled a petrol bomb at a bus" is a riot to ACLED's coders, and so, mostly, when
+"Picketers threw a petrol bomb at a bus" is a riot to ACLED's coders, and so, mostly, when
 its passengers were injured. But when the report tells a death ("the driver died on the
 way to hospital", "a passenger was burnt to death"), the bomb is violence against
 civilians: the party's militia (or an unidentified armed group) against Civilians. The
