@@ -4,7 +4,8 @@
   fight a battle, they attack no civilians (types/battles_armed_words.yaml).
 - Village defence volunteers are armed by their state, under its army: an attack on their
   post is a battle (same file); one on a volunteer at home stays an attack on a civilian
-  (`off_duty_phrases`).
+  (`off_duty_phrases`). So are a government's positions and bases (its forces', where its
+  officials are civilians).
 - Violence told as what a vigil, a funeral or a march remembers ("a vigil for the victims of
   the bombing", "the funeral of two teachers who were murdered") was reported before: no
   new attack (cue `reference_remembered`, types/civilians_remembered.yaml).
@@ -30,6 +31,11 @@ CASES: list[tuple[str, set[str], set[str]]] = [
      {BATTLES}, {VAC}),
     ("Gunmen fired on a checkpoint manned by village defense volunteers, killing one.",
      {BATTLES}, {VAC}),
+    # a government's positions are its forces', its officials are civilians
+    ("Rebel fighters attacked government positions north of the town on Monday.",
+     {BATTLES}, {VAC}),
+    ("Gunmen shot dead a government official outside his office in Lahore on Monday.",
+     {VAC}, {BATTLES}),
     # hard negatives: people attacked are civilians still
     ("Gunmen shot dead two rubber tappers in Narathiwat on Monday.", {VAC}, {BATTLES}),
     # remembered, not new
