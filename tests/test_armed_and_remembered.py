@@ -6,9 +6,9 @@
   post is a battle (same file); one on a volunteer at home stays an attack on a civilian
   (`off_duty_phrases`). So are a government's positions and bases (its forces', where its
   officials are civilians).
-- Violence told as what a vigil, a funeral or a march remembers ("a vigil for the victims of
-  the bombing", "the funeral of two teachers who were murdered") was reported before: no
-  new attack (cue `reference_remembered`, types/civilians_remembered.yaml).
+- Violence told as what a vigil, a tribute or a march remembers ("a vigil for the victims
+  of the bombing", "paid tribute to two teachers who were murdered") was reported before:
+  no new attack (cue `reference_remembered`, types/civilians_remembered.yaml).
 
 Sentences written here; each lists the ACLED event types it must have and must not have.
 """
@@ -41,7 +41,9 @@ CASES: list[tuple[str, set[str], set[str]]] = [
     # remembered, not new
     ("Hundreds joined a candlelight vigil for the two girls who were murdered last month.",
      set(), {VAC}),
-    ("Thousands attended the funeral of a teacher who was shot dead by gunmen last week.",
+    ("Hundreds paid tribute to a teacher who was shot dead by gunmen last week.",
+     set(), {VAC}),
+    ("Villagers gathered in memory of two farmers who were hacked to death last year.",
      set(), {VAC}),
     ("Students marched in the wake of the acid attack on two schoolgirls in the town.",
      set(), {VAC}),
