@@ -39,7 +39,7 @@ from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.candidates import Candidate, Roles
 from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
-from ..text import Folder
+from ..text import Folder, find_phrase
 from .crowd_bombs import lethal_bombs
 from .crowd_property import DAMAGE, thrown_harmless, unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
@@ -279,8 +279,7 @@ class CrowdRules:
         if is_force(victim) or self.is_crowd(victim) or victim.key in written or \
                 isinstance(victim, Actor) and victim.actor_type == _PARTY:
             return False
-        text = " ".join(view.words)
-        return not any(f" {t} " in f" {text} " for t in self.thrown)
+        return not any(find_phrase(view.words, t.split()) >= 0 for t in self.thrown)
 
     def _on_peaceful(self, view: SentenceView, cand: Candidate) -> bool:
         """Is the candidate a force's attack on a crowd the sentence calls peaceful ("troops

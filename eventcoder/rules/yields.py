@@ -108,7 +108,7 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
             _finder_no_doer(item, types, telling.found)
     # (an attack that harms no one is no event, nor anything's context: "police arrested
     # six militants during a raid" is the arrest)
-    if telling.harmless and any(_harmless(p, types, telling) for p in pending):
+    if telling.harmless:
         pending = [p for p in pending if not _harmless(p, types, telling)]
     told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
             or types[p.record.event_type].cause_of]
