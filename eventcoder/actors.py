@@ -276,7 +276,7 @@ class ActorBook:
         country = self.countries[iso3].name if iso3 in self.countries else self._no_country
         # {place} is filled when the event's place is known (`finish`).
         return Actor(f"{generic_id}:{iso3 or ''}", spec.label.replace("{country}", country), iso3,
-                     spec.actor_type)
+                     spec.actor_type, generic=generic_id)
 
     def with_organ(self, actor: Actor, organ: str) -> Actor:
         """The same state under the organ an event type implies, when the text named none."""

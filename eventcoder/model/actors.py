@@ -38,6 +38,8 @@ class Actor:
     organ: str | None = None
     # The group name it was found under, so it can be read again on the event's date.
     alias: str | None = field(default=None, compare=False)
+    # The lexicon's generic actor it stands for ("rioters" for "Rioters (India)"), if any.
+    generic: str | None = field(default=None, compare=False)
     # ACLED's numeric code of the actor type (inter1/inter2), read for every row.
     inter: int = field(init=False, compare=False, repr=False)
 

@@ -93,7 +93,7 @@ def _communal(book: ActorBook, sides: tuple[Actor | None, Actor | None], iso3: s
 
 
 def _crowd_in(book: ActorBook, side: Actor, iso3: str) -> bool:
-    spec = book.generic.get(side.key.split(":", 1)[0])
+    spec = None if side.generic is None else book.generic.get(side.generic)
     return spec is not None and iso3 in spec.crowd_in
 
 
@@ -170,7 +170,7 @@ def deadly_battles(pending: list[Pending], types: dict[str, EventType], book: Ac
         if record.acled_sub_event_type != RIOT or not record.fatalities or \
                 iso3 not in rioters.deadly_battle_in or \
                 " ".join(record.trigger.lower().split()) not in battle.crowd_triggers or \
-                not all(s is not None and s.key.split(":", 1)[0] == rioters.id
+                not all(s is not None and s.generic == rioters.id
                         for s in (record.side1, record.side2)):
             continue
         if not _death_told(record, types, denials):

@@ -44,8 +44,8 @@ def name_associates(record: EventRecord, roles: Roles, book: ActorBook) -> None:
     side1 = record.side1
     if side1 is not None and side1.iso3 is None and side1.actor_type in CROWD_ACTOR_TYPES:
         country = next((a.iso3 for a in record.associates1 if a.iso3), None)
-        generic = side1.key.split(":", 1)[0]
-        if country is not None and generic in book.generic:
+        generic = side1.generic
+        if country is not None and generic is not None and generic in book.generic:
             record.side1 = book.generic_actor(generic, country)
             record.rules.append("crowd_country_from_group")
 
@@ -171,8 +171,8 @@ def _in_article_country(record: EventRecord, book: ActorBook, pending: list[Pend
     if iso3 is None:
         top = state_counts().most_common(1)
         iso3 = top[0][0] if top else None
-    generic = side1.key.split(":", 1)[0]
-    if iso3 is not None and generic in book.generic:
+    generic = side1.generic
+    if iso3 is not None and generic is not None and generic in book.generic:
         record.side1 = book.generic_actor(generic, iso3)
         record.rules.append("crowd_country_from_document")
 
