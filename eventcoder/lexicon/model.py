@@ -159,6 +159,11 @@ class EventType(Entry):
     death_words: list[str] = Field(
         [], description="single words that tell someone died (\"killed\", \"succumbed\"), "
         "read with the `bomb_triggers`")
+    named_target_only: bool = Field(
+        False, description="the target is only the one the role rules read at the trigger "
+        "(its object, a passive's subject): no other participant of the sentence is taken "
+        "for it (\"police said the rebels are behind the kidnapping\" names neither as "
+        "the kidnapped), the type's `default_target` instead")
     off_duty_phrases: list[str] = Field(
         [], description="phrases that place the state's forces off duty (\"at his home\"): in "
         "the sentence, no `retype` rule reads a side of the state's forces, which is the "

@@ -392,7 +392,8 @@ def _targeted(view: SentenceView, parts: Participants, event_type: EventType, re
     roles, rules = found
     if event_type.default_target is None or len(roles.sides) >= 2:
         return found
-    roles, rules = _other_target(view, parts, roles, rules)
+    if not event_type.named_target_only:
+        roles, rules = _other_target(view, parts, roles, rules)
     if ref.weak and len(roles.sides) < 2 and "actor_agent" not in rules and not any(
             _toll_tied(view, t, placed.first) for t in fatality_tokens) and \
             not object_after(view, parts, placed, vocabulary):

@@ -1,0 +1,77 @@
+"""Violence against civilians, round 13 (precision). Sentences written here, several per
+rule, with hard negatives.
+
+- police or soldiers abducted or taken hostage by an armed group are seized in a fight
+  with the state's forces: a battle, as an attack on them is, not the abduction of
+  civilians (types/civilians_r13.yaml, the abduction's `retype`); civilians, civil
+  servants and retired officers abducted stay civilians, and an armed group named alone
+  with a kidnapping is no victim of it;
+- an abduction's victims are those the role rules read at its word (its object, a
+  passive's subject), never another participant of the sentence, which is more often its
+  doer or the report's source: with none named, the civilians (the type's
+  `named_target_only`, rules/candidates.py `_targeted`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import assert_rows
+
+PUBLISHED = "2026-03-06"
+ABDUCTION = "abduction"
+
+# (document, [expected events]): each expected event lists the columns it pins down.
+CASES: list[tuple[str, list[dict[str, Any]]]] = [
+    # --- the state's forces abducted: a battle ---------------------------------------------
+    ("Gunmen abducted three policemen from a highway in Zhob district of Balochistan on "
+     "Friday.", [dict(event_type="clash", actor2="Police Forces of Pakistan")]),
+    ("Four soldiers were taken hostage by militiamen near Bangui on Monday.",
+     [dict(event_type="clash", actor2="Military Forces of Central African Republic")]),
+    ("Rebels kidnapped an army officer returning to his unit in Kayin State, Myanmar on "
+     "Sunday.", [dict(event_type="clash", actor2="Military Forces of Myanmar")]),
+    # hard negatives: a retired officer, a teacher, a civil servant are civilians
+    ("Maoists abducted a retired police officer from his village in Chhattisgarh on "
+     "Sunday.", [dict(event_type=ABDUCTION, actor2="Civilians (India)")]),
+    ("Militants kidnapped a schoolteacher and his son in Kupwara on Saturday.",
+     [dict(event_type=ABDUCTION, actor2="Civilians (India)")]),
+    ("Suspected rebels abducted a block development officer in West Garo Hills on "
+     "Wednesday.", [dict(event_type=ABDUCTION, actor2="Civilians (India)")]),
+    # ... and an armed group named with a kidnapping is its doer
+    ("The GNLA is suspected to be behind the kidnapping of a trader in Tura on Monday.",
+     [dict(event_type=ABDUCTION, actor2="Civilians (India)")]),
+    # --- an abduction's victims are the ones named at it -----------------------------------
+    # (the police who report it, the gang who did it: neither is the abducted)
+    ("Police in Tura said the GNLA and a new splinter group are suspected to be behind the "
+     "kidnapping.", [dict(event_type=ABDUCTION, actor2="Civilians (India)")]),
+    ("A gang of thirty armed men attacked a bus of pilgrims in Bauchi on Monday, killing one "
+     "and kidnapping four.", [dict(event_type=ABDUCTION, actor2="Civilians (Nigeria)")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_violence_against_civilians_round13(coder, text: str, expected: list[dict[str, Any]]
+                                            ) -> None:
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
+               for r in rows]
+    assert_rows(rows, expected, summary=summary, versioned=True)
+
+
+_FORCES = ["two policemen", "three constables", "four soldiers", "a police officer"]
+_PEOPLE = ["two traders", "three farmers", "four students", "a shopkeeper"]
+_VERBS = ["abducted", "kidnapped"]
+
+
+@settings(max_examples=30)
+@given(st.sampled_from(_FORCES + _PEOPLE), st.sampled_from(_VERBS))
+def test_who_is_abducted_decides_the_type(coder, victims: str, verb: str) -> None:
+    """An armed group's abduction of the state's forces is a battle; of civilians, an
+    abduction."""
+    text = f"Gunmen {verb} {victims} near Quetta in Balochistan on Monday."
+    rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
+    assert [r["event_type"] for r in rows] == \
+        ["clash" if victims in _FORCES else ABDUCTION], (text, rows)
