@@ -158,7 +158,8 @@ class EventType(Entry):
         "event is an attack on civilians (rules/crowd_bombs.py)")
     death_words: list[str] = Field(
         [], description="single words that tell someone died (\"killed\", \"succumbed\"), "
-        "read with the `bomb_triggers`")
+        "read with the `bomb_triggers`; for a mob's violence, words or phrases (\"to "
+        "death\") whose clause makes it an attack (rules/crowds.py)")
     off_duty_phrases: list[str] = Field(
         [], description="phrases that place the state's forces off duty (\"at his home\"): in "
         "the sentence, no `retype` rule reads a side of the state's forces, which is the "
@@ -390,6 +391,10 @@ class GenericActor(Entry):
         [], description="countries whose ACLED coders code a fight between these actors on "
         "both sides that killed someone as a battle of the groups behind them (their "
         "militias, or communal militias), not a riot (rules/crowd_communal.py)")
+    party_attack_in: list[Annotated[str, Field(pattern=ISO3)]] = Field(
+        [], description="countries whose ACLED coders code a party's men attacking people "
+        "of a party (another's or their own) as violence against civilians by the party, "
+        "not a riot of two crowds: a convention of the country's notes (rules/crowds.py)")
 
     @field_validator("label")
     @classmethod
