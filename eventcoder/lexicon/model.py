@@ -158,7 +158,8 @@ class EventType(Entry):
         "event is an attack on civilians (rules/crowd_bombs.py)")
     death_words: list[str] = Field(
         [], description="single words that tell someone died (\"killed\", \"succumbed\"), "
-        "read with the `bomb_triggers`")
+        "read with the `bomb_triggers`; for a mob's violence, words or phrases (\"to "
+        "death\") whose clause makes it an attack (rules/crowds.py)")
     named_target_only: bool = Field(
         False, description="the target is only the one the role rules read at the trigger "
         "(its object, a passive's subject): no other participant of the sentence is taken "
@@ -395,6 +396,10 @@ class GenericActor(Entry):
         [], description="countries whose ACLED coders code a fight between these actors on "
         "both sides that killed someone as a battle of the groups behind them (their "
         "militias, or communal militias), not a riot (rules/crowd_communal.py)")
+    party_attack_in: list[Annotated[str, Field(pattern=ISO3)]] = Field(
+        [], description="countries whose ACLED coders code a party's men attacking people "
+        "of a party (another's or their own) as violence against civilians by the party, "
+        "not a riot of two crowds: a convention of the country's notes (rules/crowds.py)")
 
     @field_validator("label")
     @classmethod

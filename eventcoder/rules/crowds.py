@@ -14,7 +14,8 @@ attacked, or the other crowd of a communal riot. `CrowdRules.events`, after the 
    ("militants torched a school"; but property unnamed "assailants" destroyed, no one
    hurt, is a riot: rules/crowd_property.py), a protest beside an armed group's violence
    ("assailants hurled bombs during the hartal"), and intervention words ("tear gas") in
-   a sentence that tells no crowd; a mob's killing is an attack on a civilian (`_kills`);
+   a sentence that tells no crowd; a mob's killing is an attack on a civilian (`_kills`,
+   and `_mob_kills` when a mob's own words tell the violence: "killed in a mob attack");
 3. one event per place of the sentence, of the strongest type its words tell
    (`PRECEDENCE`): "students protested and police lathi-charged them" is one protest with
    intervention;
@@ -40,7 +41,7 @@ from ..model.candidates import Candidate, Roles
 from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder, find_phrase
-from .crowd_bombs import lethal_bombs
+from .crowd_bombs import DENIAL_REACH, lethal_bombs
 from .crowd_property import DAMAGE, thrown_harmless, unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
 from .crowd_types import (
@@ -70,6 +71,9 @@ _DIPLOMATIC_REACH = 3
 _BY_REACH = 3
 # The actor type of a party's men: their fight with another party's is a riot.
 _PARTY = "political_militia"
+# ACLED's sub-event type of a mob's violence, and the rule that makes a deadly one an attack.
+MOB = "Mob violence"
+MOB_KILL = "crowd_mob_kill"
 
 
 
@@ -101,6 +105,12 @@ class CrowdRules:
     denials: frozenset[str] = frozenset()
     # Words that tell a crowd peaceful: a force's attack on it is on civilians.
     peaceful: frozenset[str] = frozenset()
+    # Countries whose coders call a party's men's attack on a party's people an attack on
+    # civilians (the rioters' `party_attack_in`, types/riots_r10.yaml).
+    party_attack_in: frozenset[str] = frozenset()
+    # The attack a mob's violence is when its clause tells a death (`_mob_kills`): the type
+    # whose triggers the mob's type shares and that has a target (types/riots_r10.yaml).
+    mob_attack: EventType | None = None
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, folder: Folder) -> CrowdRules:
@@ -112,6 +122,13 @@ class CrowdRules:
                        if any(g.actor_type == actor_type for g in generic)}
         crowds = [g for g in generic if g.actor_type in CROWD_ACTOR_TYPES or g.victims]
         words = frozenset(folder.fold(w) for g in crowds for w in g.words if " " not in w)
+        rioters = crowd_actor.get("Riots")
+        party_attack_in = frozenset(c for g in generic if g.id == rioters
+                                    for c in g.party_attack_in)
+        mob = by_sub.get(MOB)
+        mob_attack = None if mob is None else next(
+            (t for t in lexicon.event_types
+             if t.id in mob.shares_triggers_with and t.default_target), None)
         return cls(by_sub, crowd_actor,
                    frozenset(g.id for g in generic if g.actor_type in CROWD_ACTOR_TYPES),
                    frozenset(g.id for g in generic if g.victims),
@@ -121,7 +138,8 @@ class CrowdRules:
                    frozenset(lexicon.language.rules.thrown_triggers),
                    frozenset(lexicon.language.rules.throw_words),
                    frozenset(lexicon.language.rules.not_harmed_words),
-                   frozenset(lexicon.language.rules.peaceful_words))
+                   frozenset(lexicon.language.rules.peaceful_words), party_attack_in,
+                   mob_attack)
 
     def lethal_bombs(self, pending: list[Pending], types: dict[str, EventType],
                      book: ActorBook, folded_text: str) -> list[Pending]:
@@ -156,8 +174,9 @@ class CrowdRules:
         written = self._written_as_crowds(view, parts)
         if not any(self._crowdish(c, written) for c in cands):
             return cands  # no crowd in the sentence: nothing to do
-        crowd = [c for c in cands if _is_crowd_type(c.event_type)]
-        kept: list[Candidate] = []
+        kills = [c for c in cands if self._mob_kills(view, c)]
+        kept = [c.but(MOB_KILL, event_type=self.mob_attack) for c in kills]
+        crowd = [c for c in cands if _is_crowd_type(c.event_type) and c not in kills]
         for cand in cands:
             if _is_crowd_type(cand.event_type):
                 continue
@@ -268,18 +287,45 @@ class CrowdRules:
         ("ruling party cadres beat three residents", "activists of the front assaulted a
         journalist")? ACLED codes such a one-sided attack as violence against civilians,
         across its regions; a fight of two parties' men ("CPI(M) workers attacked a BJP
-        leader"), a crowd known only as one ("a mob", "protesters"), an attack with no one
-        named attacked ("supporters attacked the party office") and a bomb thrown by hand
-        (rules/crowd_bombs.py) stay the crowd's."""
+        leader") too where the attackers' party is of a country of `party_attack_in` ("PF
+        cadres attacked UPND members"), a riot elsewhere; a crowd known only as one ("a
+        mob", "protesters"), an attack with no one named attacked ("supporters attacked the
+        party office") and a bomb thrown by hand (rules/crowd_bombs.py) stay the crowd's."""
         sides = [s for s in cand.roles.sides if s is not None]
         if cand.event_type.default_target is None or cand.roles.both_sides or \
-                len(sides) != 2 or sides[0].key not in written or self.is_crowd(sides[0]):
+                len(sides) != 2 or self.is_crowd(sides[0]):
             return False
-        victim = sides[1]
-        if is_force(victim) or self.is_crowd(victim) or victim.key in written or \
-                isinstance(victim, Actor) and victim.actor_type == _PARTY:
+        doer, victim = sides
+        if is_force(victim) or self.is_crowd(victim):
+            return False
+        party_victim = victim.key in written or \
+            isinstance(victim, Actor) and victim.actor_type == _PARTY
+        if isinstance(doer, Actor) and doer.actor_type == _PARTY and \
+                doer.iso3 in self.party_attack_in:
+            # (there a party's men attack civilians whoever they attack, however they are
+            # written, if people are attacked: a party's men or hurt ones, not its office)
+            if party_victim and victim.key not in written and self.harm.isdisjoint(view.words):
+                return False
+        elif doer.key not in written or party_victim:
             return False
         return not any(find_phrase(view.words, t.split()) >= 0 for t in self.thrown)
+
+    def _mob_kills(self, view: SentenceView, cand: Candidate) -> bool:
+        """Is the candidate a mob's violence whose clause tells a death (the mob type's
+        `death_words`, words or phrases, none denied: "a mob beat two thieves to death", "a
+        robber was killed in a mob attack")? A mob that kills is a vigilante group to ACLED,
+        its killing an attack on a civilian (types/riots_r10.yaml); a death told in another
+        clause ("after a boy died in custody, a mob torched the police post") is the riot's
+        cause."""
+        event_type = cand.event_type
+        if self.mob_attack is None or event_type.acled_sub_event_type != MOB or \
+                not event_type.death_words:
+            return False
+        words, clause = view.words, cand.clause
+        phrases = [p.split() for p in event_type.death_words]
+        return any(words[i:i + len(p)] == p and view.clause_of(i) == clause and
+                   self.denials.isdisjoint(words[max(0, i - DENIAL_REACH):i])
+                   for p in phrases for i in range(len(words)))
 
     def _on_peaceful(self, view: SentenceView, cand: Candidate) -> bool:
         """Is the candidate a force's attack on a crowd the sentence calls peaceful ("troops
