@@ -14,7 +14,10 @@ rule, with hard negatives.
   murdered"), with a crowd's violence told outside that clause (a word of it, or a riot's
   or a protest's event), is the riot's cause: ACLED codes the riot alone (rules/yields.py,
   `_riot_cause`); with no crowd's violence outside the clause, or the attack outside it,
-  the attack stays.
+  the attack stays;
+- an attack on civilians told with a year two or more before the report's, a few words
+  from its trigger and no comma between, is history the report recalls, not an event
+  (rules/yields.py, `_past_year`).
 """
 
 from __future__ import annotations
@@ -75,6 +78,20 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="mob_violence")]),
     ("A mob beat a suspected thief to death in Meerut on Monday after catching him in a "
      "shop.", [dict(event_type="mob_violence")]),
+    # --- an attack of years before the report: history ------------------------------------
+    ("Former students held a memorial service in Yangon on Sunday for classmates who were "
+     "shot dead by soldiers in 1988.", []),
+    ("Villagers in Latehar demanded compensation on Monday for families of those killed by "
+     "the rebels since 2009.", []),
+    ("Police in Gaya arrested a rebel commander on Saturday who was wanted for the 2004 "
+     "attack on a village council in which four people died.", []),
+    # hard negatives: the year of the report, last year's December, a year in another clause
+    (f"Gunmen shot dead a trader in Quetta in January {PUBLISHED[:4]}.",
+     [dict(event_type=ATTACK)]),
+    (f"Gunmen shot dead a trader in Quetta in December {int(PUBLISHED[:4]) - 1}.",
+     [dict(event_type=ATTACK)]),
+    ("Gunmen shot dead two teachers in Quetta on Monday, the worst such attack since 2014.",
+     [dict(event_type=ATTACK)]),
 ]
 
 

@@ -40,7 +40,11 @@ a document:
   of it or a riot's or a protest's event ("residents rioted after a trader was murdered",
   "after a youth died in custody, villagers torched the outpost") is the riot's cause,
   told as background: ACLED codes the riot (`_riot_cause`, `cause_openers`,
-  `riot_words`).
+  `riot_words`);
+- an attack on civilians told with a year two or more before its report's, a few words
+  from its trigger in its clause ("the 2003 attack on a police unit", "teachers murdered
+  in 1992", "those killed by the rebels since 2009"), is history the report recalls, not
+  an event it reports (`_past_year`).
 """
 
 from __future__ import annotations
@@ -74,6 +78,9 @@ _REMOTE = "Explosions/Remote violence"  # ACLED's type of strikes, shelling and 
 # words between a cause word and the attack's trigger at most ("after an autorickshaw
 # driver, a migrant from the north, was lynched")
 _CAUSE_REACH = 12
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")  # a year written in digits
+_YEAR_REACH = 8  # words between the trigger and a year it is told with at most
+_PAST_YEARS = 2  # years before the report's at least: the event is history
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +138,7 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
                _with_protest(pending[i], types, telling) or
                _episode(pending[i], pending, types) or
                _riot_cause(pending[i], pending, types, telling) or
+               _past_year(pending[i], types) or
                _target_as_doer(pending[i], pending, types)}
     return [p for i, p in enumerate(pending) if i not in dropped] if dropped else pending
 
@@ -303,6 +311,24 @@ def _riot_cause(item: Pending, pending: list[Pending], types: Mapping[str, Event
                other.record.sentence_index == record.sentence_index and
                not start <= other.record.trigger_start - other.record.sentence_start < end
                for other in pending)
+
+
+def _past_year(item: Pending, types: Mapping[str, EventType]) -> bool:
+    """Is the event an attack on civilians told with a year at least `_PAST_YEARS` before
+    its report's, within `_YEAR_REACH` words of its trigger and no comma between?"""
+    record = item.record
+    if record.published is None or types[record.event_type].targeting != _TARGETED:
+        return False
+    sentence = record.sentence
+    at = record.trigger_start - record.sentence_start
+    end = at + len(record.trigger)
+    for year in _YEAR.finditer(sentence):
+        between = sentence[end:year.start()] if year.start() >= end else \
+            sentence[year.end():at]
+        if int(year.group()) <= record.published.year - _PAST_YEARS and \
+                "," not in between and len(_WORD.findall(between)) <= _YEAR_REACH:
+            return True
+    return False
 
 
 def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], window: int
