@@ -9,7 +9,15 @@ rule, with hard negatives.
 - an abduction's victims are those the role rules read at its word (its object, a
   passive's subject), never another participant of the sentence, which is more often its
   doer or the report's source: with none named, the civilians (the type's
-  `named_target_only`, rules/candidates.py `_targeted`).
+  `named_target_only`, rules/candidates.py `_targeted`);
+- an attack on civilians told in a clause a cause word opens ("after a trader was
+  murdered"), with a crowd's violence told outside that clause (a word of it, or a riot's
+  or a protest's event), is the riot's cause: ACLED codes the riot alone (rules/yields.py,
+  `_riot_cause`); with no crowd's violence outside the clause, or the attack outside it,
+  the attack stays;
+- an attack on civilians told with a year two or more before the report's, a few words
+  from its trigger and no comma between, is history the report recalls, not an event
+  (rules/yields.py, `_past_year`).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from tests.conftest import assert_rows
 
 PUBLISHED = "2026-03-06"
 ABDUCTION = "abduction"
+ATTACK = "civilian_attack"
 
 # (document, [expected events]): each expected event lists the columns it pins down.
 CASES: list[tuple[str, list[dict[str, Any]]]] = [
@@ -49,6 +58,40 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      "kidnapping.", [dict(event_type=ABDUCTION, actor2="Civilians (India)")]),
     ("A gang of thirty armed men attacked a bus of pilgrims in Bauchi on Monday, killing one "
      "and kidnapping four.", [dict(event_type=ABDUCTION, actor2="Civilians (Nigeria)")]),
+    # --- an attack told as the cause of a riot ----------------------------------------------
+    ("Residents of Bareilly rioted on Monday after a shopkeeper was beaten to death by "
+     "unknown men.", [dict(event_type="riot")]),
+    ("After a youth died in police custody in Hardoi, villagers torched the police outpost "
+     "on Sunday.", [dict(event_type="riot")]),
+    ("Angry mobs set shops ablaze in Bareilly after a boy, a student of class ten, was "
+     "stabbed to death on Friday.", [dict(event_type="riot")]),
+    ("Violence erupted in Meerut on Tuesday after a constable shot dead a rickshaw puller "
+     "near the bus stand.", []),
+    # hard negatives: a cause clause with no crowd's violence outside it; the crowd inside
+    # the clause; armed men's fire after a cause word; the attack before the cause word
+    ("Gunmen shot dead a trader in Bareilly after he refused to pay them on Friday.",
+     [dict(event_type=ATTACK)]),
+    ("Tension gripped Meerut on Tuesday after a constable shot dead a rickshaw puller near "
+     "the bus stand.", [dict(event_type=ATTACK)]),
+    # (a mob's own beating is its mob violence: the crowd rules' reading, kept)
+    ("A shopkeeper died in Bareilly on Friday after a mob beat him with sticks.",
+     [dict(event_type="mob_violence")]),
+    ("A mob beat a suspected thief to death in Meerut on Monday after catching him in a "
+     "shop.", [dict(event_type="mob_violence")]),
+    # --- an attack of years before the report: history ------------------------------------
+    ("Former students held a memorial service in Yangon on Sunday for classmates who were "
+     "shot dead by soldiers in 1988.", []),
+    ("Villagers in Latehar demanded compensation on Monday for families of those killed by "
+     "the rebels since 2009.", []),
+    ("Police in Gaya arrested a rebel commander on Saturday who was wanted for the 2004 "
+     "attack on a village council in which four people died.", []),
+    # hard negatives: the year of the report, last year's December, a year in another clause
+    (f"Gunmen shot dead a trader in Quetta in January {PUBLISHED[:4]}.",
+     [dict(event_type=ATTACK)]),
+    (f"Gunmen shot dead a trader in Quetta in December {int(PUBLISHED[:4]) - 1}.",
+     [dict(event_type=ATTACK)]),
+    ("Gunmen shot dead two teachers in Quetta on Monday, the worst such attack since 2014.",
+     [dict(event_type=ATTACK)]),
 ]
 
 

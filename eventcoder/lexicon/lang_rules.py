@@ -158,6 +158,12 @@ class RuleWords(Entry):
                                       "civilians told with them the demonstration's cause or "
                                       "episode (\"hartal\", \"procession\"): attacks during "
                                       "a shutdown, or on a wedding's procession, are events")
+    cause_openers: list[Word] = _words("words that open a clause telling what another "
+                                       "event was held over (\"after\"): an attack on "
+                                       "civilians in such a clause of a riot is its cause")
+    riot_words: list[Word] = _words("words that tell a crowd's violence (\"rioted\", "
+                                    "\"mob\"): outside an attack's cause clause, the "
+                                    "riot it is the cause of (rules/yields.py)")
     follow_up_types: list[Word] = _words("event types (ids) told as the sequel of a report's "
                                          "opening (\"Police detained forty of them.\"): "
                                          "events only when the opening sentence tells one "

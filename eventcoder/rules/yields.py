@@ -34,7 +34,17 @@ a document:
   own (`_episode`);
 - a killing whose doer, as the sentence reads it, is the target of a strike or a bomb told
   before it in that sentence ("a drone strike targeting the Taliban killed five") is the
-  strike's toll, not an attack by its target (`_target_as_doer`).
+  strike's toll, not an attack by its target (`_target_as_doer`);
+- an attack on civilians told in a clause a cause word opens ("after a trader was
+  murdered"), in a sentence that tells a crowd's violence outside that clause, by a word
+  of it or a riot's or a protest's event ("residents rioted after a trader was murdered",
+  "after a youth died in custody, villagers torched the outpost") is the riot's cause,
+  told as background: ACLED codes the riot (`_riot_cause`, `cause_openers`,
+  `riot_words`);
+- an attack on civilians told with a year two or more before its report's, a few words
+  from its trigger in its clause ("the 2003 attack on a police unit", "teachers murdered
+  in 1992", "those killed by the rebels since 2009"), is history the report recalls, not
+  an event it reports (`_past_year`).
 """
 
 from __future__ import annotations
@@ -65,6 +75,12 @@ _OWN_PLACE_RULES = ("place_clause", "place_sentence", "place_border")
 _TRIGGER_RULE = "trigger:"  # the rule that names the type whose word made the event
 _LETHAL_WORDS = 5  # the words of the longest phrase of death read at a trigger
 _REMOTE = "Explosions/Remote violence"  # ACLED's type of strikes, shelling and bombs
+# words between a cause word and the attack's trigger at most ("after an autorickshaw
+# driver, a migrant from the north, was lynched")
+_CAUSE_REACH = 12
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")  # a year written in digits
+_YEAR_REACH = 8  # words between the trigger and a year it is told with at most
+_PAST_YEARS = 2  # years before the report's at least: the event is history
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +97,8 @@ class Telling:
     throw: frozenset[str] = frozenset()
     # words of a demonstration an attack on civilians told with is part or cause of
     protest: frozenset[str] = frozenset()
+    cause: frozenset[str] = frozenset()  # words that open a cause's clause
+    riot: frozenset[str] = frozenset()  # words of a crowd's violence
 
     @classmethod
     def of(cls, rules: RuleWords) -> Telling:
@@ -88,7 +106,8 @@ class Telling:
                    frozenset(rules.harm_words), frozenset(rules.demonstration_words),
                    frozenset(rules.lethal_triggers), frozenset(rules.found_triggers),
                    frozenset(rules.thrown_triggers), frozenset(rules.throw_words),
-                   frozenset(rules.demonstration_words) - frozenset(rules.strike_words))
+                   frozenset(rules.demonstration_words) - frozenset(rules.strike_words),
+                   frozenset(rules.cause_openers), frozenset(rules.riot_words))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
@@ -118,6 +137,8 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
                _with_demonstration(pending[i], types, telling) or
                _with_protest(pending[i], types, telling) or
                _episode(pending[i], pending, types) or
+               _riot_cause(pending[i], pending, types, telling) or
+               _past_year(pending[i], types) or
                _target_as_doer(pending[i], pending, types)}
     return [p for i, p in enumerate(pending) if i not in dropped] if dropped else pending
 
@@ -264,6 +285,50 @@ def _target_as_doer(item: Pending, pending: list[Pending], types: Mapping[str, E
         other.record.trigger_start < record.trigger_start and
         other.record.side2 is not None and other.record.side2.key in armed
         for other in pending)
+
+
+def _riot_cause(item: Pending, pending: list[Pending], types: Mapping[str, EventType],
+                telling: Telling) -> bool:
+    """Is the event an attack on civilians told in a clause a cause word opens, a few
+    words before its trigger, with a crowd's violence told outside that clause (before the
+    cause word, or after the comma that ends the clause): by a word of it, or by a riot's
+    or a protest's event of the sentence?"""
+    record = item.record
+    if not telling.cause or types[record.event_type].targeting != _TARGETED:
+        return False
+    sentence = record.sentence.lower()
+    at = record.trigger_start - record.sentence_start
+    openers = [m for m in _WORD.finditer(sentence[:at]) if m.group() in telling.cause]
+    if not openers or len(_WORD.findall(sentence[openers[-1].end():at])) > _CAUSE_REACH:
+        return False
+    start = openers[-1].start()
+    comma = sentence.find(",", at + len(record.trigger))
+    end = len(sentence) if comma < 0 else comma
+    outside = sentence[:start] + " " + sentence[end:]
+    if not telling.riot.isdisjoint(_WORD.findall(outside)):
+        return True
+    return any(other.record.disorder_type == _DEMONSTRATIONS and
+               other.record.sentence_index == record.sentence_index and
+               not start <= other.record.trigger_start - other.record.sentence_start < end
+               for other in pending)
+
+
+def _past_year(item: Pending, types: Mapping[str, EventType]) -> bool:
+    """Is the event an attack on civilians told with a year at least `_PAST_YEARS` before
+    its report's, within `_YEAR_REACH` words of its trigger and no comma between?"""
+    record = item.record
+    if record.published is None or types[record.event_type].targeting != _TARGETED:
+        return False
+    sentence = record.sentence
+    at = record.trigger_start - record.sentence_start
+    end = at + len(record.trigger)
+    for year in _YEAR.finditer(sentence):
+        between = sentence[end:year.start()] if year.start() >= end else \
+            sentence[year.end():at]
+        if int(year.group()) <= record.published.year - _PAST_YEARS and \
+                "," not in between and len(_WORD.findall(between)) <= _YEAR_REACH:
+            return True
+    return False
 
 
 def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], window: int
