@@ -26,7 +26,6 @@ toll known)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..actors import ActorBook
@@ -35,7 +34,7 @@ from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
 from ..resolve.event import typed
-from .crowd_bombs import death_told
+from .crowd_bombs import death_told, words_of
 from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES
 
 BATTLES = "Battles"
@@ -49,7 +48,6 @@ BATTLE_TYPE = "clash"
 PARTY = "political_militia"
 # Sides that bear no arms in a clash: the crowds and the people.
 UNARMED = CROWD_ACTOR_TYPES | {"civilians"}
-_WORD = re.compile(r"[\w'-]+")
 
 
 def communal_riots(pending: list[Pending], types: dict[str, EventType],
@@ -114,7 +112,7 @@ def _unarmed_clash(item: Pending, event_type: EventType | None, book: ActorBook)
     record = item.record
     if event_type is None or event_type.unarmed_type is None or \
             record.trigger.lower() not in event_type.crowd_triggers or \
-            not set(_WORD.findall(record.sentence.lower())).isdisjoint(event_type.armed_words):
+            not set(words_of(record.sentence.lower())).isdisjoint(event_type.armed_words):
         return False
     sides = [s for s in (record.side1, record.side2) if s is not None]
     # (organs left to place are the event's country's: one state, whatever the organs)
@@ -191,5 +189,5 @@ def _death_told(record: EventRecord, types: dict[str, EventType], denials: froze
     """Do the record's sentences tell a death (its type's `death_words`, none of them with
     one of `denials` just before it)?"""
     spec = types.get(record.event_type)
-    words = _WORD.findall(" ".join([record.sentence, *record.mention_sentences]).lower())
+    words = words_of(" ".join([record.sentence, *record.mention_sentences]).lower())
     return spec is not None and death_told(words, frozenset(spec.death_words), denials)

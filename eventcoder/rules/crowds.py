@@ -41,7 +41,7 @@ from ..model.candidates import Candidate, Roles
 from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
 from ..text import Folder, find_phrase
-from .crowd_bombs import DENIAL_REACH, lethal_bombs
+from .crowd_bombs import DENIAL_REACH, attack_of, lethal_bombs
 from .crowd_property import DAMAGE, thrown_harmless, unnamed_damage
 from .crowd_reports import merge_crowd_reports, name_associates
 from .crowd_types import (
@@ -126,9 +126,8 @@ class CrowdRules:
         party_attack_in = frozenset(c for g in generic if g.id == rioters
                                     for c in g.party_attack_in)
         mob = by_sub.get(MOB)
-        mob_attack = None if mob is None else next(
-            (t for t in lexicon.event_types
-             if t.id in mob.shares_triggers_with and t.default_target), None)
+        mob_attack = None if mob is None else \
+            attack_of(mob, {t.id: t for t in lexicon.event_types})
         return cls(by_sub, crowd_actor,
                    frozenset(g.id for g in generic if g.actor_type in CROWD_ACTOR_TYPES),
                    frozenset(g.id for g in generic if g.victims),
