@@ -84,6 +84,19 @@ class Retype(Entry):
     type: str
 
 
+class Feud(Entry):
+    """A quarrel between neighbours that ACLED codes as a fight of communal militias, not as
+    violence against civilians: an event whose sentence tells one of `phrases` ("over a
+    land dispute"), with no state's forces and no named group among its sides, is of
+    `type`, `actor` (a generic actor) on both sides."""
+
+    type: str
+    actor: str
+    phrases: list[Phrase] = Field(min_length=1)
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+
 class EventType(Entry):
     id: str = Field(pattern=IDENT)
     label: str
@@ -169,6 +182,9 @@ class EventType(Entry):
         [], description="phrases that place the state's forces off duty (\"at his home\"): in "
         "the sentence, no `retype` rule reads a side of the state's forces, which is the "
         "type's `default_target` instead (ACLED: an officer attacked at home is a civilian)")
+    feuds: list[Feud] = Field([], description="quarrels between neighbours told in the "
+                              "sentence that make the event a fight of communal militias "
+                              "(rules/steps.py `feuds`)")
 
     @property
     def targeting(self) -> CivilianTargeting:

@@ -6,7 +6,8 @@
 3. `subsume`: "offered to mediate talks" is one event, not two;
 4. `absorb`: ACLED's hierarchy, an air strike inside a ground battle is one battle;
 5. `merge`: mentions of one event in one sentence become one candidate;
-6. `unarmed`: a clash with no armed side (party workers, a crowd) is a riot.
+6. `feuds`: an attack over a land dispute is a fight of communal militias;
+7. `unarmed`: a clash with no armed side (party workers, a crowd) is a riot.
 
 Each step returns new candidates (`Candidate.but`), the changed ones with the step's rule
 name added; none changes a candidate it is given.
@@ -23,6 +24,7 @@ from ..model.actors import Actor, Side, UnnamedActor, UnnamedState, distinct_act
 from ..model.candidates import Candidate, Roles
 from ..model.mentions import TriggerRef
 from ..model.participants import ActorGroup, Participants
+from ..text import find_phrase
 from .roles import distance
 from .view import SentenceView
 from .vocabulary import Vocabulary
@@ -239,6 +241,27 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+def feuds(view: SentenceView, cands: list[Candidate], types: dict[str, EventType]
+          ) -> list[Candidate]:
+    """An event of a type with `feuds` whose sentence tells one of a feud's phrases ("a
+    farmer was hacked to death over a land dispute") is of the feud's type, its actor on
+    both sides: ACLED codes the killings of a quarrel over land between neighbours, families
+    or villages as a battle of communal militias, in Bangladesh, India and Pakistan alike.
+    An event with a state's forces or a named group among its sides ("police shot a farmer
+    in a land dispute") is that side's act, and stays as it is."""
+    out = cands
+    for i, cand in enumerate(cands):
+        feud = next((f for f in cand.event_type.feuds if f.type in types and
+                     any(find_phrase(view.words, p.split()) >= 0 for p in f.phrases)), None)
+        if feud is None or not all(s is None or isinstance(s, UnnamedActor)
+                                   for s in cand.roles.sides):
+            continue
+        roles = replace(cand.roles, sides=(UnnamedActor(feud.actor),), both_sides=True)
+        out = list(out) if out is cands else out
+        out[i] = cand.but("feud", event_type=types[feud.type], roles=roles)
+    return out
+
+
 def armed(side: Side, vocabulary: Vocabulary) -> bool | None:
     """Does the side bear arms as an organisation? False for a party's members, a crowd or
     civilians ("BJP workers", "villagers"), None for a state's forces (who face crowds and
@@ -340,4 +363,4 @@ def after_rules(view: SentenceView, parts: Participants, cands: list[Candidate],
     settled = [c if c.status == "occurred" else settle(c, types)
                for c in attach_mediators(view, parts, ordered)]
     absorbed = absorb(view, parts, subsume(view, settled), vocabulary)
-    return unarmed(view, parts, merge(absorbed), types, vocabulary)
+    return unarmed(view, parts, feuds(view, merge(absorbed), types), types, vocabulary)
