@@ -5,7 +5,8 @@ written here, several per rule, with hard negatives.
   attack", "were wounded in a gun attack by unknown men") is an attack on the subject, by
   the passive's agent if one is named (types/civilians_r12.yaml); soldiers so hurt are a
   clash; an animal's attack, "nobody was injured" and a blast ("a bomb attack", the
-  explosions' words) are none;
+  explosions' words) are none; an agent's cue a few words before its group ("allegedly by
+  a gang of robbers") makes that group the doer of the passive (rules/roles.py);
 - the Fulani armed men of farmer-herder violence are ACLED's "Fulani Ethnic Militia
   (country)" (types/civilians_r12.yaml): the plural and the armed herders, never the bare
   word of a people or of a leader's community.
@@ -48,6 +49,26 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Two passers-by were injured in a bomb attack in Quetta on Friday.",
      [dict(event_type="remote_explosive")]),
     ("The minister condemned every attack on journalists in Quetta on Friday.", []),
+    # the agent's cue a few words before its group ("allegedly by a gang of"), too far for
+    # the role: the group after the passive is its doer, the subject its target
+    # (rules/roles.py, `_late_agent`)
+    ("A cattle trader was injured in an attack allegedly by a gang of unknown assailants "
+     "near Jessore on Tuesday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
+           actor2="Civilians (Bangladesh)")]),
+    ("Two soldiers were wounded in an attack allegedly by a gang of masked men near "
+     "Kupwara on Monday.",
+     [dict(event_type="clash", actor1="Unidentified Armed Group (India)",
+           actor2="Military Forces of India")]),
+    # hard negatives: the active voice keeps its subject; "by" with no group near it
+    ("Unknown assailants shot a cattle trader near the bus stand by the river in Jessore on "
+     "Tuesday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
+           actor2="Civilians (Bangladesh)")]),
+    ("A schoolteacher was shot dead in front of the Kotwali police station in Jessore on "
+     "Tuesday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
+           actor2="Civilians (Bangladesh)")]),
     # --- Fulani armed men -------------------------------------------------------------------
     ("Fulani herdsmen attacked Agatu village in Benue State on Sunday, killing seven "
      "farmers.",
@@ -70,7 +91,7 @@ def test_violence_against_civilians_round12(coder, text: str, expected: list[dic
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]
-    assert_rows(rows, expected, summary=summary)
+    assert_rows(rows, expected, summary=summary, versioned=True)
 
 
 _VICTIMS = ["A shopkeeper", "Two farmers", "A schoolteacher"]

@@ -17,6 +17,10 @@ from ..model.mentions import Placed
 from .view import SentenceView
 from .vocabulary import Vocabulary
 
+# words between an agent's cue and its group, when the cue is too far from it to give the
+# role itself ("allegedly by a gang of robbers")
+_LATE_AGENT_REACH = 3
+
 RoleRule = Callable[[SentenceView, Participants, Placed, set[int], Vocabulary],
                     tuple[Roles, tuple[str, ...]]]
 
@@ -158,6 +162,13 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
         aimed = next((g for g in groups if g.last < start and g.role is None and not g.source
                       and numbers[g.last] == numbers[start]), None)
     rules: list[str] = []
+    if agent is None and actor is not None and aimed is not None and \
+            _late_agent(view, trigger, aimed, vocabulary):
+        # "a trader was injured in an attack allegedly by a gang of robbers": a passive's
+        # subject is its target, the group its agent's cue stands before (too far from it
+        # to give the role) its doer
+        actor, aimed, agent = aimed, actor, aimed
+        rules.append("passive_agent_late")
     doer: Side | None = None
     if actor is not None:
         doer = next(iter(distinct_sides(actor.members, 1)), None)
@@ -173,6 +184,22 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
     if doer is None and not targets:
         return Roles(), tuple(rules)
     return Roles((doer, *targets[:1])), tuple(rules)
+
+
+def _late_agent(view: SentenceView, trigger: Placed, group: ActorGroup,
+                vocabulary: Vocabulary) -> bool:
+    """Is the trigger a passive ("was injured in an attack", "were shot dead": a passive
+    auxiliary is its first word or the word before it) and an agent's cue ("by",
+    "allegedly by") after it, a few words before the group ("by a gang of unknown
+    assailants"; not "by the roadside near an army camp")?"""
+    auxiliaries, start = vocabulary.passive_auxiliaries, trigger.first
+    if view.tokens.word(start) not in auxiliaries and \
+            view.tokens.word(start - 1) not in auxiliaries:
+        return False
+    return any(cue.value == "agent" and trigger.last < placed.first and
+               placed.last < group.first and
+               view.tokens.within(placed.last, group.first, _LATE_AGENT_REACH)
+               for placed, cue in view.cues(vocabulary.role_kinds))
 
 
 def _dead_before(group: ActorGroup, start: int) -> bool:
