@@ -17,7 +17,12 @@ rule, with hard negatives.
   the attack stays;
 - an attack on civilians told with a year two or more before the report's, a few words
   from its trigger and no comma between, is history the report recalls, not an event
-  (rules/yields.py, `_past_year`).
+  (rules/yields.py, `_past_year`);
+- an attack's word whose object is a thing ("opened fire at the residence of", "attacked
+  the house of", "fired upon a mobile tower"), with no one hurt in the sentence, harms
+  property, not people: no attack on civilians (rules/yields.py, `_on_thing`,
+  `property_objects`); people as its object, or a thing after a preposition, or a harm
+  told, keep it.
 """
 
 from __future__ import annotations
@@ -92,6 +97,21 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK)]),
     ("Gunmen shot dead two teachers in Quetta on Monday, the worst such attack since 2014.",
      [dict(event_type=ATTACK)]),
+    # --- an attack on a thing, no one hurt --------------------------------------------------
+    ("Gunmen opened fire at the residence of a ward councillor in Sylhet on Sunday night.", []),
+    ("Militants fired upon a mobile tower in Sopore on Wednesday night.", []),
+    ("Unknown men attacked the house of a village council member in Kurunegala on Friday.",
+     []),
+    # hard negatives: someone hurt; people the object, the thing after a preposition; a
+    # crowd's attack on a bus is its riot (the crowd rules' reading, kept)
+    ("Gunmen attacked a bus in Quetta on Monday, injuring four passengers.",
+     [dict(event_type=ATTACK)]),
+    ("Gunmen opened fire at the residence of a councillor in Sylhet, killing his guard.",
+     [dict(event_type=ATTACK)]),
+    ("Assailants attacked two traders in their shop in Sylhet on Monday.",
+     [dict(event_type=ATTACK)]),
+    ("Gunmen attacked a trader at home in Sylhet on Monday.", [dict(event_type=ATTACK)]),
+    ("Party activists attacked a bus in Ludhiana on Tuesday.", [dict(event_type="riot")]),
 ]
 
 

@@ -158,6 +158,10 @@ class RuleWords(Entry):
                                       "civilians told with them the demonstration's cause or "
                                       "episode (\"hartal\", \"procession\"): attacks during "
                                       "a shutdown, or on a wedding's procession, are events")
+    property_objects: list[Word] = _words("things an attack's word may have for object "
+                                          "(\"attacked the **house** of\"): with no harm "
+                                          "to people in the sentence, no attack on "
+                                          "civilians (rules/yields.py)")
     cause_openers: list[Word] = _words("words that open a clause telling what another "
                                        "event was held over (\"after\"): an attack on "
                                        "civilians in such a clause of a riot is its cause")

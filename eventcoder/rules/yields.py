@@ -16,7 +16,9 @@ a document:
   of the language's rules);
 - violence against civilians harms people: a bus set ablaze or a petrol bomb thrown at a
   train with no one hurt in the sentence is no attack on civilians (`harmless_triggers`
-  and `harm_words` of the language's rules);
+  and `harm_words` of the language's rules), nor is an attack's word whose object is a
+  thing ("gunmen opened fire at the residence of a councillor", "attacked a bus";
+  `property_objects`);
 - an attack told by the body found ("police recovered the bullet-riddled body of a
   trader") has an unknown doer, not whoever found it (`found_triggers`);
 - a bomb thrown by hand at no armed side, with people hurt in its sentence ("assailants
@@ -56,6 +58,7 @@ from dataclasses import dataclass
 from ..context import Pending
 from ..lexicon.lang_rules import RuleWords
 from ..lexicon.model import EventType
+from ..model.records import EventRecord
 from ..resolve.event import typed
 from .crowd_property import thrown_by_hand
 from .crowd_types import PEACEFUL
@@ -78,6 +81,7 @@ _REMOTE = "Explosions/Remote violence"  # ACLED's type of strikes, shelling and 
 # words between a cause word and the attack's trigger at most ("after an autorickshaw
 # driver, a migrant from the north, was lynched")
 _CAUSE_REACH = 12
+_THING_REACH = 3  # words of an object up to the thing it names ("a state-run tourist resort")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")  # a year written in digits
 _YEAR_REACH = 8  # words between the trigger and a year it is told with at most
 _PAST_YEARS = 2  # years before the report's at least: the event is history
@@ -98,6 +102,10 @@ class Telling:
     # words of a demonstration an attack on civilians told with is part or cause of
     protest: frozenset[str] = frozenset()
     cause: frozenset[str] = frozenset()  # words that open a cause's clause
+    # words that open a verb's object, prepositions, and things an attack may be on
+    openers: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
     riot: frozenset[str] = frozenset()  # words of a crowd's violence
 
     @classmethod
@@ -107,7 +115,10 @@ class Telling:
                    frozenset(rules.lethal_triggers), frozenset(rules.found_triggers),
                    frozenset(rules.thrown_triggers), frozenset(rules.throw_words),
                    frozenset(rules.demonstration_words) - frozenset(rules.strike_words),
-                   frozenset(rules.cause_openers), frozenset(rules.riot_words))
+                   cause=frozenset(rules.cause_openers), riot=frozenset(rules.riot_words),
+                   openers=frozenset(rules.object_openers),
+                   locative=frozenset(rules.locative),
+                   things=frozenset(rules.property_objects))
 
 
 def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: Telling
@@ -127,7 +138,7 @@ def told_alone(pending: list[Pending], types: Mapping[str, EventType], telling: 
             _finder_no_doer(item, types, telling.found)
     # (an attack that harms no one is no event, nor anything's context: "police arrested
     # six militants during a raid" is the arrest)
-    if telling.harmless:
+    if telling.harmless or telling.things:
         pending = [p for p in pending if not _harmless(p, types, telling)]
     told = [i for i, p in enumerate(pending) if types[p.record.event_type].yields_to
             or types[p.record.event_type].cause_of]
@@ -214,12 +225,28 @@ def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -
     """Is the event an attack on civilians told by words of harm to property, in a
     sentence that tells no harm to people?"""
     record = item.record
-    if not telling.harmless or record.disorder_type == _DEMONSTRATIONS or \
+    if record.disorder_type == _DEMONSTRATIONS or \
             not _attack_word(record.event_type, record.rules, types):
         return False
-    if _phrase(record.trigger) not in telling.harmless:
+    if _phrase(record.trigger) not in telling.harmless and not _on_thing(record, telling):
         return False
     return telling.harm.isdisjoint(_WORD.findall(record.sentence.lower()))
+
+
+def _on_thing(record: EventRecord, telling: Telling) -> bool:
+    """Is the object of the trigger's verb a thing: an opener right after it, then one of
+    the `things` within `_THING_REACH` words, no preposition between ("attacked **the city
+    residence** of", not "attacked the four people in the house")?"""
+    end = record.trigger_start - record.sentence_start + len(record.trigger)
+    words = _WORD.findall(record.sentence[end:].lower())[:_THING_REACH + 1]
+    if not words or words[0] not in telling.openers:
+        return False
+    for word in words[1:]:
+        if word in telling.things:
+            return True
+        if word in telling.locative:
+            return False
+    return False
 
 
 def _attack_word(event_type: str, rules: list[str], types: Mapping[str, EventType]
