@@ -34,8 +34,10 @@ PARTY_TABLE: list[tuple[str, list[str]]] = [
     ("ANC members attacked EFF supporters at a hostel in Soweto on Tuesday.", [VAC]),
     ("ZANU-PF activists assaulted MDC-T supporters at a bus stop in Mutare on Saturday.",
      [VAC]),
-    # hard negatives: the same attack in India, a clash of two parties' men, a party's office
+    ("UPND cadres attacked two independent candidates in Mongu on Sunday.", [VAC]),
+    # hard negatives: the same attacks in India, a clash of two parties' men, a party's office
     ("CPI(M) activists attacked BJP supporters in Kannur on Sunday.", [RIOT]),
+    ("BJP activists attacked two independent candidates in Agra on Sunday.", [RIOT]),
     ("TMC workers assaulted Congress supporters at a bus stop in Asansol on Saturday.", [RIOT]),
     ("PF and UPND cadres clashed in Kabwe on Friday.", [RIOT]),
     ("PF cadres attacked the UPND office in Kasama on Monday.", [RIOT]),

@@ -287,26 +287,35 @@ class CrowdRules:
         journalist")? ACLED codes such a one-sided attack as violence against civilians,
         across its regions; a fight of two parties' men ("CPI(M) workers attacked a BJP
         leader") too where the attackers' party is of a country of `party_attack_in` ("PF
-        cadres attacked UPND members"), a riot elsewhere; a crowd known only as one ("a
-        mob", "protesters"), an attack with no one named attacked ("supporters attacked the
-        party office") and a bomb thrown by hand (rules/crowd_bombs.py) stay the crowd's."""
+        cadres attacked UPND members", and with no one named attacked there: "PF cadres
+        attacked two candidates"), a riot elsewhere; a crowd known only as one ("a mob",
+        "protesters"), an attack with no one named attacked ("supporters attacked the party
+        office") and a bomb thrown by hand (rules/crowd_bombs.py) stay the crowd's."""
         sides = [s for s in cand.roles.sides if s is not None]
         if cand.event_type.default_target is None or cand.roles.both_sides or \
-                len(sides) != 2 or self.is_crowd(sides[0]):
+                not 1 <= len(sides) <= 2 or self.is_crowd(sides[0]):
             return False
-        doer, victim = sides
-        if is_force(victim) or self.is_crowd(victim):
-            return False
-        party_victim = victim.key in written or \
-            isinstance(victim, Actor) and victim.actor_type == _PARTY
-        if isinstance(doer, Actor) and doer.actor_type == _PARTY and \
-                doer.iso3 in self.party_attack_in:
-            # (there a party's men attack civilians whoever they attack, however they are
-            # written, if people are attacked: a party's men or hurt ones, not its office)
-            if party_victim and victim.key not in written and self.harm.isdisjoint(view.words):
+        doer = sides[0]
+        # (where the coders say so, a party's men attack civilians whoever they attack and
+        # however they are written: "PF cadres attacked two candidates", "ANC members
+        # attacked EFF supporters", if people are attacked: a party's men or hurt ones, not
+        # its office)
+        local = isinstance(doer, Actor) and doer.actor_type == _PARTY and \
+            doer.iso3 in self.party_attack_in
+        if len(sides) == 1:
+            if not local:
                 return False
-        elif doer.key not in written or party_victim:
+        elif is_force(sides[1]) or self.is_crowd(sides[1]):
             return False
+        else:
+            victim = sides[1]
+            party_victim = victim.key in written or \
+                isinstance(victim, Actor) and victim.actor_type == _PARTY
+            if local and party_victim and victim.key not in written and \
+                    self.harm.isdisjoint(view.words):
+                return False
+            if not local and (doer.key not in written or party_victim):
+                return False
         return not any(find_phrase(view.words, t.split()) >= 0 for t in self.thrown)
 
     def _mob_kills(self, view: SentenceView, cand: Candidate) -> bool:
