@@ -8,8 +8,9 @@ written here, several per rule, with hard negatives.
   named group, stays an attack on civilians, and a protest over land stays a protest;
 - two groups that clash over land are the communal militia on both sides: a battle in
   Bangladesh, a riot of two crowds in India (that country's convention, types/riots.yaml);
-- a killing told by a weak word ("killed") whose two sides are an armed group and a party's
-  members who suffer it is an attack on civilians (the party's members bear no arms), the
+- a fight whose two sides are an armed group and a party's members who suffer it ("gunmen
+  killed a party leader", "his car came under gunfire from militants") is an attack on
+  civilians (the party's members bear no arms), the
   party their associated actor (rules/steps.py, `_party_harmed`); a party's members who do
   the killing, or two groups of one party, stay a fight.
 """
@@ -71,9 +72,15 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK, actor2="Civilians (India)")]),
     ("Masked gunmen killed a Jubo League leader in Khulna on Thursday.",
      [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
+    ("A PPP councillor was wounded when his jeep came under gunfire from unknown militants "
+     "near Larkana on Monday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)",
+           actor2="Civilians (Pakistan)")]),
     # hard negatives: the party's members kill; two groups of one party; a party's crowd
     # and the police
     ("BJP workers killed a militant in Patna on Sunday.",
+     [dict(event_type=CLASH)]),
+    ("PPP workers exchanged fire with militants near Larkana on Monday.",
      [dict(event_type=CLASH)]),
     ("Two rival groups of the Awami League fought in Feni on Tuesday, leaving one killed.",
      [dict(event_type=CLASH)]),

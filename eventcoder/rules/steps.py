@@ -320,19 +320,17 @@ def _harmed(view: SentenceView, parts: Participants, cand: Candidate,
 
 def _party_harmed(view: SentenceView, parts: Participants, cand: Candidate,
                   types: dict[str, EventType], vocabulary: Vocabulary) -> Candidate | None:
-    """The candidate as its type's `passive_type`, if it is told only by weak words of
-    violence or of harm and its two sides are an armed group and a party's members who
-    suffer it: named after the armed doer ("gunmen chased a party leader and killed him"),
-    after the trigger, or as a passive's subject ("a party official was wounded in gunfire
-    by militants"). A party's members bear no arms: ACLED codes their killing by an armed
-    group as violence against civilians (the party their associated actor), not a battle;
-    "party workers killed a militant" has the party do it."""
+    """The candidate as its type's `passive_type`, if its two sides are an armed group and
+    a party's members who suffer it: named after the armed doer ("gunmen chased a party
+    leader and killed him"), after the trigger, or as a passive's subject ("a party official
+    was wounded when his car came under gunfire from militants"). A party's members bear no
+    arms: ACLED codes an armed group's attack on them as violence against civilians (the
+    party their associated actor), not a battle; "party workers killed a militant" and
+    "party workers exchanged fire with militants" have the party do it."""
     passive = cand.event_type.passive_type
     sides = [s for s in cand.roles.sides if s is not None]
     if passive is None or passive not in types or len(sides) != 2 or \
-            cand.event_type.structure != "dyadic" or \
-            not all(ref.consequence or ref.weak
-                    for ref in cand.trigger.mention.groups[TriggerRef]):
+            cand.event_type.structure != "dyadic":
         return None
     kinds = [armed(s, vocabulary) for s in sides]
     if sorted(kinds, key=str) != [False, True] or \
