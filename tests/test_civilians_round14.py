@@ -7,7 +7,12 @@ written here, several per rule, with hard negatives.
   rules/steps.py, `feuds`); the same attack with no such quarrel, by the police or by a
   named group, stays an attack on civilians, and a protest over land stays a protest;
 - two groups that clash over land are the communal militia on both sides: a battle in
-  Bangladesh, a riot of two crowds in India (that country's convention, types/riots.yaml).
+  Bangladesh, a riot of two crowds in India (that country's convention, types/riots.yaml);
+- a fight whose two sides are an armed group and a party's members who suffer it ("gunmen
+  killed a party leader", "his car came under gunfire from militants") is an attack on
+  civilians (the party's members bear no arms), the
+  party their associated actor (rules/steps.py, `_party_harmed`); a party's members who do
+  the killing, or two groups of one party, stay a fight.
 """
 
 from __future__ import annotations
@@ -58,6 +63,32 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Twelve people were injured in a clash between two groups over the control of a bus "
      "stand in Comilla on Tuesday.",
      [dict(event_type="riot", actor1="Rioters (Bangladesh)")]),
+    # --- an armed group kills a party's member ----------------------------------------------
+    ("Unknown gunmen killed a local leader of the Awami League in Feni on Tuesday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
+           actor2="Civilians (Bangladesh)")]),
+    ("Armed assailants chased a BJP councillor through a market in Patna and killed him on "
+     "Sunday.",
+     [dict(event_type=ATTACK, actor2="Civilians (India)")]),
+    ("Masked gunmen killed a Jubo League leader in Khulna on Thursday.",
+     [dict(event_type=ATTACK, actor2="Civilians (Bangladesh)")]),
+    ("A PPP councillor was wounded when his jeep came under gunfire from unknown militants "
+     "near Larkana on Monday.",
+     [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Pakistan)",
+           actor2="Civilians (Pakistan)")]),
+    # hard negatives: the party's members kill; two groups of one party; a party's crowd
+    # and the police
+    ("BJP workers killed a militant in Patna on Sunday.",
+     [dict(event_type=CLASH)]),
+    ("PPP workers exchanged fire with militants near Larkana on Monday.",
+     [dict(event_type=CLASH)]),
+    ("Two rival groups of the Awami League fought in Feni on Tuesday, leaving one killed.",
+     [dict(event_type=CLASH)]),
+    ("Eight people were injured in a battle between two rival groups of the Jubo League in "
+     "Khulna on Thursday.",
+     [dict(event_type=CLASH, actor1="Jubo League Militia")]),
+    ("BNP activists clashed with the police in Feni on Tuesday.",
+     [dict(event_type="riot")]),
 ]
 
 

@@ -318,6 +318,40 @@ def _harmed(view: SentenceView, parts: Participants, cand: Candidate,
     return cand.but("victims_harmed", event_type=types[passive], roles=roles)
 
 
+def _party_harmed(view: SentenceView, parts: Participants, cand: Candidate,
+                  types: dict[str, EventType], vocabulary: Vocabulary) -> Candidate | None:
+    """The candidate as its type's `passive_type`, if its two sides are an armed group and
+    a party's members who suffer it: named after the armed doer ("gunmen chased a party
+    leader and killed him"), after the trigger, or as a passive's subject ("a party official
+    was wounded when his car came under gunfire from militants"). A party's members bear no
+    arms: ACLED codes an armed group's attack on them as violence against civilians (the
+    party their associated actor), not a battle; "party workers killed a militant" and
+    "party workers exchanged fire with militants" have the party do it."""
+    passive = cand.event_type.passive_type
+    sides = [s for s in cand.roles.sides if s is not None]
+    if passive is None or passive not in types or len(sides) != 2 or \
+            cand.event_type.structure != "dyadic":
+        return None
+    kinds = [armed(s, vocabulary) for s in sides]
+    if sorted(kinds, key=str) != [False, True] or \
+            sides[kinds.index(False)].key not in vocabulary.party_keys:
+        return None
+    doer, party = sides[kinds.index(True)], sides[kinds.index(False)]
+    if isinstance(doer, UnnamedActor) and doer.generic in vocabulary.paired_generics:
+        return None  # "two rival groups of the party": its members on both sides
+    if not (_suffers(view, parts, party, cand.trigger.first, vocabulary) or
+            _first_chunk(parts, doer) < _first_chunk(parts, party)):
+        return None
+    roles = replace(cand.roles, sides=(doer, party))
+    return cand.but("party_harmed", event_type=types[passive], roles=roles)
+
+
+def _first_chunk(parts: Participants, side: Side) -> int:
+    """The first token of the side's first chunk in the sentence (-1 if none)."""
+    return min((ch.first for g in parts.groups for ch in g.chunks
+                if ch.side is not None and ch.side.key == side.key), default=-1)
+
+
 def _suffers(view: SentenceView, parts: Participants, side: Side, trigger: int,
              vocabulary: Vocabulary) -> bool:
     """Is the side named after the trigger, or before it as the subject of a passive ("two
@@ -343,7 +377,8 @@ def unarmed(view: SentenceView, parts: Participants, cands: list[Candidate],
         if target is None or target not in types:
             continue
         words = set(view.words) if words is None else words
-        harmed = _harmed(view, parts, cand, types, vocabulary)
+        harmed = _harmed(view, parts, cand, types, vocabulary) or \
+            _party_harmed(view, parts, cand, types, vocabulary)
         if harmed is not None:
             out = list(out) if out is cands else out
             out[i] = harmed
