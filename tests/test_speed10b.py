@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.match import _leftmost_longest, _resolve_in_order
-from eventcoder.model.mentions import ActorRef, CueRef, Mention, PlaceRef, TriggerRef, group_payloads
+from eventcoder.model.mentions import (ActorRef, CueRef, Mention, PlaceRef, TriggerRef,
+                                       group_payloads)
 from tests.conftest import scaled
 
 _PAYLOADS = st.sampled_from([(TriggerRef("clash", False),), (CueRef("negation", None, "both", 3),),
