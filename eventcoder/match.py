@@ -292,8 +292,8 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
             found.append(Mention(first, stop, payloads, groups))
     # The automaton reports hits by their end. If none starts before the one reported
     # before it ends, none overlaps and they are in text order: what the overlap
-    # resolution would return, so it runs only when two hits overlap (few sentences).
-    return found if disjoint else _leftmost_longest(found)
+    # resolution would return, so it runs only when two hits overlap.
+    return found if disjoint else _resolve_in_order(found)
 
 
 def _hit_value(phrases: list[Phrase]) -> Phrase | tuple[Phrase, ...]:
@@ -337,6 +337,44 @@ def _glued_to(folded: str, first: int, stop: int) -> bool:
     ("Kabul's"): nothing is matched inside "AFGHAN'STRUCK"."""
     return (first > 1 and folded[first - 1] == "'" and glued(folded, first - 1)) or (
         stop + 1 < len(folded) and folded[stop] == "'" and glued(folded, stop))
+
+
+def _resolve_in_order(found: list[Mention]) -> list[Mention]:
+    """`_leftmost_longest`, in one pass over the hits as the automaton reports them (by
+    their end), without sorting them: the kept mentions are in text order and overlap none,
+    so those a new hit overlaps are the last ones. A hit that starts no later than every
+    one of them covers them and replaces them; one that starts later is dropped, as
+    whatever later replaces the mention it starts inside covers it too. Triggers first: a
+    hit that is no trigger and starts inside the last trigger kept is dropped; a trigger
+    that covers names takes their place, and hits those names dropped or replaced overlap
+    the trigger too. The sorting resolution decides what this reading cannot: hits out of
+    the order of their ends, two on one span, a trigger starting inside a name."""
+    kept: list[Mention] = []
+    trigger_end = -1  # where the last trigger kept ends
+    last_end = -1
+    for m in found:
+        if m.end < last_end:
+            return _leftmost_longest(found)
+        last_end = m.end
+        trigger = TriggerRef in m.groups
+        if m.start < trigger_end and not trigger:
+            continue
+        i = len(kept)
+        while i and kept[i - 1].end > m.start:
+            i -= 1
+        if i < len(kept):  # it overlaps kept[i:]
+            top = kept[-1]
+            if m.start == top.start and m.end == top.end:
+                return _leftmost_longest(found)
+            if kept[i].start < m.start:
+                if trigger and TriggerRef not in kept[i].groups:
+                    return _leftmost_longest(found)
+                continue
+            del kept[i:]
+        kept.append(m)
+        if trigger:
+            trigger_end = m.end
+    return kept
 
 
 def _leftmost_longest(found: list[Mention]) -> list[Mention]:
