@@ -37,7 +37,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Two cousins were shot dead in Sargodha on Sunday over a land-related dispute, police "
      "said.",
      [dict(event_type=CLASH, actor1="Sargodha Communal Militia (Pakistan)")]),
-    ("An elderly man was beaten to death in Patna on Friday after a dispute over a plot of "
+    ("An elderly man was beaten to death in Patna on Friday in their dispute over a plot of "
      "land with his relatives.",
      [dict(event_type=CLASH, actor2="Patna Communal Militia (India)")]),
     # hard negatives: no quarrel over land; the police; a named group; a protest over land;
@@ -51,20 +51,20 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Hundreds of farmers protested over a land dispute in Kampong Speu on Monday.",
      [dict(event_type="protest")]),
     # --- two groups that clash over land --------------------------------------------------
-    ("Twelve people were injured in a clash between two groups over a land dispute in "
-     "Comilla on Tuesday.",
+    ("Twelve villagers were hurt when two groups clashed over a land dispute in Comilla on "
+     "Tuesday.",
      [dict(event_type=CLASH, actor1="Comilla Communal Militia (Bangladesh)",
            actor2="Comilla Communal Militia (Bangladesh)")]),
     # hard negatives: the same clash in India is a riot; with no quarrel over land, two
     # groups in Bangladesh are crowds
-    ("Twelve people were injured in a clash between two groups over a land dispute in "
-     "Patna on Friday.",
+    ("Twelve villagers were hurt when two groups clashed over a land dispute in Patna on "
+     "Friday.",
      [dict(event_type="riot", actor1="Rioters (India)", actor2="Rioters (India)")]),
-    ("Twelve people were injured in a clash between two groups over the control of a bus "
-     "stand in Comilla on Tuesday.",
+    ("Twelve villagers were hurt when two groups clashed over the control of a bus stand in "
+     "Comilla on Tuesday.",
      [dict(event_type="riot", actor1="Rioters (Bangladesh)")]),
     # --- an armed group kills a party's member ----------------------------------------------
-    ("Unknown gunmen killed a local leader of the Awami League in Feni on Tuesday.",
+    ("Unknown gunmen killed an Awami League union leader in Feni on Tuesday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)")]),
     ("Armed assailants chased a BJP councillor through a market in Patna and killed him on "
@@ -84,8 +84,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=CLASH)]),
     ("Two rival groups of the Awami League fought in Feni on Tuesday, leaving one killed.",
      [dict(event_type=CLASH)]),
-    ("Eight people were injured in a battle between two rival groups of the Jubo League in "
-     "Khulna on Thursday.",
+    ("Eight men were hurt in Khulna on Thursday when two rival groups of the Jubo League "
+     "fought a battle.",
      [dict(event_type=CLASH, actor1="Jubo League Militia")]),
     ("BNP activists clashed with the police in Feni on Tuesday.",
      [dict(event_type="riot")]),
