@@ -83,6 +83,16 @@ INVALID: dict[str, tuple[dict[str, str | bytes], set[tuple[str, str, int | None]
                         "event_types:\n  - id: t3\n    label: T\n    structure: dyadic\n"
                         "    triggers: [tt]\n    default_organ: militery\n"},
                        {(C.UNKNOWN_ORGAN, "a.yaml", 4), (C.UNKNOWN_ORGAN, "a.yaml", 10)}),
+    # A feud names an event type and a generic actor: both checked, at its `feuds` line.
+    "unknown feud references": ({"a.yaml": "generic_actors:\n  - id: neighbours\n"
+                                 "    label: N\n    actor_type: civilians\n"
+                                 "    words: [neighbours]\nevent_types:\n  - id: t6\n"
+                                 "    label: T\n    structure: dyadic\n    triggers: [tt]\n"
+                                 "    feuds:\n      - {type: clsh, actor: neighbours, "
+                                 "phrases: [a quarrel]}\n      - {type: t6, actor: nieghbours, "
+                                 "phrases: [a feud]}\n"},
+                                {(C.UNKNOWN_EVENT_TYPE, "a.yaml", 11),
+                                 (C.UNKNOWN_GENERIC_ACTOR, "a.yaml", 11)}),
     "unknown cue kind, status, role": (
         {"a.yaml": "cues:\n  - kind: negatoin\n    phrases: [x]\n  - kind: status\n"
                    "    value: done\n    phrases: [y]\n  - kind: role\n    value: victim\n"

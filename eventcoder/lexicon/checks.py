@@ -86,6 +86,10 @@ def _type_problems(entries: Entries, types: set[str]) -> list[Problem]:
                                  "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
         problems.extend(_unknown(s, "unarmed_organs", t.unarmed_organs, organs, "organ",
                                  codes.UNKNOWN_ORGAN, t.id))
+        problems.extend(_unknown(s, "feuds", [x.type for x in t.feuds], types,
+                                 "event type", codes.UNKNOWN_EVENT_TYPE, t.id))
+        problems.extend(_unknown(s, "feuds", [x.actor for x in t.feuds], generics,
+                                 "generic actor", codes.UNKNOWN_GENERIC_ACTOR, t.id))
         if t.default_target is not None:
             problems.extend(_unknown(s, "default_target", [t.default_target], generics,
                                      "generic actor", codes.UNKNOWN_GENERIC_ACTOR, t.id))
