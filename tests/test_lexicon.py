@@ -21,6 +21,7 @@ from eventcoder import LexiconError
 from eventcoder.lexicon import BUNDLED, load_lexicon
 from eventcoder.lexicon import codes as C
 from eventcoder.lexicon.loader import LexiconWarning, read_lexicon
+from eventcoder.lexicon.model import EventType, GenericActor
 from tests.conftest import scaled
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -496,3 +497,11 @@ cues:
 """})
     _, problems = read_lexicon([BUNDLED, tmp_path])
     assert any(message in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize("model", [EventType, GenericActor], ids=lambda m: m.__name__)
+def test_every_field_of_a_type_and_a_generic_actor_is_documented(model: type) -> None:
+    """docs/lexicons.md's field tables are what a user reads to write a lexicon: a field
+    added to the model without its row there is a field nobody can find."""
+    rows = set(re.findall(r"^\| `([a-z_0-9]+)`", DOC.read_text(encoding="utf-8"), re.M))
+    assert set(model.model_fields) - rows == set()
