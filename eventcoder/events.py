@@ -95,7 +95,7 @@ def event_frame(rows: list[Row]) -> pd.DataFrame:
     try:
         return pd.DataFrame({column: _typed(objects[column].to_numpy(), dtype)
                              for column, dtype in column_types().items()})
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return plain_frame(rows)
 
 

@@ -25,7 +25,7 @@ TYPES = ["clash", "airstrike"]
 # lists and dates, each wrong for some columns and right for others.
 VALUES = st.sampled_from([None, float("nan"), pd.NA, pd.NaT, "", "x", "3", 0, 5, -1, 1.0, 2.5,
                           True, False, [], ["a"], [3], ("a",), dt.date(2026, 3, 1),
-                          dt.datetime(2026, 3, 1, 12), np.int64(2)])
+                          dt.datetime(2026, 3, 1, 12), np.int64(2), 10**30])
 
 
 def _outcome(frame: pd.DataFrame) -> tuple[str, Any]:
