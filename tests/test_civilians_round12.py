@@ -43,7 +43,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     ("Three soldiers were wounded in an attack by militants in Kupwara on Monday.",
      [dict(event_type="clash")]),
     ("A farmer was injured in an attack by a wild elephant in Sherpur on Monday.", []),
-    ("A herder was killed in an attack by a leopard near Chitwan on Friday.", []),
+    ("Two herders were killed in an attack by leopards near Chitwan on Friday.", []),
     ("Two children were injured in an attack by stray dogs in Kasur on Sunday.", []),
     ("Nobody was injured in an attack on an empty office in Quetta on Friday.", []),
     ("Two passers-by were injured in a bomb attack in Quetta on Friday.",
@@ -52,7 +52,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
     # the agent's cue a few words before its group ("allegedly by a gang of"), too far for
     # the role: the group after the passive is its doer, the subject its target
     # (rules/roles.py, `_late_agent`)
-    ("A cattle trader was injured in an attack allegedly by a gang of unknown assailants "
+    ("A cattle trader was hurt in an attack allegedly by a gang of unknown assailants "
      "near Jessore on Tuesday.",
      [dict(event_type=ATTACK, actor1="Unidentified Armed Group (Bangladesh)",
            actor2="Civilians (Bangladesh)")]),
@@ -75,7 +75,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type=ATTACK, actor1=FULANI, actor2="Civilians (Nigeria)", fatalities=7)]),
     ("Armed Fulanis raided a hamlet near Kafanchan in Kaduna State, killing four residents.",
      [dict(event_type=ATTACK, actor1=FULANI)]),
-    ("A trader was injured in an attack by suspected Fulani gunmen near Jos on Tuesday.",
+    ("A trader was wounded in an attack by suspected Fulani gunmen near Jos on Tuesday.",
      [dict(event_type=ATTACK, actor1=FULANI, actor2="Civilians (Nigeria)")]),
     ("Fulani herdsmen clashed with soldiers near Makurdi on Friday.",
      [dict(event_type="clash", actor1=FULANI)]),

@@ -164,7 +164,7 @@ def one_sided_roles(view: SentenceView, parts: Participants, trigger: Placed, ex
     rules: list[str] = []
     if agent is None and actor is not None and aimed is not None and \
             _late_agent(view, trigger, aimed, vocabulary):
-        # "a trader was injured in an attack allegedly by a gang of robbers": a passive's
+        # "a trader was hurt in an attack allegedly by a gang of robbers": a passive's
         # subject is its target, the group its agent's cue stands before (too far from it
         # to give the role) its doer
         actor, aimed, agent = aimed, actor, aimed

@@ -236,7 +236,7 @@ def _harmless(item: Pending, types: Mapping[str, EventType], telling: Telling) -
 def _on_thing(record: EventRecord, telling: Telling) -> bool:
     """Is the object of the trigger's verb a thing: an opener right after it, then one of
     the `things` within `_THING_REACH` words, no preposition between ("attacked **the city
-    residence** of", not "attacked the four people in the house")?"""
+    residence** of", not "attacked the three men inside the house")?"""
     end = record.trigger_start - record.sentence_start + len(record.trigger)
     words = _WORD.findall(record.sentence[end:].lower())[:_THING_REACH + 1]
     if not words or words[0] not in telling.openers:
