@@ -115,4 +115,12 @@ def _typed(values: np.ndarray, dtype: Any) -> Any:
     """A column of objects made of `dtype`: left as objects for a date or list column."""
     if dtype == np.dtype(object) or getattr(dtype, "kind", None) == "M":
         return values
+    if isinstance(dtype, pd.StringDtype) and \
+            pd.api.types.infer_dtype(values, skipna=True) not in _STRINGS_OR_NULLS:
+        # (a number among nulls: pandas would write 5 as "5", where the plain frame guesses
+        # a float column and Pandera writes "5.0")
+        raise TypeError("a string column holds a value that is not a string")
     return pd.array(values, dtype=dtype)
+
+
+_STRINGS_OR_NULLS = frozenset({"string", "empty"})

@@ -113,3 +113,13 @@ def test_a_coded_table_is_made_of_the_schema_s_types_at_once(coded_rows: Any) ->
         if types[column] != np.dtype(object) and getattr(types[column], "kind", None) != "M":
             assert frame[column].dtype == types[column], column
     _same(rows)
+
+
+@pytest.mark.parametrize("value", [5, 2.5, True])
+def test_a_number_in_a_string_column_of_nulls_is_written_as_the_plain_frame_writes_it(
+        coded_rows: Any, value: Any) -> None:
+    """pandas guesses a column of 5 and nulls to be floats, and Pandera writes "5.0": the
+    typed frame would write "5"; such a column takes the plain way."""
+    rows = [{**row, "assoc_actor_2": None} for row in coded_rows]
+    rows[0]["assoc_actor_2"] = value
+    _same(rows)
