@@ -3,21 +3,16 @@
 A row is read off an `EventRecord` by the column names alone (see `model.records`): each
 column is a field or property of the record of its name, or an attribute of an actor or
 place the record holds (`HELD_COLUMNS`). `row_reader` turns a column list into the function
-that reads such rows; `event_row` reads the dataset's, and `event_frame` makes the frame
-of such rows that `schemas.validate_events` checks.
+that reads such rows; `event_row` reads the dataset's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import itemgetter
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from .model.records import HELD_COLUMNS, EventRecord
-from .schemas import EVENT_COLUMNS, column_types
+from .schemas import EVENT_COLUMNS
 
 # The dataset's columns, in order: the Pandera model's (a published contract, see schemas/).
 COLUMNS = list(EVENT_COLUMNS)
@@ -70,57 +65,3 @@ def row_reader(columns: list[str]) -> Callable[[EventRecord], Row]:
 
 
 event_row = row_reader(COLUMNS)
-
-
-def plain_frame(rows: list[Row]) -> pd.DataFrame:
-    """The frame of `rows` with the types pandas guesses, for Pandera to convert: the plain
-    version of `event_frame` (a validated table is the same from either)."""
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype(object) if frame.empty else frame
-
-
-def event_frame(rows: list[Row]) -> pd.DataFrame:
-    """The frame of `rows`, each column made at once of the type the schema gives it.
-
-    pandas, given the rows alone, guesses each column's type by reading its values, and
-    Pandera then converts most columns to the schema's type (the integers with nulls, the
-    strings of a column with no value): that is about 1 % of a dense pass more than making
-    each column of its type once. The dates and the lists stay objects, for Pandera to
-    convert and check as before. When a value does not convert (a broken row), the plain
-    frame is returned, so that Pandera's checks name it as they always did.
-    """
-    if not rows:
-        return plain_frame(rows)
-    objects = pd.DataFrame(_in_column_order(rows), columns=COLUMNS, dtype=object)
-    try:
-        return pd.DataFrame({column: _typed(objects[column].to_numpy(), dtype)
-                             for column, dtype in column_types().items()})
-    except (TypeError, ValueError, OverflowError):
-        return plain_frame(rows)
-
-
-def _in_column_order(rows: list[Row]) -> list[Any]:
-    """Each row's values as a tuple in column order (read in C, where pandas reads a
-    dict's cells one `get` at a time), or the rows themselves when one is not a plain
-    dict holding every column (pandas then fills the missing cells, as the plain frame)."""
-    if all(type(row) is dict for row in rows):
-        try:
-            return list(map(itemgetter(*COLUMNS), rows))
-        except KeyError:
-            pass
-    return rows
-
-
-def _typed(values: np.ndarray, dtype: Any) -> Any:
-    """A column of objects made of `dtype`: left as objects for a date or list column."""
-    if dtype == np.dtype(object) or getattr(dtype, "kind", None) == "M":
-        return values
-    if isinstance(dtype, pd.StringDtype) and \
-            pd.api.types.infer_dtype(values, skipna=True) not in _STRINGS_OR_NULLS:
-        # (a number among nulls: pandas would write 5 as "5", where the plain frame guesses
-        # a float column and Pandera writes "5.0")
-        raise TypeError("a string column holds a value that is not a string")
-    return pd.array(values, dtype=dtype)
-
-
-_STRINGS_OR_NULLS = frozenset({"string", "empty"})

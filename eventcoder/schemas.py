@@ -184,11 +184,6 @@ EVENT_COLUMNS: tuple[str, ...] = tuple(
     name for name in inspect.get_annotations(EventSchema) if not name.startswith("_"))
 
 
-def column_types() -> dict[str, Any]:
-    """Each column's pandas type, as the model coerces it (in column order)."""
-    return {name: column.dtype.type for name, column in EventSchema.to_schema().columns.items()}
-
-
 def empty_events() -> pd.DataFrame:
     """A table with the event columns and no rows."""
     return pd.DataFrame({c: pd.Series([], dtype=object) for c in EVENT_COLUMNS})
