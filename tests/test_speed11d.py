@@ -45,7 +45,9 @@ def test_one_reading_of_the_gate_tells_the_patterns_and_the_reach(words: list[st
 PIECES = ["militants killed", "3 soldiers", "and", "12 policemen were killed", "five people",
           "died", "at least 20 people", "about", "some", "two", "dead", "later", ",", "more than",
           "40 bodies", "were found", "with 9 others", "between 4 and 6 villagers", "killed",
-          "in the attack", "dozens of", "fighters", "deaths", "were wounded", "shot dead"]
+          "in the attack", "dozens of", "fighters", "deaths", "were wounded", "shot dead",
+          "lost their lives", "perished", "were beaten to death", "gunned down", "fatalities",
+          "corpses", "a man", "was"]
 
 
 @scaled(300)
