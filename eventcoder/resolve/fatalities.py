@@ -160,12 +160,19 @@ class TollFinder:
                         for _, _, name in self.forms if name is not None}
         self._openings = [Openings.of(pattern.pattern) if opening is None else None
                           for _, pattern, opening in self.forms]
+        # The gate: each word with the bits of the patterns that need it, so that one pass
+        # over the sentence tells which patterns to try; what to try for each set of bits
+        # met is worked out once (`tried`).
         self._gate = ahocorasick.Automaton()
-        for needs, _, _ in self.forms:
+        bits: dict[str, int] = {}
+        for i, (needs, _, _) in enumerate(self.forms):
             for word in needs:
-                self._gate.add_word(word, word)
+                bits[word] = bits.get(word, 0) | 1 << i
+        for word, mask in bits.items():
+            self._gate.add_word(word, mask)
         if len(self._gate):
             self._gate.make_automaton()
+        self._plans: dict[int, tuple[int, ...]] = {}
 
     def find(self, folded_sentence: str, offset: int = 0, gate: bool = True
              ) -> list[FatalityMention]:
@@ -202,19 +209,38 @@ class TollFinder:
             for pattern in self.plain:
                 yield pattern, pattern.finditer(text)
             return
-        present = {word for _, word in self._gate.iter(text)} if len(self._gate) else set()
-        if not present:
+        tried, reach = self.tried(text)
+        if not tried:
             return  # most sentences: none of the words any pattern needs
+        # A pattern that opens with a part ("{quantity}") needs a word after it: the part
+        # starts (and ends) before the end of the last needed word the text holds, and its
+        # starts are sought only in the text up to there (a search with `endpos`; the
+        # pattern is tried on the whole text).
         starts: dict[str, list[int]] = {}  # where each opening part can start, found once
-        for (needs, pattern, opening), openings in zip(self.forms, self._openings):
-            if needs.isdisjoint(present):
-                continue
+        for i in tried:
+            _, pattern, opening = self.forms[i]
+            openings = self._openings[i]
             if openings is not None:
                 yield pattern, matches_at(pattern, text, openings(text))
-                continue
-            if opening is None:
+            elif opening is None:
                 yield pattern, pattern.finditer(text)
-                continue
-            if opening not in starts:
-                starts[opening] = [m.start() for m in self._starts[opening].finditer(text)]
-            yield pattern, _matches_at(pattern, text, starts[opening])
+            else:
+                if opening not in starts:
+                    starts[opening] = [m.start() for m in
+                                       self._starts[opening].finditer(text, 0, reach)]
+                yield pattern, _matches_at(pattern, text, starts[opening])
+
+    def tried(self, text: str) -> tuple[tuple[int, ...], int]:
+        """The indexes of the patterns one of whose needed words `text` holds, in order, and
+        where the last needed word it holds ends. One pass of the gate sets the bits of the
+        patterns each word it meets is needed by, and the patterns of each set of bits met
+        are listed once (tests/test_speed11d.py holds them to a test of each pattern's
+        words)."""
+        held = 0
+        last = -1
+        for last, bits in self._gate.iter(text) if len(self._gate) else ():
+            held |= bits
+        plan = self._plans.get(held)
+        if plan is None:
+            plan = self._plans[held] = tuple(i for i in range(len(self.forms)) if held >> i & 1)
+        return plan, last + 1
