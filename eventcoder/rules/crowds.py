@@ -206,7 +206,8 @@ class CrowdRules:
         ("assailants hurled two crude bombs at the court"): a riot (rules/crowd_property.py;
         an unnamed doer's riot is then kept by `unnamed_damage`)."""
         riot = self.by_sub.get(DAMAGE)
-        if riot is None or not self.thrown:
+        # (a bomb thrown by hand is told with a word of throwing: most sentences have none)
+        if riot is None or not self.thrown or self.throw.isdisjoint(view.words):
             return cands
         return [c.but("crowd_thrown", event_type=riot)
                 if thrown_harmless(view, c, self.thrown, self.throw, self.harm,
