@@ -12,6 +12,7 @@ makes), and below every stage that names actors: the rules, the resolvers, the c
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -24,9 +25,26 @@ from .model.records import EventRecord
 from .text import Folder
 
 _Entry = TypeVar("_Entry", bound=Dated)
+_DAY = dt.timedelta(days=1)
 # The rule of an organ the text names ("the security forces") of a state no one tells (the
 # context's): the side is not unnamed, only unplaced, and `finish` names no one in its stead.
 UNPLACED_ORGAN = "organ_state_unknown"
+
+
+def years_on(regimes: Sequence[Regime], day: dt.date) -> str:
+    """The years of the first of a state's governments (in date order) valid on `day`,
+    "" if none is."""
+    regime = next((r for r in regimes if r.valid_on(day)), None)
+    return "" if regime is None else regime.label()
+
+
+def _timeline(regimes: Sequence[Regime]) -> tuple[list[dt.date], list[str]]:
+    """A state's years as the days they may change on (a government's first day, the day
+    after its last) and `years_on` each of them: the same from that day to the next."""
+    days = sorted({day for r in regimes for day in (
+        r.valid_from, r.valid_to + _DAY if r.valid_to and r.valid_to < dt.date.max else None)
+        if day is not None})
+    return days, [years_on(regimes, day) for day in days]
 
 
 def pick_entry(entries: Sequence[_Entry], day: dt.date | None, country: str | None = None
@@ -63,6 +81,8 @@ class ActorBook:
         self.mediator_organ = next((o.id for o in lexicon.organs if o.mediator), None)
         # Generic actors that are a toll's victims, not a side ("killed 12 civilians").
         self.victim_kinds = frozenset(g.id for g in lexicon.generic_actors if g.victims)
+        # Generic actors whose words name both sides ("two groups of villagers").
+        self._both_kinds = frozenset(g.id for g in lexicon.generic_actors if g.both_sides)
         # ACLED event type -> the generic actor of its unnamed doer, of its unnamed dead.
         self._doers = {t: g.id for g in lexicon.generic_actors for t in g.doer_of}
         self._dead = {t: g.id for g in lexicon.generic_actors for t in g.dead_of}
@@ -87,15 +107,15 @@ class ActorBook:
                 self._stands_for.setdefault((generic, g.country or ""), g)
             for name in g.forms():
                 self._groups[folder.fold(name)].append(g)
-        # Governments by state, in date order; None when the names carry no years.
+        # Governments by state, in date order; none when the names carry no years.
         on = lexicon.language.rules.regime_years if regime_years is None else regime_years
-        self._regimes: dict[str, list[Regime]] = defaultdict(list)
+        regimes: dict[str, list[Regime]] = defaultdict(list)
         for r in sorted(lexicon.regimes, key=lambda r: r.valid_from) if on else ():
-            self._regimes[r.country].append(r)
+            regimes[r.country].append(r)
+        # Each state's years as a timeline, read once: every event's sides ask on their
+        # day, and a corpus tells of thousands of days.
+        self._timelines = {iso3: _timeline(dated) for iso3, dated in regimes.items()}
         self._in_regime: dict[tuple[str, str], Actor] = {}
-        # (state, day) -> the years of its government on that day, "" for none: news tells
-        # of few days, and each event's sides ask again.
-        self._years_on: dict[tuple[str, dt.date], str] = {}
         for p in lexicon.people:
             for name in {p.name, *p.aliases}:
                 self._people[folder.fold(name)].append(p)
@@ -179,11 +199,12 @@ class ActorBook:
 
     def _years(self, iso3: str, day: dt.date) -> str:
         """The years of the state's government on `day` ("2013-2018"), "" if none is known."""
-        years = self._years_on.get((iso3, day))
-        if years is None:
-            regime = next((r for r in self._regimes.get(iso3, ()) if r.valid_on(day)), None)
-            years = self._years_on[(iso3, day)] = "" if regime is None else regime.label()
-        return years
+        timeline = self._timelines.get(iso3)
+        if timeline is None:
+            return ""
+        days, years = timeline
+        at = bisect_right(days, day)
+        return years[at - 1] if at else ""
 
     def finish(self, record: EventRecord, violent: bool) -> None:
         """The record's sides under the names ACLED gives them, once the rules and the
@@ -213,9 +234,11 @@ class ActorBook:
         people no one named (the lexicon's `doer_of` and `dead_of`). The dead of a named
         doer's strike may be its enemies: they are left unnamed."""
         first, second = record.side1, record.side2
+        if first is not None:
+            return [first, second]
         kinds = (record.acled_sub_event_type or "", record.acled_event_type or "")
         doer = next((self._doers[k] for k in kinds if k in self._doers), None)
-        if first is not None or doer is None or UNPLACED_ORGAN in record.rules:
+        if doer is None or UNPLACED_ORGAN in record.rules:
             return [first, second]
         first = self.generic_actor(doer, None)
         record.rules.append("doer_unnamed")
@@ -238,8 +261,7 @@ class ActorBook:
         return first, second
 
     def _both(self, actor: Actor) -> bool:
-        spec = self.generic.get(actor.key.partition(":")[0])
-        return spec is not None and spec.both_sides and not actor.is_state
+        return not actor.is_state and actor.key.partition(":")[0] in self._both_kinds
 
     def placed(self, actor: Actor, iso3: str | None, place: str = "") -> Actor:
         """A generic actor in its country: given none, `iso3`'s; in a country where a

@@ -203,6 +203,21 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
     written is read from it); `article`: the countries the article points to, read when
     the sentence points to none."""
     every = context if context is not None else mentions
+    if len(every) == 1 and every[0] is mentions[0]:
+        # The sentence names one place (nearly always): no other name points to a country,
+        # names a unit it is in or is a unit it holds, and there is nothing to rank.
+        mention = mentions[0]
+        record = choose(mention, countries | _points_to(mention), (), article, countries)
+        return None if record is None else _located(record, mention, source)
+    return _most_precise(mentions, countries, gaps, every, source, article)
+
+
+def _most_precise(mentions: list[PlaceMention], countries: set[str], gaps: list[int] | None,
+                  every: list[PlaceMention], source: str, article: frozenset[str]
+                  ) -> Location | None:
+    """`best_location` among several places: each name's place read against the others
+    (the countries they point to, the units they name), a name that holds another's place
+    left out, then the ranking."""
     pointed = context_countries(every, countries)
     wider = pointed | article
     picked = {id(m): choose(m, pointed, _units(every, m, wider), article, countries)
@@ -219,18 +234,18 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
         if record is None or id(mention) in holders:
             continue
         if len(mentions) == 1:
-            return to_location(record, mention.near, mention.region,
-                               source[mention.start:mention.end] or None)
+            return _located(record, mention, source)
         gap = gaps[order] if gaps else 0
         precision = _precision(record, mention.near, mention.region)
         rank = (precision + (2 if gap > NEAR_WORDS else 0), gap)
         if best is None or rank < best[:2]:
             best = (*rank, record, mention)
-    if best is None:
-        return None
-    chosen = best[3]
-    return to_location(best[2], chosen.near, chosen.region,
-                       source[chosen.start:chosen.end] or None)
+    return None if best is None else _located(best[2], best[3], source)
+
+
+def _located(record: PlaceRecord, mention: PlaceMention, source: str) -> Location:
+    return to_location(record, mention.near, mention.region,
+                       source[mention.start:mention.end] or None)
 
 
 def border_location(gazetteer: Gazetteer, iso3_a: str | None, iso3_b: str | None
