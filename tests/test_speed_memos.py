@@ -1,6 +1,6 @@
-"""The answers kept per Coder for speed are the answers read afresh: the years of a state's
-government (`ActorBook._years`) asked in any order, and again, are those of the regime
-valid that day."""
+"""The answers a Coder keeps for speed are the answers read afresh: the years of a state's
+government (`ActorBook._years`, read off a timeline made once per state) asked in any
+order, and again, are those of the regime valid that day."""
 
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ def _plain_years(iso3: str, day: dt.date) -> str:
 
 @scaled(100)
 @given(st.lists(st.tuples(STATES, DAYS), max_size=8))
-def test_the_remembered_years_are_those_read_afresh(asked: list[tuple[str, dt.date]]) -> None:
+def test_the_kept_years_are_those_read_afresh(asked: list[tuple[str, dt.date]]) -> None:
     book = ActorBook(LEXICON, Folder(), regime_years=True)
-    for iso3, day in [*asked, *asked]:  # each asked twice: the second answer is remembered
+    for iso3, day in [*asked, *asked]:  # each asked twice: the same answer from the timeline
         assert book._years(iso3, day) == _plain_years(iso3, day)
         army = book.state(iso3, "military") if iso3 != "XXX" else None
         if army is not None:
