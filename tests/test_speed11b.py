@@ -20,7 +20,7 @@ def test_told_is_told_plainly(words: list[str], phrases: list[str]) -> None:
 
 @pytest.mark.parametrize("sentence, expected", [
     ("a farmer was hacked to death over a land dispute", True),
-    ("two men were killed in a dispute over a plot of land", True),
+    ("two men were killed in the long dispute over a plot of land", True),
     ("the feud over land left one dead", True),
     # every word of a phrase, but not in a row: no feud
     ("a dispute broke out over who owns the land", False),
