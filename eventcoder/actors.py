@@ -261,16 +261,16 @@ class ActorBook:
         return first, second
 
     def _both(self, actor: Actor) -> bool:
-        return not actor.is_state and actor.key.partition(":")[0] in self._both_kinds
+        return not actor.is_state and actor.generic in self._both_kinds
 
     def placed(self, actor: Actor, iso3: str | None, place: str = "") -> Actor:
         """A generic actor in its country: given none, `iso3`'s; in a country where a
         group stands for it ("insurgents" of Thailand's south), that group; named after
         the event's `place` where its label says so ("Sidla Communal Militia")."""
-        generic, _, country = actor.key.partition(":")
-        if generic not in self.generic or actor.is_state:
+        generic = actor.generic
+        if generic is None or generic not in self.generic or actor.is_state:
             return actor
-        where = country or iso3
+        where = actor.iso3 or iso3
         group = self._stands_for.get((generic, where or ""))
         if group is not None:
             return Actor(f"group:{group.id}", group.name, group.country, group.actor_type)

@@ -428,7 +428,7 @@ def _doer_named_twice(record: EventRecord, event_type: EventType, book: ActorBoo
     if first is None or second is None or first.is_state or \
             event_type.default_target is None or book.entry(first) is None:
         return False
-    spec = book.generic.get(second.key.partition(":")[0])
+    spec = None if second.generic is None else book.generic.get(second.generic)
     return spec is not None and event_type.acled_event_type in spec.doer_of
 
 

@@ -35,7 +35,7 @@ from ..model.actors import Actor
 from ..model.records import EventRecord
 from ..resolve.event import typed
 from .crowd_bombs import death_told, words_of
-from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES
+from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES, PARTY
 
 BATTLES = "Battles"
 RIOT = "Violent demonstration"
@@ -44,8 +44,6 @@ CLASH_RULE = "crowd_clash_country"
 DEADLY_RULE = "crowd_deadly_battle"
 # The type a deadly fight of two crowds is where the coders say so.
 BATTLE_TYPE = "clash"
-# A party's supporters beside a communal side are one more crowd of the fight.
-PARTY = "political_militia"
 # Sides that bear no arms in a clash: the crowds and the people.
 UNARMED = CROWD_ACTOR_TYPES | {"civilians"}
 

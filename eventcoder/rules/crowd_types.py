@@ -27,6 +27,9 @@ UNTOLD = "crowd_untold"
 MERGED = "crowd_merged_sentences"
 # A force's attack on a crowd told peaceful: on civilians, whatever protest words are near.
 PEACEFUL = "crowd_peaceful"
+# The actor type of a party's men: one more crowd beside a communal side; their fight with
+# another party's men a riot, except where the coders say otherwise.
+PARTY = "political_militia"
 # What a force did beside a crowd, reported on its own ("Police detained 20 of them."): the
 # crowd's intervention (`_forces_at_crowds`). An arrest is ACLED's intervention.
 ARRESTS = "Arrests"

@@ -53,6 +53,7 @@ from .crowd_types import (
     FORCE_FACED,
     FORCE_TOLD,
     FORCES,
+    PARTY,
     PEACEFUL,
     PRECEDENCE,
     UNTOLD,
@@ -69,8 +70,6 @@ __all__ = ["CROWD_TYPES", "CrowdRules", "merge_crowd_reports", "name_associates"
 _DIPLOMATIC_REACH = 3
 # Words between "by" and the agent it names ("by three armed men").
 _BY_REACH = 3
-# The actor type of a party's men: their fight with another party's is a riot.
-_PARTY = "political_militia"
 # ACLED's sub-event type of a mob's violence, and the rule that makes a deadly one an attack.
 MOB = "Mob violence"
 MOB_KILL = "crowd_mob_kill"
@@ -301,7 +300,7 @@ class CrowdRules:
         # however they are written: "PF cadres attacked two candidates", "ANC members
         # attacked EFF supporters", if people are attacked: a party's men or hurt ones, not
         # its office)
-        local = isinstance(doer, Actor) and doer.actor_type == _PARTY and \
+        local = isinstance(doer, Actor) and doer.actor_type == PARTY and \
             doer.iso3 in self.party_attack_in
         if len(sides) == 1:
             if not local:
@@ -311,7 +310,7 @@ class CrowdRules:
         else:
             victim = sides[1]
             party_victim = victim.key in written or \
-                isinstance(victim, Actor) and victim.actor_type == _PARTY
+                isinstance(victim, Actor) and victim.actor_type == PARTY
             if local and party_victim and victim.key not in written and \
                     self.harm.isdisjoint(view.words):
                 return False

@@ -137,8 +137,7 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "possessive_pronouns", "organ_barriers", "mediator_verbs", "pronouns",
            "not_modifiers", "verbal_nouns", "object_openers",
            "armed_objects", "passive_auxiliaries", "agent_only_triggers", "verb_coordinators",
-           "firing_verbs",
-           "blast_target_types",
+           "firing_verbs", "blast_target_types",
            "answered_types", "reply_phrases", "reply_hedges",
            "civilian_target_words", "armed_target_words", "reporting_words",
            "harm_words", "not_harmed_words", "harmless_triggers")
