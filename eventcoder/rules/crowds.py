@@ -105,10 +105,10 @@ class CrowdRules:
     # Words that tell a crowd peaceful: a force's attack on it is on civilians.
     peaceful: frozenset[str] = frozenset()
     # Countries whose coders call a party's men's attack on a party's people an attack on
-    # civilians (the rioters' `party_attack_in`, types/riots_r10.yaml).
+    # civilians (the rioters' `party_attack_in`, types/riots_party_attacks.yaml).
     party_attack_in: frozenset[str] = frozenset()
     # The attack a mob's violence is when its clause tells a death (`_mob_kills`): the type
-    # whose triggers the mob's type shares and that has a target (types/riots_r10.yaml).
+    # whose triggers the mob's type shares and that has a target (types/riots_mob_kills.yaml).
     mob_attack: EventType | None = None
 
     @classmethod
@@ -322,7 +322,7 @@ class CrowdRules:
         """Is the candidate a mob's violence whose clause tells a death (the mob type's
         `death_words`, words or phrases, none denied: "a mob beat two thieves to death", "a
         robber was killed in a mob attack")? A mob that kills is a vigilante group to ACLED,
-        its killing an attack on a civilian (types/riots_r10.yaml); a death told in another
+        its killing an attack on a civilian (types/riots_mob_kills.yaml); a death told in another
         clause ("after a boy died in custody, a mob torched the police post") is the riot's
         cause."""
         event_type = cand.event_type
@@ -338,7 +338,7 @@ class CrowdRules:
     def _on_peaceful(self, view: SentenceView, cand: Candidate) -> bool:
         """Is the candidate a force's attack on a crowd the sentence calls peaceful ("troops
         opened fire on peaceful protesters, killing a youth")? ACLED's violence against
-        civilians (lexicon: riots_r9.yaml), not the crowd's riot."""
+        civilians (lexicon: riots_peaceful_crowds.yaml), not the crowd's riot."""
         return cand.event_type.default_target is not None and \
             any(is_force(s) for s in cand.roles.sides if s is not None) and \
             not self.peaceful.isdisjoint(view.words)
