@@ -419,7 +419,7 @@ def _resolve_in_order(found: list[Mention]) -> list[Mention]:
 def _leftmost_longest(found: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, leftmost-longest; triggers are chosen first, so a cue or a
     name never hides the words that name an event ("are scheduled to meet"). The plain
-    resolution: `_resolve_in_order` is held to it (tests/test_speed10b.py)."""
+    resolution: `_resolve_in_order` is held to it (tests/test_speed_overlaps.py)."""
     # By start, the longest first: sorted by end, then stably by start (two sorts keyed
     # in C, not one by a Python function). Never a tie: one phrase per span.
     found = sorted(found, key=_END, reverse=True)

@@ -1,4 +1,4 @@
-"""Battles, round 8: a shelling its target answers in the next sentence is one battle.
+"""Battles: a shelling its target answers in the next sentence is one battle.
 
 "... resorted to heavy shelling on border villages. The rangers retaliated with full
 force.": the exchange of fire over a frontier is ACLED's armed clash, as when the answer is

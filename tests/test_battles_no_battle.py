@@ -1,4 +1,4 @@
-"""What is no battle (issue 13, Battles precision), round 9.
+"""What is no battle (issue 13, Battles precision): civilians, party men and causes.
 
 - A state's civil servants attacked are civilians to ACLED: "gunmen shot dead a government
   official" is violence against civilians, where the same attack on the police or the

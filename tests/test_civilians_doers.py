@@ -1,8 +1,8 @@
-"""Violence against civilians, round 10: the doers of attacks on civilians. Sentences
+"""Violence against civilians: the doers of attacks on civilians. Sentences
 written here, several per rule, with hard negatives.
 
 - a passive's "wounded" or "injured" with its agent right after ("were wounded by
-  suspected rebel gunmen") tells an attack by that agent (types/civilians_r10.yaml,
+  suspected rebel gunmen") tells an attack by that agent (types/civilians_harmed_by.yaml,
   `agent_only_triggers`; rules/candidates.py, `_agent_right_after`); the same participle
   with no agent, or with the agent of a noun between ("injured in an attack by ..."), or
   with a thing for agent ("injured by a stray bullet") tells no attack of its own; soldiers
@@ -67,8 +67,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round10(coder, text: str, expected: list[dict[str, Any]]
-                                            ) -> None:
+def test_civilians_doers(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]

@@ -1,5 +1,5 @@
-"""Violence against civilians, round 7 (issue 13). Sentences written here, several per
-rule, with hard negatives.
+"""Violence against civilians told as episodes and causes (issue 13). Sentences written
+here, several per rule, with hard negatives.
 
 - a report that opens with a battle, a riot or a protest and tells, in a later sentence
   naming no place of its own, people stabbed, shot or beaten, tells an episode of the
@@ -110,8 +110,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round7(coder, text: str, expected: list[dict[str, Any]]
-                                           ) -> None:
+def test_civilians_episodes_and_causes(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
     assert_rows(rows, expected, summary=summary)

@@ -1,5 +1,5 @@
-"""Violence against civilians, round 8 (issue 13). Sentences written here, several per
-rule, with hard negatives.
+"""Violence against civilians: fires, cocktails, beatings, lynchings (issue 13). Sentences
+written here, several per rule, with hard negatives.
 
 - a fire "set to" a home or a warehouse by unnamed attackers with no one hurt, or an
   effigy burnt by protesters, is no attack on civilians (the riot's words);
@@ -19,7 +19,7 @@ rule, with hard negatives.
   a gunfight with the police, stay an armed side;
 - victims accused of something that is no violence ("women accused of witchcraft were
   killed") are no reference to an earlier attack; "accused of the bombing" still is
-  (`accused_of_no_violence` of types/civilians_r8.yaml);
+  (`accused_of_no_violence` of types/civilians_nonviolent_accusations.yaml);
 - the press's misspellings of the doers' words ("unkown assailants", "millitants") name
   ACLED's unidentified armed group (types/assailants.yaml).
 """
@@ -106,8 +106,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round8(coder, text: str, expected: list[dict[str, Any]]
-                                           ) -> None:
+def test_civilians_fires_and_cocktails(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
     assert_rows(rows, expected, summary=summary)

@@ -1,14 +1,14 @@
-"""Violence against civilians, round 12: attacks the coder coded nothing for. Sentences
+"""Violence against civilians: attacks the coder coded nothing for. Sentences
 written here, several per rule, with hard negatives.
 
 - harm told in the passive with the attack it came in ("a teacher was injured in an
   attack", "were wounded in a gun attack by unknown men") is an attack on the subject, by
-  the passive's agent if one is named (types/civilians_r12.yaml); soldiers so hurt are a
+  the passive's agent if one is named (types/civilians_hurt_in_attacks.yaml); soldiers so hurt are a
   clash; an animal's attack, "nobody was injured" and a blast ("a bomb attack", the
   explosions' words) are none; an agent's cue a few words before its group ("allegedly by
   a gang of robbers") makes that group the doer of the passive (rules/roles.py);
 - the Fulani armed men of farmer-herder violence are ACLED's "Fulani Ethnic Militia
-  (country)" (types/civilians_r12.yaml): the plural and the armed herders, never the bare
+  (country)" (types/civilians_fulani_militia.yaml): the plural and the armed herders, never the bare
   word of a people or of a leader's community.
 """
 
@@ -86,8 +86,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round12(coder, text: str, expected: list[dict[str, Any]]
-                                            ) -> None:
+def test_civilians_hurt_in_attacks(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]

@@ -1,4 +1,4 @@
-"""Violence against civilians, round 5 (issue 13): the families of attacks the coder missed.
+"""Violence against civilians (issue 13): the families of attacks the coder missed.
 Sentences written here, several per rule, with hard negatives.
 
 - doers news does not know: "unknown men", "miscreants", "bandits" (types/assailants.yaml);
@@ -136,8 +136,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round5(coder, text: str, expected: list[dict[str, Any]]
-                                           ) -> None:
+def test_civilians_missed_attacks(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
     assert_rows(rows, expected, summary=summary)

@@ -1,9 +1,9 @@
-"""Violence against civilians and battles, round 14: where ACLED draws the line. Sentences
+"""Violence against civilians or battles: where ACLED draws the line. Sentences
 written here, several per rule, with hard negatives.
 
 - a killing or a wounding over a quarrel about land ("over a land dispute", "over a
   land-related dispute") by no state's forces and no named group is a battle of communal
-  militias named after the place, on both sides (types/civilians_r14.yaml, `feuds`;
+  militias named after the place, on both sides (types/civilians_land_disputes.yaml, `feuds`;
   rules/steps.py, `feuds`); the same attack with no such quarrel, by the police or by a
   named group, stays an attack on civilians, and a protest over land stays a protest;
 - two groups that clash over land are the communal militia on both sides: a battle in
@@ -93,8 +93,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_civilians_and_battles_round14(coder, text: str, expected: list[dict[str, Any]]
-                                       ) -> None:
+def test_civilians_or_battles(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]

@@ -1,9 +1,9 @@
-"""Violence against civilians, round 13 (precision). Sentences written here, several per
-rule, with hard negatives.
+"""Violence against civilians (precision): abductions, riot causes, history, property.
+Sentences written here, several per rule, with hard negatives.
 
 - police or soldiers abducted or taken hostage by an armed group are seized in a fight
   with the state's forces: a battle, as an attack on them is, not the abduction of
-  civilians (types/civilians_r13.yaml, the abduction's `retype`); civilians, civil
+  civilians (types/civilians_abducted_forces.yaml, the abduction's `retype`); civilians, civil
   servants and retired officers abducted stay civilians, and an armed group named alone
   with a kidnapping is no victim of it;
 - an abduction's victims are those the role rules read at its word (its object, a
@@ -117,8 +117,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round13(coder, text: str, expected: list[dict[str, Any]]
-                                            ) -> None:
+def test_civilians_precision(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]

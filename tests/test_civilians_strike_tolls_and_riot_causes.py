@@ -1,5 +1,5 @@
-"""Violence against civilians, round 11 (issue 13). Sentences written here, several per
-rule, with hard negatives.
+"""Violence against civilians: strike tolls and riot causes (issue 13). Sentences written
+here, several per rule, with hard negatives.
 
 - a killing whose doer, as its sentence reads it, is the target of a strike, shelling or
   bomb told before it ("a drone strike targeting a Taliban commander kills three") is that
@@ -54,8 +54,8 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round11(coder, text: str, expected: list[dict[str, Any]]
-                                            ) -> None:
+def test_civilians_strike_tolls_and_riot_causes(coder, text: str,
+                                                expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]

@@ -1,4 +1,4 @@
-"""Violence against civilians, round 6 (issue 13): the families of attacks the coder took
+"""Violence against civilians (issue 13): the families of attacks the coder took
 for armed clashes. Sentences written here, several per rule, with hard negatives.
 
 - a state named as the target only by its name, adjective or capital is its people, the
@@ -113,7 +113,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
      [dict(event_type="remote_explosive")]),
     ("Assailants hurled crude bombs at a police van in Jessore on Monday, injuring two "
      "constables.", [dict(event_type="remote_explosive", actor2="Police Forces of Bangladesh")]),
-    # (round 7, crowd rules: thrown by unnamed assailants, no one hurt: a riot,
+    # (the crowd rules: thrown by unnamed assailants, no one hurt: a riot,
     # rules/crowd_property.py)
     ("Assailants lobbed two crude bombs onto a parked, empty bus in Jessore late on Monday.",
      [dict(event_type="riot")]),
@@ -126,8 +126,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round6(coder, text: str, expected: list[dict[str, Any]]
-                                           ) -> None:
+def test_civilians_taken_for_clashes(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["rule"]) for r in rows]
     assert_rows(rows, expected, summary=summary)

@@ -1,5 +1,5 @@
-"""Violence against civilians, round 9 (issue 13). Sentences written here, several per
-rule, with hard negatives.
+"""Violence against civilians: tolls, passive agents and raids (issue 13). Sentences written
+here, several per rule, with hard negatives.
 
 - an attack on a place named with no article ("gunmen attacked Kurmi village") counts the
   toll that a comma and a participle tell right after its clause ("..., killing six
@@ -18,7 +18,7 @@ rule, with hard negatives.
   "shot a shopkeeper", "was shot in the leg" have none;
 - a raid, a raid on a village or an incursion told with people killed or hurt is an
   attack on civilians, or a clash when the sentence names the armed side raided; a raid
-  with no one hurt is none (types/civilians_r9.yaml).
+  with no one hurt is none (types/civilians_raids.yaml).
 """
 
 from __future__ import annotations
@@ -106,8 +106,7 @@ CASES: list[tuple[str, list[dict[str, Any]]]] = [
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_violence_against_civilians_round9(coder, text: str, expected: list[dict[str, Any]]
-                                           ) -> None:
+def test_civilians_tolls_and_raids(coder, text: str, expected: list[dict[str, Any]]) -> None:
     rows = coder.code_texts([text], published=PUBLISHED).to_dict("records")
     summary = [(r["event_type"], r["actor1"], r["actor2"], r["fatalities"], r["rule"])
                for r in rows]

@@ -1,4 +1,4 @@
-"""Round 6 of the crowd boundary (types/protests.yaml, types/riots.yaml, rules/crowds.py,
+"""The crowd boundary (types/protests.yaml, types/riots.yaml, rules/crowds.py,
 rules/crowd_property.py): protests told by their course ("began a strike", "a shutdown was
 observed"), arson told by its end ("set the office ablaze"), a mob's killing as violence
 against civilians, property destroyed by unnamed doers as a riot, and a crowd's protest that
@@ -90,7 +90,7 @@ TABLE: list[tuple[str, list[str], int]] = [
     # an armed group's violence happened
     ("Maoists torched two trucks at a road project in Gaya on Monday.", [], 0),
     ("Militants hurled crude bombs at a truck during the bandh in Natore on Sunday.", [], 0),
-    # (round 7: unnamed attackers' bombs thrown by hand that hurt no one are a riot, the
+    # (unnamed attackers' bombs thrown by hand that hurt no one are a riot, the
     # bandh's: rules/crowd_property.py, tests/test_crowd_thrown.py)
     ("Unknown attackers hurled crude bombs at a truck during the bandh in Natore on "
      "Sunday.", ["riot"], 0),

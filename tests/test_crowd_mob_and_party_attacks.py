@@ -1,8 +1,8 @@
-"""Round 10 crowd conventions (rules/crowds.py, types/riots_r10.yaml): a mob whose violence
-kills someone attacks a civilian (`_mob_kills`), and in the countries of the rioters'
-`party_attack_in` a party's men attacking another party's people attack civilians
-(`_party_attack`), while the same attack elsewhere stays the crowds' riot. Every sentence
-here is written for these tests."""
+"""Crowd conventions (rules/crowds.py, types/riots_mob_kills.yaml,
+riots_party_attacks.yaml): a mob whose violence kills someone attacks a civilian
+(`_mob_kills`), and in the countries of the rioters' `party_attack_in` a party's men
+attacking another party's people attack civilians (`_party_attack`), while the same attack
+elsewhere stays the crowds' riot. Every sentence here is written for these tests."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A force's attack on a crowd its report calls peaceful (rules/crowds.py, `_on_peaceful`;
-lexicon types/riots_r9.yaml): violence against civilians, the force its doer; the same
+lexicon types/riots_peaceful_crowds.yaml): violence against civilians, the force its doer; the same
 fire on a crowd not told peaceful, or a peaceful protest only dispersed, stays the crowd's
 event. Every sentence here is written for these tests."""
 

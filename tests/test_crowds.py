@@ -62,7 +62,7 @@ TABLE: list[tuple[str, tuple[str, str, str | None] | None]] = [
     ("Party activists brought out a procession in Natore on Thursday.",
      ("protest", "Protesters (Bangladesh)", None)),
     # mob violence: the mob's victims are civilians (a mob's killing is no riot:
-    # tests/test_crowds_round6.py)
+    # tests/test_crowd_boundary.py)
     ("A mob attacked three villagers in Sitamarhi over a land dispute.",
      ("mob_violence", "Rioters (India)", "Civilians (India)")),
     # hard negatives: a diplomat's protest, a military strike, a market rally, a drill,

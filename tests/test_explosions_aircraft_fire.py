@@ -1,4 +1,4 @@
-"""Explosions/Remote violence, round 8: fire told as coming from aircraft is an air strike.
+"""Explosions/Remote violence: fire told as coming from aircraft is an air strike.
 
 "Killed five militants via jet fighter aerial fire", "raked the ridge with heavy fire from
 jet fighters": the aircraft and the fire as one phrase are the strike's trigger, not the

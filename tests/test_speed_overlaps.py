@@ -1,4 +1,4 @@
-"""Round 10's speed-ups of the scan and the places, each held to its plain version."""
+"""The speed-ups of the scan and the places, each held to its plain version."""
 
 from __future__ import annotations
 

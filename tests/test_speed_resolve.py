@@ -1,4 +1,4 @@
-"""The resolve layer's plain cases hold to the general reading (round 11): a sentence that
+"""The resolve layer's plain cases hold to the general reading: a sentence that
 names one place is placed as the reading of several places places it
 (`resolve.places.best_location` against `_most_precise`); a state's government years read
 off its timeline are those of the first government valid that day (`actors._timeline`

@@ -1,4 +1,4 @@
-"""Round 11 speed (h/speed11b): the rules' gates that skip work a sentence's words rule out,
+"""Speed: the rules' gates that skip work a sentence's words rule out,
 each held to its plain reference."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round 11 (h/speed11d): the toll gate's one reading of a sentence held to plain versions.
+"""Speed: the toll gate's one reading of a sentence held to plain versions.
 
 `TollFinder.tried` tells, from one pass of the gate, which patterns a sentence holds a
 needed word of and where the last such word ends; the quantity-opening patterns are then

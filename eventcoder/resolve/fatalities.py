@@ -234,7 +234,7 @@ class TollFinder:
         """The indexes of the patterns one of whose needed words `text` holds, in order, and
         where the last needed word it holds ends. One pass of the gate sets the bits of the
         patterns each word it meets is needed by, and the patterns of each set of bits met
-        are listed once (tests/test_speed11d.py holds them to a test of each pattern's
+        are listed once (tests/test_toll_gate.py holds them to a test of each pattern's
         words)."""
         held = 0
         last = -1
