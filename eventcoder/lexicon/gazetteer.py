@@ -16,6 +16,7 @@ import logging
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,6 +41,8 @@ ALTERNATE_NAMES_POPULATION = 100_000
 _KIND_RANK = {"country": 1, "town": 2, "admin2": 3, "admin1": 4}
 _PRECISION = {"town": 1, "admin2": 2, "admin1": 3}
 _UNIT_KINDS = frozenset({"admin1", "admin2", "province", "district", "region"})
+# Kinds of record that are regions ("Kandahar province" is not the town).
+REGIONAL_KINDS = frozenset({"admin1", "province", "region"})
 # Names looked up and kept per Gazetteer (a bounded memo: news repeats its places).
 _MEMO_SIZE = 50_000
 
@@ -76,6 +79,32 @@ class PlaceRecord:
             return self.admin2 is not None and self.admin2 == other.admin2 or (
                 self.admin2 is None and self.admin1 == other.admin1 and self.kind != "admin1")
         return other.admin2 is not None and self.admin2 == other.admin2
+
+
+class NamePlaces(list[PlaceRecord]):
+    """The places of one name, best first (`Gazetteer.candidates`), with what is read off all
+    of them once per name rather than at every mention: news names the same places over and
+    over, and some names have dozens of places ("La Paz": 43). `weak`: indexes of the places
+    found under an alternate name only; `major`: is any a major town; `regional`: the
+    provinces and regions among them, as their own `NamePlaces` (made when first asked);
+    `choice`: a slot for the place choice's own reading of the name (`resolve.places`).
+    (`rules.places.name_facts` is the plain reading each is held to.)"""
+
+    __slots__ = ("weak", "major", "_regional", "choice")
+
+    def __init__(self, records: Iterable[PlaceRecord] = ()) -> None:
+        super().__init__(records)
+        self.weak = frozenset(i for i, r in enumerate(self) if r.alternate)
+        self.major = any(r.major for r in self)
+        self._regional: NamePlaces | None = None
+        self.choice: object = None
+
+    def regional(self) -> NamePlaces:
+        """The provinces and regions of the name ("Kandahar province"), or all its places
+        when none is."""
+        if self._regional is None:
+            self._regional = NamePlaces(r for r in self if r.kind in REGIONAL_KINDS) or self
+        return self._regional
 
 
 class Gazetteer:
@@ -127,7 +156,7 @@ class Gazetteer:
         self._add_curated(places)
         for records in self._fixed.values():
             records.sort(key=_rank)
-        self._memo: dict[str, list[PlaceRecord]] = {}
+        self._memo: dict[str, NamePlaces] = {}
 
     # -- the lexicon's places ------------------------------------------------------------
 
@@ -234,10 +263,10 @@ class Gazetteer:
                  if self._allowed(k) and not self._unit_keys.has_unit_word(k)]
         return list(dict.fromkeys([*self._fixed, *major]))
 
-    def candidates(self, folded_name: str) -> list[PlaceRecord]:
+    def candidates(self, folded_name: str) -> NamePlaces:
         """Every place of a name, the lexicon's first, then by kind and population."""
-        records = self._memo.get(folded_name)
-        if records is None:
+        named = self._memo.get(folded_name)
+        if named is None:
             records = list(self._fixed.get(folded_name, ()))
             if self._allowed(folded_name):
                 records += [r for r in self._index_records(folded_name) if r not in records]
@@ -245,8 +274,8 @@ class Gazetteer:
                 records.sort(key=_rank)
             if len(self._memo) >= _MEMO_SIZE:
                 self._memo.clear()
-            self._memo[folded_name] = records
-        return records
+            named = self._memo[folded_name] = NamePlaces(records)
+        return named
 
     def _halves(self, folded_name: str, records: list[PlaceRecord]) -> list[PlaceRecord]:
         """"Kohistan", a district since split into Upper and Lower Kohistan: the halves, as

@@ -11,9 +11,10 @@ Macedonia.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..lexicon import Gazetteer, PlaceRecord
+from ..lexicon.gazetteer import NamePlaces
 from ..model.mentions import ActorRef, Mention, PlaceRef
 from ..model.participants import PlaceMention
 from ..model.places import Location
@@ -24,14 +25,22 @@ _DISTRICTS = frozenset({"admin2", "district"})
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
 
-def _points_to(mention: PlaceMention) -> set[str]:
+def _points_to(mention: PlaceMention) -> set[str] | frozenset[str]:
+    """`points_to` of a name's places, read once per name when they are the gazetteer's."""
+    records = mention.records
+    if isinstance(records, NamePlaces) and mention.weak is records.weak:
+        return _name_choice(records).points
+    return points_to(records, mention.weak)
+
+
+def points_to(records: list[PlaceRecord], weak: frozenset[int]) -> set[str]:
     """The countries a name points to by itself: a country, a province or curated place of
     the lexicon ("Nangarhar", "Kurram Agency"), a capital or major town under its own name
     ("talks in Doha"), when only one country has it ("Punjab" of India or of Pakistan
     points to neither). A smaller town's name alone points nowhere: many countries have a
     Dara or a Kot, and the data has only some of them."""
-    found = {r.iso3 for i, r in enumerate(mention.records)
-             if r.curated and r.kind != "border" or r.major and i not in mention.weak}
+    found = {r.iso3 for i, r in enumerate(records)
+             if r.curated and r.kind != "border" or r.major and i not in weak}
     return found if len(found) == 1 else set()
 
 
@@ -118,7 +127,8 @@ def _choose(mention: PlaceMention, countries: set[str],
             return inside
     own = countries if actors is None else actors
     if own or countries or article:
-        placed = _by_tier(records, own, countries, article)
+        placed = _by_tier_named(records, own, countries, article) \
+            if isinstance(records, NamePlaces) else _by_tier(records, own, countries, article)
         if placed is not None:
             return placed
     first = records[0]
@@ -139,10 +149,71 @@ def _choose(mention: PlaceMention, countries: set[str],
     return first if alone else None
 
 
+@dataclass(frozen=True, slots=True)
+class _NameChoice:
+    """What the place choice reads off a name's places whatever the sentence, once per
+    name: the countries the name points to by itself (`points_to`), the index of the first
+    place of each country (`at`), of the first place in or on the border of each country
+    (`named_at`: tiers 0, 2 and 3 of `_tier`) and of each country's first place that tier
+    1 takes (`major_at`)."""
+
+    points: frozenset[str]
+    at: dict[str, int]
+    named_at: dict[str | None, int]
+    major_at: dict[str | None, int]
+
+
+def _name_choice(records: NamePlaces) -> _NameChoice:
+    if records.choice is None:
+        at: dict[str, int] = {}
+        named_at: dict[str | None, int] = {}
+        major_at: dict[str | None, int] = {}
+        for i, r in enumerate(records):
+            at.setdefault(r.iso3, i)
+            named_at.setdefault(r.iso3, i)
+            named_at.setdefault(r.border_iso3, i)  # None too: `_tier` asks `None in own`
+            if r.kind == "country" or r.major and not r.curated:
+                major_at.setdefault(r.iso3, i)
+        records.choice = _NameChoice(frozenset(points_to(records, records.weak)), at,
+                                     named_at, major_at)
+    choice = records.choice
+    assert isinstance(choice, _NameChoice)
+    return choice
+
+
+def _first(countries: Iterable[str | None], index: dict[str | None, int]) -> int | None:
+    """The first place (its index) in any of `countries` by `index`."""
+    best: int | None = None
+    for country in countries:
+        i = index.get(country)
+        if i is not None and (best is None or i < best):
+            best = i
+    return best
+
+
+def _by_tier_named(records: NamePlaces, own: set[str], countries: set[str],
+                   article: frozenset[str]) -> PlaceRecord | None:
+    """`_by_tier` of the gazetteer's places of a name: the strongest tier's first place found
+    from the sentence's few countries, not by reading all the name's places ("La Paz": 43)."""
+    choice = _name_choice(records)
+    named_at = choice.named_at
+    found = _first(own, named_at)
+    if found is None:
+        found = _first(countries, choice.major_at)
+        if found is None:
+            found = _first(article, named_at)
+            if found is None:
+                found = _first(countries, named_at)
+                if found is None:
+                    return None
+    return records[choice.at[records[found].iso3]]
+
+
 def _by_tier(records: list[PlaceRecord], own: set[str], countries: set[str],
              article: frozenset[str]) -> PlaceRecord | None:
     """The strongest tier a place of the name meets (`_tier`) tells the country, the
-    ranking the place in it; one pass over the ranked places."""
+    ranking the place in it; one pass over the ranked places. (The plain reading that
+    `_by_tier_named` is held to.)"""
     best: tuple[int, PlaceRecord] | None = None
     for record in records:
         tier = _tier(record, own, countries, article)
@@ -207,7 +278,9 @@ def best_location(mentions: list[PlaceMention], countries: set[str],
         # The sentence names one place (nearly always): no other name points to a country,
         # names a unit it is in or is a unit it holds, and there is nothing to rank.
         mention = mentions[0]
-        record = choose(mention, countries | _points_to(mention), (), article, countries)
+        pointed = _points_to(mention)
+        record = choose(mention, countries | pointed if pointed else countries, (), article,
+                        countries)
         return None if record is None else _located(record, mention, source)
     return _most_precise(mentions, countries, gaps, every, source, article)
 

@@ -8,15 +8,15 @@ towns share their names with English words.
 
 from __future__ import annotations
 
-from ..lexicon import Gazetteer
+from ..lexicon import Gazetteer, PlaceRecord
+from ..lexicon.gazetteer import REGIONAL_KINDS
 from ..model.mentions import ActorRef, Placed, PlaceRef
 from ..model.participants import PlaceMention
 from .marks import Marks
 from .view import SentenceView
 from .vocabulary import Vocabulary
 
-# Kinds of gazetteer record that are regions ("Kandahar province" is not the town).
-_REGIONAL = frozenset({"admin1", "province", "region"})
+_REGIONAL = REGIONAL_KINDS
 _LOCATIVE_REACH = 7  # modifiers a locative may stand before its place ("in the restive ...")
 
 
@@ -129,20 +129,33 @@ def _as_place(view: SentenceView, placed: Placed, after: str, refs: tuple[PlaceR
                 not (any(r.kind == "capital" for r in actor_refs) and
                      _in_town(view, placed, gazetteer)):
             return None
-    elif not (prep is not None or struck or any(r.major for r in records) or (
+    elif not (prep is not None or struck or records.major or (
             after in vocabulary.region_words and
             _is_venue_modifier(view, placed, after, vocabulary))):
         return None  # a minor town needs a locative or a region word ("Kurram district")
     region = after in vocabulary.region_kinds
     if region:
-        records = [r for r in records if r.kind in _REGIONAL] or records
+        records = records.regional()
     near = prep is not None and (prep in vocabulary.near_words or prep in vocabulary.directions)
-    return PlaceMention(first, last, records, near=near, region=region,
-                        weak=frozenset([i for i, r in enumerate(records)
-                                        if gazetteer.is_alternate(key, r)]),
+    # The name's places, their weak ones and whether any is major are read once per name
+    # (`NamePlaces`; `name_facts` is the plain reading).
+    return PlaceMention(first, last, records, near=near, region=region, weak=records.weak,
                         speech=_said_at(view, first, marks.trigger_tokens, vocabulary.speech),
                         district=after in gazetteer.district_words,
                         start=view.tokens.start_of(first), end=view.tokens.ends[last])
+
+
+def name_facts(gazetteer: Gazetteer, key: str, region: bool
+               ) -> tuple[list[PlaceRecord], frozenset[int], bool]:
+    """The plain reading of a name's places that `NamePlaces` holds once per name: its places
+    (the regional ones after a region word, when it has any), the indexes of those found by
+    an alternate name only, and whether any of all its places is a major town."""
+    records: list[PlaceRecord] = gazetteer.candidates(key)
+    major = any(r.major for r in records)
+    if region:
+        records = [r for r in records if r.kind in _REGIONAL] or records
+    return records, frozenset([i for i, r in enumerate(records)
+                               if gazetteer.is_alternate(key, r)]), major
 
 
 def read_names(view: SentenceView, marks: Marks, gazetteer: Gazetteer, vocabulary: Vocabulary
