@@ -206,22 +206,24 @@ def confirm_adjectives(chunks: list[Chunk], view: SentenceView, anchors: set[int
                        book: ActorBook, vocabulary: Vocabulary) -> list[Chunk]:
     """Keep a bare adjective ("Afghan") only before a trigger, a role cue or an organ, or
     coordinated with one that is kept ("Afghan and Pakistani delegations")."""
+    tentative = False  # (most sentences have no bare adjective: the list stays as it is)
     for i in range(len(chunks) - 1, -1, -1):
         chunk = chunks[i]
         if not chunk.tentative:
             continue
+        tentative = True
         if not anchors.isdisjoint(range(chunk.last + 1, chunk.last + 4)):
             chunk.tentative = False
             continue
         nxt = chunks[i + 1] if i + 1 < len(chunks) else None
         following = nxt.actor if nxt is not None and not nxt.tentative else None
         if nxt is not None and following is not None and \
-                all(w in vocabulary.connectors for w in view.words[chunk.last + 1:nxt.first]):
+                vocabulary.connectors.issuperset(view.words[chunk.last + 1:nxt.first]):
             actor = chunk.actor
             if actor is not None and actor.iso3 and following.organ:
                 chunk.side = book.state(actor.iso3, following.organ)
             chunk.tentative = False
-    return [c for c in chunks if not c.tentative]
+    return [c for c in chunks if not c.tentative] if tentative else chunks
 
 
 def chunk_runs(chunks: list[Chunk], view: SentenceView, vocabulary: Vocabulary
@@ -233,8 +235,8 @@ def chunk_runs(chunks: list[Chunk], view: SentenceView, vocabulary: Vocabulary
     for chunk in chunks:
         if runs:
             prev_last = runs[-1][-1].last
-            if chunk.first <= prev_last + 1 or all(  # (adjacent: nothing between)
-                    w in vocabulary.connectors for w in view.words[prev_last + 1:chunk.first]):
+            if chunk.first <= prev_last + 1 or (  # (adjacent: nothing between)
+                    vocabulary.connectors.issuperset(view.words[prev_last + 1:chunk.first])):
                 runs[-1].append(chunk)
                 continue
         runs.append([chunk])

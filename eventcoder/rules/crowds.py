@@ -62,6 +62,8 @@ from .crowd_types import (
 )
 from .view import SentenceView
 
+# The ACLED event types a crowd may have made, or whose events it may take over.
+_CROWD_OR_ABSORBED = frozenset(CROWD_TYPES) | ABSORBED
 # (the article-level merge and the associates are crowd_reports' and are imported from
 # here by the coder, as before the split)
 __all__ = ["CROWD_TYPES", "CrowdRules", "merge_crowd_reports", "name_associates"]
@@ -166,8 +168,8 @@ class CrowdRules:
                ) -> list[Candidate]:
         """The sentence's candidates with the crowd rules applied (see the module)."""
         cands = self._thrown_riots(view, cands)
-        if not self.by_sub or not any(_is_crowd_type(c.event_type) or
-                                      c.event_type.acled_event_type in ABSORBED for c in cands):
+        if not self.by_sub or all(c.event_type.acled_event_type not in _CROWD_OR_ABSORBED
+                                  for c in cands):
             return cands  # no event a crowd could have made
         written = self._written_as_crowds(view, parts)
         if not any(self._crowdish(c, written) for c in cands):

@@ -47,7 +47,8 @@ class Marks:
                     break
         roles, drops, statuses = _readable_cues(view, vocabulary)
         return cls(view.triggers, view.named, trigger_tokens, violent_tokens, adjective_tokens,
-                   roles, drops, statuses, max((cue.window for _, cue in statuses), default=0))
+                   roles, drops, statuses,
+                   max(cue.window for _, cue in statuses) if statuses else 0)
 
 
 def _trigger_tokens(view: SentenceView, violent: frozenset[str]) -> tuple[set[int], set[int]]:

@@ -60,7 +60,9 @@ def _sources(words: list[str], spans: list[tuple[int, int]], vocabulary: Vocabul
         for phrase in vocabulary.source_phrases:
             if source:
                 break
-            source = first >= len(phrase) and tuple(words[first - len(phrase):first]) == phrase
+            # (its last word first: the phrase's words are rarely all there)
+            source = first >= len(phrase) and words[first - 1] == phrase[-1] and \
+                tuple(words[first - len(phrase):first]) == phrase
         out.append(source)
     return out
 
@@ -70,13 +72,15 @@ def _mark_victims(runs: list[list[Chunk]], toll_spans: list[tuple[int, int]], bo
     """"killed dozens of soldiers and civilians": civilians die in clashes; not a side."""
     for run in runs:
         first = run[0].first
-        end = next((b for a, b in toll_spans if a <= first <= b), None)
-        if end is not None:
+        for start, end in toll_spans:
+            if not start <= first <= end:
+                continue
             for chunk in run:
                 side = chunk.side
                 chunk.toll_end = end
                 chunk.victim = isinstance(side, UnnamedActor) and \
                     side.generic in book.victim_kinds
+            break  # (the first toll that holds the run)
 
 
 def participants(view: SentenceView, marks: Marks, book: ActorBook, gazetteer: Gazetteer,

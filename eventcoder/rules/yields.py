@@ -186,8 +186,7 @@ def _finder_no_doer(item: Pending, types: Mapping[str, EventType], found: frozen
     """"Police recovered the bullet-riddled body of a trader": the police found the body,
     they did not kill: the doer is unknown (the context names ACLED's unidentified one)."""
     record = item.record
-    first_unplaced = any(slot == 0 for slot, _ in item.unplaced_organs)
-    if (record.side1 is not None or first_unplaced) and \
+    if (record.side1 is not None or any(slot == 0 for slot, _ in item.unplaced_organs)) and \
             types[record.event_type].targeting == _TARGETED and _phrase(record.trigger) in found:
         record.side1 = None
         # ("the police" whose state the article settles later are no doer either)
@@ -257,9 +256,11 @@ def _attack_word(event_type: str, rules: list[str], types: Mapping[str, EventTyp
     if types[event_type].targeting == _TARGETED:
         return True
     # (the first such rule names the trigger's own type; a crowd's merged events add more)
-    first = next((rule for rule in rules if rule.startswith(_TRIGGER_RULE)), None)
-    origin = None if first is None else types.get(first[len(_TRIGGER_RULE):])
-    return origin is not None and origin.targeting == _TARGETED
+    for rule in rules:
+        if rule.startswith(_TRIGGER_RULE):
+            origin = types.get(rule[len(_TRIGGER_RULE):])
+            return origin is not None and origin.targeting == _TARGETED
+    return False
 
 
 def _with_demonstration(item: Pending, types: Mapping[str, EventType], telling: Telling
