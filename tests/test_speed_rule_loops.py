@@ -1,4 +1,4 @@
-"""The participants' rules written without generators (round 12) read as the plain
+"""The participants' rules written without generators read as the plain
 expressions they replace: who is a source, which chunks run together, which chunks a
 death toll holds."""
 
