@@ -21,7 +21,7 @@ from .actors import ActorBook
 from .context import Pending, apply_context, merge_mentions, place_unplaced
 from .documents import (Document, OnError, Skipped, documents_from_frame, documents_from_texts,
                         read_paths, unique_ids)
-from .events import COLUMNS, event_row
+from .events import event_frame, event_row
 from .headers import HeaderReader
 from .lexicon import Gazetteer, LexiconWarning, PlaceRecord, load_lexicon
 from .match import ActorRef, Matcher, Mention, TriggerRef
@@ -188,9 +188,7 @@ class Coder:
         metadata and what the read passed by: ``skipped`` (articles skipped with
         ``on_error="skip"``) and ``files_skipped`` (files in folders not read, or empty);
         each was also warned with an `InputWarning`."""
-        frame = pd.DataFrame(rows, columns=COLUMNS)
-        if frame.empty:
-            frame = frame.astype(object)
+        frame = event_frame(rows)
         valid = validate_events(frame, set(self.types), self.statuses or None)
         valid.attrs["eventcoder"] = {**self.metadata, **(skipped or Skipped()).counts()}
         return valid

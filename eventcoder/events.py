@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pandas as pd
+
 from .model.records import HELD_COLUMNS, EventRecord
 from .schemas import EVENT_COLUMNS
 
@@ -65,3 +67,23 @@ def row_reader(columns: list[str]) -> Callable[[EventRecord], Row]:
 
 
 event_row = row_reader(COLUMNS)
+
+
+def event_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The frame of `rows` in the table's columns, for `validate_events`: `plain_frame`'s.
+
+    The columns are named to pandas as an Index of objects, then as the strings they are:
+    pandas reads each cell of a row with the column's name, which is then the very string
+    object the coder's rows are keyed by (`event_row`), found at the first probe; a
+    name read off pandas' own string Index is a new string of the same text, compared
+    character by character each time (about 40 M instructions of a 7.8 G dense pass).
+    """
+    frame = pd.DataFrame(rows, columns=pd.Index(COLUMNS, dtype=object))
+    frame.columns = pd.Index(COLUMNS)
+    return frame.astype(object) if frame.empty else frame
+
+
+def plain_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """`event_frame` the plain way: the reference its test holds it to."""
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype(object) if frame.empty else frame
