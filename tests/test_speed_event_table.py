@@ -1,4 +1,4 @@
-"""The event table made faster (h/speed12c), held to the plain ways.
+"""The event table made faster, held to the plain ways.
 
 - `events.event_frame` names the columns to pandas as objects, so that it finds each cell by
   the very key string of the coder's rows: the frame is `plain_frame`'s, for any rows.
