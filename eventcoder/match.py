@@ -36,13 +36,9 @@ _NON_WORD = re.compile(r"[^\w ]")
 # The same for ASCII text, as a byte table: `shape_plain` is the reference.
 _ASCII_SHAPE = bytes(c if chr(c).isalnum() or chr(c) in "_ " else ord(" ") for c in range(256))
 _WORD_ONLY = re.compile(r"\w+")
-_PLAIN_NAME = re.compile(r"\w+(?: \w+)*")
 _SPACE_RUN = re.compile("  +")
 _START = attrgetter("start")
 _END = attrgetter("end")
-
-# A plain place name's payloads and their groups (see `Matcher._compile`).
-PlacePayloads = tuple[tuple[Payload, ...], dict[type, tuple]]
 
 # Actor names that may also be places: a state, its capital, a city-named group.
 _PLACE_LIKE = frozenset({"state", "capital", "group"})
@@ -136,10 +132,6 @@ class Matcher:
         # about 1 % of coding a corpus. Holding the text makes the `is` test exact, and a
         # tuple is read and replaced whole, so threads sharing a matcher see no half of one.
         self._last_shaped: tuple[str, str, bool] = ("", "  ", False)
-        # The payloads of each plain place name found so far (see `_compile`): made once,
-        # shared by its mentions. Filling it is safe from several threads: two that find one
-        # name at once make equal values, and either is kept.
-        self._places: dict[str, PlacePayloads] = {}
 
     def _put(self, table: dict[str, list[Payload]], phrase: str, ref: Payload) -> None:
         key = self.folder.fold(phrase).strip()
@@ -193,37 +185,22 @@ class Matcher:
 
     def _compile(self, table: dict[str, list[Payload]]) -> ahocorasick.Automaton:
         """An automaton of shaped patterns, each reporting its phrases: keys that shape alike
-        ("'Omer" and "Omer") share one pattern, and each is checked on its own. A pattern
-        whose one phrase is a plain place name (most of them: the gazetteer's) reports the
-        name itself, a string, and its payloads are made when it is first found (`_place`):
-        a Coder holds no objects for the ~10^5 towns a corpus never names, which the
-        garbage collector would otherwise walk at every full collection."""
-        patterns: dict[str, list[tuple[str, list[Payload]]]] = defaultdict(list)
+        ("'Omer" and "Omer") share one pattern, and each is checked on its own."""
+        patterns: dict[str, list[Phrase]] = defaultdict(list)
         for key, refs in table.items():
-            patterns[_pattern(key)[0]].append((key, refs))
+            pattern, right, edged = _pattern(key)
+            forms = self._exact.get(key)
+            payloads = tuple(refs)
+            patterns[pattern].append(Phrase(len(key) + right, len(key),
+                                            None if _WORD_ONLY.fullmatch(key) else key,
+                                            None if forms is None else frozenset(forms), edged,
+                                            payloads, group_payloads(payloads)))
         automaton = ahocorasick.Automaton()
-        for pattern, keys in patterns.items():
-            if len(keys) == 1 and self._plain_place(*keys[0]):
-                automaton.add_word(pattern, keys[0][0])
-            else:
-                automaton.add_word(pattern, _hit_value([self._phrase(*k) for k in keys]))
+        for pattern, phrases in patterns.items():
+            automaton.add_word(pattern, _hit_value(phrases))
         if len(automaton):
             automaton.make_automaton()
         return automaton
-
-    def _plain_place(self, key: str, refs: list[Payload]) -> bool:
-        """A place name alone, of words and single spaces, matched in any case: its pattern
-        is " key ", so `_scan_window` needs only the name to place and check a hit."""
-        return (len(refs) == 1 and refs[0].__class__ is PlaceRef and key not in self._exact
-                and _PLAIN_NAME.fullmatch(key) is not None)
-
-    def _phrase(self, key: str, refs: list[Payload]) -> Phrase:
-        _, right, edged = _pattern(key)
-        forms = self._exact.get(key)
-        payloads = tuple(refs)
-        return Phrase(len(key) + right, len(key), None if _WORD_ONLY.fullmatch(key) else key,
-                      None if forms is None else frozenset(forms), edged, payloads,
-                      group_payloads(payloads))
 
     def _scan(self, automaton: ahocorasick.Automaton, folded: str, start: int, end: int,
               original: str | None) -> list[Mention]:
@@ -234,9 +211,8 @@ class Matcher:
             last = self._last_shaped = (folded, " " + _shape(folded) + " ", "  " in folded)
         # A text without a run of spaces has none in its windows: no search per sentence.
         if last[2] and folded.find("  ", start, end) >= 0:
-            return _scan_squeezed(automaton, folded, start, end, original, self._places)
-        return _scan_window(automaton, folded, last[1][start:end + 2], start, end, original,
-                            self._places)
+            return _scan_squeezed(automaton, folded, start, end, original)
+        return _scan_window(automaton, folded, last[1][start:end + 2], start, end, original)
 
     def triggers(self, folded: str) -> list[Mention]:
         """Trigger mentions in a whole document (the cheap first pass)."""
@@ -258,7 +234,7 @@ def window_shape(folded: str, start: int, end: int) -> str:
 
 
 def _scan_squeezed(automaton: ahocorasick.Automaton, folded: str, start: int, end: int,
-                   original: str | None, places: dict[str, PlacePayloads]) -> list[Mention]:
+                   original: str | None) -> list[Mention]:
     """Scan with runs of spaces read as one ("offered to  mediate"), offsets kept.
 
     The window is scanned with each run of spaces cut to its first space, and an offset found
@@ -280,17 +256,15 @@ def _scan_squeezed(automaton: ahocorasick.Automaton, folded: str, start: int, en
                         pairwise([0, *(k + 1 for k in kept_at), len(squeezed)]))
     # The window is the whole squeezed text, bounded by spaces.
     found = _scan_window(automaton, squeezed, " " + _shape(squeezed) + " ", 0, len(squeezed),
-                         plain, places)
+                         plain)
     return [Mention(back(m.start), back(m.end - 1) + 1, m.payloads, m.groups) for m in found]
 
 
 def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, start: int,
-                 end: int, original: str | None, places: dict[str, PlacePayloads]
-                 ) -> list[Mention]:
+                 end: int, original: str | None) -> list[Mention]:
     """Word-aligned mentions in folded[start:end], leftmost-longest. `shaped` is the shape
     of the window and of the character on each side of it (a space at the text's edges), so
-    an offset there is `start - 1` less than in `folded`. `places`: the payloads of the
-    plain place names found so far, filled here."""
+    an offset there is `start - 1` less than in `folded`."""
     # An apostrophe matters only beside a hit, so inside the window or next to it.
     quotes = folded.find("'", start - 1 if start else 0, end + 1) >= 0
     found: list[Mention] = []
@@ -301,38 +275,25 @@ def _scan_window(automaton: ahocorasick.Automaton, folded: str, shaped: str, sta
         if hit.__class__ is Phrase:  # one phrase that needs only the common checks
             first = hit_end - hit.back
             stop = first + hit.length
-            key = hit.key
-            payloads, groups = hit.payloads, hit.groups
-        elif hit.__class__ is str:  # a plain place name, its pattern " name "
-            stop = hit_end - 1
-            first = stop - len(hit)
-            key = hit
-            payloads, groups = places.get(hit) or places.setdefault(hit, _place_payloads(hit))
-        else:
-            for first, stop, payloads, groups in _checked(hit, hit_end, folded, start, end,
-                                                          quotes, original):
-                disjoint = disjoint and first >= reach
-                reach = stop
-                found.append(Mention(first, stop, payloads, groups))
+            if hit.key is not None and folded[first:stop] != hit.key:
+                continue  # the shapes agree, the punctuation does not
+            if quotes and _glued_to(folded, first, stop):
+                continue
+            if first < reach:
+                disjoint = False
+            reach = stop
+            found.append(Mention(first, stop, hit.payloads, hit.groups))
             continue
-        if key is not None and folded[first:stop] != key:
-            continue  # the shapes agree, the punctuation does not
-        if quotes and _glued_to(folded, first, stop):
-            continue
-        if first < reach:
-            disjoint = False
-        reach = stop
-        found.append(Mention(first, stop, payloads, groups))
+        for first, stop, payloads, groups in _checked(hit, hit_end, folded, start, end, quotes,
+                                                      original):
+            if first < reach:
+                disjoint = False
+            reach = stop
+            found.append(Mention(first, stop, payloads, groups))
     # The automaton reports hits by their end. If none starts before the one reported
     # before it ends, none overlaps and they are in text order: what the overlap
     # resolution would return, so it runs only when two hits overlap.
     return found if disjoint else _resolve_in_order(found)
-
-
-def _place_payloads(name: str) -> PlacePayloads:
-    """The payloads of a plain place name's mentions, and their groups."""
-    payloads: tuple[Payload, ...] = (PlaceRef(name),)
-    return payloads, group_payloads(payloads)
 
 
 def _hit_value(phrases: list[Phrase]) -> Phrase | tuple[Phrase, ...]:
