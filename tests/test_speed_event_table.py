@@ -1,7 +1,9 @@
 """The event table made faster, held to the plain ways.
 
-- `events.event_frame` names the columns to pandas as objects, so that it finds each cell by
-  the very key string of the coder's rows: the frame is `plain_frame`'s, for any rows.
+- `events.event_frame` hands pandas each row's values as a tuple in column order when the rows
+  are plain dicts holding every column, and otherwise the dicts, with the columns named as
+  objects (so that pandas finds each cell by the very key string of the coder's rows): the
+  frame is `plain_frame`'s, for any rows.
 - `schemas.Text`, the string columns' type, answers a column of strings with True rather
   than an array of True: a table passes or fails as with Pandera's own string type, with the
   same failure cases.
@@ -19,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pandera.engines import pandas_engine
 
+from eventcoder import events
 from eventcoder.events import COLUMNS, event_frame, plain_frame
 from eventcoder.schemas import EventSchema, Text
 from eventcoder.testing.tables import event_tables
@@ -123,7 +126,19 @@ def test_the_frame_of_rows_is_pandas_plain_one(table: pd.DataFrame, data: Any) -
             row.pop(data.draw(st.sampled_from(COLUMNS)))
         if data.draw(st.booleans()):
             row["not_a_column"] = data.draw(VALUES)
+    if rows and data.draw(st.booleans()):  # keys in another order
+        rows = [dict(reversed(row.items())) for row in rows]
+    if rows and data.draw(st.booleans()):  # a row of a dict's subclass
+        rows[0] = _Row(rows[0])
     _assert_same_frame(rows)
+
+
+class _Row(dict):  # type: ignore[type-arg]
+    """A row that tells other values than its items: pandas reads a dict subclass as `dict`
+    makes it of it."""
+
+    def __getitem__(self, key: Any) -> Any:
+        return "not the value"
 
 
 def test_the_coder_s_rows_make_the_plain_frame(coder: Any) -> None:
@@ -134,6 +149,18 @@ def test_the_coder_s_rows_make_the_plain_frame(coder: Any) -> None:
     assert len(rows) >= 2 and all(all(k is c for k, c in zip(r, COLUMNS)) for r in rows)
     _assert_same_frame(rows)
     _assert_same_frame([])
+
+
+def test_the_coder_s_rows_are_read_as_tuples(coder: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = code_rows(coder, ["Pakistan and Afghanistan exchanged fire on Thursday near "
+                             "Chaman, killing three soldiers."], published="2026-02-27")
+    plain = plain_frame(rows)
+
+    def refused(_: Any) -> None:
+        raise AssertionError("the rows were handed to pandas as dicts")
+
+    monkeypatch.setattr(events, "_dict_frame", refused)
+    pd.testing.assert_frame_equal(event_frame(rows), plain, check_column_type=True)
 
 
 @pytest.mark.parametrize("rows", [[], [{}], [{"event_id": "x"}]])
