@@ -19,7 +19,7 @@ from eventcoder.model.mentions import ActorRef, Mention, Payload, PlaceRef
 from eventcoder.resolve import country
 from eventcoder.resolve.country import (NO_COUNTRY, ArticleCountry, CountryReader,
                                         _currency_pattern, _ends_free, _place_facts,
-                                        gated_finditer)
+                                        gated_finditer, screened_finditer, screens)
 
 WORDS = ["tk", "taka", "rs", "kyats", "rupees", "afghanis"]
 PATTERN = _currency_pattern(WORDS)
@@ -46,6 +46,41 @@ def test_the_gated_capital_search_finds_what_the_plain_one_does(pieces: list[str
     text = "".join(pieces)
     spans = [m.span() for m in gated_finditer(CAPITAL, CAPITAL_WORDS, text)]
     assert spans == [m.span() for m in CAPITAL.finditer(text)]
+
+
+SCREENED_WORDS = [*WORDS, "kyat", "ratk", "stock"]  # "kyat" screens "kyats", "tk" "ratk"
+SCREENED = _currency_pattern(SCREENED_WORDS)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(PIECES, st.sampled_from(["kyat", "kyat ", "ratk 5", "5 stock"])),
+                max_size=12))
+def test_the_screened_currency_search_finds_what_the_plain_one_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    spans = [m.span() for m in screened_finditer(SCREENED, screens(SCREENED_WORDS), text)]
+    assert spans == [m.span() for m in SCREENED.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(CAPITAL_PIECES, st.sampled_from(["the national capital", "of "])),
+                max_size=10))
+def test_the_screened_capital_search_finds_what_the_plain_one_does(pieces: list[str]) -> None:
+    words = [*CAPITAL_WORDS, "the national capital"]
+    pattern = re.compile(r"\b(?:in|at|near|of)\s+(?:the national capital|the capital city|"
+                         r"the capital)\b")
+    text = "".join(pieces)
+    spans = [m.span() for m in screened_finditer(pattern, screens(words), text)]
+    assert spans == [m.span() for m in pattern.finditer(text)]
+
+
+def test_screens_are_a_common_part_or_the_words_that_hold_no_other() -> None:
+    assert screens(["the capital city", "the national capital", "the capital"]) == \
+        {" capital": ("the capital", "the capital city", "the national capital")}
+    assert screens(["kyats", "tk", "kyat", "taka"]) == \
+        {"tk": ("tk",), "kyat": ("kyat", "kyats"), "taka": ("taka",)}
+    assert screens(["ab", "abc", "bc"]) == {"ab": ("ab", "abc"), "bc": ("bc",)}
+    assert screens(["xabcx", "abcd", "yabc"]) == {"abc": ("abcd", "yabc", "xabcx")}
+    assert screens([]) == {}
 
 
 def test_the_gate_is_not_blind() -> None:

@@ -235,3 +235,20 @@ def test_an_undated_event_takes_a_plausible_publication_date(
     taken = date_from_publication(None, published)
     assert (taken[0] if taken else None) == expected
     assert date_from_publication(dt.date(2026, 2, 20), published) is None  # dated already
+
+
+@scaled(300)
+@given(st.lists(st.sampled_from([*DATE_WORDS, *DATE_PHRASES, "City", "University", "of",
+                                 "Zindah Jan", "October 6", "6th of October"]), max_size=10),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(1, 12)), max_size=3))
+def test_the_search_from_the_starts_finds_what_the_pattern_finds(words: list[str],
+                                                                spans: list[tuple[int, int]]
+                                                                ) -> None:
+    """With the words as written and names the search steps over (a date reaching into a
+    name is none, and the search resumes inside it): the dates the whole pattern's search
+    finds, where the shortcut tries the chosen forms only where they can start."""
+    original = " ".join(words)
+    text = original.lower()
+    names = [(start, start + size) for start, size in spans]
+    assert FINDER.find(text, 0, original, names) == \
+        FINDER.find(text, 0, original, names, shortcut=False), (text, names)

@@ -146,21 +146,36 @@ class ClueTest:
         self._digit = bits.pop(DIGIT, 0)
         for digit in "0123456789":  # (a clue string may be a digit itself)
             bits[digit] = bits.get(digit, 0) | self._digit
+        self.strings = bits  # each clue string with the bits of the sets it is in
         self._automaton = ahocorasick.Automaton()
         for word, mask in bits.items():
             self._automaton.add_word(word, mask)
         self._automaton.make_automaton()
+        # What another pass over a text told of its clues (`tell`): the text and its bits.
+        self._told: tuple[str, int] | None = None
 
     def held(self, text: str) -> int:
         """The bits of the clue sets `text` holds a string of."""
+        told = self._told
+        if told is not None and told[0] is text:
+            return told[1]
         mask = 0
         for _, bits in self._automaton.iter(text):
             mask |= bits
-        # The automaton knows the ASCII digits; a text with other characters may hold
-        # another decimal digit ("\u0663").
+        return self.with_digits(text, mask)
+
+    def with_digits(self, text: str, mask: int) -> int:
+        """`mask`, read by an automaton of `strings`, with the bits of another script's
+        digits: the automaton knows the ASCII digits; a text with other characters may hold
+        another decimal digit ("\u0663")."""
         if self._digit and not text.isascii() and _ANY_DIGIT.search(text):
             mask |= self._digit
         return mask
+
+    def tell(self, text: str, mask: int) -> None:
+        """The bits of `text` (as `held` reads them), read by another pass over it: the
+        next `held` of that very text is not read again."""
+        self._told = (text, mask)
 
     def __call__(self, text: str) -> list[int]:
         """The indexes of the expressions that may match `text`, in order."""

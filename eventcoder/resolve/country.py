@@ -73,6 +73,7 @@ class ArticleCountry:
 
 NO_COUNTRY = ArticleCountry()
 _MEMO_SIZE = 50_000  # place names or sources remembered, at most
+_MIN_SCREEN = 3  # a common part shorter than this is in nearly every text: no screen
 
 
 @dataclass(slots=True)
@@ -138,6 +139,7 @@ class CountryReader:
         self._outlets_seen: dict[str | None, _Outlet] = {}
         self._currencies = {folder.fold(k).strip(): v for k, v in words.currencies.items()}
         self._currency = _currency_pattern(list(self._currencies)) if self._currencies else None
+        self._currency_screens = screens(self._currencies)
         self._group_homes = self._homes_of_groups(lexicon, folder)
         names = lexicon.language.provinces.names
         self._names = {" ".join(folder.fold(k).split()): _home(v) for k, v in names.items()
@@ -148,6 +150,7 @@ class CountryReader:
         capitals = sorted({folder.fold(w).strip() for w in words.capital_words}, key=len,
                           reverse=True)
         self._capital_words = tuple(capitals)
+        self._capital_screens = screens(capitals)
         self._capital = re.compile(
             r"\b(?:in|at|of|to|from|near|across|around)\s+(?:" +
             "|".join(re.escape(c) for c in capitals) + r")\b") if capitals else None
@@ -159,7 +162,7 @@ class CountryReader:
         text = self._text_names(mentions)
         votes = text.votes
         currencies = [self._currencies[m.group("a") or m.group("b")] for m in
-                      gated_finditer(self._currency, self._currencies, folded)] \
+                      screened_finditer(self._currency, self._currency_screens, folded)] \
             if self._currency is not None else []
         for iso3 in currencies:
             votes[iso3] = votes.get(iso3, 0) + CURRENCY_VOTE
@@ -174,7 +177,8 @@ class CountryReader:
         unit = next((r for r in text.admin1 if r.iso3 == top), None)
         home = outlet.home if outlet.home is not None and outlet.home.iso3 == top else None
         capital = self._capital is not None and \
-            next(gated_finditer(self._capital, self._capital_words, folded), None) is not None
+            next(screened_finditer(self._capital, self._capital_screens, folded),
+                 None) is not None
         states_only = not currencies and not outlet.votes and self._states_only(text)
         return ArticleCountry(top, pointed, unit, capital, tuple(votes.items()), states_only,
                               bool(outlet.votes), self._group_province(text.actors.values(), top),
@@ -421,6 +425,37 @@ def gated_finditer(pattern: re.Pattern[str], words: Iterable[str], text: str
     "afghanistan"). (tests/test_country_speed.py holds it to the plain search.)"""
     found = any(_ends_free(text, w) for w in words if w in text)
     return pattern.finditer(text) if found else iter(())
+
+
+def screened_finditer(pattern: re.Pattern[str], screens: dict[str, tuple[str, ...]],
+                      text: str) -> Iterator[re.Match[str]]:
+    """`gated_finditer(pattern, words, text)`, for the `screens(words)`: a word is looked for
+    only in a text that holds its screen, which most texts hold none of (22 currency
+    words are 19 screens, the 4 words of "the capital" one)."""
+    found = any(_ends_free(text, w) for screen, words in screens.items() if screen in text
+                for w in words if w in text)
+    return pattern.finditer(text) if found else iter(())
+
+
+def screens(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Strings, each with the words that hold it, such that a text that holds one of `words`
+    holds its screen: the words' longest common part, if they have one of a few letters
+    ("capital" of "the capital city" and "the national capital"); else each word that holds
+    none of the others ("kyat", for "kyat" and "kyats")."""
+    ordered = sorted(set(words), key=lambda w: (len(w), w))
+    if not ordered:
+        return {}
+    first = ordered[0]
+    for size in range(len(first), _MIN_SCREEN - 1, -1):
+        for at in range(len(first) - size + 1):
+            part = first[at:at + size]
+            if all(part in w for w in ordered):
+                return {part: tuple(ordered)}
+    found: dict[str, tuple[str, ...]] = {}
+    for word in ordered:  # (shortest first: a word's screen is listed before it)
+        screen = next((s for s in found if s in word), word)
+        found[screen] = (*found.get(screen, ()), word)
+    return found
 
 
 def _ends_free(text: str, word: str) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
-from .clues import Openings, matches_at
+from .clues import ClueTest, Openings, matches_at
 
 MAX_TOLL = 100_000
 
@@ -132,9 +132,12 @@ def _start_finder(part: str) -> re.Pattern[str]:
 
 
 class TollFinder:
-    """Finds the death tolls of a sentence with one language's patterns."""
+    """Finds the death tolls of a sentence with one language's patterns; with `dates` (the
+    date finder's `ClueTest`), reads the date clues of each sentence it reads in the same
+    pass, for the date finder to read that sentence after it (`ClueTest.tell`)."""
 
-    def __init__(self, words: TollWords, numbers: NumberWords) -> None:
+    def __init__(self, words: TollWords, numbers: NumberWords, dates: ClueTest | None = None
+                 ) -> None:
         self.numbers = Numbers(numbers)
         tables = {"number": self.numbers.pattern, "numeral": _numeral(numbers.group_separator),
                   "modifier": alternation(words.modifiers),
@@ -168,6 +171,13 @@ class TollFinder:
         for i, (needs, _, _) in enumerate(self.forms):
             for word in needs:
                 bits[word] = bits.get(word, 0) | 1 << i
+        # The date finder's clues (`dates`) read in the same pass, their bits above the
+        # patterns': one pass over each sentence rather than two.
+        self._dates = dates
+        self._shift = len(self.forms)
+        self._toll_bits = (1 << self._shift) - 1
+        for word, mask in (dates.strings if dates is not None else {}).items():
+            bits[word] = bits.get(word, 0) | mask << self._shift
         for word, mask in bits.items():
             self._gate.add_word(word, mask)
         if len(self._gate):
@@ -238,8 +248,14 @@ class TollFinder:
         words)."""
         held = 0
         last = -1
-        for last, bits in self._gate.iter(text) if len(self._gate) else ():
+        toll_bits = self._toll_bits
+        for end, bits in self._gate.iter(text) if len(self._gate) else ():
             held |= bits
+            if bits & toll_bits:
+                last = end
+        if self._dates is not None:
+            self._dates.tell(text, self._dates.with_digits(text, held >> self._shift))
+        held &= toll_bits
         plan = self._plans.get(held)
         if plan is None:
             plan = self._plans[held] = tuple(i for i in range(len(self.forms)) if held >> i & 1)
