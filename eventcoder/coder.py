@@ -123,7 +123,9 @@ class Coder:
         self.headers = HeaderReader(language.dates, language.segment)
         self.date_finder = DateFinder(language.dates, language.numbers)
         self.dates = DateResolver(language.dates, language.numbers)
-        self.tolls = TollFinder(language.tolls, language.numbers)
+        # The toll gate reads the date clues of a sentence in its own pass (one automaton pass,
+        # not two): the date finder then finds them told.
+        self.tolls = TollFinder(language.tolls, language.numbers, self.date_finder.clues)
         self.telling = Telling.of(language.rules)
         self.follow_up = frozenset(language.rules.follow_up_types)
 
