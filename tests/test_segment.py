@@ -178,3 +178,11 @@ def test_the_shortcuts_split_as_the_plain_tests(parts: list[str],
     spans = tuple(sorted({(min(a, len(text)), min(a + b, len(text))) for a, b in headers}))
     spans = tuple(s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1])
     assert SEGMENTER.spans(text, spans) == SEGMENTER.spans(text, spans, shortcut=False), text
+
+
+@scaled(300)
+@given(st.text(st.sampled_from("ab1.  \t(-_\u00e9\u00b2"), max_size=100), st.data())
+def test_the_word_before_a_dot_is_read_as_character_by_character(line: str, data) -> None:
+    from eventcoder.segment import _word_before, word_before_plain
+    dot = data.draw(st.integers(0, len(line)))
+    assert _word_before(line, dot) == word_before_plain(line, dot)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from eventcoder.match import _leftmost_longest, _resolve_in_order
@@ -51,3 +51,53 @@ def test_a_longer_hit_replaces_the_words_inside_it() -> None:
     hits = [_mention(0, 4, cue), _mention(0, 10, trigger), _mention(5, 5, inner),
             _mention(11, 5, inner)]
     assert _resolve_in_order(hits) == [hits[1], hits[3]] == _leftmost_longest(hits)
+
+
+# A small lexicon whose phrases nest and overlap: a trigger inside a name ("fire" in "fire
+# brigade"), a name inside a trigger ("talks" in "held talks"), keys that shape alike
+# ("al-shabaab" and "al shabaab"), keys edged with punctuation ("'amran", and "forces'",
+# which ends one character after "forces" on the same hit), names that start inside a
+# trigger and end after it ("talks security", "clash held"), and an abbreviation matched
+# only as written ("US").
+_LEXICON = {
+    "fire": (TriggerRef("clash", False),), "fire brigade": (ActorRef("generic", "fire"),),
+    "held": (CueRef("status", None, "both", 3),), "held talks": (TriggerRef("talks", False),),
+    "talks": (PlaceRef("talks"),), "security forces": (ActorRef("organ", "police"),),
+    "forces'": (PlaceRef("forces'"),), "forces": (ActorRef("generic", "forces"),),
+    "forces clash": (TriggerRef("clash", True),),
+    "clash": (TriggerRef("clash", False),), "al-shabaab": (ActorRef("group", "shabaab"),),
+    "al shabaab": (PlaceRef("al shabaab"),), "shabaab": (ActorRef("group", "shabaab"),),
+    "'amran": (PlaceRef("'amran"),), "us": (ActorRef("state", "USA"),),
+    "talks security": (PlaceRef("talks security"),),
+    "clash held": (CueRef("negation", None, "both", 3),),
+}
+_WORDS = st.sampled_from(["fire", "brigade", "held", "talks", "security", "forces", "clash",
+                          "al", "shabaab", "'amran", "amran", "us", "US", "x", "o'", "'s",
+                          "clash held", "held talks security", "forces'", "fire brigade",
+                          "security forces clash"])
+_GLUE = st.sampled_from([" "] * 6 + ["-", "'", ", ", ". ", "  "])
+
+
+def _automaton() -> Any:
+    from types import SimpleNamespace
+
+    from eventcoder.match import Matcher
+    table = {key: list(refs) for key, refs in _LEXICON.items()}
+    return Matcher._compile(SimpleNamespace(_exact={"us": {"US"}}), table)  # type: ignore[arg-type]
+
+
+@scaled(400)
+@example([("x clash held talks security forces' clash fire", " ")], None)
+@given(st.lists(st.tuples(_WORDS, _GLUE), max_size=16), st.data())
+def test_a_window_resolved_as_its_hits_come_is_resolved_as_by_sorting(parts: list, data: Any
+                                                                       ) -> None:
+    from eventcoder.match import _scan_window, scan_window_plain, window_shape
+    original = "".join(w + g for w, g in parts)
+    folded = original.lower()
+    start, end = (0, len(folded)) if data is None else \
+        sorted(data.draw(st.tuples(st.integers(0, len(folded)), st.integers(0, len(folded)))))
+    shaped = window_shape(folded, start, end)
+    automaton = _automaton()
+    for text in (original, None):
+        assert _scan_window(automaton, folded, shaped, start, end, text) == \
+            scan_window_plain(automaton, folded, shaped, start, end, text)

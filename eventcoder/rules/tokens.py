@@ -35,8 +35,8 @@ def split_tokens(folded: str, start: int, end: int) -> tuple[list[str], list[int
             words.append(piece)
             offset += len(piece) + 1
             ends.append(offset)
-        elif piece[:-1].isalnum() and piece[-1] != "_":  # the mark is no word character
-            words.append(piece[:-1])
+        elif (word := piece[:-1]).isalnum() and piece[-1] != "_":  # the mark: no word char
+            words.append(word)
             marks.append(len(words))
             words.append(piece[-1])
             offset += len(piece)

@@ -64,9 +64,7 @@ class SentenceView:
             first = bisect_right(ends, mention.start)
             if first > last_token:
                 first = last_token if last_token >= 0 else 0
-            last = bisect_left(ends, mention.end)
-            if last < first:
-                last = first
+            last = bisect_left(ends, mention.end, first)  # searched from `first`: no less
             if last > last_token:
                 last = last_token
             one = Placed(mention, first, last)
