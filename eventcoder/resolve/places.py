@@ -15,14 +15,12 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import Gazetteer, PlaceRecord
 from ..lexicon.gazetteer import NamePlaces
-from ..model.mentions import ActorRef, Mention, PlaceRef
 from ..model.participants import PlaceMention
 from ..model.places import Location
 
 _UNITS = frozenset({"admin1", "province", "admin2", "district", "region"})
 _PROVINCES = frozenset({"admin1", "province", "region"})
 _DISTRICTS = frozenset({"admin2", "district"})
-_STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
 
 def _points_to(mention: PlaceMention) -> set[str] | frozenset[str]:
@@ -50,19 +48,6 @@ def context_countries(mentions: list[PlaceMention], countries: set[str]) -> set[
     for mention in mentions:
         found |= _points_to(mention)
     return found
-
-
-def article_countries(mentions: Iterable[Mention], gazetteer: Gazetteer) -> frozenset[str]:
-    """The countries an article points to: the states it names (by name, adjective or
-    capital) and the countries of the provinces and curated places it names."""
-    found: set[str] = set()
-    for mention in mentions:
-        for payload in mention.payloads:
-            if isinstance(payload, ActorRef) and payload.kind in _STATE_KINDS:
-                found.add(payload.key)
-            elif isinstance(payload, PlaceRef):
-                found |= gazetteer.points_to(payload.key)
-    return frozenset(found)
 
 
 def _units(mentions: list[PlaceMention], own: PlaceMention, countries: set[str]

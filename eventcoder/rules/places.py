@@ -16,7 +16,6 @@ from .marks import Marks
 from .view import SentenceView
 from .vocabulary import Vocabulary
 
-_REGIONAL = REGIONAL_KINDS
 _LOCATIVE_REACH = 7  # modifiers a locative may stand before its place ("in the restive ...")
 
 
@@ -153,7 +152,7 @@ def name_facts(gazetteer: Gazetteer, key: str, region: bool
     records: list[PlaceRecord] = gazetteer.candidates(key)
     major = any(r.major for r in records)
     if region:
-        records = [r for r in records if r.kind in _REGIONAL] or records
+        records = [r for r in records if r.kind in REGIONAL_KINDS] or records
     return records, frozenset([i for i, r in enumerate(records)
                                if gazetteer.is_alternate(key, r)]), major
 
@@ -195,7 +194,7 @@ def _district_variants(view: SentenceView, places: list[PlaceMention], gazetteer
     sought only inside a province the sentence names (spelling variants are too loose to
     name a place anywhere else). The longest name before the district word wins, and
     replaces a shorter place read inside it ("Mohmand" of "Mohmand Dara district")."""
-    provinces = [r for p in places for r in p.records[:3] if r.kind in _REGIONAL]
+    provinces = [r for p in places for r in p.records[:3] if r.kind in REGIONAL_KINDS]
     if not provinces:
         return places
     words = view.words
