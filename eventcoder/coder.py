@@ -28,6 +28,7 @@ from .match import ActorRef, Matcher, Mention, TriggerRef
 from .merge import MergeMode, check_mode, merge_rows
 from .model.records import EventRecord
 from .progress import Progress, progress_callback
+from .resolve.clues import ClueReader
 from .resolve.dates import PUBLISHED_RULE, DateFinder, DateResolver, date_from_publication
 from .resolve.event import resolve_candidate
 from .resolve.country import ArticleCountry, CountryReader
@@ -123,9 +124,9 @@ class Coder:
         self.headers = HeaderReader(language.dates, language.segment)
         self.date_finder = DateFinder(language.dates, language.numbers)
         self.dates = DateResolver(language.dates, language.numbers)
-        # The toll gate reads the date clues of a sentence in its own pass (one automaton pass,
-        # not two): the date finder then finds them told.
-        self.tolls = TollFinder(language.tolls, language.numbers, self.date_finder.clues)
+        self.tolls = TollFinder(language.tolls, language.numbers)
+        # The clues of a sentence both finders read, in one automaton pass, not two.
+        self.clue_reader = ClueReader(self.tolls.needed, self.date_finder.clues)
         self.telling = Telling.of(language.rules)
         self.follow_up = frozenset(language.rules.follow_up_types)
 
@@ -346,12 +347,13 @@ class Coder:
         asked for only when the sentence has an event."""
         start, end = sentence.start, sentence.end
         text = folded[start:end]
-        tolls = self.tolls.find(text, start)
+        clues = self.clue_reader.read(text)
+        tolls = self.tolls.find(text, start, clues=clues)
         if not tolls and not any(_may_make_event(m) for m in mentions):
             return []
         view = SentenceView(folded, start, end, mentions, self.vocabulary)
         names = [(p.mention.start, p.mention.end) for p, _, _ in view.named]
-        dates = self.date_finder.find(text, start, doc.text[start:end], names)
+        dates = self.date_finder.find(text, start, doc.text[start:end], names, clues=clues)
         if dates:
             view.silence([(d.start, d.end) for d in dates])
         if no_candidates(view, self.vocabulary.drop_kinds):

@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from eventcoder.lexicon import load_lexicon
-from eventcoder.resolve.dates import DateFinder
 from eventcoder.resolve.fatalities import TollFinder
 from tests.conftest import scaled
 
@@ -65,35 +64,3 @@ def test_the_reach_is_read_past_the_first_needed_word() -> None:
     assert TOLLS.tried(text)[1] == len(text)
     assert TOLLS.tried("troops shelled the market") == ((), 0)
 
-
-# -- the date finder's clues read in the gate's pass -----------------------------------------
-
-DATES = DateFinder(LANGUAGE.dates, LANGUAGE.numbers)
-SHARED = TollFinder(LANGUAGE.tolls, LANGUAGE.numbers, DATES.clues)
-ALONE = DateFinder(LANGUAGE.dates, LANGUAGE.numbers)  # reads its own clues, every time
-DATE_PIECES = ["on monday", "3 march 2025", "last week", "yesterday", "two days ago", "in may",
-               "\u0663 days ago", "may", "mar", "2025-01-02", "\"", "killed", "12 people",
-               "were killed", "dead", "death", "the", "a", "1st", "of", "june", "ago", "night"]
-
-
-@scaled(300)
-@given(st.lists(st.sampled_from([*DATE_PIECES, *PIECES]), max_size=10))
-def test_the_date_clues_read_in_the_gates_pass_are_the_date_finders(pieces: list[str]) -> None:
-    """A sentence read by the gate (with the date clues) and then by the date finder: the
-    tolls, the date clues and the dates are those each reads alone."""
-    text = " ".join(pieces)
-    assert SHARED.find(text) == TOLLS.find(text), text
-    assert DATES.clues.held(text) == ALONE.clues.held(text), text
-    assert DATES.find(text, 0, text) == ALONE.find(text, 0, text), text
-    assert SHARED.tried(text) == TOLLS.tried(text), text
-
-
-def test_the_clues_told_are_of_that_very_text() -> None:
-    """What the gate told of one text is not read for another, even an equal one."""
-    text = "troops killed 3 rebels on monday"
-    SHARED.find(text)
-    other = "".join(["troops killed 3 rebels ", "on monday"])
-    assert other == text and other is not text
-    assert DATES.clues.held(other) == ALONE.clues.held(text)
-    SHARED.find(text)
-    assert DATES.clues.held("no date here") == 0

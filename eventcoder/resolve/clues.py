@@ -11,8 +11,8 @@ a back-reference) gives no clues: the search then runs on every text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -151,14 +151,9 @@ class ClueTest:
         for word, mask in bits.items():
             self._automaton.add_word(word, mask)
         self._automaton.make_automaton()
-        # What another pass over a text told of its clues (`tell`): the text and its bits.
-        self._told: tuple[str, int] | None = None
 
     def held(self, text: str) -> int:
         """The bits of the clue sets `text` holds a string of."""
-        told = self._told
-        if told is not None and told[0] is text:
-            return told[1]
         mask = 0
         for _, bits in self._automaton.iter(text):
             mask |= bits
@@ -172,11 +167,6 @@ class ClueTest:
             mask |= self._digit
         return mask
 
-    def tell(self, text: str, mask: int) -> None:
-        """The bits of `text` (as `held` reads them), read by another pass over it: the
-        next `held` of that very text is not read again."""
-        self._told = (text, mask)
-
     def __call__(self, text: str) -> list[int]:
         """The indexes of the expressions that may match `text`, in order."""
         mask = self.held(text)
@@ -184,6 +174,50 @@ class ClueTest:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+
+
+class SentenceClues(NamedTuple):
+    """The clues of one sentence that the toll finder and the date finder read, from one
+    pass over it (`ClueReader`): a plain value each finder is given, or reads itself."""
+
+    tolls: int  # the bits of the toll patterns one of whose needed words the sentence holds
+    reach: int  # where the last such word ends (0: none)
+    dates: int  # the date finder's clue bits, as its `ClueTest.held` reads them
+
+
+class ClueReader:
+    """Reads a sentence's clues for the toll finder (`tolls`: each needed word with the bits
+    of the patterns that need it) and for the date finder (`dates`, its `ClueTest`) in one
+    pass of one automaton, the date bits above the tolls'."""
+
+    def __init__(self, tolls: Mapping[str, int], dates: ClueTest | None = None) -> None:
+        self._shift = 0
+        for mask in tolls.values():
+            self._shift = max(self._shift, mask.bit_length())
+        self._toll_bits = (1 << self._shift) - 1
+        self._dates = dates
+        bits = dict(tolls)
+        for word, mask in (dates.strings if dates is not None else {}).items():
+            bits[word] = bits.get(word, 0) | mask << self._shift
+        self._automaton = ahocorasick.Automaton()
+        for word, mask in bits.items():
+            self._automaton.add_word(word, mask)
+        if bits:
+            self._automaton.make_automaton()
+
+    def read(self, text: str) -> SentenceClues:
+        """The clues `text` holds (the date bits those `ClueTest.held` reads)."""
+        held = 0
+        last = -1
+        toll_bits = self._toll_bits
+        for end, bits in self._automaton.iter(text) if len(self._automaton) else ():
+            held |= bits
+            if bits & toll_bits:
+                last = end
+        dates = held >> self._shift
+        if self._dates is not None:
+            dates = self._dates.with_digits(text, dates)
+        return SentenceClues(held & toll_bits, last + 1, dates)
 
 
 def first_class(source: str) -> str | None:

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
 from .calendar import Calendar
-from .clues import ClueTest, Openings
+from .clues import ClueTest, Openings, SentenceClues
 
 _PRECISION = MappingProxyType({"day": 1, "week": 2, "month": 3})
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -94,8 +94,8 @@ class DateFinder:
         self._next_word = re.compile(r"\s+(\w+)\b" + links)
 
     def find(self, folded_sentence: str, offset: int = 0, original: str | None = None,
-             names: Iterable[tuple[int, int]] = (), shortcut: bool = True
-             ) -> list[DateMention]:
+             names: Iterable[tuple[int, int]] = (), shortcut: bool = True,
+             clues: SentenceClues | None = None) -> list[DateMention]:
         """Date expressions in a folded sentence that starts at `offset` in its document.
 
         Dates that are part of a name are not dates. `original` is the unfolded sentence,
@@ -107,10 +107,15 @@ class DateFinder:
 
         Most sentences hold none of the strings some form needs (a digit, a month's name,
         "yesterday", ...), and most of the rest those of a form or two: only those forms are
-        searched, not all at every word. `shortcut=False` searches `pattern` itself, the
-        reference the shortcut is held to (tests/test_dates.py)."""
+        searched, not all at every word: `clues` tells which (read by a `ClueReader` made
+        with this finder's `clues`; else read here). `shortcut=False` searches `pattern`
+        itself, the reference the shortcut is held to (tests/test_dates.py)."""
         found: list[DateMention] = []
-        chosen = self._pattern_for(folded_sentence) if shortcut else (self.pattern, None)
+        if not shortcut:
+            chosen: _Chosen | None = (self.pattern, None)
+        else:
+            chosen = self._pattern_for(self.clues.held(folded_sentence) if clues is None
+                                       else clues.dates)
         if chosen is None:
             return found
         pattern, openings = chosen
@@ -128,10 +133,9 @@ class DateFinder:
             pos = end
         return found
 
-    def _pattern_for(self, folded: str) -> _Chosen | None:
-        """The forms `folded` may hold, in their order, as one pattern, and where its
-        matches can start (None: no form)."""
-        held = self.clues.held(folded)
+    def _pattern_for(self, held: int) -> _Chosen | None:
+        """The forms a text whose clue bits are `held` may hold, in their order, as one
+        pattern, and where its matches can start (None: no form)."""
         if held in self._chosen:
             return self._chosen[held]
         # Keyed by the forms chosen as well, so that a pattern is compiled once per choice

@@ -23,10 +23,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import ahocorasick
-
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
-from .clues import ClueTest, Openings, matches_at
+from .clues import ClueReader, Openings, SentenceClues, matches_at
 
 MAX_TOLL = 100_000
 
@@ -132,12 +130,9 @@ def _start_finder(part: str) -> re.Pattern[str]:
 
 
 class TollFinder:
-    """Finds the death tolls of a sentence with one language's patterns; with `dates` (the
-    date finder's `ClueTest`), reads the date clues of each sentence it reads in the same
-    pass, for the date finder to read that sentence after it (`ClueTest.tell`)."""
+    """Finds the death tolls of a sentence with one language's patterns."""
 
-    def __init__(self, words: TollWords, numbers: NumberWords, dates: ClueTest | None = None
-                 ) -> None:
+    def __init__(self, words: TollWords, numbers: NumberWords) -> None:
         self.numbers = Numbers(numbers)
         tables = {"number": self.numbers.pattern, "numeral": _numeral(numbers.group_separator),
                   "modifier": alternation(words.modifiers),
@@ -164,36 +159,34 @@ class TollFinder:
         self._openings = [Openings.of(pattern.pattern) if opening is None else None
                           for _, pattern, opening in self.forms]
         # The gate: each word with the bits of the patterns that need it, so that one pass
-        # over the sentence tells which patterns to try; what to try for each set of bits
-        # met is worked out once (`tried`).
-        self._gate = ahocorasick.Automaton()
-        bits: dict[str, int] = {}
+        # over the sentence tells which patterns to try (`clues.ClueReader`, which may read
+        # other finders' clues in the same pass); what to try for each set of bits met is
+        # worked out once (`tried`).
+        needed: dict[str, int] = {}
         for i, (needs, _, _) in enumerate(self.forms):
             for word in needs:
-                bits[word] = bits.get(word, 0) | 1 << i
-        # The date finder's clues (`dates`) read in the same pass, their bits above the
-        # patterns': one pass over each sentence rather than two.
-        self._dates = dates
-        self._shift = len(self.forms)
-        self._toll_bits = (1 << self._shift) - 1
-        for word, mask in (dates.strings if dates is not None else {}).items():
-            bits[word] = bits.get(word, 0) | mask << self._shift
-        for word, mask in bits.items():
-            self._gate.add_word(word, mask)
-        if len(self._gate):
-            self._gate.make_automaton()
+                needed[word] = needed.get(word, 0) | 1 << i
+        self.needed = needed
+        self._reader = ClueReader(needed)
+        # A reading of the sentence as given holds for the text the patterns read (quotes
+        # as spaces) unless a needed word holds a quote or a space.
+        self._reading_holds = not any('"' in w or " " in w for w in needed)
         self._plans: dict[int, tuple[int, ...]] = {}
 
-    def find(self, folded_sentence: str, offset: int = 0, gate: bool = True
-             ) -> list[FatalityMention]:
+    def find(self, folded_sentence: str, offset: int = 0, gate: bool = True,
+             clues: SentenceClues | None = None) -> list[FatalityMention]:
         """Reported death counts in a folded sentence, in text order, without overlaps.
-        With `gate` off every pattern is searched everywhere, whatever words the sentence
-        holds: the reference the gate and the openings are held to (tests/test_tolls.py)."""
+        `clues`: the sentence's clues as a `ClueReader` made with `needed` read them (else
+        read here). With `gate` off every pattern is searched everywhere, whatever words
+        the sentence holds: the reference the gate and the openings are held to
+        (tests/test_tolls.py)."""
         found: list[FatalityMention] = []
         taken: list[tuple[int, int]] = []
         # 'killed "dozens" of fighters': quotation marks do not change the count (same length).
         text = folded_sentence.replace('"', " ")
-        for pattern, matches in self._searches(text, gate):
+        if clues is not None and not self._reading_holds:
+            clues = None
+        for pattern, matches in self._searches(text, gate, clues):
             more = "more" in pattern.groupindex
             for m in matches:
                 start, end = m.span()
@@ -212,14 +205,14 @@ class TollFinder:
         found.sort(key=lambda f: f.start)
         return found
 
-    def _searches(self, text: str, gate: bool
+    def _searches(self, text: str, gate: bool, clues: SentenceClues | None
                   ) -> Iterator[tuple[re.Pattern[str], Iterable[re.Match[str]]]]:
         """Each pattern that may match `text`, in order, with its matches (made as read)."""
         if not gate:
             for pattern in self.plain:
                 yield pattern, pattern.finditer(text)
             return
-        tried, reach = self.tried(text)
+        tried, reach = self.tried(text, clues)
         if not tried:
             return  # most sentences: none of the words any pattern needs
         # A pattern that opens with a part ("{quantity}") needs a word after it: the part
@@ -240,23 +233,17 @@ class TollFinder:
                                        self._starts[opening].finditer(text, 0, reach)]
                 yield pattern, _matches_at(pattern, text, starts[opening])
 
-    def tried(self, text: str) -> tuple[tuple[int, ...], int]:
+    def tried(self, text: str, clues: SentenceClues | None = None
+              ) -> tuple[tuple[int, ...], int]:
         """The indexes of the patterns one of whose needed words `text` holds, in order, and
-        where the last needed word it holds ends. One pass of the gate sets the bits of the
-        patterns each word it meets is needed by, and the patterns of each set of bits met
-        are listed once (tests/test_toll_gate.py holds them to a test of each pattern's
-        words)."""
-        held = 0
-        last = -1
-        toll_bits = self._toll_bits
-        for end, bits in self._gate.iter(text) if len(self._gate) else ():
-            held |= bits
-            if bits & toll_bits:
-                last = end
-        if self._dates is not None:
-            self._dates.tell(text, self._dates.with_digits(text, held >> self._shift))
-        held &= toll_bits
+        where the last needed word it holds ends: read off `clues` (read here if not
+        given). One pass of the gate sets the bits of the patterns each word it meets is
+        needed by, and the patterns of each set of bits met are listed once
+        (tests/test_toll_gate.py holds them to a test of each pattern's words)."""
+        if clues is None:
+            clues = self._reader.read(text)
+        held = clues.tolls
         plan = self._plans.get(held)
         if plan is None:
             plan = self._plans[held] = tuple(i for i in range(len(self.forms)) if held >> i & 1)
-        return plan, last + 1
+        return plan, clues.reach
