@@ -348,12 +348,12 @@ class Coder:
         start, end = sentence.start, sentence.end
         text = folded[start:end]
         clues = self.clue_reader.read(text)
-        tolls = self.tolls.find(text, start, clues=clues)
+        tolls = self.tolls.find(text, start, clues)
         if not tolls and not any(_may_make_event(m) for m in mentions):
             return []
         view = SentenceView(folded, start, end, mentions, self.vocabulary)
         names = [(p.mention.start, p.mention.end) for p, _, _ in view.named]
-        dates = self.date_finder.find(text, start, doc.text[start:end], names, clues=clues)
+        dates = self.date_finder.find(text, start, doc.text[start:end], names, clues)
         if dates:
             view.silence([(d.start, d.end) for d in dates])
         if no_candidates(view, self.vocabulary.drop_kinds):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 import ahocorasick
 
@@ -176,13 +176,12 @@ class ClueTest:
 _ANY_DIGIT = re.compile(r"\d")
 
 
-class SentenceClues(NamedTuple):
-    """The clues of one sentence that the toll finder and the date finder read, from one
-    pass over it (`ClueReader`): a plain value each finder is given, or reads itself."""
-
-    tolls: int  # the bits of the toll patterns one of whose needed words the sentence holds
-    reach: int  # where the last such word ends (0: none)
-    dates: int  # the date finder's clue bits, as its `ClueTest.held` reads them
+# The clues of one sentence that the toll finder and the date finder read, from one pass
+# over it (`ClueReader`): a plain value each finder is given, or reads itself. Its items:
+# the bits of the toll patterns one of whose needed words the sentence holds; where the last
+# such word ends (0: none); the date finder's clue bits, as its `ClueTest.held` reads them.
+# (A plain tuple: a named one costs a Python-level call per sentence to make.)
+SentenceClues = tuple[int, int, int]
 
 
 class ClueReader:
@@ -217,7 +216,7 @@ class ClueReader:
         dates = held >> self._shift
         if self._dates is not None:
             dates = self._dates.with_digits(text, dates)
-        return SentenceClues(held & toll_bits, last + 1, dates)
+        return held & toll_bits, last + 1, dates
 
 
 def first_class(source: str) -> str | None:

@@ -94,8 +94,8 @@ class DateFinder:
         self._next_word = re.compile(r"\s+(\w+)\b" + links)
 
     def find(self, folded_sentence: str, offset: int = 0, original: str | None = None,
-             names: Iterable[tuple[int, int]] = (), shortcut: bool = True,
-             clues: SentenceClues | None = None) -> list[DateMention]:
+             names: Iterable[tuple[int, int]] = (), clues: SentenceClues | None = None,
+             shortcut: bool = True) -> list[DateMention]:
         """Date expressions in a folded sentence that starts at `offset` in its document.
 
         Dates that are part of a name are not dates. `original` is the unfolded sentence,
@@ -115,7 +115,7 @@ class DateFinder:
             chosen: _Chosen | None = (self.pattern, None)
         else:
             chosen = self._pattern_for(self.clues.held(folded_sentence) if clues is None
-                                       else clues.dates)
+                                       else clues[2])
         if chosen is None:
             return found
         pattern, openings = chosen

@@ -173,8 +173,8 @@ class TollFinder:
         self._reading_holds = not any('"' in w or " " in w for w in needed)
         self._plans: dict[int, tuple[int, ...]] = {}
 
-    def find(self, folded_sentence: str, offset: int = 0, gate: bool = True,
-             clues: SentenceClues | None = None) -> list[FatalityMention]:
+    def find(self, folded_sentence: str, offset: int = 0, clues: SentenceClues | None = None,
+             gate: bool = True) -> list[FatalityMention]:
         """Reported death counts in a folded sentence, in text order, without overlaps.
         `clues`: the sentence's clues as a `ClueReader` made with `needed` read them (else
         read here). With `gate` off every pattern is searched everywhere, whatever words
@@ -242,8 +242,8 @@ class TollFinder:
         (tests/test_toll_gate.py holds them to a test of each pattern's words)."""
         if clues is None:
             clues = self._reader.read(text)
-        held = clues.tolls
+        held, reach, _ = clues
         plan = self._plans.get(held)
         if plan is None:
             plan = self._plans[held] = tuple(i for i in range(len(self.forms)) if held >> i & 1)
-        return plan, clues.reach
+        return plan, reach
