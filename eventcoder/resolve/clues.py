@@ -124,6 +124,16 @@ def _choice(branches: list[list[frozenset[str]] | None]) -> list[frozenset[str]]
     return [frozenset().union(*best)]
 
 
+def bit_automaton(bits: Mapping[str, int]) -> ahocorasick.Automaton:
+    """An automaton that reports, for each string of `bits` a text holds, its bits."""
+    automaton = ahocorasick.Automaton()
+    for word, mask in bits.items():
+        automaton.add_word(word, mask)
+    if bits:
+        automaton.make_automaton()
+    return automaton
+
+
 class ClueTest:
     """Which of several expressions may match a text. Each clue set of each expression is
     a bit; one pass of an automaton over the text sets the bits of the sets whose strings
@@ -147,10 +157,7 @@ class ClueTest:
         for digit in "0123456789":  # (a clue string may be a digit itself)
             bits[digit] = bits.get(digit, 0) | self._digit
         self.strings = bits  # each clue string with the bits of the sets it is in
-        self._automaton = ahocorasick.Automaton()
-        for word, mask in bits.items():
-            self._automaton.add_word(word, mask)
-        self._automaton.make_automaton()
+        self._automaton = bit_automaton(bits)
 
     def held(self, text: str) -> int:
         """The bits of the clue sets `text` holds a string of."""
@@ -190,19 +197,13 @@ class ClueReader:
     pass of one automaton, the date bits above the tolls'."""
 
     def __init__(self, tolls: Mapping[str, int], dates: ClueTest | None = None) -> None:
-        self._shift = 0
-        for mask in tolls.values():
-            self._shift = max(self._shift, mask.bit_length())
+        self._shift = max((mask.bit_length() for mask in tolls.values()), default=0)
         self._toll_bits = (1 << self._shift) - 1
         self._dates = dates
         bits = dict(tolls)
         for word, mask in (dates.strings if dates is not None else {}).items():
             bits[word] = bits.get(word, 0) | mask << self._shift
-        self._automaton = ahocorasick.Automaton()
-        for word, mask in bits.items():
-            self._automaton.add_word(word, mask)
-        if bits:
-            self._automaton.make_automaton()
+        self._automaton = bit_automaton(bits)
 
     def read(self, text: str) -> SentenceClues:
         """The clues `text` holds (the date bits those `ClueTest.held` reads)."""
