@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from .lexicon import Lexicon
 from .lexicon.model import Dated, GenericActor, Group, Organ, Person, Regime
 from .model.actors import Actor
@@ -66,6 +68,7 @@ def pick_entry(entries: Sequence[_Entry], day: dt.date | None, country: str | No
     return first
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ActorBook:
     """Looks up lexicon entries by folded name and builds `Actor`s from them."""
 
@@ -233,7 +236,8 @@ class ActorBook:
         doer of a bomb no one is named for, and the dead of such a bomb when they are
         people no one named (the lexicon's `doer_of` and `dead_of`). The dead of a named
         doer's strike may be its enemies: they are left unnamed."""
-        first, second = record.side1, record.side2
+        first: Actor | None = record.side1
+        second: Actor | None = record.side2
         if first is not None:
             return [first, second]
         kinds = (record.acled_sub_event_type or "", record.acled_event_type or "")

@@ -108,6 +108,9 @@ def _add_code(digest: Any) -> None:
         data = path.read_bytes()
         digest.update(str(path.relative_to(package)).encode() + len(data).to_bytes(8, "little"))
         digest.update(data)
+    # Which modules are compiled (setup.py): a compiled class pickles apart from its source.
+    for path in sorted([*package.rglob("*.so"), *package.rglob("*.pyd")]):
+        digest.update(str(path.relative_to(package)).encode())
 
 
 def path_of(folder: Path, key: str) -> Path:
@@ -234,11 +237,12 @@ class _Pickler(pickle.Pickler):
 
 def _init_fields(kind: type) -> tuple[str, ...] | None:
     """The fields that rebuild an object of `kind` when given to its `__init__` in order:
-    those of a frozen dataclass with slots whose every field is a positional `__init__`
-    argument, taken as is (no `__post_init__`); None for any other class."""
+    those of a frozen dataclass with slots (or compiled: `__mypyc_attrs__`, see setup.py)
+    whose every field is a positional `__init__` argument, taken as is (no `__post_init__`);
+    None for any other class."""
     params = getattr(kind, "__dataclass_params__", None)
-    if params is None or not params.frozen or "__slots__" not in kind.__dict__ \
-            or hasattr(kind, "__post_init__"):
+    if params is None or not params.frozen or hasattr(kind, "__post_init__") \
+            or not ("__slots__" in kind.__dict__ or "__mypyc_attrs__" in kind.__dict__):
         return None
     fields = dataclasses.fields(kind)
     if not all(f.init and not f.kw_only for f in fields):

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from collections import Counter
 
+from mypy_extensions import mypyc_attr
+
 from .lexicon.lang_text import DateWords, SegmentWords
 from .published import storable_day
 
@@ -23,6 +25,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class HeaderReader:
     """Finds the date line or dateline of an article."""
 

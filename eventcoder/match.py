@@ -24,6 +24,7 @@ from itertools import pairwise
 from operator import attrgetter
 
 import ahocorasick
+from mypy_extensions import mypyc_attr
 
 from .lexicon import Gazetteer, Lexicon
 from .lexicon.model import WORD_EFFECTS
@@ -90,6 +91,7 @@ def _pattern(key: str) -> tuple[str, int, bool]:
     return left + _shape(key) + right, len(right), not (left and right)
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Matcher:
     """Compiled automata over the lexicon's phrases."""
 

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mypy_extensions import mypyc_attr
+
 if TYPE_CHECKING:  # (the module needs nothing else of the package to run)
     from .lexicon.lang_text import SegmentWords
 
@@ -127,6 +129,7 @@ def _add_span(out: list[Span], line: str, start: int, end: int, base: int) -> No
         out.extend((base + a, base + b, "text") for a, b in _bounded(line, start, end))
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Segmenter:
     """Splits texts into sentences with one language's abbreviations and boilerplate."""
 

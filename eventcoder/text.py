@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 # Characters news uses for the same thing; folded to one ASCII form each.
 _EQUIVALENTS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
@@ -41,6 +43,7 @@ def fold_char(char: str) -> str:
 _MARKED_RUNS = re.compile(rb"\?\?*")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class FoldTable(dict[int, str]):
     """A `str.translate` table filled on demand; owned by one Coder, never shared globally."""
 
@@ -50,6 +53,7 @@ class FoldTable(dict[int, str]):
         return folded
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Folder:
     """Folds texts for matching: lower case, accents stripped, quotes and dashes unified."""
 

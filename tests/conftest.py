@@ -13,20 +13,49 @@ Tests size their example counts with `scaled(n)`: n examples under "ci", 10 n un
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-import eventcoder
-from eventcoder.testing import Generator
-
 ROOT = Path(__file__).resolve().parent.parent
+
+# EVENTCODER_TESTS_ON=installed: the tests run on the installed package, which setup.py
+# compiles, rather than on this source tree (the default: `python -m pytest` puts the tree
+# first on the path). `.ci/run` runs the suite both ways.
+ON_INSTALLED = os.environ.get("EVENTCODER_TESTS_ON") == "installed"
+if ON_INSTALLED:
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT]
+
+import eventcoder  # noqa: E402  (after the path is chosen)
+import eventcoder.text  # noqa: E402
+from eventcoder.testing import Generator  # noqa: E402
+
+
+def compiled(module: ModuleType) -> bool:
+    """Whether `module` was compiled (setup.py) rather than read from its source."""
+    return Path(module.__file__ or "").suffix in {".so", ".pyd"}
+
+
+if ON_INSTALLED and (ROOT in Path(eventcoder.__file__ or "").parents
+                     or not compiled(eventcoder.text)):
+    raise pytest.UsageError(f"EVENTCODER_TESTS_ON=installed, but eventcoder was imported from "
+                            f"{eventcoder.__file__}, its text module from "
+                            f"{eventcoder.text.__file__}: not a compiled install")
+
+
+def interpreted_only(*modules: ModuleType, why: str) -> pytest.MarkDecorator:
+    """Skips a test where one of `modules` is compiled: the test reads the interpreted code
+    (a tracer, stand-ins for typed arguments, a subclass). The source tree's run checks the
+    same source."""
+    return pytest.mark.skipif(any(compiled(m) for m in modules), reason=f"compiled: {why}")
 
 CI_EXAMPLES = 100  # the ci profile's default; scaled(n) means n of these
 settings.register_profile(

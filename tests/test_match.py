@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 import eventcoder
 from eventcoder import match
+from eventcoder import text as text_module
 from eventcoder.match import _leftmost_longest, _scan_squeezed, _scan_window, _shape, shape_plain
 from eventcoder.model.mentions import CueRef, Mention, PlaceRef, TriggerRef, group_payloads
-from tests.conftest import scaled
+from tests.conftest import interpreted_only, scaled
 
 _ASCII = st.text(st.characters(max_codepoint=127))
 
@@ -159,6 +160,10 @@ def _work(fn: Callable[[], Any]) -> int:
     return count
 
 
+_TRACED = interpreted_only(match, text_module,
+                          why="the tracer counts lines of interpreted code")
+
+
 def _grows_linearly(make: Callable[[int], Callable[[], Any]], n: int = 2_000,
                     factor: int = 8) -> None:
     small, large = _work(make(n)), _work(make(n * factor))
@@ -179,6 +184,7 @@ _ATTACKS = {
 
 
 @pytest.mark.parametrize("attack", sorted(_ATTACKS))
+@_TRACED
 def test_the_first_pass_over_a_document_is_linear(coder, attack: str) -> None:
     def make(n: int) -> Callable[[], Any]:
         text = (_ATTACKS[attack] * (n // len(_ATTACKS[attack]) + 1))[:n]
@@ -188,6 +194,7 @@ def test_the_first_pass_over_a_document_is_linear(coder, attack: str) -> None:
 
 
 @pytest.mark.parametrize("attack", sorted(_ATTACKS))
+@_TRACED
 def test_the_mentions_of_one_long_window_are_linear(coder, attack: str) -> None:
     # One window of any length (the segmenter bounds sentences; the matcher must not rely
     # on it).

@@ -15,9 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from mypy_extensions import mypyc_attr
+
 from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Calendar:
     """The calendar forms of one language, compiled."""
 

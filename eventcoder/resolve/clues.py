@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 import ahocorasick
 
 try:  # Python 3.11 and later
@@ -134,6 +136,7 @@ def bit_automaton(bits: Mapping[str, int]) -> ahocorasick.Automaton:
     return automaton
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ClueTest:
     """Which of several expressions may match a text. Each clue set of each expression is
     a bit; one pass of an automaton over the text sets the bits of the sets whose strings
@@ -191,6 +194,7 @@ _ANY_DIGIT = re.compile(r"\d")
 SentenceClues = tuple[int, int, int]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ClueReader:
     """Reads a sentence's clues for the toll finder (`tolls`: each needed word with the bits
     of the patterns that need it) and for the date finder (`dates`, its `ClueTest`) in one
@@ -291,6 +295,7 @@ MAX_LEADS = 12
 MIN_LEAD = 3
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Openings:
     """Where a pattern that opens with a word boundary ("\\b...") can match in a text: a
     superset of its matches' starts, in order, found without trying the pattern at every

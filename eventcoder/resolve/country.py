@@ -26,14 +26,17 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
+
+from mypy_extensions import mypyc_attr
 
 from ..lexicon import Gazetteer, Lexicon, PlaceRecord
 from ..model.mentions import ActorRef, Mention, PlaceRef
 from ..text import Folder
 
-if TYPE_CHECKING:
-    from ..match import Matcher
+# Imported to run, not only for type checkers: the compiled build (setup.py) checks this
+# class's objects against its type, which exists once its module has been imported.
+from ..match import Matcher
 
 # Votes, each distinct name once: the outlet weighs most (a local paper reports on its
 # country, whatever foreign firm or leader its story names); then a state, nationality or
@@ -110,6 +113,7 @@ def _place_facts(gazetteer: Gazetteer, key: str) -> _PlaceFacts:
                                         if r.iso3 in countries and r.kind == "admin1"))
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class CountryReader:
     """Reads an article's country (`read`); built once per Coder from its lexicon. The
     text's mentions are read in one pass; what a place name and a source vote is worked

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from mypy_extensions import mypyc_attr
+
 from ..lexicon.lang_text import DateWords, NumberWords, alternation, fill
 from .calendar import Calendar
 from .clues import ClueTest, Openings, SentenceClues
@@ -72,6 +74,7 @@ def date_tables(words: DateWords, numbers: NumberWords) -> dict[str, str]:
     }
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class DateFinder:
     """Finds the date expressions of a sentence with one language's date forms."""
 
@@ -205,6 +208,7 @@ def plausible(day: dt.date, published: dt.date | None) -> bool:
     return day >= earliest
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class DateResolver:
     """Resolves date expressions with the calendar, else dateparser, caching each distinct
     question."""

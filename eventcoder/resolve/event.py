@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..actors import ActorBook
 from ..documents import storable_day
@@ -28,8 +27,9 @@ from .facts import SentenceFacts
 from .fatalities import split_total
 from .places import best_location, border_location
 
-if TYPE_CHECKING:
-    from ..rules.view import SentenceView
+# Imported to run, not only for type checkers: the compiled build (setup.py) checks this
+# class's objects against its type, which exists once its module has been imported.
+from ..rules.view import SentenceView
 
 
 @dataclass(slots=True)  # read-only once made

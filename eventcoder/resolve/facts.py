@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..documents import Document
 from ..lexicon import Lexicon
@@ -13,9 +12,10 @@ from ..segment import Sentence
 from .dates import DateMention
 from .fatalities import FatalityMention
 
-if TYPE_CHECKING:
-    # The sentence's tokens and clauses, as the rules made them: read here, never made.
-    from ..rules.view import SentenceView
+# The sentence's tokens and clauses, as the rules made them: read here, never made. Imported
+# to run, not only for type checkers: the compiled build (setup.py) checks a field's value
+# against this class, which exists once its module has been imported.
+from ..rules.view import SentenceView
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
+
 from ..lexicon.lang_text import NumberWords, TollWords, alternation, fill
 from .clues import ClueReader, Openings, SentenceClues, matches_at
 
@@ -56,6 +58,7 @@ def _numeral(separator: str) -> str:
     return (rf"(?<!\d{mark})\d[\d{mark}]{{0,{MAX_NUMERAL - 1}}}(?![\d{mark}])")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Numbers:
     """Reads a figure or a number word as a value."""
 
@@ -129,6 +132,7 @@ def _start_finder(part: str) -> re.Pattern[str]:
     return re.compile(r"\b(?=" + part + ")")
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class TollFinder:
     """Finds the death tolls of a sentence with one language's patterns."""
 
