@@ -12,13 +12,13 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from .actors import UNPLACED_ORGAN, ActorBook
 from .lexicon import Gazetteer, PlaceRecord
 from .model.actors import Actor, same_actor
 from .model.places import Location
-from .model.records import EventRecord
+from .model.records import EventRecord, Pending
 from .resolve.places import border_location, to_location
 
 # The events of one type, status and pair of sides that a later mention is compared with,
@@ -27,20 +27,6 @@ from .resolve.places import border_location, to_location
 # hundreds of events of one pair at different places or dates), an event is kept as it is
 # and later mentions are not merged into it, with a warning.
 MERGE_REACH = 200
-
-
-@dataclass(slots=True)
-class Pending:
-    """An event record in its document's context, with what the rules knew of its roles
-    and what its sentence left for the article to settle."""
-
-    record: EventRecord
-    structure: str
-    default_organ: str
-    both_sides: bool  # "both sides", "the two countries": the sides meant are elsewhere
-    # (slot 0 or 1, organ id): "the army" of a state the sentence does not tell.
-    unplaced_organs: tuple[tuple[int, str], ...] = ()
-    on_border: bool = False  # a border named by the trigger, to place once the sides are
 
 
 def _named(actor: Actor | None) -> bool:

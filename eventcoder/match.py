@@ -30,6 +30,7 @@ from .lexicon import Gazetteer, Lexicon
 from .lexicon.model import WORD_EFFECTS
 from .model.mentions import ActorRef, CueRef, Mention, Payload, PlaceRef, TriggerRef, group_payloads
 from .text import Folder, glued, is_word_char
+from .model.pickling import pickled_by_fields
 
 # Characters a shaped text reads as a space (see the module docstring): all but word
 # characters (str.isalnum or "_", as in `text.is_word_char`) and the space itself.
@@ -482,3 +483,6 @@ def _is_abbreviation(phrase: str) -> bool:
 
 __all__ = ["ActorRef", "CueRef", "Matcher", "Mention", "Payload", "PlaceRef", "Phrase",
            "TriggerRef"]
+
+
+pickled_by_fields(Phrase)  # when compiled: see model/pickling.py

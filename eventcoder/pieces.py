@@ -14,6 +14,7 @@ import pandas as pd
 from .documents import (Document, InputFile, OnError, Skipped, input_files, jsonl_documents,
                         line_break, read_files, unique_ids)
 from .errors import Problem
+from .model.pickling import pickled_by_fields
 
 ARTICLE_COLUMNS = ["id", "text", "published", "source", "url"]
 
@@ -141,3 +142,6 @@ def _piece_articles(piece: Piece, on_error: OnError = "raise",
                                        for d in docs],
                          "source": [d.source for d in docs], "url": [d.url for d in docs]},
                         columns=ARTICLE_COLUMNS, dtype=object)
+
+
+pickled_by_fields(Piece)  # when compiled: see model/pickling.py

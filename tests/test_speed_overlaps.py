@@ -7,10 +7,11 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from eventcoder import match
 from eventcoder.match import _leftmost_longest, _resolve_in_order
 from eventcoder.model.mentions import (ActorRef, CueRef, Mention, PlaceRef, TriggerRef,
                                        group_payloads)
-from tests.conftest import scaled
+from tests.conftest import interpreted_only, scaled
 
 _PAYLOADS = st.sampled_from([(TriggerRef("clash", False),), (CueRef("negation", None, "both", 3),),
                              (PlaceRef("kabul"),), (TriggerRef("clash", True), PlaceRef("x")),
@@ -86,6 +87,7 @@ def _automaton() -> Any:
     return Matcher._compile(SimpleNamespace(_exact={"us": {"US"}}), table)  # type: ignore[arg-type]
 
 
+@interpreted_only(match, why="a stand-in for the matcher")
 @scaled(400)
 @example([("x clash held talks security forces' clash fire", " ")], None)
 @given(st.lists(st.tuples(_WORDS, _GLUE), max_size=16), st.data())

@@ -12,9 +12,13 @@ from hypothesis import strategies as st
 
 from eventcoder.model.actors import UnnamedActor
 from eventcoder.model.participants import Chunk
+from eventcoder.rules import chunks, participants
 from eventcoder.rules.chunks import chunk_runs
 from eventcoder.rules.participants import _mark_victims, _sources
-from tests.conftest import scaled
+from tests.conftest import interpreted_only, scaled
+
+# The stand-ins below (a vocabulary, a view, an actor book) are refused by compiled code.
+pytestmark = interpreted_only(chunks, participants, why="stand-ins for typed arguments")
 
 _WORDS = st.lists(st.sampled_from(["according", "to", "said", "and", ",", "army", "x", "by"]),
                   max_size=14)

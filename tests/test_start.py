@@ -132,7 +132,9 @@ def _children(x: Any, y: Any, where: str) -> list[tuple[Any, Any, str]]:
         assert x.__func__ is y.__func__, where
         return [(x.__self__, y.__self__, f"{where}.__self__")]
     else:
-        slots = [n for k in type(x).__mro__ for n in getattr(k, "__slots__", ())
+        # A compiled class (setup.py) lists its attributes in `__mypyc_attrs__`.
+        slots = [n for k in type(x).__mro__
+                 for n in (*getattr(k, "__slots__", ()), *k.__dict__.get("__mypyc_attrs__", ()))
                  if n not in {"__dict__", "__weakref__"}]
         out = [(getattr(x, n, None), getattr(y, n, None), f"{where}.{n}") for n in slots]
         assert slots or hasattr(x, "__dict__"), f"{where}: a {type(x).__name__}"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
+from .pickling import pickled_by_fields
+
 
 @dataclass(frozen=True, slots=True)
 class TriggerRef:
@@ -105,3 +107,6 @@ class Placed:
 
 __all__ = ["ActorRef", "CueRef", "Mention", "Payload", "PlaceRef", "Placed", "TriggerRef",
            "group_payloads"]
+
+
+pickled_by_fields(TriggerRef, ActorRef, PlaceRef, CueRef)  # when compiled: see model/pickling.py

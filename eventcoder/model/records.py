@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
+from ..lexicon.model import EventType
 from .actors import Actor, same_actor
 from .places import Location
 
@@ -156,3 +157,26 @@ HELD_COLUMNS: dict[str, tuple[str, str]] = {
     "admin2": ("place", "admin2"), "admin3": ("place", "admin3"),
     "location_text": ("place", "text"), "location_ascii": ("place", "ascii_name"),
 }
+
+
+@dataclass(slots=True)
+class Pending:
+    """An event record in its document's context, with what the rules knew of its roles
+    and what its sentence left for the article to settle."""
+
+    record: EventRecord
+    structure: str
+    default_organ: str
+    both_sides: bool  # "both sides", "the two countries": the sides meant are elsewhere
+    # (slot 0 or 1, organ id): "the army" of a state the sentence does not tell.
+    unplaced_organs: tuple[tuple[int, str], ...] = ()
+    on_border: bool = False  # a border named by the trigger, to place once the sides are
+
+
+def typed(record: EventRecord, event_type: EventType) -> None:
+    """The record made of `event_type`, with its codes and ACLED's flags."""
+    record.event_type = event_type.id
+    record.acled_event_type = event_type.acled_event_type
+    record.acled_sub_event_type = event_type.acled_sub_event_type
+    record.disorder_type, record.cameo = event_type.disorder_type, event_type.cameo
+    record.plover, record.targeting = event_type.plover, event_type.targeting

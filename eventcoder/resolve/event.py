@@ -19,7 +19,7 @@ from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
 from ..model.candidates import Candidate
 from ..model.participants import PlaceMention
 from ..model.places import Location
-from ..model.records import EventRecord
+from ..model.records import EventRecord, typed
 from ..text import find_phrase
 from .victims import civilian_victims
 from .dates import DateResolver, ResolvedDate
@@ -319,15 +319,6 @@ def new_record_by_name(facts: SentenceFacts, cand: Candidate, trigger_text: str,
 
 Pair = tuple[Actor | None, Actor | None]
 _CIVILIANS = "civilians"  # the actor type of civilians: no side of a battle
-
-
-def typed(record: EventRecord, event_type: EventType) -> None:
-    """The record made of `event_type`, with its codes and ACLED's flags."""
-    record.event_type = event_type.id
-    record.acled_event_type = event_type.acled_event_type
-    record.acled_sub_event_type = event_type.acled_sub_event_type
-    record.disorder_type, record.cameo = event_type.disorder_type, event_type.cameo
-    record.plover, record.targeting = event_type.plover, event_type.targeting
 
 
 def _matches(rule: Retype, record: EventRecord, unarmed: frozenset[str] = frozenset()

@@ -16,6 +16,7 @@ from .fatalities import FatalityMention
 # to run, not only for type checkers: the compiled build (setup.py) checks a field's value
 # against this class, which exists once its module has been imported.
 from ..rules.view import SentenceView
+from ..model.pickling import pickled_by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +82,5 @@ class SentenceFacts:
             return self.place_clauses
         return [self.view.clause_of(p.first) for p in places]
 
+
+pickled_by_fields(PlaceWords)  # when compiled: see model/pickling.py

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..context import Pending
+from ..model.records import Pending
 from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
-from ..resolve.event import typed
+from ..model.records import typed
 from ..text import find_phrase, tokenize
 from .vocabulary import Vocabulary
 

@@ -18,10 +18,10 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..actors import ActorBook
-from ..context import Pending
+from ..model.records import Pending
 from ..lexicon.model import EventType
 from ..model.records import EventRecord
-from ..resolve.event import typed
+from ..model.records import typed
 
 # The rule that makes a lethal bomb an attack.
 RULE = "crowd_bomb_lethal"

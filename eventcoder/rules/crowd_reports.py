@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..actors import ActorBook
-from ..context import Pending
+from ..model.records import Pending
 from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor
 from ..model.candidates import Roles

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..actors import ActorBook
-from ..context import Pending
+from ..model.records import Pending
 from ..lexicon import Lexicon
 from ..lexicon.model import EventType
 from ..model.actors import Actor, Side, UnnamedActor, UnnamedState
@@ -61,6 +61,7 @@ from .crowd_types import (
     organ_of,
 )
 from .view import SentenceView
+from ..model.pickling import pickled_by_fields
 
 # The ACLED event types a crowd may have made, or whose events it may take over.
 _CROWD_OR_ABSORBED = frozenset(CROWD_TYPES) | ABSORBED
@@ -531,3 +532,6 @@ def _facing(view: SentenceView, group: ActorGroup, cand: Candidate) -> bool:
     if group.source or group.role == "target":
         return False
     return group.last < cand.trigger.first or view.clause[group.first] > cand.clause
+
+
+pickled_by_fields(CrowdRules)  # when compiled: see model/pickling.py

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..context import Pending
+from ..model.records import Pending
 from ..segment import Span, ends_sentence
 
 _TEXT = "text"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon
 from ..model.mentions import CueRef
 from ..text import Folder, tokenize
+from ..model.pickling import pickled_by_fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +142,6 @@ _TABLES = ("locative", "near_words", "not_for_states", "directions", "place_modi
            "answered_types", "reply_phrases", "reply_hedges",
            "civilian_target_words", "armed_target_words", "reporting_words",
            "harm_words", "not_harmed_words", "harmless_triggers")
+
+
+pickled_by_fields(Vocabulary)  # when compiled: see model/pickling.py

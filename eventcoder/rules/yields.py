@@ -55,13 +55,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..context import Pending
+from ..model.records import Pending
 from ..lexicon.lang_rules import RuleWords
 from ..lexicon.model import EventType
 from ..model.records import EventRecord
-from ..resolve.event import typed
+from ..model.records import typed
 from .crowd_property import thrown_by_hand
 from .crowd_types import PEACEFUL
+from ..model.pickling import pickled_by_fields
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _TARGETED = "always"  # the targeting of the types of violence against civilians
@@ -377,3 +378,6 @@ def _told_with(i: int, pending: list[Pending], types: Mapping[str, EventType], w
         if them.event_type in spec.cause_of and them.sentence_index == at:
             return True
     return False
+
+
+pickled_by_fields(Telling)  # when compiled: see model/pickling.py
