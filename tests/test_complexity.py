@@ -64,11 +64,13 @@ def run(text):
 
 
 # The status rule alone: the rules' modules loaded without the package (they need nothing of
-# it but the vocabulary's type), on one sentence of n "talks will", each "talks" a trigger and
-# each "will" a status cue before and after it. Reading every cue for every trigger, and every
-# trigger for every cue that reaches one, was quadratic in n.
+# it but the vocabulary's type, and mypy_extensions' marker), on one sentence of n "talks
+# will", each "talks" a trigger and each "will" a status cue before and after it. Reading
+# every cue for every trigger, and every trigger for every cue that reaches one, was
+# quadratic in n.
 STATUS = f"""
 import sys, types
+sys.path.append({os.path.dirname(mypy_extensions.__file__)!r})
 root = {os.path.dirname(eventcoder.__file__)!r}
 for name in ("eventcoder", "eventcoder.model", "eventcoder.rules"):
     package = types.ModuleType(name)
