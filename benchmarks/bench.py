@@ -296,6 +296,10 @@ def machine() -> dict[str, Any]:
             info["memory_gb"] = round(int(handle.readline().split()[1]) / 2**20, 1)
     except OSError:
         pass
+    compiled = [*Path(eventcoder.__file__).parent.rglob("*.so"),
+                *Path(eventcoder.__file__).parent.rglob("*.pyd")]
+    info["eventcoder_build"] = f"compiled ({len(compiled)} modules, setup.py)" if compiled \
+        else "interpreted"
     for package in ("eventcoder", "pandas", "pyarrow", "pandera", "pyahocorasick", "dateparser",
                     "dask", "distributed"):
         try:

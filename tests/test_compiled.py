@@ -49,8 +49,12 @@ def _corpus(folder: Path) -> None:
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks/corpus.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.generate(folder, 3000, seed=5, conflict_share=1.0)
+    sys.modules[spec.name] = module  # (its dataclasses look their module up)
+    try:
+        spec.loader.exec_module(module)
+        module.generate(folder, 3000, seed=5, conflict_share=1.0)
+    finally:
+        del sys.modules[spec.name]
 
 
 def test_the_compiled_build_codes_as_its_source(compiled_modules: list[str],
