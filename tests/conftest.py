@@ -44,7 +44,7 @@ def compiled(module: ModuleType) -> bool:
     return Path(module.__file__ or "").suffix in {".so", ".pyd"}
 
 
-if ON_INSTALLED and (ROOT in Path(eventcoder.__file__ or "").parents
+if ON_INSTALLED and (Path(eventcoder.__file__ or "").parent == ROOT / "eventcoder"
                      or not compiled(eventcoder.text)):
     raise pytest.UsageError(f"EVENTCODER_TESTS_ON=installed, but eventcoder was imported from "
                             f"{eventcoder.__file__}, its text module from "
