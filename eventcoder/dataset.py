@@ -213,6 +213,38 @@ def _as_list(value: Any) -> Any:
 
 # --- reading --------------------------------------------------------------------------------
 
+def table_frame(table: pa.Table) -> pd.DataFrame:
+    """`table` as a frame whose list columns hold lists (a null the empty list), as
+    `table_frame_plain` makes it: Arrow reads its own list columns as Python lists, at half
+    the cost of the arrays pandas makes of them converted value by value (the merge of a
+    dataset's parts reads each part back, twice); any other column takes pandas' way."""
+    lists = [c for c in LIST_COLUMNS if c in table.column_names and
+             (pa.types.is_list(kind := table.schema.field(c).type) or
+              pa.types.is_large_list(kind))]
+    frame = table.drop_columns(lists).to_pandas()
+    names = [c for c in table.column_names if c in lists or c in frame.columns]
+    for at, column in enumerate(names):  # in the table's order: each goes where it was
+        if column not in lists:
+            continue
+        frame.insert(at, column, pd.Series(
+            [[] if v is None else v for v in table.column(column).to_pylist()],
+            index=frame.index, dtype=object))
+    return _listed(frame, [c for c in LIST_COLUMNS if c in frame.columns and c not in lists])
+
+
+def table_frame_plain(table: pa.Table) -> pd.DataFrame:
+    """`table_frame`'s reference: pandas' conversion, then each list column's values."""
+    frame = table.to_pandas()
+    return _listed(frame, [c for c in LIST_COLUMNS if c in frame.columns])
+
+
+def _listed(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = pd.Series([_as_list(v) for v in frame[column].tolist()],
+                                  index=frame.index, dtype=object)
+    return frame
+
+
 def read_metadata(path: str | Path) -> dict[str, Any]:
     """The eventcoder metadata of a Parquet file (versions, lexicon hash, schema version);
     {} when it has none."""
@@ -251,11 +283,7 @@ def read_events(path: str | Path, validate: bool = True) -> pd.DataFrame:
         table = pq.read_table(path)
     except (OSError, pa.ArrowException) as exc:
         raise DatasetError(f"{path}: not a readable Parquet file or dataset ({exc})") from None
-    frame = table.to_pandas()
-    for column in LIST_COLUMNS:
-        if column in frame.columns:
-            frame[column] = pd.Series([_as_list(v) for v in frame[column].tolist()],
-                                      index=frame.index, dtype=object)
+    frame = table_frame(table)
     frame = validate_events(frame, types) if validate else frame
     frame.attrs["eventcoder"] = meta
     return frame
