@@ -322,9 +322,9 @@ def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
     keys: list[dict[str, Any]] = []
     owner: list[int] = []
     for index, path in enumerate(sources):
-        part = pq.read_table(path, columns=list(GROUP_COLUMNS)).to_pandas()
-        keys += [{str(k): v for k, v in r.items()} for r in part.to_dict("records")]
-        owner += [index] * len(part)
+        part = pq.read_table(path, columns=list(GROUP_COLUMNS))
+        keys += part.to_pylist()
+        owner += [index] * part.num_rows
     groups = [g for g in group_rows(keys) if len(g) > 1]
     wanted: dict[int, set[str]] = {}  # part -> ids of its rows in a merged group
     for group in groups:
