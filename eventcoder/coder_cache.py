@@ -19,7 +19,6 @@ is trusted as the user's own files are: it is code that runs when loaded (pickle
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import hashlib
 import logging
@@ -31,6 +30,8 @@ from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .model.pickling import init_fields
 
 log = logging.getLogger(__name__)
 
@@ -229,25 +230,10 @@ class _Pickler(pickle.Pickler):
                 return PlaceIndex, (obj.path,)
         names = self._fields.get(kind, ())
         if names == ():
-            names = self._fields[kind] = _init_fields(kind)
+            names = self._fields[kind] = init_fields(kind)
         if names is not None:
             return kind, tuple(getattr(obj, name) for name in names)
         return NotImplemented
-
-
-def _init_fields(kind: type) -> tuple[str, ...] | None:
-    """The fields that rebuild an object of `kind` when given to its `__init__` in order:
-    those of a frozen dataclass with slots (or compiled: `__mypyc_attrs__`, see setup.py)
-    whose every field is a positional `__init__` argument, taken as is (no `__post_init__`);
-    None for any other class."""
-    params = getattr(kind, "__dataclass_params__", None)
-    if params is None or not params.frozen or hasattr(kind, "__post_init__") \
-            or not ("__slots__" in kind.__dict__ or "__mypyc_attrs__" in kind.__dict__):
-        return None
-    fields = dataclasses.fields(kind)
-    if not all(f.init and not f.kw_only for f in fields):
-        return None
-    return tuple(f.name for f in fields)
 
 
 __all__ = ["ENV", "cache_folder", "cache_key", "load", "path_of", "save"]

@@ -35,6 +35,7 @@ from eventcoder import coder as coder_module
 from eventcoder import coder_cache
 from eventcoder.cli import main
 from eventcoder.lexicon.geoindex import PlaceIndex
+from eventcoder.model.pickling import init_fields
 from eventcoder.text import FoldTable
 from tests.test_golden import CASES
 
@@ -413,7 +414,7 @@ class _Keyword:
 def test_frozen_dataclasses_round_trip(obj: Any, by_init: bool) -> None:
     import io
 
-    assert (coder_cache._init_fields(type(obj)) is not None) == by_init
+    assert (init_fields(type(obj)) is not None) == by_init
     buffer = io.BytesIO()
     coder_cache._Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump([obj, obj])
     first, second = pickle.loads(buffer.getvalue())

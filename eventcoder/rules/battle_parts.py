@@ -25,11 +25,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..model.records import Pending
+from ..model.records import Pending, typed
 from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
-from ..model.records import typed
 from ..text import find_phrase, tokenize
 from .vocabulary import Vocabulary
 

@@ -18,10 +18,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..actors import ActorBook
-from ..model.records import Pending
+from ..model.records import Pending, typed
 from ..lexicon.model import EventType
 from ..model.records import EventRecord
-from ..model.records import typed
 
 # The rule that makes a lethal bomb an attack.
 RULE = "crowd_bomb_lethal"

@@ -29,11 +29,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..actors import ActorBook
-from ..model.records import Pending
+from ..model.records import Pending, typed
 from ..lexicon.model import EventType
 from ..model.actors import Actor
 from ..model.records import EventRecord
-from ..model.records import typed
 from .crowd_bombs import death_told, words_of
 from .crowd_types import CROWD_ACTOR_TYPES, CROWD_TYPES, FORCES, PARTY
 

@@ -55,11 +55,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model.records import Pending
+from ..model.records import Pending, typed
 from ..lexicon.lang_rules import RuleWords
 from ..lexicon.model import EventType
 from ..model.records import EventRecord
-from ..model.records import typed
 from .crowd_property import thrown_by_hand
 from .crowd_types import PEACEFUL
 from ..model.pickling import pickled_by_fields
