@@ -113,6 +113,11 @@ def arrow_table(frame: pd.DataFrame, metadata: dict[str, Any]) -> pa.Table:
     schema = pa.schema(fields, metadata=dict(table.schema.metadata or {}))  # type: ignore[arg-type]
     if schema != table.schema:
         table = table.cast(schema)
+    return tagged(table, metadata)
+
+
+def tagged(table: pa.Table, metadata: dict[str, Any]) -> pa.Table:
+    """`table` with `metadata` (and the schema version) as its eventcoder metadata."""
     existing = dict(table.schema.metadata or {})
     existing[METADATA_KEY] = json.dumps({"schema_version": SCHEMA_VERSION, **metadata},
                                         sort_keys=True, default=str).encode("utf-8")

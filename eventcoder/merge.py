@@ -47,6 +47,8 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .model.records import HELD_COLUMNS
@@ -314,11 +316,9 @@ def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
 
     The parts are read three times, one at a time: the columns grouping reads
     (`GROUP_COLUMNS`), the rows of events reported more than once, and each part to write.
-    Memory holds the grouping columns of every event and the rows merged, not the table."""
-    from .dataset import arrow_table, read_events, read_metadata, write_table
-    from .files import atomic_write
-    from .schemas import validate_events
-
+    Memory holds the grouping columns of every event and the rows merged, not the table.
+    Only the rows merged become pandas rows and pass the schema again: a part's other rows
+    were validated when it was written, and go to its target as Arrow holds them."""
     keys: list[dict[str, Any]] = []
     owner: list[int] = []
     for index, path in enumerate(sources):
@@ -332,28 +332,49 @@ def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
             wanted.setdefault(owner[j], set()).add(str(keys[j]["event_id"]))
     full: dict[str, dict[str, Any]] = {}
     for index, ids in wanted.items():
-        frame = read_events(sources[index], validate=False)
-        chosen = frame[frame["event_id"].isin(ids)]
-        full.update((str(r["event_id"]), cast(dict[str, Any], r))
-                    for r in chosen.to_dict("records"))
+        full.update(_rows_of(pq.read_table(sources[index]), ids))
     merged: dict[int, list[dict[str, Any]]] = {}  # part -> its merged rows
     for group in groups:
         first = min(group, key=lambda j: _order(keys[j]))
         merged.setdefault(owner[first], []).append(
             combine([full[str(keys[j]["event_id"])] for j in group]))
     gone = {i for ids in wanted.values() for i in ids}
-    counts = []
-    for index, (source, target) in enumerate(zip(sources, targets)):
-        if index not in wanted:  # nothing of it merged: the part is the same file
-            atomic_write(target, partial(shutil.copyfile, source))
-            counts.append(pq.read_metadata(source).num_rows)
-            continue
-        frame = read_events(source, validate=False)
-        kept = frame[~frame["event_id"].isin(gone)]
-        frame = pd.concat([kept, pd.DataFrame(merged.get(index, []), columns=list(frame.columns))],
-                          ignore_index=True)
-        meta = {k: v for k, v in read_metadata(source).items() if k != "schema_version"}
-        valid = validate_events(frame)
-        write_table(arrow_table(valid, meta), target)
-        counts.append(len(valid))
-    return counts
+    return [_write_merged(source, target, merged.get(index, []), gone if index in wanted else None)
+            for index, (source, target) in enumerate(zip(sources, targets))]
+
+
+def _rows_of(table: Any, ids: set[str]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """The rows of `table` whose event ids are `ids`, as pandas' records (what `combine`
+    reads), by id."""
+    from .dataset import table_frame
+
+    chosen = table.filter(_among(table, ids))
+    return ((str(r["event_id"]), cast(dict[str, Any], r))
+            for r in table_frame(chosen).to_dict("records"))
+
+
+def _write_merged(source: Path, target: Path, rows: list[dict[str, Any]],
+                  gone: set[str] | None) -> int:
+    """Write `target`: the rows of `source` whose ids are not `gone`, then `rows` (merged,
+    validated here). With `gone` None no row of the part merged: the target is a copy."""
+    from .dataset import arrow_table, read_metadata, tagged, write_table
+    from .files import atomic_write
+    from .schemas import validate_events
+
+    if gone is None:
+        atomic_write(target, partial(shutil.copyfile, source))
+        return int(pq.read_metadata(source).num_rows)
+    table = pq.read_table(source)
+    kept = table.filter(pc.invert(_among(table, gone)))
+    meta = {k: v for k, v in read_metadata(source).items() if k != "schema_version"}
+    if rows:
+        frame = validate_events(pd.DataFrame(rows, columns=table.column_names))
+        kept = pa.concat_tables([kept, arrow_table(frame, meta).cast(kept.schema)])
+    write_table(tagged(kept, meta), target)
+    return int(kept.num_rows)
+
+
+def _among(table: Any, ids: set[str]) -> Any:
+    """Arrow's mask of the rows of `table` whose event id is one of `ids`."""
+    kind = table.schema.field("event_id").type
+    return pc.is_in(table["event_id"], value_set=pa.array(sorted(ids), kind))
