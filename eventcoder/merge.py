@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -65,10 +65,15 @@ SPLIT_RULE = "split_toll"
 PLACE_COLUMNS: tuple[str, ...] = tuple(c for c, (holder, _) in HELD_COLUMNS.items()
                                        if holder == "place")
 DATE_COLUMNS = ("event_date", "time_precision", "date_text")
-# What grouping reads of a row (a dataset's parts are read for these first).
-GROUP_COLUMNS: tuple[str, ...] = ("event_id", "doc_id", "sentence_index", "trigger_start",
-                                  "published", "rule", "event_type", "status", "actor1", "actor2",
-                                  "mediators", "doc_ids", *PLACE_COLUMNS, *DATE_COLUMNS)
+# What grouping reads of a row: its block (`read_block`), then, of a row whose block
+# others share, the rest (`read_facts`, `_articles`, `_order`). A dataset's parts are read
+# for these columns.
+BLOCK_COLUMNS: tuple[str, ...] = ("actor1", "actor2", "rule", "event_type", "status",
+                                  "mediators")
+GROUP_COLUMNS: tuple[str, ...] = (*BLOCK_COLUMNS, "event_id", "doc_id", "sentence_index",
+                                  "trigger_start", "published", "doc_ids", "location",
+                                  "admin1", "country", "iso3", "latitude", "longitude",
+                                  "event_date", "date_text")
 
 Row = Mapping[str, Any]
 PlaceId = tuple[Any, ...]
@@ -124,19 +129,24 @@ class Facts:
 def read_block(row: Row) -> Block | None:
     """What every report of one event shares exactly: type, status, actors (in either
     order) and mediators; None for a row with no actor, which joins no other."""
-    one, two = row["actor1"], row["actor2"]
+    return block_of(row["actor1"], row["actor2"], row["rule"], row["event_type"],
+                    row["status"], row["mediators"])
+
+
+def block_of(one: Any, two: Any, rule: Any, event_type: Any, status: Any, mediators: Any
+             ) -> Block | None:
+    """`read_block` of a row's `BLOCK_COLUMNS` values."""
     one = None if _null(one) else str(one)
     two = None if _null(two) else str(two)
     # A part of a toll split by town is an event of its own (as in its article's merge).
-    if one is None and two is None or SPLIT_RULE in str(row["rule"]):
+    if one is None and two is None or SPLIT_RULE in str(rule):
         return None
     if one is None or two is None:
         actors: tuple[str, ...] = (one or two or "",)
     else:
         actors = (one, two) if one <= two else (two, one)
     # Talks mediated by Qatar and talks mediated by Turkey the same day are two events.
-    mediators = row["mediators"]
-    return (str(row["event_type"]), str(row["status"]), actors,
+    return (str(event_type), str(status), actors,
             tuple(sorted(map(str, mediators))) if len(mediators) else ())
 
 
@@ -204,16 +214,24 @@ def group_rows(rows: Sequence[Row]) -> list[list[int]]:
     alone = read_facts({}, None)
     facts = [read_facts(row, block) if block is not None and shared[block] > 1 else alone
              for row, block in zip(rows, blocks)]
+    return group_facts(facts, lambda i: _articles(rows[i]))
+
+
+def group_facts(facts: Sequence[Facts], articles: Callable[[int], list[str]]
+                ) -> list[list[int]]:
+    """`group_rows` of the rows whose `facts` these are; `articles(i)`: the articles row i
+    reports from. A row given Facts of no block is a group of its own, and changes no other
+    row's group: the groups of several rows are the same without it, in the same order."""
     fine_days: dict[tuple[Any, ...], list[Facts]] = {}
     fine_blocks: dict[Any, list[Facts]] = {}
     docs: dict[tuple[Any, ...], set[str]] = {}  # the articles of each precise event
-    for f, row in zip(facts, rows):
+    for i, f in enumerate(facts):
         if f.block is not None and f.fine:
             if f.key not in docs:
                 docs[f.key] = set()
                 fine_days.setdefault((f.block, f.day), []).append(f)
                 fine_blocks.setdefault(f.block, []).append(f)
-            docs[f.key].update(_articles(row))
+            docs[f.key].update(articles(i))
     groups: dict[Any, list[int]] = {}
     for i, f in enumerate(facts):
         if f.block is None:
@@ -223,7 +241,7 @@ def group_rows(rows: Sequence[Row]) -> list[list[int]]:
         if not f.fine:
             found = _candidates(f, fine_days, fine_blocks)
             # Its own article told that event apart from it: it stays apart here too.
-            if len(found) == 1 and docs[next(iter(found))].isdisjoint(_articles(rows[i])):
+            if len(found) == 1 and docs[next(iter(found))].isdisjoint(articles(i)):
                 key = found.pop()
             else:
                 key = ("coarse", *key)
@@ -314,33 +332,82 @@ def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
     that report an event no other row of any part does, as they are, and the one row of
     each event whose earliest report (`combine`) it holds. Returns each target's row count.
 
-    The parts are read three times, one at a time: the columns grouping reads
-    (`GROUP_COLUMNS`), the rows of events reported more than once, and each part to write.
-    Memory holds the grouping columns of every event and the rows merged, not the table.
-    Only the rows merged become pandas rows and pass the schema again: a part's other rows
-    were validated when it was written, and go to its target as Arrow holds them."""
-    keys: list[dict[str, Any]] = []
-    owner: list[int] = []
-    for index, path in enumerate(sources):
-        part = pq.read_table(path, columns=list(GROUP_COLUMNS))
-        keys += part.to_pylist()
-        owner += [index] * part.num_rows
-    groups = [g for g in group_rows(keys) if len(g) > 1]
+    The parts are read one at a time, for: each row's block (`part_reports`), the grouping
+    columns of the rows whose block others share, the rows of events reported more than
+    once, and each part to write. Memory holds a reference to each row's block, the facts of
+    the rows that may merge and the rows merged, not the table. Only the rows merged become
+    pandas rows and pass the schema again: a part's other rows were validated when it was
+    written, and go to its target as Arrow holds them."""
+    reports = part_reports(sources)
+    groups = [g for g in group_facts([r.facts for r in reports], lambda i: reports[i].articles)
+              if len(g) > 1]
     wanted: dict[int, set[str]] = {}  # part -> ids of its rows in a merged group
     for group in groups:
         for j in group:
-            wanted.setdefault(owner[j], set()).add(str(keys[j]["event_id"]))
+            wanted.setdefault(reports[j].part, set()).add(reports[j].event_id)
     full: dict[str, dict[str, Any]] = {}
     for index, ids in wanted.items():
         full.update(_rows_of(pq.read_table(sources[index]), ids))
     merged: dict[int, list[dict[str, Any]]] = {}  # part -> its merged rows
     for group in groups:
-        first = min(group, key=lambda j: _order(keys[j]))
-        merged.setdefault(owner[first], []).append(
-            combine([full[str(keys[j]["event_id"])] for j in group]))
+        first = reports[min(group, key=lambda j: reports[j].order)]
+        merged.setdefault(first.part, []).append(
+            combine([full[reports[j].event_id] for j in group]))
     gone = {i for ids in wanted.values() for i in ids}
     return [_write_merged(source, target, merged.get(index, []), gone if index in wanted else None)
             for index, (source, target) in enumerate(zip(sources, targets))]
+
+
+@dataclass(slots=True)
+class Report:
+    """What merging a dataset's parts keeps of a row that may join others."""
+
+    facts: Facts
+    articles: list[str]
+    order: tuple[Any, ...]  # `_order`: the event id last
+    part: int
+
+    @property
+    def event_id(self) -> str:
+        return str(self.order[-1])
+
+
+def part_reports(sources: Sequence[Path]) -> list[Report]:
+    """The reports of the rows of `sources`, in order, whose block another row shares:
+    `group_facts` groups them as `group_rows` groups all the rows (the others are each an
+    event of its own). A block is kept once, however many rows share it."""
+    canonical: dict[Block, Block] = {}
+    blocks: list[list[Block | None]] = []
+    for path in sources:
+        table = pq.read_table(path, columns=list(BLOCK_COLUMNS))
+        blocks.append([None if b is None else canonical.setdefault(b, b) for b in
+                       map(block_of, *(column_values(table, c) for c in BLOCK_COLUMNS))])
+    shared = Counter(b for part in blocks for b in part if b is not None)
+    reports: list[Report] = []
+    for index, (path, part) in enumerate(zip(sources, blocks)):
+        at = [i for i, b in enumerate(part) if b is not None and shared[b] > 1]
+        if at:
+            rows = row_values(pq.read_table(path, columns=list(GROUP_COLUMNS)).take(at))
+            reports += [Report(read_facts(row, part[i]), _articles(row), _order(row), index)
+                        for i, row in zip(at, rows)]
+    return reports
+
+
+def row_values(table: Any) -> list[dict[str, Any]]:
+    """The rows of an Arrow table as `column_values` gives each column."""
+    names = list(table.column_names)
+    return [dict(zip(names, values))
+            for values in zip(*(column_values(table, name) for name in names))]
+
+
+def column_values(table: Any, name: str) -> list[Any]:
+    """The Python values of a column, as grouping reads them: Arrow's own (None, lists), a
+    timestamp's day as a date (all `_day` reads of it; Arrow would make a pandas Timestamp
+    of each, the cost of the rest of the columns together)."""
+    column = table.column(name)
+    if pa.types.is_timestamp(column.type) and column.type.tz is None:
+        column = column.cast(pa.date32(), safe=False)
+    return list(column.to_pylist())
 
 
 def _rows_of(table: Any, ids: set[str]) -> Iterable[tuple[str, dict[str, Any]]]:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import eventcoder
 from eventcoder import scale
-from eventcoder.merge import combine, group_rows, merge_parts, merge_rows
+from eventcoder.merge import combine, group_rows, merge_parts, merge_rows, row_values
 from eventcoder.schemas import EVENT_COLUMNS
 from tests.conftest import scaled
 
@@ -345,3 +345,84 @@ def test_a_part_read_back_by_arrow_groups_as_read_by_pandas(coder, rows: list[di
     by_arrow, by_pandas = table.to_pylist(), table.to_pandas().to_dict("records")
     assert group_rows(by_arrow) == group_rows(by_pandas)
     assert [_order(r) for r in by_arrow] == [_order(r) for r in by_pandas]
+    by_columns = row_values(table)  # what merge_parts reads: days as dates
+    assert group_rows(by_columns) == group_rows(by_pandas)
+    assert [_order(r) for r in by_columns] == [_order(r) for r in by_pandas]
+
+
+@scaled(50)
+@given(report_rows(), st.integers(0, 14))
+def test_the_reports_of_parts_group_as_their_rows(coder, rows: list[dict[str, Any]], cut: int
+                                                  ) -> None:
+    """`merge_parts` reads only the rows whose block another row shares, of every part: the
+    groups of several rows are those `group_rows` finds among all the rows, in order."""
+    import tempfile
+
+    from eventcoder.dataset import write_events
+    from eventcoder.merge import group_facts, part_reports
+
+    rows = [{**r, "trigger": "clash", "trigger_end": r["trigger_start"] + 5} for r in rows]
+    want = [[rows[i]["event_id"] for i in g] for g in group_rows(rows) if len(g) > 1]
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [write_events(coder.table(piece), Path(folder) / f"{n}.parquet")
+                 for n, piece in enumerate([rows[:cut], rows[cut:]])]
+        reports = part_reports(paths)
+    got = group_facts([r.facts for r in reports], lambda i: reports[i].articles)
+    assert [[reports[i].event_id for i in g] for g in got if len(g) > 1] == want
+    part = {r["event_id"]: int(i >= cut) for i, r in enumerate(rows)}
+    assert [r.part for r in reports] == [part[r.event_id] for r in reports]
+
+
+class _Reading(dict[str, Any]):
+    """A row that records the columns read of it."""
+
+    def __init__(self, row: dict[str, Any], read: set[str]) -> None:
+        super().__init__(row)
+        self.read = read
+
+    def __getitem__(self, key: str) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+
+@scaled(50)
+@given(report_rows())
+def test_grouping_reads_only_the_group_columns(rows: list[dict[str, Any]]) -> None:
+    """`merge_parts` reads a part for `GROUP_COLUMNS` (`BLOCK_COLUMNS` first, of every row):
+    a column grouping read and they left out would be None in every row read back."""
+    from eventcoder.merge import BLOCK_COLUMNS, GROUP_COLUMNS, _order, read_block
+
+    read: set[str] = set()
+    recorded = [_Reading(r, read) for r in rows]
+    group_rows(recorded)
+    for each in recorded:
+        _order(each)
+    assert read <= set(GROUP_COLUMNS)
+    blocks: set[str] = set()
+    for row in rows:
+        read_block(_Reading(row, blocks))
+    assert blocks <= set(BLOCK_COLUMNS)
+    assert not rows or blocks == set(BLOCK_COLUMNS)
+
+
+@scaled(100)
+@given(st.lists(st.one_of(st.none(), st.datetimes(dt.datetime(1900, 1, 1),
+                                                  dt.datetime(2100, 1, 1))), max_size=8),
+       st.sampled_from(["s", "ms", "us", "ns"]))
+def test_a_timestamp_column_is_read_as_its_days(values: list[dt.datetime | None], unit: Any
+                                                ) -> None:
+    """`column_values` makes a date of a timestamp's day; its reference: Arrow's values,
+    each read by `_day` (what grouping reads of them). Other columns: Arrow's values."""
+    import pyarrow as pa
+
+    from eventcoder.merge import _day, column_values
+
+    table = pa.table({"t": pa.array(values, pa.timestamp(unit)),
+                      "s": pa.array([None if v is None else v.isoformat() for v in values],
+                                    pa.string())})
+    assert column_values(table, "t") == [_day(v) for v in table.column("t").to_pylist()]
+    assert column_values(table, "s") == table.column("s").to_pylist()
