@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -376,28 +376,35 @@ def part_reports(sources: Sequence[Path]) -> list[Report]:
     """The reports of the rows of `sources`, in order, whose block another row shares:
     `group_facts` groups them as `group_rows` groups all the rows (the others are each an
     event of its own). A block is kept once, however many rows share it."""
-    canonical: dict[Block, Block] = {}
+    # (memory: the values many rows hold are kept once, as are the blocks and places)
+    canonical: dict[Any, Any] = {}
     blocks: list[list[Block | None]] = []
     for path in sources:
         table = pq.read_table(path, columns=list(BLOCK_COLUMNS))
-        blocks.append([None if b is None else canonical.setdefault(b, b) for b in
-                       map(block_of, *(column_values(table, c) for c in BLOCK_COLUMNS))])
+        columns = [[v if v.__class__ is not str else canonical.setdefault(v, v)
+                    for v in column_values(table, c)] for c in BLOCK_COLUMNS]
+        blocks.append([None if b is None else canonical.setdefault(b, b)
+                       for b in map(block_of, *columns)])
     shared = Counter(b for part in blocks for b in part if b is not None)
     reports: list[Report] = []
     for index, (path, part) in enumerate(zip(sources, blocks)):
         at = [i for i, b in enumerate(part) if b is not None and shared[b] > 1]
-        if at:
-            rows = row_values(pq.read_table(path, columns=list(GROUP_COLUMNS)).take(at))
-            reports += [Report(read_facts(row, part[i]), _articles(row), _order(row), index)
-                        for i, row in zip(at, rows)]
+        if not at:
+            continue
+        for i, row in zip(at, row_values(pq.read_table(path, columns=list(GROUP_COLUMNS))
+                                         .take(at))):
+            facts = read_facts(row, part[i])
+            if facts.place is not None:
+                facts.place = canonical.setdefault(facts.place, facts.place)
+            reports.append(Report(facts, _articles(row), _order(row), index))
     return reports
 
 
-def row_values(table: Any) -> list[dict[str, Any]]:
-    """The rows of an Arrow table as `column_values` gives each column."""
+def row_values(table: Any) -> Iterator[dict[str, Any]]:
+    """The rows of an Arrow table as `column_values` gives each column, one at a time."""
     names = list(table.column_names)
-    return [dict(zip(names, values))
-            for values in zip(*(column_values(table, name) for name in names))]
+    return (dict(zip(names, values))
+            for values in zip(*[column_values(table, name) for name in names]))
 
 
 def column_values(table: Any, name: str) -> list[Any]:

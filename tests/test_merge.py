@@ -345,7 +345,7 @@ def test_a_part_read_back_by_arrow_groups_as_read_by_pandas(coder, rows: list[di
     by_arrow, by_pandas = table.to_pylist(), table.to_pandas().to_dict("records")
     assert group_rows(by_arrow) == group_rows(by_pandas)
     assert [_order(r) for r in by_arrow] == [_order(r) for r in by_pandas]
-    by_columns = row_values(table)  # what merge_parts reads: days as dates
+    by_columns = list(row_values(table))  # what merge_parts reads: days as dates
     assert group_rows(by_columns) == group_rows(by_pandas)
     assert [_order(r) for r in by_columns] == [_order(r) for r in by_pandas]
 
