@@ -25,12 +25,12 @@ import logging
 import os
 import pickle
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import collector
 from .model.pickling import init_fields
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ def load(path: Path, key: str) -> dict[str, Any] | None:
     except OSError:
         return None
     try:
-        with handle, _no_collection():
+        with handle, collector.paused():
             unpickler = pickle.Unpickler(handle)
             header = unpickler.load()
             if header != (FORMAT, key):
@@ -194,19 +194,6 @@ def _prune(kept: Path) -> None:
     others = [item for item in others if item[1] != kept]
     for _, path in sorted(others, reverse=True)[_KEEP_OTHERS:]:
         _remove(path)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Unpickling makes ~10^6 objects, none of them garbage: the collector would walk them
-    again and again (two thirds of the load time). It is turned back on after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # -- pickling ------------------------------------------------------------------------------

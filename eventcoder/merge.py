@@ -44,13 +44,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from . import collector
 from .model.records import HELD_COLUMNS
 from .resolve.dates import PUBLISHED_RULE
 
@@ -338,9 +339,10 @@ def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
     the rows that may merge and the rows merged, not the table. Only the rows merged become
     pandas rows and pass the schema again: a part's other rows were validated when it was
     written, and go to its target as Arrow holds them."""
-    reports = part_reports(sources)
-    groups = [g for g in group_facts([r.facts for r in reports], lambda i: reports[i].articles)
-              if len(g) > 1]
+    with collector.paused():  # (hundreds of thousands of reports, no cycle among them)
+        reports = part_reports(sources)
+        groups = [g for g in group_facts([r.facts for r in reports],
+                                         lambda i: reports[i].articles) if len(g) > 1]
     wanted: dict[int, set[str]] = {}  # part -> ids of its rows in a merged group
     for group in groups:
         for j in group:
@@ -418,13 +420,9 @@ def column_values(table: Any, name: str) -> list[Any]:
 
 
 def _rows_of(table: Any, ids: set[str]) -> Iterable[tuple[str, dict[str, Any]]]:
-    """The rows of `table` whose event ids are `ids`, as pandas' records (what `combine`
-    reads), by id."""
-    from .dataset import table_frame
-
-    chosen = table.filter(_among(table, ids))
-    return ((str(r["event_id"]), cast(dict[str, Any], r))
-            for r in table_frame(chosen).to_dict("records"))
+    """The rows of `table` whose event ids are `ids`, by id, as Arrow's Python values (None,
+    lists, Timestamps): the values of the coder's own rows, which `combine` reads."""
+    return ((str(r["event_id"]), r) for r in table.filter(_among(table, ids)).to_pylist())
 
 
 def _write_merged(source: Path, target: Path, rows: list[dict[str, Any]],
