@@ -542,6 +542,13 @@ def _build_and_warm() -> None:
     warm_up(scale.worker_coder(scale.CoderSpec()))
 
 
+def same_tables(folders: list[Path]) -> bool:
+    """Are the datasets in `folders` one table (rows in event id order)?"""
+    frames = [eventcoder.read_events(f).sort_values("event_id", ignore_index=True)
+              for f in folders]
+    return all(frame.equals(frames[0]) for frame in frames[1:])
+
+
 def run_dask(args: argparse.Namespace, info: CorpusInfo, work: Path, workers: int
              ) -> dict[str, Any]:
     import logging
@@ -626,6 +633,8 @@ def main() -> None:
             best = {w: min((r for r in results if r["workers"] == w),
                            key=lambda r: r["seconds"]) for w in counts}
             base = best[counts[0]]
+            print(f"tables of {', '.join(map(str, counts))} workers identical: "
+                  f"{same_tables([work / f'events-dask-{w}' for w in counts])}")
             for w in counts[1:]:
                 r = best[w]
                 print(f"\nspeed-up {w} workers over {counts[0]}"
