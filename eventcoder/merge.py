@@ -416,7 +416,7 @@ def column_values(table: Any, name: str) -> list[Any]:
     column = table.column(name)
     if pa.types.is_timestamp(column.type) and column.type.tz is None:
         column = column.cast(pa.date32(), safe=False)
-    return list(column.to_pylist())
+    return column.to_pylist()
 
 
 def _rows_of(table: Any, ids: set[str]) -> Iterable[tuple[str, dict[str, Any]]]:
