@@ -37,8 +37,10 @@ to `mention_sentences`, `mention_doc_ids`, `mention_offsets`; `doc_ids` the arti
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -67,14 +69,20 @@ PLACE_COLUMNS: tuple[str, ...] = tuple(c for c, (holder, _) in HELD_COLUMNS.item
                                        if holder == "place")
 DATE_COLUMNS = ("event_date", "time_precision", "date_text")
 # What grouping reads of a row: its block (`read_block`), then, of a row whose block
-# others share, the rest (`read_facts`, `_articles`, `_order`). A dataset's parts are read
-# for these columns.
+# others share, what `read_facts` (given the block), `_articles` and `_order` read. A
+# dataset's parts are read for these columns, each set in its turn.
 BLOCK_COLUMNS: tuple[str, ...] = ("actor1", "actor2", "rule", "event_type", "status",
                                   "mediators")
-GROUP_COLUMNS: tuple[str, ...] = (*BLOCK_COLUMNS, "event_id", "doc_id", "sentence_index",
-                                  "trigger_start", "published", "doc_ids", "location",
-                                  "admin1", "country", "iso3", "latitude", "longitude",
-                                  "event_date", "date_text")
+REPORT_COLUMNS: tuple[str, ...] = ("rule", "event_id", "doc_id", "sentence_index",
+                                   "trigger_start", "published", "doc_ids", "location",
+                                   "admin1", "country", "iso3", "latitude", "longitude",
+                                   "event_date", "date_text")
+GROUP_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys([*BLOCK_COLUMNS, *REPORT_COLUMNS]))
+
+# The reports held in memory at once while merging a dataset's parts (under 1 kB each).
+BUCKET_REPORTS = 50_000
+SPILL_PART, SPILL_ROW = "_part", "_row"
+SPILL_ROWS = 10_000
 
 Row = Mapping[str, Any]
 PlaceId = tuple[Any, ...]
@@ -328,35 +336,33 @@ def merge_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # --- a dataset's parts: the streaming and Dask runs ------------------------------------------
 
-def merge_parts(sources: Sequence[Path], targets: Sequence[Path]) -> list[int]:
+def merge_parts(sources: Sequence[Path], targets: Sequence[Path],
+                bucket: int = BUCKET_REPORTS) -> list[int]:
     """Write `targets[i]`, the merged rows of the per-article part `sources[i]`: its rows
     that report an event no other row of any part does, as they are, and the one row of
     each event whose earliest report (`combine`) it holds. Returns each target's row count.
 
-    The parts are read one at a time, for: each row's block (`part_reports`), the grouping
-    columns of the rows whose block others share, the rows of events reported more than
-    once, and each part to write. Memory holds a reference to each row's block, the facts of
-    the rows that may merge and the rows merged, not the table. Only the rows merged become
-    pandas rows and pass the schema again: a part's other rows were validated when it was
-    written, and go to its target as Arrow holds them."""
-    with collector.paused():  # (hundreds of thousands of reports, no cycle among them)
-        reports = part_reports(sources)
-        groups = [g for g in group_facts([r.facts for r in reports],
-                                         lambda i: reports[i].articles) if len(g) > 1]
+    The parts are read one at a time, for: each row's block (`part_blocks`), the grouping
+    columns of the rows whose block others share (`merged_groups`), the rows of events
+    reported more than once, and each part to write. Memory holds a reference to each row's
+    block, the reports of one bucket of blocks, and the rows merged, not the table. Only the
+    rows merged become pandas rows and pass the schema again, all in one frame: a part's
+    other rows were validated when it was written, and go to its target as Arrow holds them."""
+    groups = merged_groups(sources, bucket)
     wanted: dict[int, set[str]] = {}  # part -> ids of its rows in a merged group
     for group in groups:
-        for j in group:
-            wanted.setdefault(reports[j].part, set()).add(reports[j].event_id)
+        for report in group:
+            wanted.setdefault(report.part, set()).add(report.event_id)
     full: dict[str, dict[str, Any]] = {}
     for index, ids in wanted.items():
         full.update(_rows_of(pq.read_table(sources[index]), ids))
     merged: dict[int, list[dict[str, Any]]] = {}  # part -> its merged rows
     for group in groups:
-        first = reports[min(group, key=lambda j: reports[j].order)]
-        merged.setdefault(first.part, []).append(
-            combine([full[reports[j].event_id] for j in group]))
+        first = min(group, key=lambda r: r.order)
+        merged.setdefault(first.part, []).append(combine([full[r.event_id] for r in group]))
     gone = {i for ids in wanted.values() for i in ids}
-    return [_write_merged(source, target, merged.get(index, []), gone if index in wanted else None)
+    tables = _merged_tables(merged, pq.read_schema(sources[0]).names) if merged else {}
+    return [_write_merged(source, target, tables.get(index), gone if index in wanted else None)
             for index, (source, target) in enumerate(zip(sources, targets))]
 
 
@@ -368,17 +374,33 @@ class Report:
     articles: list[str]
     order: tuple[Any, ...]  # `_order`: the event id last
     part: int
+    row: int  # its position in its part
 
     @property
     def event_id(self) -> str:
         return str(self.order[-1])
 
 
-def part_reports(sources: Sequence[Path]) -> list[Report]:
-    """The reports of the rows of `sources`, in order, whose block another row shares:
-    `group_facts` groups them as `group_rows` groups all the rows (the others are each an
-    event of its own). A block is kept once, however many rows share it."""
-    # (memory: the values many rows hold are kept once, as are the blocks and places)
+def merged_groups(sources: Sequence[Path], bucket: int = BUCKET_REPORTS
+                  ) -> list[list[Report]]:
+    """The groups of two or more reports among the rows of `sources`, as `group_rows` finds
+    them among all the rows, in the same order. Rows of different blocks never join, so the
+    blocks that rows share are grouped a bucket at a time (`bucket_plan`, `bucket_reports`):
+    memory holds one bucket's reports, however large the dataset."""
+    groups: list[list[Report]] = []
+    with collector.paused():  # (a block for each row, tens of thousands of reports: no cycle)
+        blocks = part_blocks(sources)
+        for reports in bucket_reports(sources, blocks, bucket_plan(blocks, bucket)):
+            groups += [[reports[i] for i in g] for g in
+                       group_facts([r.facts for r in reports], lambda i: reports[i].articles)
+                       if len(g) > 1]
+    # A bucket's groups are in the order of their first row; all of them, the same way.
+    return sorted(groups, key=lambda g: (g[0].part, g[0].row))
+
+
+def part_blocks(sources: Sequence[Path]) -> list[list[Block | None]]:
+    """Each part's rows' blocks (`read_block`), a block kept once however many rows share
+    it (as are the strings they hold)."""
     canonical: dict[Any, Any] = {}
     blocks: list[list[Block | None]] = []
     for path in sources:
@@ -387,19 +409,81 @@ def part_reports(sources: Sequence[Path]) -> list[Report]:
                     for v in column_values(table, c)] for c in BLOCK_COLUMNS]
         blocks.append([None if b is None else canonical.setdefault(b, b)
                        for b in map(block_of, *columns)])
-    shared = Counter(b for part in blocks for b in part if b is not None)
-    reports: list[Report] = []
-    for index, (path, part) in enumerate(zip(sources, blocks)):
-        at = [i for i, b in enumerate(part) if b is not None and shared[b] > 1]
-        if not at:
+    return blocks
+
+
+def bucket_plan(blocks: Sequence[Sequence[Block | None]], bucket: int) -> dict[Block, int]:
+    """The bucket of each block that two or more rows share, in the order the blocks first
+    appear: a bucket fills up to `bucket` rows (a block larger than that alone), and a
+    block is never split. A row whose block no other shares is an event of its own."""
+    counts = Counter(b for part in blocks for b in part if b is not None)
+    plan: dict[Block, int] = {}
+    index, filled = 0, 0
+    for block, count in counts.items():
+        if count < 2:
             continue
-        for i, row in zip(at, row_values(pq.read_table(path, columns=list(GROUP_COLUMNS))
-                                         .take(at))):
-            facts = read_facts(row, part[i])
-            if facts.place is not None:
-                facts.place = canonical.setdefault(facts.place, facts.place)
-            reports.append(Report(facts, _articles(row), _order(row), index))
-    return reports
+        if filled and filled + count > bucket:
+            index, filled = index + 1, 0
+        plan[block] = index
+        filled += count
+    return plan
+
+
+def bucket_reports(sources: Sequence[Path], blocks: Sequence[Sequence[Block | None]],
+                   plan: Mapping[Block, int]) -> Iterator[list[Report]]:
+    """The reports of each bucket of `plan`, in order (by part, then row). The grouping
+    columns of the rows in a bucket are read from every part once. One bucket is read as
+    it is; more are spilled to one Arrow file each, in a folder beside the parts that is gone
+    when this ends, and read back one at a time."""
+    count = max(plan.values(), default=-1) + 1
+    if count == 1:
+        yield [r for table, _ in _taken(sources, blocks, plan) for r in _reports(table, blocks)]
+    if count < 2:
+        return
+    with tempfile.TemporaryDirectory(prefix="_merge-", dir=Path(sources[0]).parent) as folder:
+        paths = [Path(folder) / f"bucket-{b:05d}.arrow" for b in range(count)]
+        with contextlib.ExitStack() as stack:
+            writers: list[Any] = []
+            for table, buckets in _taken(sources, blocks, plan):
+                if not writers:
+                    schema = table.schema
+                    writers = [stack.enter_context(pa.ipc.new_file(str(p), schema))
+                               for p in paths]
+                which = pa.array(buckets, pa.int64())
+                for b, writer in enumerate(writers):
+                    writer.write_table(table.filter(pc.equal(which, pa.scalar(b, pa.int64())))
+                                       .cast(schema))
+        for path in paths:
+            with pa.memory_map(str(path)) as file:
+                reports = list(_reports(pa.ipc.open_file(file).read_all(), blocks))
+            yield reports
+
+
+def _taken(sources: Sequence[Path], blocks: Sequence[Sequence[Block | None]],
+           plan: Mapping[Block, int]) -> Iterator[tuple[Any, list[int]]]:
+    """Of each part that has rows of `plan`'s blocks: their `REPORT_COLUMNS` (their blocks
+    are read), with their part and row, as an Arrow table (no metadata), and the bucket of
+    each."""
+    for index, (path, part) in enumerate(zip(sources, blocks)):
+        at = [i for i, b in enumerate(part) if b in plan]
+        if at:
+            table = pq.read_table(path, columns=list(REPORT_COLUMNS)).take(at) \
+                .append_column(SPILL_PART, pa.array([index] * len(at), pa.int64())) \
+                .append_column(SPILL_ROW, pa.array(at, pa.int64()))
+            yield table.replace_schema_metadata(None), \
+                [plan[part[i]] for i in at]  # type: ignore[index]
+
+
+def _reports(table: Any, blocks: Sequence[Sequence[Block | None]]) -> Iterator[Report]:
+    # (a slice at a time: the Python values of a bucket's columns outweigh its reports)
+    return (_report(row, blocks) for batch in table.to_batches(SPILL_ROWS)
+            for row in row_values(batch))
+
+
+def _report(row: Row, blocks: Sequence[Sequence[Block | None]]) -> Report:
+    part, position = int(row[SPILL_PART]), int(row[SPILL_ROW])
+    return Report(read_facts(row, blocks[part][position]), _articles(row), _order(row),
+                  part, position)
 
 
 def row_values(table: Any) -> Iterator[dict[str, Any]]:
@@ -425,13 +509,30 @@ def _rows_of(table: Any, ids: set[str]) -> Iterable[tuple[str, dict[str, Any]]]:
     return ((str(r["event_id"]), r) for r in table.filter(_among(table, ids)).to_pylist())
 
 
-def _write_merged(source: Path, target: Path, rows: list[dict[str, Any]],
-                  gone: set[str] | None) -> int:
-    """Write `target`: the rows of `source` whose ids are not `gone`, then `rows` (merged,
-    validated here). With `gone` None no row of the part merged: the target is a copy."""
-    from .dataset import arrow_table, read_metadata, tagged, write_table
-    from .files import atomic_write
+def _merged_tables(merged: Mapping[int, list[dict[str, Any]]], columns: list[str]
+                   ) -> dict[int, Any]:
+    """The merged rows of each part (by part) as Arrow tables, validated together: the
+    schema's cost is mostly a fixed cost per frame (tens of milliseconds)."""
+    from .dataset import arrow_table
     from .schemas import validate_events
+
+    parts = sorted(merged)
+    frame = pd.DataFrame([row for part in parts for row in merged[part]], columns=columns)
+    table = arrow_table(validate_events(frame), {})
+    tables: dict[int, Any] = {}
+    at = 0
+    for part in parts:
+        tables[part] = table.slice(at, len(merged[part]))
+        at += len(merged[part])
+    return tables
+
+
+def _write_merged(source: Path, target: Path, rows: Any, gone: set[str] | None) -> int:
+    """Write `target`: the rows of `source` whose ids are not `gone`, then the table `rows`
+    (merged, validated) if any. With `gone` None no row of the part merged: the target is a
+    copy."""
+    from .dataset import read_metadata, tagged, write_table
+    from .files import atomic_write
 
     if gone is None:
         atomic_write(target, partial(shutil.copyfile, source))
@@ -439,9 +540,8 @@ def _write_merged(source: Path, target: Path, rows: list[dict[str, Any]],
     table = pq.read_table(source)
     kept = table.filter(pc.invert(_among(table, gone)))
     meta = {k: v for k, v in read_metadata(source).items() if k != "schema_version"}
-    if rows:
-        frame = validate_events(pd.DataFrame(rows, columns=table.column_names))
-        kept = pa.concat_tables([kept, arrow_table(frame, meta).cast(kept.schema)])
+    if rows is not None:
+        kept = pa.concat_tables([kept, rows.cast(kept.schema)])
     write_table(tagged(kept, meta), target)
     return int(kept.num_rows)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 
 import eventcoder
 from eventcoder import scale
-from eventcoder.merge import combine, group_rows, merge_parts, merge_rows, row_values
+from eventcoder.merge import (BUCKET_REPORTS, combine, group_rows, merge_parts, merge_rows,
+                              row_values)
 from eventcoder.schemas import EVENT_COLUMNS
 from tests.conftest import scaled
 
@@ -244,7 +246,8 @@ def test_a_dataset_in_batches_merges_as_in_memory(coder, corpus: Path, tmp_path:
 
 
 def test_merging_parts_is_merging_their_rows(coder, corpus: Path, tmp_path: Path) -> None:
-    """Parts split anywhere, in any order: `merge_parts` gives the rows `merge_rows` gives."""
+    """Parts split anywhere, in any order, grouped in buckets of any size: `merge_parts` gives
+    the rows `merge_rows` gives."""
     from eventcoder.dataset import write_events
 
     each = coder.code_files(corpus, merge="article")
@@ -259,7 +262,8 @@ def test_merging_parts_is_merging_their_rows(coder, corpus: Path, tmp_path: Path
         for i, piece in enumerate(pieces):
             sources.append(write_events(each.iloc[piece], tmp_path / f"s{trial}-{i}.parquet"))
             targets.append(tmp_path / f"t{trial}-{i}.parquet")
-        counts = merge_parts(sources, targets)
+        # (a bucket of 1: each block that rows share is grouped on its own)
+        counts = merge_parts(sources, targets, bucket=(1, 4, BUCKET_REPORTS)[trial])
         got = pd.concat([eventcoder.read_events(t) for t in targets], ignore_index=True)
         assert sum(counts) == len(got) == len(want)
         pd.testing.assert_frame_equal(_sorted(got), want)
@@ -351,26 +355,73 @@ def test_a_part_read_back_by_arrow_groups_as_read_by_pandas(coder, rows: list[di
 
 
 @scaled(50)
-@given(report_rows(), st.integers(0, 14))
-def test_the_reports_of_parts_group_as_their_rows(coder, rows: list[dict[str, Any]], cut: int
-                                                  ) -> None:
-    """`merge_parts` reads only the rows whose block another row shares, of every part: the
-    groups of several rows are those `group_rows` finds among all the rows, in order."""
+@given(report_rows(), st.integers(0, 14), st.integers(1, 8))
+def test_the_reports_of_parts_group_as_their_rows(coder, rows: list[dict[str, Any]], cut: int,
+                                                  bucket: int) -> None:
+    """`merge_parts` reads only the rows whose block another row shares, of every part, a
+    bucket of blocks at a time: the groups of several rows are those `group_rows` finds
+    among all the rows, in order, and the spill folder is gone afterwards."""
     import tempfile
 
     from eventcoder.dataset import write_events
-    from eventcoder.merge import group_facts, part_reports
+    from eventcoder.merge import merged_groups
 
     rows = [{**r, "trigger": "clash", "trigger_end": r["trigger_start"] + 5} for r in rows]
     want = [[rows[i]["event_id"] for i in g] for g in group_rows(rows) if len(g) > 1]
     with tempfile.TemporaryDirectory() as folder:
         paths = [write_events(coder.table(piece), Path(folder) / f"{n}.parquet")
                  for n, piece in enumerate([rows[:cut], rows[cut:]])]
-        reports = part_reports(paths)
-    got = group_facts([r.facts for r in reports], lambda i: reports[i].articles)
-    assert [[reports[i].event_id for i in g] for g in got if len(g) > 1] == want
-    part = {r["event_id"]: int(i >= cut) for i, r in enumerate(rows)}
-    assert [r.part for r in reports] == [part[r.event_id] for r in reports]
+        groups = merged_groups(paths, bucket)
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["0.parquet", "1.parquet"]
+    assert [[r.event_id for r in g] for g in groups] == want
+    part = {r["event_id"]: (int(i >= cut), i - cut if i >= cut else i)
+            for i, r in enumerate(rows)}
+    assert all(part[r.event_id] == (r.part, r.row) for g in groups for r in g)
+
+
+def test_groups_of_later_buckets_keep_their_place(coder, tmp_path: Path) -> None:
+    """The talks (the second block to appear) are grouped in the second bucket, after the
+    clash near Uri, but come first, as their first row does; the table written is the same
+    whatever the buckets."""
+    import pyarrow.parquet as pq
+
+    from eventcoder.dataset import write_events
+    from eventcoder.merge import merged_groups
+
+    uri = "2025-06-12|Indian and Pakistani troops exchanged fire near Uri on Wednesday."
+    talks = "2025-03-02|Armenia and Azerbaijan held talks in Abu Dhabi on Saturday."
+    each = coder.code_frame(_articles([POONCH[0], talks, talks, uri, uri]), merge="article")
+    part = write_events(each, tmp_path / "part.parquet")
+    assert [[r.part, r.row] for g in merged_groups([part], 1) for r in g] == \
+        [[0, 1], [0, 2], [0, 3], [0, 4]]
+    tables = []
+    for bucket in (1, BUCKET_REPORTS):
+        merge_parts([part], [tmp_path / f"{bucket}.parquet"], bucket)
+        tables.append(pq.read_table(tmp_path / f"{bucket}.parquet"))
+    assert tables[0].equals(tables[1]) and tables[0].num_rows == 3
+
+
+@scaled(100)
+@given(st.lists(st.lists(st.one_of(st.none(), st.sampled_from("abcdef")), max_size=12),
+                max_size=4), st.integers(1, 6))
+def test_a_bucket_holds_whole_blocks_up_to_its_size(parts: list[list[str | None]], bucket: int
+                                                    ) -> None:
+    """Every block that two or more rows share is in one bucket; the buckets are numbered
+    in the order of their blocks' first rows; a bucket holds more than `bucket` rows only
+    when it is one block."""
+    from eventcoder.merge import bucket_plan
+
+    blocks = [[None if b is None else ("clash", "occurred", (b,), ()) for b in part]
+              for part in parts]
+    plan = bucket_plan(blocks, bucket)
+    counts = Counter(b for part in blocks for b in part if b is not None)
+    assert set(plan) == {b for b, n in counts.items() if n > 1}
+    first = [b for part in blocks for b in part if b in plan]
+    numbers = [plan[b] for b in dict.fromkeys(first)]
+    assert numbers == sorted(numbers) and set(numbers) == set(range(len(set(numbers))))
+    for number in set(numbers):
+        held = [b for b in plan if plan[b] == number]
+        assert len(held) == 1 or sum(counts[b] for b in held) <= bucket
 
 
 class _Reading(dict[str, Any]):
@@ -392,16 +443,25 @@ class _Reading(dict[str, Any]):
 @scaled(50)
 @given(report_rows())
 def test_grouping_reads_only_the_group_columns(rows: list[dict[str, Any]]) -> None:
-    """`merge_parts` reads a part for `GROUP_COLUMNS` (`BLOCK_COLUMNS` first, of every row):
-    a column grouping read and they left out would be None in every row read back."""
-    from eventcoder.merge import BLOCK_COLUMNS, GROUP_COLUMNS, _order, read_block
+    """`merge_parts` reads a part for `BLOCK_COLUMNS` (of every row), then `REPORT_COLUMNS`
+    (of rows whose block others share; `GROUP_COLUMNS`, both): a column grouping read and
+    they left out would be None in every row read back."""
+    from eventcoder.merge import (BLOCK_COLUMNS, GROUP_COLUMNS, REPORT_COLUMNS, _articles,
+                                  _order, read_block, read_facts)
 
     read: set[str] = set()
     recorded = [_Reading(r, read) for r in rows]
     group_rows(recorded)
     for each in recorded:
         _order(each)
-    assert read <= set(GROUP_COLUMNS)
+    assert read <= set(GROUP_COLUMNS) == {*BLOCK_COLUMNS, *REPORT_COLUMNS}
+    reported: set[str] = set()
+    for row in rows:
+        each = _Reading(row, reported)
+        read_facts(each, read_block(row))
+        _articles(each)
+        _order(each)
+    assert reported <= set(REPORT_COLUMNS)
     blocks: set[str] = set()
     for row in rows:
         read_block(_Reading(row, blocks))
