@@ -80,7 +80,7 @@ REPORT_COLUMNS: tuple[str, ...] = ("rule", "event_id", "doc_id", "sentence_index
 GROUP_COLUMNS: tuple[str, ...] = tuple(dict.fromkeys([*BLOCK_COLUMNS, *REPORT_COLUMNS]))
 
 # The reports held in memory at once while merging a dataset's parts (under 1 kB each).
-BUCKET_REPORTS = 50_000
+BUCKET_REPORTS = 20_000
 SPILL_PART, SPILL_ROW = "_part", "_row"
 SPILL_ROWS = 10_000
 
